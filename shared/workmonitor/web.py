@@ -1,0 +1,319 @@
+"""The function factory: one Flask app per OpenFaaS function, with everything cross-cutting registered once.
+
+A handler module does `app = create_function("name")` and adds its routes. Every route needs a valid Bearer
+access token unless decorated with @public; @roles(...) narrows further. `db()` gives the request's single
+transaction with the caller's RLS claims; it commits when the response is a success and rolls back otherwise.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+import time
+import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import psycopg
+import redis
+from flask import Flask, Response, g, jsonify, request
+from pydantic import BaseModel, ValidationError
+from werkzeug.exceptions import HTTPException
+
+from . import db as dbmod
+from . import errors, security
+from .config import settings
+from .redis_client import client as redis_client
+
+log = logging.getLogger("workmonitor")
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Caller:
+    """The authenticated user of the current request."""
+
+    user_id: str
+    company_id: str
+    role: str
+    session_id: str
+
+    def claims(self) -> dbmod.Claims:
+        """Return the RLS claims for this caller."""
+        return dbmod.Claims(company_id=self.company_id, user_id=self.user_id, role=self.role)
+
+
+class _JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"ts": round(record.created, 3), "level": record.levelname.lower(), "logger": record.name,
+                 "msg": record.getMessage()}
+        entry.update(getattr(record, "fields", {}))
+        if record.exc_info:
+            entry["exc"] = self.formatException(record.exc_info)
+        return json.dumps(entry, default=str)
+
+
+def _configure_logging() -> None:
+    if not any(isinstance(h.formatter, _JsonFormatter) for h in log.handlers):
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(_JsonFormatter())
+        log.addHandler(handler)
+        log.setLevel(logging.INFO)
+        log.propagate = False
+
+
+# --- decorators used by handlers ---------------------------------------------------------------------------
+
+def public(view: Callable) -> Callable:
+    """Mark a route as reachable without an access token."""
+    view._wm_public = True  # type: ignore[attr-defined]
+    return view
+
+
+def roles(*allowed: str) -> Callable:
+    """Allow a route only to callers whose role is in `allowed` (403 otherwise)."""
+    def wrap(view: Callable) -> Callable:
+        @functools.wraps(view)
+        def inner(*args, **kwargs):
+            if caller().role not in allowed:
+                raise errors.Forbidden(f"This action needs the role {' or '.join(allowed)}.", code="role_required")
+            return view(*args, **kwargs)
+        return inner
+    return wrap
+
+
+def caller() -> Caller:
+    """Return the authenticated caller; raise Unauthorized on a public route with no token."""
+    found = g.get("caller")
+    if found is None:
+        raise errors.Unauthorized("Sign in first.", code="auth_required")
+    return found
+
+
+def db(claims: dbmod.Claims | None = None) -> psycopg.Connection:
+    """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
+    conn = g.get("conn")
+    if conn is None:
+        if claims is None:
+            claims = caller().claims()
+        conn = dbmod.pool().getconn()
+        g.conn = conn
+        dbmod.set_claims(conn, claims)
+    elif claims is not None:
+        dbmod.set_claims(conn, claims)
+    return conn
+
+
+def after_commit(task: Callable[[], Any]) -> None:
+    """Run `task` once the request's transaction has committed (enqueue jobs, publish events); never on failure."""
+    g.setdefault("after_commit", []).append(task)
+
+
+def body(model: type[M]) -> M:
+    """Return the JSON request body validated as `model`; raise a 400 naming every bad field."""
+    raw = request.get_data(cache=True)
+    if not raw:
+        data: Any = {}
+    else:
+        try:
+            data = json.loads(raw)
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+    if not isinstance(data, dict):
+        raise errors.ValidationFailed("The request body must be a JSON object.", code="invalid_json")
+    return validate(model, data)
+
+
+def validate(model: type[M], data: Any) -> M:
+    """Return `data` validated as `model`; raise ValidationFailed with a message per field."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        fields: dict[str, str] = {}
+        for err in exc.errors(include_url=False):
+            key = ".".join(str(p) for p in err["loc"]) or "_"
+            fields.setdefault(key, err["msg"])
+        raise errors.ValidationFailed("Some fields are missing or invalid.", fields=fields) from exc
+
+
+def query_int(name: str, default: int, lo: int, hi: int) -> int:
+    """Return integer query parameter `name` within [lo, hi]; raise 400 when it is not."""
+    raw = request.args.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError as exc:
+        raise errors.ValidationFailed(f"{name} must be an integer.", fields={name: "must be an integer"}) from exc
+    if not lo <= value <= hi:
+        raise errors.ValidationFailed(f"{name} must be between {lo} and {hi}.", fields={name: f"between {lo} and {hi}"})
+    return value
+
+
+def page() -> tuple[int, int]:
+    """Return (limit, offset) from the query string: limit 1..200 (default 50), offset >= 0."""
+    return query_int("limit", 50, 1, 200), query_int("offset", 0, 0, 10_000_000)
+
+
+def paginated(items: list, limit: int, offset: int, **extra: Any) -> dict:
+    """Return the standard list envelope; callers fetch limit + 1 rows so `has_more` needs no count query."""
+    more = len(items) > limit
+    out = {"items": items[:limit], "limit": limit, "offset": offset, "has_more": more,
+           "next_offset": offset + limit if more else None}
+    out.update(extra)
+    return out
+
+
+def client_ip() -> str | None:
+    """Return the caller's IP (first X-Forwarded-For hop when behind the gateway/nginx)."""
+    fwd = request.headers.get("X-Forwarded-For", "")
+    ip = fwd.split(",")[0].strip() if fwd else request.remote_addr
+    return ip or None
+
+
+# --- the factory -------------------------------------------------------------------------------------------
+
+def create_function(name: str) -> Flask:
+    """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
+    _configure_logging()
+    app = Flask(name)
+    cfg = settings()
+    app.config["MAX_CONTENT_LENGTH"] = cfg.max_body_bytes
+    app.json.sort_keys = False
+    app.url_map.strict_slashes = False
+    app.extensions["workmonitor_function"] = name
+
+    @app.before_request
+    def _start() -> None:
+        g.started = time.perf_counter()
+        rid = request.headers.get("X-Request-Id", "")
+        g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
+        if request.method == "OPTIONS":
+            return
+        view = app.view_functions.get(request.endpoint or "")
+        token = _bearer()
+        if token:
+            g.caller = _authenticate(token)
+        elif view is not None and not getattr(view, "_wm_public", False):
+            raise errors.Unauthorized("Sign in first.", code="auth_required")
+
+    @app.after_request
+    def _finish(resp: Response) -> Response:
+        conn = g.pop("conn", None)
+        committed = conn is None and resp.status_code < 400
+        if conn is not None:
+            try:
+                if resp.status_code < 400:
+                    conn.commit()
+                    committed = True
+                else:
+                    conn.rollback()
+            except psycopg.Error as exc:
+                conn.rollback()
+                resp = _error_response(errors.from_database(exc) or exc)
+            finally:
+                dbmod.pool().putconn(conn)
+        if committed:
+            for task in g.pop("after_commit", []):
+                task()
+        resp.headers["X-Request-Id"] = g.get("request_id", "")
+        _cors(resp, cfg.cors_origins)
+        _log_request(name, resp.status_code)
+        return resp
+
+    @app.teardown_request
+    def _teardown(exc: BaseException | None) -> None:
+        conn = g.pop("conn", None)
+        if conn is not None:  # after_request did not run (an exception escaped): never leak an open transaction
+            try:
+                conn.rollback()
+            finally:
+                dbmod.pool().putconn(conn)
+
+    @app.errorhandler(Exception)
+    def _on_error(exc: Exception) -> Response:
+        return _error_response(exc)
+
+    @app.get("/healthz")
+    @public
+    def healthz():
+        return {"status": "ok", "function": name}
+
+    @app.get("/readyz")
+    @public
+    def readyz():
+        try:
+            with dbmod.pool().connection(timeout=2) as conn:
+                conn.execute("SELECT 1")
+            redis_client().ping()
+        except Exception as exc:  # any dependency failure means "not ready", never a 500
+            log.warning("not ready", extra={"fields": {"function": name, "error": str(exc)}})
+            return jsonify(error={"code": "not_ready", "message": "A dependency is unreachable.",
+                                  "fields": {}}), 503
+        return {"status": "ready", "function": name}
+
+    return app
+
+
+def _bearer() -> str | None:
+    header = request.headers.get("Authorization", "")
+    if not header:
+        return None
+    scheme, _, token = header.partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise errors.Unauthorized("Use 'Authorization: Bearer <token>'.", code="token_invalid")
+    return token.strip()
+
+
+def _authenticate(token: str) -> Caller:
+    claims = security.decode_access_token(token)
+    try:
+        revoked = redis_client().exists(f"wm:revoked:sid:{claims['sid']}", f"wm:revoked:user:{claims['sub']}")
+    except redis.RedisError as exc:
+        raise errors.ApiError("Authentication is unavailable.", status=503, code="unavailable") from exc
+    if revoked:
+        raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
+    return Caller(user_id=claims["sub"], company_id=claims["cid"], role=claims["role"], session_id=claims["sid"])
+
+
+def _error_response(exc: BaseException) -> Response:
+    if isinstance(exc, psycopg.Error):
+        exc = errors.from_database(exc) or exc
+    if isinstance(exc, errors.ApiError):
+        resp = jsonify(exc.body())
+        resp.status_code = exc.status
+        resp.headers.update(exc.headers)
+        return resp
+    if isinstance(exc, HTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
+                415: "unsupported_media_type"}.get(exc.code or 500, "http_error")
+        resp = jsonify(error={"code": code, "message": exc.description or exc.name, "fields": {}})
+        resp.status_code = exc.code or 500
+        return resp
+    log.error("unhandled error", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
+    resp = jsonify(error={"code": "internal_error", "message": "Something went wrong on our side.",
+                          "fields": {}, "request_id": g.get("request_id")})
+    resp.status_code = 500
+    return resp
+
+
+def _cors(resp: Response, origins: tuple[str, ...]) -> None:
+    origin = request.headers.get("Origin")
+    if not origin or not origins or ("*" not in origins and origin not in origins):
+        return
+    resp.headers["Access-Control-Allow-Origin"] = origin
+    resp.headers["Vary"] = "Origin"
+    resp.headers["Access-Control-Allow-Headers"] = "Authorization, Content-Type, Idempotency-Key, X-Request-Id"
+    resp.headers["Access-Control-Allow-Methods"] = "GET, POST, PUT, PATCH, DELETE, OPTIONS"
+    resp.headers["Access-Control-Max-Age"] = "600"
+
+
+def _log_request(function: str, status: int) -> None:
+    started = g.get("started")
+    found = g.get("caller")
+    log.info("request", extra={"fields": {
+        "function": function, "method": request.method, "path": request.path, "status": status,
+        "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+        "request_id": g.get("request_id"), "user_id": found.user_id if found else None}})
