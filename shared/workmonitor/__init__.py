@@ -1,0 +1,1 @@
+"""WorkMonitor shared library: config, database with RLS, auth, storage, queues and the function factory."""
