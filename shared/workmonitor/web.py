@@ -14,11 +14,15 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from datetime import time as dtime
+from decimal import Decimal
 from typing import Any, TypeVar
 
 import psycopg
 import redis
 from flask import Flask, Response, g, jsonify, request
+from flask.json.provider import DefaultJSONProvider
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
@@ -175,13 +179,29 @@ def client_ip() -> str | None:
 
 # --- the factory -------------------------------------------------------------------------------------------
 
+class _JsonProvider(DefaultJSONProvider):
+    """ISO 8601 timestamps (not RFC 822), UUIDs and Decimals as strings."""
+
+    sort_keys = False
+
+    @staticmethod
+    def default(o: Any) -> Any:
+        if isinstance(o, (datetime, date, dtime)):
+            return o.isoformat()
+        if isinstance(o, timedelta):
+            return o.total_seconds()
+        if isinstance(o, (uuid.UUID, Decimal)):
+            return str(o)
+        return DefaultJSONProvider.default(o)
+
+
 def create_function(name: str) -> Flask:
     """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
     _configure_logging()
     app = Flask(name)
+    app.json = _JsonProvider(app)
     cfg = settings()
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_body_bytes
-    app.json.sort_keys = False
     app.url_map.strict_slashes = False
     app.extensions["workmonitor_function"] = name
 
