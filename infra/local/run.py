@@ -1,0 +1,143 @@
+"""`make run`: the whole platform on one machine, no Docker.
+
+Finds or starts PostgreSQL, Redis and S3 (see services.py), applies migrations, creates the bucket, starts the
+RQ workers (and the WebSocket gateway when gateway/ provides one), and serves every function of stack.yml at
+http://127.0.0.1:8080/function/<name>/... — the OpenFaaS gateway's URL shape — until Ctrl-C.
+"""
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path[:0] = [str(ROOT / "shared"), str(Path(__file__).resolve().parent)]
+
+import psycopg  # noqa: E402
+
+import services  # noqa: E402
+
+QUEUES = ["email", "media", "reports", "default"]
+
+
+def _with_db(url: str, dbname: str, user: str | None = None) -> str:
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["dbname"] = dbname
+    if user:
+        info["user"] = user
+        info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**info)
+
+
+def _local_secret(name: str) -> str:
+    """Return a secret generated once for this checkout and kept in .var (never in git)."""
+    path = services.VAR / name
+    if not path.exists():
+        services.VAR.mkdir(parents=True, exist_ok=True)
+        path.write_text(secrets.token_urlsafe(48))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def configure(svc: services.Services) -> dict[str, str]:
+    """Return the environment every process of the local platform shares."""
+    dbname = os.environ.get("WM_DB_NAME", "workmonitor")
+    env = {
+        "OWNER_DATABASE_URL": os.environ.get("OWNER_DATABASE_URL") or _with_db(svc.pg_owner_url, dbname),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or _with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
+        "REDIS_URL": svc.redis_url,
+        "S3_ENDPOINT": svc.s3_endpoint, "S3_ACCESS_KEY": svc.s3_access_key, "S3_SECRET_KEY": svc.s3_secret_key,
+        "JWT_SECRET": os.environ.get("JWT_SECRET") or _local_secret("jwt-secret"),
+        "PUBLISH_SECRET": os.environ.get("PUBLISH_SECRET") or _local_secret("publish-secret"),
+        "MAIL_OUTBOX_DIR": os.environ.get("MAIL_OUTBOX_DIR") or str(services.VAR / "outbox"),
+        "PUBLIC_URL": os.environ.get("PUBLIC_URL") or f"http://localhost:{os.environ.get('PORT', '8080')}",
+    }
+    os.environ.update(env)
+    return env
+
+
+def prepare() -> None:
+    """Create the database if needed, apply migrations and make sure the bucket exists."""
+    from workmonitor import config, migrate
+    config.settings.cache_clear()
+    cfg = config.settings()
+    migrate.ensure_database(cfg.owner_database_url)
+    migrate.apply(cfg.owner_database_url)
+    import boto3
+    from botocore.config import Config
+    s3 = boto3.client("s3", endpoint_url=cfg.s3_endpoint, aws_access_key_id=cfg.s3_access_key,
+                      aws_secret_access_key=cfg.s3_secret_key, region_name=cfg.s3_region,
+                      config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+    try:
+        s3.head_bucket(Bucket=cfg.s3_bucket)
+    except Exception:
+        s3.create_bucket(Bucket=cfg.s3_bucket)
+
+
+def start_workers(children: list[subprocess.Popen]) -> None:
+    """Start one RQ worker (with the scheduler, for retries with backoff) on every queue."""
+    rq = Path(sys.executable).parent / "rq"
+    children.append(subprocess.Popen([str(rq), "worker", *QUEUES, "--url", os.environ["REDIS_URL"],
+                                      "--with-scheduler", "--name", f"local-{os.getpid()}"], cwd=ROOT))
+    print(f"  workers:  rq worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)")
+
+
+def start_socket_gateway(children: list[subprocess.Popen]) -> None:
+    """Start the WebSocket gateway when gateway/ ships a server module."""
+    server = ROOT / "gateway" / "server.py"
+    if server.exists():
+        port = os.environ.get("WS_PORT", "8090")
+        children.append(subprocess.Popen([sys.executable, str(server), "--port", port], cwd=ROOT))
+        print(f"  sockets:  ws://127.0.0.1:{port}/socket.io/")
+
+
+def serve(port: int, stop: threading.Event) -> None:
+    """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`."""
+    from werkzeug.serving import make_server
+
+    from workmonitor.devserver import gateway_app, stack_functions
+    web = ROOT / "clients" / "web" / "dist"
+    server = make_server(os.environ.get("HOST", "127.0.0.1"), port, gateway_app(web if web.is_dir() else None),
+                         threaded=True)
+    for name in stack_functions():
+        print(f"  function: http://127.0.0.1:{port}/function/{name}/healthz")
+    print(f"WorkMonitor is up on http://127.0.0.1:{port} — Ctrl-C stops everything.", flush=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    stop.wait()
+    server.shutdown()
+
+
+def main() -> int:
+    """Bring the platform up, block until Ctrl-C or SIGTERM, then stop everything started here."""
+    svc = services.ensure_all()
+    children: list[subprocess.Popen] = []
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        for note in svc.notes:
+            print(f"  {note}")
+        configure(svc)
+        prepare()
+        start_workers(children)
+        start_socket_gateway(children)
+        serve(int(os.environ.get("PORT", "8080")), stop)
+    finally:
+        print("stopping ...", flush=True)
+        for child in children:
+            child.terminate()
+        for child in children:
+            try:
+                child.wait(10)
+            except subprocess.TimeoutExpired:
+                child.kill()
+        svc.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
