@@ -18,6 +18,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 VAR = Path(os.environ.get("WM_VAR_DIR", ROOT / ".var"))
+# Per-user, not per-checkout: a local S3 started by one checkout must accept the keys of another.
+STATE = Path(os.environ.get("WM_STATE_DIR", Path.home() / ".local" / "state" / "workmonitor"))
 
 
 def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.3) -> bool:
@@ -139,13 +141,13 @@ def ensure_s3(svc: Services) -> None:
 
 
 def _local_s3_keys() -> tuple[str, str]:
-    """Return this checkout's local S3 keys, generated once and kept in .var (never in git)."""
-    path = VAR / "s3-keys.json"
+    """Return this user's local S3 keys, generated once and kept outside the repository (never in git)."""
+    path = STATE / "s3-keys.json"
     if path.exists():
         data = json.loads(path.read_text())
         return data["access"], data["secret"]
     import secrets
-    VAR.mkdir(parents=True, exist_ok=True)
+    STATE.mkdir(parents=True, exist_ok=True)
     data = {"access": "wm" + secrets.token_hex(8), "secret": secrets.token_urlsafe(24)}
     path.write_text(json.dumps(data))
     path.chmod(0o600)
