@@ -44,8 +44,9 @@ def _prehash(password: str) -> bytes:
 def issue_access_token(user_id: str, company_id: str, role: str, session_id: str, ttl: int | None = None) -> str:
     """Return a signed access JWT for the user; `session_id` is the refresh-token family it belongs to."""
     now = int(time.time())
+    ttl = settings().access_ttl if ttl is None else ttl  # a ttl of 0 (or below) is meant, in tests
     claims = {"sub": str(user_id), "cid": str(company_id), "role": role, "sid": str(session_id),
-              "typ": "access", "iat": now, "exp": now + (ttl or settings().access_ttl), "jti": uuid.uuid4().hex}
+              "typ": "access", "iat": now, "exp": now + ttl, "jti": uuid.uuid4().hex}
     return jwt.encode(claims, settings().jwt_secret, algorithm=JWT_ALGORITHM)
 
 

@@ -7,6 +7,7 @@ transaction with the caller's RLS claims; it commits when the response is a succ
 from __future__ import annotations
 
 import functools
+import ipaddress
 import json
 import logging
 import sys
@@ -171,10 +172,14 @@ def paginated(items: list, limit: int, offset: int, **extra: Any) -> dict:
 
 
 def client_ip() -> str | None:
-    """Return the caller's IP (first X-Forwarded-For hop when behind the gateway/nginx)."""
-    fwd = request.headers.get("X-Forwarded-For", "")
-    ip = fwd.split(",")[0].strip() if fwd else request.remote_addr
-    return ip or None
+    """Return the caller's IP (first valid X-Forwarded-For hop when behind the gateway/nginx), or None."""
+    # Hops are client-supplied text that ends up in inet columns: anything that is not an address is skipped.
+    for hop in [*request.headers.get("X-Forwarded-For", "").split(","), request.remote_addr or ""]:
+        try:
+            return str(ipaddress.ip_address(hop.strip()))
+        except ValueError:
+            continue
+    return None
 
 
 # --- the factory -------------------------------------------------------------------------------------------

@@ -1,0 +1,344 @@
+"""auth: signup, login, refresh rotation and reuse detection, logout, throttling, tokens, reset, OTP, audit."""
+from __future__ import annotations
+
+import base64
+import json
+import re
+import time
+import uuid
+
+import jwt
+import pytest
+from factories import PASSWORD, invite_and_accept, last_mail, signup
+from workmonitor import security
+
+AUTH = "/function/auth"
+
+
+def login(api, email: str, password: str = PASSWORD, ip: str | None = None):
+    headers = {"X-Forwarded-For": ip} if ip else None
+    return api.post(f"{AUTH}/login", json={"email": email, "password": password}, headers=headers)
+
+
+def refresh(api, token: str):
+    return api.post(f"{AUTH}/refresh", json={"refresh_token": token})
+
+
+def me(api, token: str):
+    return api.get(f"{AUTH}/me", token=token)
+
+
+def audit_rows(owner_conn, action: str) -> list[tuple]:
+    return owner_conn.execute("SELECT company_id::text, actor_id::text, details FROM audit_logs WHERE action = %s"
+                              " ORDER BY id", (action,)).fetchall()
+
+
+def assert_error(r, status: int, code: str | None = None) -> None:
+    assert r.status_code == status, (r.status_code, r.get_data(as_text=True)[:300])
+    err = r.json["error"]
+    assert set(err) >= {"code", "message", "fields"}
+    if code:
+        assert err["code"] == code, err
+
+
+# --- signup, login, me --------------------------------------------------------------------------------------
+
+def test_signup_login_me(api, owner_conn):
+    admin = signup(api, company="Initech", name="Bill")
+    assert admin["user"]["role"] == "admin" and admin["user"]["timezone"] == "Europe/Berlin"
+    assert "password_hash" not in admin["user"]
+    r = login(api, admin["email"].upper())
+    assert r.status_code == 200, r.json
+    assert r.json["token_type"] == "Bearer" and r.json["expires_in"] == 86400
+    assert "password_hash" not in r.json["user"]
+    r = me(api, r.json["access_token"])
+    assert r.status_code == 200
+    assert r.json["user"]["email"] == admin["email"] and r.json["company"]["name"] == "Initech"
+    assert audit_rows(owner_conn, "auth.signup") and audit_rows(owner_conn, "auth.login")
+
+
+def test_signup_with_taken_email_is_409(api):
+    admin = signup(api)
+    r = api.post(f"{AUTH}/signup", json={"company_name": "Other", "name": "X", "email": admin["email"],
+                                         "password": PASSWORD})
+    assert_error(r, 409)
+
+
+def test_wrong_password_and_unknown_email_look_the_same(api, owner_conn):
+    admin = signup(api)
+    bad = login(api, admin["email"], "wrong password!")
+    unknown = login(api, "nobody@example.com")
+    assert_error(bad, 401, "invalid_credentials")
+    assert_error(unknown, 401, "invalid_credentials")
+    assert bad.json["error"]["message"] == unknown.json["error"]["message"]
+    rows = audit_rows(owner_conn, "auth.login_failed")
+    assert (admin["company"]["id"], admin["user"]["id"]) in [(c, a) for c, a, _ in rows]
+    assert any(c is None and d.get("email") == "nobody@example.com" for c, _, d in rows)
+
+
+def test_login_behind_proxy_with_malformed_forwarded_for(api):
+    admin = signup(api)
+    r = login(api, admin["email"], ip="not-an-ip, 10.0.0.1")
+    assert r.status_code == 200, r.json
+
+
+# --- refresh rotation and reuse -----------------------------------------------------------------------------
+
+def test_refresh_rotates_and_reuse_revokes_the_family(api, owner_conn):
+    admin = signup(api)
+    first = login(api, admin["email"]).json
+    r = refresh(api, first["refresh_token"])
+    assert r.status_code == 200, r.json
+    second = r.json
+    assert second["refresh_token"] != first["refresh_token"] and second["access_token"] != first["access_token"]
+    assert me(api, second["access_token"]).status_code == 200
+    third = refresh(api, second["refresh_token"]).json
+    # The rotated token comes back: someone holds a copy. The whole family dies.
+    assert_error(refresh(api, first["refresh_token"]), 401, "refresh_reused")
+    assert_error(refresh(api, third["refresh_token"]), 401)
+    assert_error(me(api, third["access_token"]), 401, "token_revoked")
+    assert_error(me(api, first["access_token"]), 401, "token_revoked")
+    # Other sessions of the same user are untouched.
+    assert me(api, admin["token"]).status_code == 200
+    assert audit_rows(owner_conn, "auth.refresh_reuse_detected")
+    revoked = owner_conn.execute("SELECT count(*) FILTER (WHERE revoked_at IS NULL) FROM refresh_tokens"
+                                 " WHERE user_id = %s AND created_at >= (SELECT created_at FROM refresh_tokens"
+                                 " WHERE user_id = %s ORDER BY created_at LIMIT 1 OFFSET 1)",
+                                 (admin["user"]["id"], admin["user"]["id"])).fetchone()[0]
+    assert revoked == 0
+
+
+def test_refresh_with_unknown_or_expired_token(api, owner_conn):
+    admin = signup(api)
+    assert_error(refresh(api, "x" * 43), 401, "refresh_invalid")
+    owner_conn.execute("UPDATE refresh_tokens SET expires_at = now() - interval '1 second'")
+    assert_error(refresh(api, admin["refresh"]), 401, "refresh_expired")
+
+
+def test_logout_revokes_the_session(api):
+    admin = signup(api)
+    other = login(api, admin["email"]).json
+    r = api.post(f"{AUTH}/logout", token=admin["token"])
+    assert r.status_code == 204
+    assert_error(me(api, admin["token"]), 401, "token_revoked")
+    assert_error(refresh(api, admin["refresh"]), 401)
+    assert me(api, other["access_token"]).status_code == 200
+
+
+# --- throttling ---------------------------------------------------------------------------------------------
+
+def test_five_failed_logins_per_account_then_429(api, owner_conn):
+    admin = signup(api)
+    for i in range(5):
+        assert_error(login(api, admin["email"], "wrong password", ip=f"198.51.100.{i + 1}"), 401)
+    r = login(api, admin["email"], ip="198.51.100.99")  # right password, fresh IP: the account is locked
+    assert_error(r, 429, "too_many_requests")
+    assert 1 <= int(r.headers["Retry-After"]) <= 300
+    assert login(api, "someone-else@example.com", "whatever1", ip="198.51.100.99").status_code == 401
+
+
+def test_five_failed_logins_per_ip_then_429(api):
+    admin = signup(api)
+    for i in range(5):
+        assert_error(login(api, f"ghost{i}@example.com", "wrong password", ip="203.0.113.7"), 401)
+    r = login(api, admin["email"], ip="203.0.113.7")
+    assert_error(r, 429)
+    assert int(r.headers["Retry-After"]) >= 1
+    assert login(api, admin["email"], ip="203.0.113.8").status_code == 200
+
+
+def test_successful_login_clears_the_account_counter(api):
+    admin = signup(api)
+    for _ in range(4):
+        login(api, admin["email"], "wrong password")
+    assert login(api, admin["email"]).status_code == 200
+    for _ in range(4):
+        assert login(api, admin["email"], "wrong password").status_code == 401
+    assert login(api, admin["email"]).status_code == 200
+
+
+# --- access tokens ------------------------------------------------------------------------------------------
+
+def _b64(data: dict) -> str:
+    return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
+
+
+def test_expired_token_is_401(api):
+    admin = signup(api)
+    u = admin["user"]
+    token = security.issue_access_token(u["id"], u["company_id"], "admin", str(uuid.uuid4()), ttl=-10)
+    assert_error(me(api, token), 401, "token_expired")
+
+
+def test_forged_tokens_are_401(api):
+    emp_admin = signup(api)
+    u = emp_admin["user"]
+    now = int(time.time())
+    claims = {"sub": u["id"], "cid": u["company_id"], "role": "admin", "sid": str(uuid.uuid4()), "typ": "access",
+              "iat": now, "exp": now + 600}
+    header, payload, sig = emp_admin["token"].split(".")
+    decoded = json.loads(base64.urlsafe_b64decode(payload + "=="))
+    forged = {
+        "other secret": jwt.encode(claims, "some-other-secret-that-is-long-enough", algorithm="HS256"),
+        "alg none": f"{_b64({'alg': 'none', 'typ': 'JWT'})}.{_b64(claims)}.",
+        "tampered payload": f"{header}.{_b64({**decoded, 'cid': str(uuid.uuid4())})}.{sig}",
+        "truncated": f"{header}.{payload}",
+        "garbage": "not-a-jwt",
+        "role system": jwt.encode({**claims, "role": "system"}, security.settings().jwt_secret, algorithm="HS256"),
+        "refresh typ": jwt.encode({**claims, "typ": "refresh"}, security.settings().jwt_secret, algorithm="HS256"),
+        "bad sub": jwt.encode({**claims, "sub": "1"}, security.settings().jwt_secret, algorithm="HS256"),
+    }
+    for what, token in forged.items():
+        r = me(api, token)
+        assert r.status_code == 401, (what, r.json)
+        assert r.json["error"]["code"] == "token_invalid", (what, r.json)
+    r = api.get(f"{AUTH}/me", headers={"Authorization": f"Basic {emp_admin['token']}"})
+    assert_error(r, 401, "token_invalid")
+    assert_error(api.get(f"{AUTH}/me"), 401, "auth_required")
+
+
+def test_role_checks_are_403(api):
+    admin = signup(api)
+    manager = invite_and_accept(api, admin, role="manager")
+    employee = invite_and_accept(api, admin, role="employee")
+    r = api.post("/function/team/invitations", json={"email": "x@example.com"}, token=employee["token"])
+    assert_error(r, 403, "role_required")
+    r = api.patch(f"/function/team/users/{employee['user']['id']}", json={"role": "admin"}, token=employee["token"])
+    assert_error(r, 403)
+    r = api.patch(f"/function/team/users/{manager['user']['id']}", json={"role": "employee"},
+                  token=employee["token"])
+    assert_error(r, 403)
+    r = api.post("/function/team/invitations", json={"email": "boss@example.com", "role": "admin"},
+                 token=manager["token"])
+    assert_error(r, 403)
+    r = api.post("/function/team/invitations", json={"email": "mgr@example.com", "role": "manager"},
+                 token=manager["token"])
+    assert_error(r, 403)
+    assert me(api, employee["token"]).json["user"]["role"] == "employee"
+
+
+# --- password reset -----------------------------------------------------------------------------------------
+
+def _reset_token(api, email: str) -> str:
+    assert api.post(f"{AUTH}/password/forgot", json={"email": email}).status_code == 202
+    return re.search(r"token=([\w-]+)", last_mail(email)).group(1)
+
+
+def test_password_reset_is_single_use_and_revokes_sessions(api, owner_conn):
+    admin = signup(api)
+    token = _reset_token(api, admin["email"])
+    r = api.post(f"{AUTH}/password/reset", json={"token": token, "password": "a brand new secret"})
+    assert r.status_code == 204, r.json
+    assert_error(api.post(f"{AUTH}/password/reset", json={"token": token, "password": "yet another one"}), 410)
+    assert_error(login(api, admin["email"]), 401)
+    assert login(api, admin["email"], "a brand new secret").status_code == 200
+    assert_error(me(api, admin["token"]), 401, "token_revoked")
+    assert_error(refresh(api, admin["refresh"]), 401)
+    assert audit_rows(owner_conn, "auth.password_reset")
+
+
+def test_expired_reset_token_is_410(api, owner_conn):
+    admin = signup(api)
+    token = _reset_token(api, admin["email"])
+    owner_conn.execute("UPDATE auth_tokens SET expires_at = now() - interval '1 second'")
+    r = api.post(f"{AUTH}/password/reset", json={"token": token, "password": "a brand new secret"})
+    assert_error(r, 410, "token_expired")
+    assert login(api, admin["email"]).status_code == 200
+
+
+def test_reset_for_unknown_email_sends_nothing(api):
+    r = api.post(f"{AUTH}/password/forgot", json={"email": "nobody@example.com"})
+    assert r.status_code == 202
+    with pytest.raises(AssertionError):
+        last_mail("nobody@example.com")
+    assert_error(api.post(f"{AUTH}/password/reset", json={"token": "z" * 43, "password": "whatever123"}), 401)
+
+
+def test_a_newer_reset_link_voids_the_older(api):
+    admin = signup(api)
+    old = _reset_token(api, admin["email"])
+    new = _reset_token(api, admin["email"])
+    assert_error(api.post(f"{AUTH}/password/reset", json={"token": old, "password": "new secret 1"}), 410)
+    assert api.post(f"{AUTH}/password/reset", json={"token": new, "password": "new secret 2"}).status_code == 204
+
+
+# --- email OTP ----------------------------------------------------------------------------------------------
+
+def _otp_user(api) -> dict:
+    admin = signup(api)
+    r = api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": PASSWORD}, token=admin["token"])
+    assert r.status_code == 200 and r.json["otp_enabled"] is True, r.json
+    return admin
+
+
+def _challenge(api, user: dict) -> tuple[str, str]:
+    r = login(api, user["email"])
+    assert r.status_code == 200 and r.json["otp_required"] is True, r.json
+    assert "access_token" not in r.json
+    code = re.search(r"code is (\d{6})", last_mail(user["email"])).group(1)
+    return r.json["challenge"], code
+
+
+def test_otp_login_code_works_once(api):
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+    r = api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code})
+    assert r.status_code == 200, r.json
+    assert me(api, r.json["access_token"]).status_code == 200
+    assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 410)
+    # The challenge is no password-reset token.
+    r = api.post(f"{AUTH}/password/reset", json={"token": challenge, "password": "hijacked password"})
+    assert_error(r, 401, "token_invalid")
+
+
+def test_otp_wrong_codes_lock_the_challenge(api, owner_conn):
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(5):
+        assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": wrong}), 401, "otp_invalid")
+    assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401, "otp_locked")
+    assert len(audit_rows(owner_conn, "auth.otp_failed")) == 5
+
+
+def test_expired_otp_is_410(api, owner_conn):
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+    owner_conn.execute("UPDATE auth_tokens SET expires_at = now() - interval '1 second' WHERE kind = 'login_otp'")
+    assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 410, "token_expired")
+
+
+def test_otp_enable_needs_the_password(api):
+    admin = signup(api)
+    r = api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": "not my password"}, token=admin["token"])
+    assert_error(r, 401)
+    assert me(api, admin["token"]).json["user"]["otp_enabled"] is False
+
+
+# --- audit and deactivation ---------------------------------------------------------------------------------
+
+def test_role_change_is_audited_and_old_tokens_stop(api, owner_conn):
+    admin = signup(api)
+    emp = invite_and_accept(api, admin)
+    r = api.patch(f"/function/team/users/{emp['user']['id']}", json={"role": "manager"}, token=admin["token"])
+    assert r.status_code == 200 and r.json["user"]["role"] == "manager", r.json
+    rows = audit_rows(owner_conn, "team.role_changed")
+    assert rows and rows[0][2] == {"old": "employee", "new": "manager"}
+    assert_error(me(api, emp["token"]), 401, "token_revoked")
+    assert login(api, emp["email"]).json["user"]["role"] == "manager"
+
+
+def test_deactivated_user_is_locked_out(api, owner_conn):
+    admin = signup(api)
+    emp = invite_and_accept(api, admin)
+    r = api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"])
+    assert r.status_code == 200 and r.json["user"]["status"] == "deactivated", r.json
+    assert_error(me(api, emp["token"]), 401)
+    assert_error(login(api, emp["email"]), 401, "account_deactivated")
+    assert_error(refresh(api, emp["refresh"]), 401)
+    assert api.post(f"{AUTH}/password/forgot", json={"email": emp["email"]}).status_code == 202
+    assert "Reset" not in last_mail(emp["email"])  # the newest mail is still the invitation
+    assert any(d.get("reason") == "deactivated" for _, _, d in audit_rows(owner_conn, "auth.login_failed"))
+    r = api.post(f"/function/team/users/{emp['user']['id']}/reactivate", token=admin["token"])
+    assert r.status_code == 200
+    assert login(api, emp["email"]).status_code == 200
