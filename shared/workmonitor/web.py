@@ -10,6 +10,7 @@ import functools
 import ipaddress
 import json
 import logging
+import os
 import sys
 import time
 import uuid
@@ -203,7 +204,8 @@ class _JsonProvider(DefaultJSONProvider):
 def create_function(name: str) -> Flask:
     """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
     _configure_logging()
-    app = Flask(name)
+    # root_path given: a function named like a built-in module (`time`) has no file for Flask to infer it from.
+    app = Flask(name, root_path=os.getcwd())
     app.json = _JsonProvider(app)
     cfg = settings()
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_body_bytes
