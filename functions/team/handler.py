@@ -5,7 +5,6 @@ import uuid
 from datetime import timedelta
 
 from flask import g, request
-
 from workmonitor import accounts, audit, security, sessions
 from workmonitor.config import settings
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -112,7 +111,8 @@ def revoke_invitation(inv_id: str):
 def list_users():
     limit, offset = page()
     q = (request.args.get("q") or "").strip()[:100]
-    role = request.args.get("role")
+    pattern = q.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")  # ILIKE escapes, backslash first
+    role = request.args.get("role") or None
     status = request.args.get("status", "active")
     if role and role not in ("admin", "manager", "employee"):
         raise ValidationFailed("Unknown role.", fields={"role": "admin, manager or employee"})
@@ -123,7 +123,7 @@ def list_users():
         " AND (%(q)s = '' OR name ILIKE '%%' || %(q)s || '%%' OR email ILIKE '%%' || %(q)s || '%%')"
         " AND (%(role)s::text IS NULL OR role = %(role)s) AND (%(status)s = 'all' OR status = %(status)s)"
         " ORDER BY lower(name), id LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": caller().company_id, "q": q.replace("%", r"\%").replace("_", r"\_"), "role": role,
+        {"cid": caller().company_id, "q": pattern, "role": role,
          "status": status, "limit": limit + 1, "offset": offset}).fetchall()
     return paginated(rows, limit, offset)
 
@@ -159,9 +159,10 @@ def update_user(user_id: str):
 
 
 def _require_another_admin(conn, user_id) -> None:
-    other = conn.execute("SELECT 1 FROM users WHERE role = 'admin' AND status = 'active' AND id <> %s LIMIT 1",
-                         (user_id,)).fetchone()
-    if other is None:
+    # Lock every active admin, in id order: two admins demoting each other at once must not leave none.
+    admins = conn.execute("SELECT id FROM users WHERE role = 'admin' AND status = 'active' ORDER BY id FOR UPDATE"
+                          ).fetchall()
+    if not any(str(a["id"]) != str(user_id) for a in admins):
         raise Conflict("A company needs at least one active admin.", code="last_admin")
 
 
@@ -195,12 +196,16 @@ def reactivate(user_id: str):
 @app.get("/assignments")
 def list_assignments():
     limit, offset = page()
-    manager = request.args.get("manager_id")
+    manager = request.args.get("manager_id") or None
+    if manager is not None:
+        try:
+            manager = str(uuid.UUID(manager))
+        except ValueError as exc:
+            raise ValidationFailed("manager_id must be a user id.", fields={"manager_id": "not a UUID"}) from exc
     rows = db().execute(
         "SELECT manager_id, employee_id, created_at FROM manager_assignments WHERE company_id = %s"
         " AND (%s::uuid IS NULL OR manager_id = %s::uuid) ORDER BY created_at, employee_id LIMIT %s OFFSET %s",
-        (caller().company_id, manager and _uuid(manager), manager and _uuid(manager), limit + 1, offset)
-    ).fetchall()
+        (caller().company_id, manager, manager, limit + 1, offset)).fetchall()
     return paginated(rows, limit, offset)
 
 

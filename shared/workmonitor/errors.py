@@ -88,6 +88,8 @@ def from_database(exc: pgerr.Error) -> ApiError | None:
     if isinstance(exc, (pgerr.InvalidTextRepresentation, pgerr.InvalidDatetimeFormat, pgerr.DatetimeFieldOverflow,
                         pgerr.NumericValueOutOfRange, pgerr.StringDataRightTruncation)):
         return ValidationFailed("A value has the wrong format or is out of range.")
+    if isinstance(exc, pgerr.DataError):  # any other class 22 error, and NUL bytes refused by the driver
+        return ValidationFailed("A value has the wrong format or is out of range.", code="invalid_value")
     if isinstance(exc, pgerr.RaiseException) and (diag and (diag.message_primary or "").startswith("wm:")):
         code, _, msg = diag.message_primary[3:].partition(":")
         return Unprocessable(msg.strip() or code, code=code.strip())
