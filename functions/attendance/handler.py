@@ -1,0 +1,174 @@
+"""attendance: clock in/out, breaks, shifts with late/early/absent flags, leave, GPS points and geofences."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+# Sibling modules live in this function's directory (its build context); names are prefixed to stay unique.
+_HERE = str(Path(__file__).resolve().parent)
+if _HERE not in sys.path:
+    sys.path.insert(0, _HERE)
+
+from flask import request  # noqa: E402
+
+import attendance_clock as clock  # noqa: E402
+import attendance_common as common  # noqa: E402
+import attendance_shifts as shifts  # noqa: E402
+from attendance_inputs import (  # noqa: E402
+    BreakIn, ClockInIn, ClockOutIn, ManualRecordIn, SettingsIn, ShiftIn, ShiftPatch, date_range, parse_uuid,
+    query_uuid)
+from attendance_routes_gps import bp as gps_bp  # noqa: E402
+from attendance_routes_leave import bp as leave_bp  # noqa: E402
+from attendance_web import record_audit  # noqa: E402
+from workmonitor.errors import NotFound, ValidationFailed  # noqa: E402
+from workmonitor.web import body, caller, create_function, db, page, paginated, roles  # noqa: E402
+
+app = create_function("attendance")
+app.register_blueprint(leave_bp)
+app.register_blueprint(gps_bp)
+out = common.out
+
+
+# --- settings ----------------------------------------------------------------------------------------------
+
+@app.get("/settings")
+def get_settings():
+    return {"settings": common.company_settings(db(), caller().company_id)}
+
+
+@app.patch("/settings")
+@roles("admin")
+def patch_settings():
+    changes = body(SettingsIn).model_dump(exclude_none=True)
+    if not changes:
+        raise ValidationFailed("Nothing to change.", fields={"_": "give grace_minutes or geofence_policy"})
+    conn = db()
+    before = common.company_settings(conn, caller().company_id)
+    after = common.update_settings(conn, caller().company_id, changes)
+    record_audit(conn, "attendance.settings_changed", "company", caller().company_id, before=before, after=after)
+    return {"settings": after}
+
+
+# --- clock -------------------------------------------------------------------------------------------------
+
+@app.post("/clock-in")
+def clock_in():
+    data = body(ClockInIn)
+    me = caller()
+    record, details = clock.clock_in(db(), me.company_id, me.user_id, data.location, data.source, data.note)
+    return out({"record": record, **details}), 201
+
+
+@app.post("/clock-out")
+def clock_out():
+    data = body(ClockOutIn)
+    me = caller()
+    record, details = clock.clock_out(db(), me.company_id, me.user_id, data.location, data.note)
+    return out({"record": record, **details})
+
+
+@app.get("/status")
+def status():
+    conn = db()
+    me = caller()
+    record = clock.open_record(conn, me.user_id)
+    if record:
+        clock.with_breaks(conn, [record])
+    on_break = bool(record and any(b["ended_at"] is None for b in record["breaks"]))
+    shift = shifts.current_shift(conn, me.user_id, common.now())
+    if shift:
+        shifts.with_attendance(conn, me.company_id, [shift])
+    return out({"clocked_in": record is not None, "on_break": on_break, "record": record, "shift": shift})
+
+
+@app.post("/breaks/start")
+def break_start():
+    data = body(BreakIn)
+    me = caller()
+    return out({"break": clock.start_break(db(), me.company_id, me.user_id, data.paid)}), 201
+
+
+@app.post("/breaks/end")
+def break_end():
+    return out({"break": clock.end_break(db(), caller().user_id)})
+
+
+@app.get("/records")
+def list_records():
+    limit, offset = page()
+    frm, to = date_range(request.args)
+    rows = clock.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset)
+    return out(paginated(rows, limit, offset))
+
+
+@app.get("/records/<record_id>")
+def get_record(record_id: str):
+    return out({"record": clock.get(db(), parse_uuid(record_id, "attendance record"))})
+
+
+@app.post("/records")
+@roles("admin", "manager")
+def create_record():
+    data = body(ManualRecordIn)
+    me = caller()
+    conn = db()
+    row = clock.create_manual(conn, me.company_id, me.user_id, data.user_id, data.clock_in_at, data.clock_out_at,
+                              data.note)
+    record_audit(conn, "attendance.record_created", "attendance_record", row["id"], user_id=str(data.user_id))
+    return out({"record": row}), 201
+
+
+@app.get("/days")
+def days():
+    frm, to = date_range(request.args, max_days=92)
+    if not frm or not to:
+        raise ValidationFailed("Give from and to dates.", fields={"from": "required", "to": "required"})
+    conn = db()
+    user_id = query_uuid(request.args, "user_id") or caller().user_id
+    if not common.can_see(conn, common.user(conn, user_id)["id"]):
+        raise NotFound("No such user.")
+    return out({"user_id": user_id, "days": clock.daily(conn, user_id, frm, to)})
+
+
+# --- shifts ------------------------------------------------------------------------------------------------
+
+@app.post("/shifts")
+@roles("admin", "manager")
+def create_shift():
+    data = body(ShiftIn)
+    me = caller()
+    conn = db()
+    row = shifts.create(conn, me.company_id, me.user_id, data.user_id, data.date, data.start_time, data.end_time,
+                        data.note)
+    return out({"shift": shifts.with_attendance(conn, me.company_id, [row])[0]}), 201
+
+
+@app.get("/shifts")
+def list_shifts():
+    limit, offset = page()
+    frm, to = date_range(request.args)
+    rows = shifts.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset)
+    return out(paginated(rows, limit, offset))
+
+
+@app.get("/shifts/<shift_id>")
+def get_shift(shift_id: str):
+    conn = db()
+    row = shifts.get(conn, parse_uuid(shift_id, "shift"))
+    return out({"shift": shifts.with_attendance(conn, caller().company_id, [row])[0]})
+
+
+@app.patch("/shifts/<shift_id>")
+@roles("admin", "manager")
+def patch_shift(shift_id: str):
+    data = body(ShiftPatch)
+    conn = db()
+    row = shifts.update(conn, parse_uuid(shift_id, "shift"), data.model_dump(exclude_unset=True))
+    return out({"shift": shifts.with_attendance(conn, caller().company_id, [row])[0]})
+
+
+@app.delete("/shifts/<shift_id>")
+@roles("admin", "manager")
+def delete_shift(shift_id: str):
+    shifts.delete(db(), parse_uuid(shift_id, "shift"))
+    return "", 204
