@@ -1,0 +1,118 @@
+"""Timesheet routes of the time function: the week view, submit, approve, reject, reopen and history."""
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from datetime import date
+from typing import Annotated
+
+import time_entries as entries
+import time_sheets as sheets
+from flask import Blueprint, request
+from pydantic import StringConstraints
+
+from workmonitor import events, timecalc
+from workmonitor.errors import ValidationFailed
+from workmonitor.schemas import Input
+from workmonitor.web import after_commit, body, caller, db, page, paginated, roles
+
+bp = Blueprint("timesheets", __name__)
+Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
+
+
+class SubmitIn(Input):
+    date: dt.date | None = None
+    comment: Comment | None = None
+
+
+class DecisionIn(Input):
+    comment: Comment | None = None
+
+
+class RejectIn(Input):
+    comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
+
+
+def _arg(name: str, parse):
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        return parse(raw)
+    except ValueError as exc:
+        raise ValidationFailed(f"{name} is malformed.", fields={name: "invalid"}) from exc
+
+
+def _notify(room_ids: list, event: str, row: dict) -> None:
+    payload = {"timesheet": row}
+    after_commit(lambda: [events.publish(events.user_room(uid), event, payload) for uid in room_ids])
+
+
+@bp.get("/timesheets")
+def list_timesheets():
+    limit, offset = page()
+    status = request.args.get("status")
+    if status and status not in ("open", "submitted", "approved", "rejected"):
+        raise ValidationFailed("Unknown status.", fields={"status": "open, submitted, approved or rejected"})
+    rows = db().execute(
+        f"SELECT {sheets.SHEET_COLUMNS} FROM timesheets WHERE (%(u)s::uuid IS NULL OR user_id = %(u)s)"
+        " AND (%(s)s::text IS NULL OR status = %(s)s) AND (%(f)s::date IS NULL OR period_start >= %(f)s)"
+        " AND (%(t)s::date IS NULL OR period_start <= %(t)s)"
+        " ORDER BY period_start DESC, user_id LIMIT %(limit)s OFFSET %(offset)s",
+        {"u": _arg("user_id", lambda v: str(uuid.UUID(v))), "s": status, "f": _arg("from", date.fromisoformat),
+         "t": _arg("to", date.fromisoformat), "limit": limit + 1, "offset": offset}).fetchall()
+    return paginated(rows, limit, offset)
+
+
+@bp.get("/timesheets/week")
+def get_week():
+    conn, me = db(), caller()
+    user = entries.target_user(conn, me, _arg("user_id", lambda v: str(uuid.UUID(v))))
+    day = _arg("date", date.fromisoformat) or timecalc.local_date(entries.now(), user["timezone"])
+    return sheets.week(conn, user, entries.settings(conn, me.company_id), day)
+
+
+@bp.post("/timesheets/submit")
+def submit():
+    data = body(SubmitIn)
+    conn, me = db(), caller()
+    user = entries.target_user(conn, me, me.user_id)
+    day = data.date or timecalc.local_date(entries.now(), user["timezone"])
+    row = sheets.submit(conn, me, entries.settings(conn, me.company_id), user, day, data.comment)
+    _notify([me.user_id, *sheets.managers_of(conn, me.user_id)], "timesheet.submitted", row)
+    return {"timesheet": row, "history": sheets.history(conn, row["id"])}, 201
+
+
+@bp.get("/timesheets/<sheet_id>")
+def get_timesheet(sheet_id: str):
+    conn = db()
+    row = sheets.sheet(conn, sheet_id)
+    return {"timesheet": row, "history": sheets.history(conn, row["id"])}
+
+
+def _decide(sheet_id: str, action: str, comment: str | None):
+    conn, me = db(), caller()
+    row = sheets.decide(conn, me, sheet_id, action, comment)
+    _notify([row["user_id"]], f"timesheet.{action}", row)
+    return {"timesheet": row, "history": sheets.history(conn, row["id"])}
+
+
+@bp.post("/timesheets/<sheet_id>/approve")
+@roles("admin", "manager")
+def approve(sheet_id: str):
+    return _decide(sheet_id, "approved", body(DecisionIn).comment)
+
+
+@bp.post("/timesheets/<sheet_id>/reject")
+@roles("admin", "manager")
+def reject(sheet_id: str):
+    return _decide(sheet_id, "rejected", body(RejectIn).comment)
+
+
+@bp.post("/timesheets/<sheet_id>/reopen")
+@roles("admin")
+def reopen(sheet_id: str):
+    conn, me = db(), caller()
+    row = sheets.reopen(conn, me, sheet_id, body(DecisionIn).comment)
+    _notify([row["user_id"]], "timesheet.reopened", row)
+    return {"timesheet": row, "history": sheets.history(conn, row["id"])}
