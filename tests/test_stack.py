@@ -81,21 +81,24 @@ def test_cli_reports_one_line_per_problem(tmp_path):
     assert "OK" in ok.stdout
     broken = tmp_path / "stack.yml"
     broken.write_text(STACK.read_text().replace("name: openfaas", "name: faas").replace("version: 1.0", "version: 2"))
-    bad = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken)],
-                         check=False, capture_output=True, text=True, cwd=ROOT)
+    bad = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken), "--root", str(ROOT)],
+                         check=False, capture_output=True, text=True)
     assert bad.returncode == 1
     lines = bad.stderr.strip().splitlines()
-    assert any("provider.name" in ln for ln in lines) and any("version" in ln for ln in lines)
-    assert all(ln.startswith(str(broken)) for ln in lines)
+    assert all(ln.startswith(f"{broken}: ") for ln in lines)
+    assert [ln.split(": ", 2)[1].split(":")[0] for ln in lines] == ["version", "provider.name", "2 problem(s)"]
+    lost = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken)],
+                          check=False, capture_output=True, text=True)
+    assert lost.returncode == 1 and "not a WorkMonitor checkout" in lost.stderr
 
 
 def test_anchors_merge_keys_and_env_substitution_are_resolved():
     data = validate_stack.load_stack(STACK, environ={"REGISTRY": "registry.local:5000/wm", "TAG": "abc123"})
-    for name, fn in data["functions"].items():
-        assert fn["environment"]["mode"] == "http"
-        assert fn["image"] == f"registry.local:5000/wm/{name}:abc123"
+    for fn in data["functions"].values():
+        assert fn["environment"]["mode"] == "http" and "${" not in fn["image"]
+    assert data["functions"]["auth"]["image"] == "registry.local:5000/wm/auth:abc123"
     defaults = validate_stack.load_stack(STACK, environ={})
-    assert all(":latest" in fn["image"] for fn in defaults["functions"].values())
+    assert defaults["functions"]["auth"]["image"] == "ghcr.io/workmonitor/auth:latest"
 
 
 @pytest.mark.parametrize("text, env, expected", [

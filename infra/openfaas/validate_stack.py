@@ -1,9 +1,9 @@
 """Check stack.yml the way faas-cli and the OpenFaaS gateway would, plus WorkMonitor's own packaging rules.
 
 faas-cli cannot run on our machines, so this is the gate: `make validate` and tests/test_stack.py run it. Usage:
-`python infra/openfaas/validate_stack.py [stack.yml]` prints one line per problem and exits 1, or prints a
-summary and exits 0. The repository root is the folder holding the stack file (faas-cli resolves handler
-paths the same way).
+`python infra/openfaas/validate_stack.py [stack.yml] [--root DIR]` prints one line per problem and exits 1, or
+prints a summary and exits 0. The repository root defaults to the folder holding the stack file (faas-cli
+resolves handler paths the same way).
 """
 from __future__ import annotations
 
@@ -99,7 +99,7 @@ def secrets_read_by_code(root: Path) -> dict[str, set[str]]:
     for folder in ("shared", "functions", "gateway"):
         for path in sorted((root / folder).rglob("*.py")):
             for name in SECRET_CALL.findall(path.read_text(errors="replace")):
-                found.setdefault(name, set()).add(str(path.relative_to(root)))
+                found.setdefault(name, set()).add(path.relative_to(root).as_posix())
     return found
 
 
@@ -123,13 +123,14 @@ def validate(data: dict, root: Path) -> list[str]:
         return problems + ["functions: must be a non-empty mapping of function name to definition"]
     if len(functions) > MAX_FUNCTIONS:
         problems.append(f"functions: {len(functions)} functions defined; OpenFaaS CE deploys at most {MAX_FUNCTIONS}")
-    config_secrets = {n for n, files in secrets_read_by_code(root).items()
-                      if "shared/workmonitor/config.py" in files}
+    if not (root / "shared" / "workmonitor" / "config.py").is_file():
+        return problems + [f"{root}: not a WorkMonitor checkout (no shared/workmonitor/config.py); pass --root"]
+    read = secrets_read_by_code(root)
     for name in REQUIRED_SECRETS:
-        if name not in config_secrets:
+        if "shared/workmonitor/config.py" not in read.get(name, ()):
             problems.append(f"validator: required secret {name!r} is no longer read by shared/workmonitor/config.py;"
                             " update REQUIRED_SECRETS")
-    context = {"root": root, "known_secrets": set(secrets_read_by_code(root)), "int_env": integer_env_names(root)}
+    context = {"root": root, "known_secrets": set(read), "int_env": integer_env_names(root)}
     for name, fn in functions.items():
         problems += _function(str(name), fn, context)
     return problems
@@ -304,7 +305,10 @@ def _resources(where: str, limits, requests) -> list[str]:
             if key not in ("memory", "cpu"):
                 out.append(f"{where}.{kind}.{key}: unknown resource (memory or cpu)")
                 continue
-            amount = quantity_value(value) if isinstance(value, str) else None
+            if not isinstance(value, str):
+                out.append(f"{where}.{kind}.{key}: must be a quoted string such as \"128Mi\", got {value!r}")
+                continue
+            amount = quantity_value(value)
             if amount is None or amount <= 0:
                 out.append(f"{where}.{kind}.{key}: {value!r} is not a Kubernetes quantity such as 128Mi")
             else:
@@ -316,20 +320,24 @@ def _resources(where: str, limits, requests) -> list[str]:
     return out
 
 
-def validate_file(path: Path, environ: Mapping[str, str] | None = None) -> list[str]:
-    """Return every problem with the stack file at `path` (its folder is taken as the repository root)."""
+def validate_file(path: Path, environ: Mapping[str, str] | None = None, root: Path | None = None) -> list[str]:
+    """Return every problem with the stack file at `path` (the repository root defaults to its folder)."""
     path = Path(path)
     try:
         data = load_stack(path, environ)
     except (OSError, TypeError, ValueError) as exc:
         return [str(exc)]
-    return validate(data, path.resolve().parent)
+    return validate(data, Path(root) if root else path.resolve().parent)
 
 
 def main(argv: list[str]) -> int:
-    """Validate the stack file named in argv (default stack.yml); print problems; return the exit status."""
+    """Validate the stack file named in argv ([stack.yml] [--root DIR]); print problems; return the exit status."""
+    root = None
+    if "--root" in argv:
+        at = argv.index("--root")
+        root, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
     path = Path(argv[0] if argv else "stack.yml")
-    problems = validate_file(path)
+    problems = validate_file(path, root=root)
     for problem in problems:
         print(f"{path}: {problem}", file=sys.stderr)
     if problems:
