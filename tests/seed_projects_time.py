@@ -33,3 +33,19 @@ def seed(api, ctx: dict) -> None:
                  token=manager["token"])
     assert r.status_code == 200, r.json
     ctx.update(client_id=client_id, project_id=project_id, task_id=task_id)
+
+
+# --- helpers for the projects and time tests ----------------------------------------------------------------
+
+def make_project(api, token: str, name: str = "Website", **fields) -> dict:
+    """Create a project as `token`'s user; return it."""
+    r = api.post("/function/projects/projects", json={"name": name, **fields}, token=token)
+    assert r.status_code == 201, r.json
+    return r.json["project"]
+
+
+def add_entry(api, token: str, start: str, end: str, expect: int = 201, **fields):
+    """Create a manual entry; return the response after checking its status."""
+    r = api.post("/function/time/entries", json={"started_at": start, "ended_at": end, **fields}, token=token)
+    assert r.status_code == expect, r.json
+    return r
