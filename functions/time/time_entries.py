@@ -211,6 +211,8 @@ def start_timer(conn: psycopg.Connection, me, data: dict, key: str | None) -> tu
     refs = resolve_refs(conn, me.user_id, data.get("project_id"), data.get("task_id"))
     at = now()
     stopped = stop_timer(conn, me.user_id, at)
+    if stopped and stopped["ended_at"] > at:  # clocks of two replicas may differ: never start before the stop
+        at = stopped["ended_at"]
     check_overlap(conn, me.user_id, at, None)
     billable = refs["billable"] if data.get("billable") is None else data["billable"]
     row = write(conn, INSERT_SQL, {**refs, "company_id": me.company_id, "user_id": me.user_id, "billable": billable,
@@ -222,7 +224,7 @@ def start_timer(conn: psycopg.Connection, me, data: dict, key: str | None) -> tu
 
 def stop_timer(conn: psycopg.Connection, user_id, at: datetime | None = None) -> dict | None:
     """Stop the running timer of `user_id` at `at` (now); return the stopped entry or None."""
-    row = write(conn, "UPDATE time_entries SET ended_at = greatest(%s, started_at + interval '1 second')"
+    row = write(conn, "UPDATE time_entries SET ended_at = greatest(%s, started_at + interval '1 microsecond')"
                 " WHERE user_id = %s AND ended_at IS NULL RETURNING id", (at or now(), str(user_id)))
     return entry(conn, row["id"]) if row else None
 
