@@ -1,0 +1,1 @@
+"""The WebSocket (Socket.IO) gateway: a long-lived service that relays events published through Redis."""
