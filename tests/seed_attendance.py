@@ -1,7 +1,9 @@
-"""Seed for the RLS suite: one row in every attendance table of the company in `ctx`, through the API."""
+"""Seed for the RLS suite (one row in every attendance table, through the API) and the attendance tests' team."""
 from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
+
+from factories import invite_and_accept, signup
 
 A = "/function/attendance"
 SITE = (48.8584, 2.2945)
@@ -40,3 +42,19 @@ def seed(api, ctx) -> None:
     assert [e["event"] for e in upload["events"]] == ["enter"], upload
     ctx["attendance"] = {"geofence_id": fence["id"], "shift_id": shift["id"], "leave_type_id": ltype["id"],
                          "leave_request_id": request["id"], "record_id": record["id"]}
+
+
+def team(api, tz: str | None = "Europe/Berlin") -> dict:
+    """Return a company with admin, assigned manager, unassigned manager and employee (in zone `tz`)."""
+    admin = signup(api)
+    manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
+    other = invite_and_accept(api, admin, role="manager", name="Otto Other")
+    employee = invite_and_accept(api, admin, role="employee", name="Eve Employee")
+    r = api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"],
+                                                     "employee_id": employee["user"]["id"]}, token=admin["token"])
+    assert r.status_code == 201, r.json
+    if tz:
+        r = api.patch(f"/function/team/users/{employee['user']['id']}", json={"timezone": tz}, token=admin["token"])
+        assert r.status_code == 200, r.json
+    return {"admin": admin, "manager": manager, "other": other, "employee": employee,
+            "emp_id": employee["user"]["id"]}

@@ -1,43 +1,25 @@
 """attendance: clock in/out, breaks, shifts (DST-correct), late/early/absent flags, leave and balances, RLS."""
 from __future__ import annotations
 
+import importlib
+import sys
 from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
 
-from factories import invite_and_accept, signup
+from seed_attendance import team
 from workmonitor import db as dbmod
 
 A = "/function/attendance"
-BERLIN = ZoneInfo("Europe/Berlin")
 TABLES = ("attendance_records", "attendance_breaks", "shifts", "leave_types", "leave_requests", "geofences",
           "location_points", "geofence_events")
 
 
-def team(api, tz: str | None = "Europe/Berlin") -> dict:
-    """Return a company with admin, assigned manager, unassigned manager and employee (in zone `tz`)."""
-    admin = signup(api)
-    manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
-    other = invite_and_accept(api, admin, role="manager", name="Otto Other")
-    employee = invite_and_accept(api, admin, role="employee", name="Eve Employee")
-    r = api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"],
-                                                     "employee_id": employee["user"]["id"]}, token=admin["token"])
-    assert r.status_code == 201, r.json
-    if tz:
-        r = api.patch(f"/function/team/users/{employee['user']['id']}", json={"timezone": tz}, token=admin["token"])
-        assert r.status_code == 200, r.json
-    return {"admin": admin, "manager": manager, "other": other, "employee": employee,
-            "emp_id": employee["user"]["id"]}
-
-
 def count(owner_conn, table: str) -> int:
     return owner_conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-
-def utc(*args) -> datetime:
-    return datetime(*args, tzinfo=timezone.utc)
 
 
 # --- clock in / out and breaks -----------------------------------------------------------------------------
@@ -197,7 +179,8 @@ def test_late_early_absent_flags_against_shifts(api):
                                              "end_time": "17:00"}, token=mgr).status_code == 201
 
     def record(day, start, end):  # local Berlin times (UTC+2 in June)
-        body = {"user_id": t["emp_id"], "clock_in_at": f"{day}T{start}:00+02:00", "clock_out_at": f"{day}T{end}:00+02:00"}
+        body = {"user_id": t["emp_id"], "clock_in_at": f"{day}T{start}:00+02:00",
+                "clock_out_at": f"{day}T{end}:00+02:00"}
         assert api.post(f"{A}/records", json=body, token=mgr).status_code == 201
 
     record("2026-06-01", "09:04", "17:00")   # within grace: on time
@@ -412,13 +395,8 @@ def test_rls_isolation_between_companies(api):
 
 
 def test_working_days_helper():
-    import importlib
-    import sys
-    from pathlib import Path
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "functions" / "attendance"))
-    leave = importlib.import_module("attendance_leave")
-    assert leave.working_days(date(2026, 7, 6), date(2026, 7, 19)) == 10
-    assert leave.working_days(date(2026, 7, 4), date(2026, 7, 5)) == 0
-    assert leave.working_days(date(2026, 7, 6), date(2026, 7, 6), start_half=True) == 0.5
-    assert leave.working_days(date(2026, 12, 28), date(2027, 1, 8), year=2027) == 6  # Fri 1 Jan + Mon-Fri; no public holidays
-    assert datetime(2026, 3, 29, 12, tzinfo=BERLIN).utcoffset() == timedelta(hours=2)
+    days = importlib.import_module("attendance_leave").working_days
+    assert days(date(2026, 7, 6), date(2026, 7, 19)) == 10 and days(date(2026, 7, 4), date(2026, 7, 5)) == 0
+    assert days(date(2026, 7, 6), date(2026, 7, 6), start_half=True) == 0.5
+    assert days(date(2026, 12, 28), date(2027, 1, 8), year=2027) == 6  # Fri 1 Jan + a week; no public holidays

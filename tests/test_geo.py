@@ -92,7 +92,7 @@ T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
 
 def _team(api, gps: bool = True) -> dict:
     from factories import consent
-    from test_attendance import team
+    from seed_attendance import team
     t = team(api)
     if gps:
         consent(api, t["admin"], t["employee"], gps=True)
@@ -265,5 +265,5 @@ def test_clock_in_geofence_policy(api, owner_conn):
     assert r.json["record"]["geofence_id"] == fence["id"] and r.json["record"]["flags"] == []
     r = api.post(f"{A}/clock-out", json={"location": outside}, token=emp)  # leaving is never refused
     assert r.status_code == 200 and r.json["record"]["flags"] == []
-    audit = owner_conn.execute("SELECT count(*) FROM audit_logs WHERE action = 'attendance.settings_changed'").fetchone()
-    assert audit[0] == 2
+    audit = owner_conn.execute("SELECT count(*) FROM audit_logs WHERE action = 'attendance.settings_changed'")
+    assert audit.fetchone()[0] == 2
