@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from datetime import date, datetime, timedelta, timezone
 from pathlib import Path
@@ -25,8 +26,11 @@ def count(owner_conn, table: str) -> int:
 # --- clock in / out and breaks -----------------------------------------------------------------------------
 
 def test_clock_in_out_one_open_record(api, owner_conn):
+    from workmonitor.redis_client import client
     t = team(api)
     emp = t["employee"]["token"]
+    sub = client().pubsub(ignore_subscribe_messages=True)
+    sub.subscribe("socketio")
     r = api.post(f"{A}/clock-in", json={"source": "mobile", "note": "hi"}, token=emp)
     assert r.status_code == 201, r.json
     record = r.json["record"]
@@ -39,6 +43,10 @@ def test_clock_in_out_one_open_record(api, owner_conn):
     r = api.post(f"{A}/clock-out", json={}, token=emp)
     assert r.status_code == 409 and r.json["error"]["code"] == "not_clocked_in"
     assert api.get(f"{A}/status", token=emp).json["clocked_in"] is False
+    seen = [json.loads(m["data"]) for m in (sub.get_message(timeout=0.05) for _ in range(10)) if m]
+    sub.close()
+    assert [(m["event"], m["room"]) for m in seen] == [("attendance.clocked_in", f"user:{t['emp_id']}"),
+                                                       ("attendance.clocked_out", f"user:{t['emp_id']}")]
     # The partial unique index holds even against a direct insert.
     owner_conn.execute("INSERT INTO attendance_records (company_id, user_id, clock_in_at)"
                        " SELECT company_id, id, now() FROM users WHERE id = %s", (t["emp_id"],))

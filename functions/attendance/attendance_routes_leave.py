@@ -7,7 +7,7 @@ import attendance_common as common
 import attendance_leave as leave
 from attendance_inputs import (DecisionIn, LeaveRequestIn, LeaveTypeIn, LeaveTypePatch, date_range, parse_uuid,
                                query_uuid)
-from attendance_web import record_audit
+from attendance_web import notify, record_audit
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_int, roles
 
@@ -76,7 +76,9 @@ def _decide(request_id: str, approve: bool):
     row = leave.decide(conn, parse_uuid(request_id, "leave request"), caller().user_id, approve, data.comment)
     record_audit(conn, f"leave.{row['status']}", "leave_request", row["id"], user_id=str(row["user_id"]),
                  comment=data.comment, days=float(row["days"]))
-    return out({"request": row})
+    result = out({"request": row})
+    notify(row["user_id"], f"leave.{row['status']}", result)
+    return result
 
 
 @bp.post("/requests/<request_id>/approve")

@@ -19,7 +19,7 @@ from attendance_inputs import (  # noqa: E402
     query_uuid)
 from attendance_routes_gps import bp as gps_bp  # noqa: E402
 from attendance_routes_leave import bp as leave_bp  # noqa: E402
-from attendance_web import record_audit  # noqa: E402
+from attendance_web import notify, record_audit  # noqa: E402
 from workmonitor.errors import NotFound, ValidationFailed  # noqa: E402
 from workmonitor.web import body, caller, create_function, db, page, paginated, roles  # noqa: E402
 
@@ -56,7 +56,9 @@ def clock_in():
     data = body(ClockInIn)
     me = caller()
     record, details = clock.clock_in(db(), me.company_id, me.user_id, data.location, data.source, data.note)
-    return out({"record": record, **details}), 201
+    result = out({"record": record, **details})
+    notify(me.user_id, "attendance.clocked_in", {"record": result["record"]})
+    return result, 201
 
 
 @app.post("/clock-out")
@@ -64,7 +66,9 @@ def clock_out():
     data = body(ClockOutIn)
     me = caller()
     record, details = clock.clock_out(db(), me.company_id, me.user_id, data.location, data.note)
-    return out({"record": record, **details})
+    result = out({"record": record, **details})
+    notify(me.user_id, "attendance.clocked_out", {"record": result["record"]})
+    return result
 
 
 @app.get("/status")
@@ -85,12 +89,16 @@ def status():
 def break_start():
     data = body(BreakIn)
     me = caller()
-    return out({"break": clock.start_break(db(), me.company_id, me.user_id, data.paid)}), 201
+    result = out({"break": clock.start_break(db(), me.company_id, me.user_id, data.paid)})
+    notify(me.user_id, "attendance.break_started", result)
+    return result, 201
 
 
 @app.post("/breaks/end")
 def break_end():
-    return out({"break": clock.end_break(db(), caller().user_id)})
+    result = out({"break": clock.end_break(db(), caller().user_id)})
+    notify(caller().user_id, "attendance.break_ended", result)
+    return result
 
 
 @app.get("/records")
