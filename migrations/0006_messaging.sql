@@ -201,7 +201,8 @@ ALTER TABLE chat_channel_members FORCE ROW LEVEL SECURITY;
 CREATE POLICY chat_channel_members_select ON chat_channel_members FOR SELECT
   USING (company_id = app.company_id() AND (user_id = app.user_id() OR EXISTS (
            SELECT 1 FROM chat_channels c WHERE c.id = channel_id
-              AND (app.user_id() = ANY (c.member_ids) OR c.kind = 'public' OR app.is_admin()))));
+              AND (app.user_id() = ANY (c.member_ids) OR c.kind = 'public' OR c.created_by = app.user_id()
+                   OR app.is_admin()))));
 -- Join a public channel yourself; the creator and admins add people (a DM never gets a third member).
 CREATE POLICY chat_channel_members_insert ON chat_channel_members FOR INSERT
   WITH CHECK (company_id = app.company_id() AND EXISTS (

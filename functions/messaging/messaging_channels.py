@@ -88,7 +88,7 @@ def create(conn: psycopg.Connection, company_id, me, kind: str, name: str, topic
     channel_id = str(uuid.uuid4())
     conn.execute("INSERT INTO chat_channels (id, company_id, kind, name, topic, created_by)"
                  " VALUES (%s, %s, %s, %s, %s, %s)", (channel_id, company_id, kind, name, topic, str(me)))
-    _insert_members(conn, company_id, channel_id, ids)
+    _insert_members(conn, company_id, channel_id, [str(me)] + [u for u in ids if u != str(me)])
     return get(conn, channel_id, me), ids
 
 
