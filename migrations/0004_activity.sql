@@ -106,13 +106,14 @@ CREATE UNIQUE INDEX productivity_rules_key ON productivity_rules
   (company_id, coalesce(manager_id, '00000000-0000-0000-0000-000000000000'::uuid), target, match_type, lower(pattern));
 
 -- Row Level Security ---------------------------------------------------------------------------------------
--- Reading: admins everyone, managers their assigned employees, everyone themselves (app.can_see_user).
+-- Reading: admins everyone, managers their assigned employees, everyone themselves (app.can_see_user). The
+-- `user_id = app.user_id() OR` short-circuit spares the function call per row on INSERT ... RETURNING by the owner.
 -- Writing activity: the employee their own rows; 'system' (the recompute job) and admins any row.
 
 ALTER TABLE activity_samples ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_samples FORCE ROW LEVEL SECURITY;
 CREATE POLICY activity_samples_select ON activity_samples FOR SELECT
-  USING (company_id = app.company_id() AND app.can_see_user(user_id));
+  USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.can_see_user(user_id)));
 CREATE POLICY activity_samples_insert ON activity_samples FOR INSERT
   WITH CHECK (company_id = app.company_id() AND user_id = app.user_id());
 CREATE POLICY activity_samples_delete ON activity_samples FOR DELETE
@@ -121,7 +122,7 @@ CREATE POLICY activity_samples_delete ON activity_samples FOR DELETE
 ALTER TABLE activity_buckets ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_buckets FORCE ROW LEVEL SECURITY;
 CREATE POLICY activity_buckets_select ON activity_buckets FOR SELECT
-  USING (company_id = app.company_id() AND app.can_see_user(user_id));
+  USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.can_see_user(user_id)));
 CREATE POLICY activity_buckets_write ON activity_buckets FOR ALL
   USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()))
   WITH CHECK (company_id = app.company_id() AND user_id = app.user_id());
@@ -129,7 +130,7 @@ CREATE POLICY activity_buckets_write ON activity_buckets FOR ALL
 ALTER TABLE activity_events ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_events FORCE ROW LEVEL SECURITY;
 CREATE POLICY activity_events_select ON activity_events FOR SELECT
-  USING (company_id = app.company_id() AND app.can_see_user(user_id));
+  USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.can_see_user(user_id)));
 CREATE POLICY activity_events_write ON activity_events FOR ALL
   USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()))
   WITH CHECK (company_id = app.company_id() AND user_id = app.user_id());
@@ -137,7 +138,7 @@ CREATE POLICY activity_events_write ON activity_events FOR ALL
 ALTER TABLE activity_daily ENABLE ROW LEVEL SECURITY;
 ALTER TABLE activity_daily FORCE ROW LEVEL SECURITY;
 CREATE POLICY activity_daily_select ON activity_daily FOR SELECT
-  USING (company_id = app.company_id() AND app.can_see_user(user_id));
+  USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.can_see_user(user_id)));
 CREATE POLICY activity_daily_write ON activity_daily FOR ALL
   USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()))
   WITH CHECK (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()));
@@ -145,7 +146,7 @@ CREATE POLICY activity_daily_write ON activity_daily FOR ALL
 ALTER TABLE productivity_daily ENABLE ROW LEVEL SECURITY;
 ALTER TABLE productivity_daily FORCE ROW LEVEL SECURITY;
 CREATE POLICY productivity_daily_select ON productivity_daily FOR SELECT
-  USING (company_id = app.company_id() AND app.can_see_user(user_id));
+  USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.can_see_user(user_id)));
 CREATE POLICY productivity_daily_write ON productivity_daily FOR ALL
   USING (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()))
   WITH CHECK (company_id = app.company_id() AND (user_id = app.user_id() OR app.is_admin()));

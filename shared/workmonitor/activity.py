@@ -86,37 +86,46 @@ def domain_of(url: str | None, domain: str | None) -> str:
 
 def columns(batch: SampleBatch, now: datetime | None = None) -> dict[str, list]:
     """Return the batch as column arrays for the insert; raise ValidationFailed naming each bad sample."""
-    limit = (now or datetime.now(timezone.utc)) + MAX_FUTURE
-    cols: dict[str, list] = {k: [] for k in ("device", "seq", "started", "duration", "app", "title", "url",
-                                             "domain", "kb", "mouse", "idle", "active")}
+    samples = batch.samples
+    limit = ((now or datetime.now(timezone.utc)) + MAX_FUTURE).timestamp()
+    started = [s.started_at.timestamp() for s in samples]
+    devices = [s.device_id or batch.device_id for s in samples]
     bad: dict[str, str] = {}
-    for i, s in enumerate(batch.samples):
-        device = s.device_id or batch.device_id
-        if device is None:
+    for i, s in enumerate(samples):
+        if devices[i] is None:
             bad[f"samples.{i}.device_id"] = "required (here or on the batch)"
-        if s.started_at > limit:
+        if started[i] > limit:
             bad[f"samples.{i}.started_at"] = "is in the future"
         if s.active_seconds is not None and s.active_seconds > s.duration:
             bad[f"samples.{i}.active_seconds"] = "must not exceed duration"
-        active = 0 if s.idle else (s.active_seconds if s.active_seconds is not None
-                                   else min(s.duration, s.keyboard + s.mouse))
-        dom = domain_of(s.url, s.domain)
-        for key, value in (("device", device), ("seq", s.seq), ("started", s.started_at), ("duration", s.duration),
-                           ("app", s.app), ("title", s.title), ("url", s.url), ("domain", dom or None),
-                           ("kb", s.keyboard), ("mouse", s.mouse), ("idle", s.idle), ("active", active)):
-            cols[key].append(value)
     if bad:
         raise ValidationFailed("Some samples are invalid.", fields=bad)
-    return cols
+    domains: dict[tuple, str | None] = {}  # URLs repeat within a batch: parse each once
+    for s in samples:
+        key = (s.url, s.domain)
+        if key not in domains:
+            domains[key] = domain_of(s.url, s.domain) or None
+    return {
+        "device": devices, "seq": [s.seq for s in samples], "started": started,
+        "duration": [s.duration for s in samples], "app": [s.app for s in samples],
+        "title": [s.title for s in samples], "url": [s.url for s in samples],
+        "domain": [domains[(s.url, s.domain)] for s in samples], "kb": [s.keyboard for s in samples],
+        "mouse": [s.mouse for s in samples], "idle": [s.idle for s in samples],
+        "active": [0 if s.idle else (s.active_seconds if s.active_seconds is not None
+                                     else min(s.duration, s.keyboard + s.mouse)) for s in samples],
+    }
 
 
 _INGEST = """
 WITH ins AS (
   INSERT INTO activity_samples (company_id, user_id, device_id, seq, started_at, duration, app, title, url, domain,
                                 keyboard, mouse, idle, active_seconds)
-  SELECT %(cid)s, %(uid)s, t.* FROM unnest(%(device)s::text[], %(seq)s::bigint[], %(started)s::timestamptz[],
-    %(duration)s::int[], %(app)s::text[], %(title)s::text[], %(url)s::text[], %(domain)s::text[], %(kb)s::int[],
-    %(mouse)s::int[], %(idle)s::bool[], %(active)s::int[]) AS t
+  SELECT %(cid)s, %(uid)s, t.device_id, t.seq, to_timestamp(t.started), t.duration, t.app, t.title, t.url, t.domain,
+         t.keyboard, t.mouse, t.idle, t.active_seconds
+  FROM unnest(%(device)b::text[], %(seq)b::int8[], %(started)b::float8[], %(duration)b::int4[], %(app)b::text[],
+    %(title)b::text[], %(url)b::text[], %(domain)b::text[], %(kb)b::int4[], %(mouse)b::int4[], %(idle)b::bool[],
+    %(active)b::int4[]) AS t(device_id, seq, started, duration, app, title, url, domain, keyboard, mouse, idle,
+                             active_seconds)
   ON CONFLICT (user_id, device_id, seq) DO NOTHING
   RETURNING started_at, duration, app, domain, idle, active_seconds
 ), agg AS (
