@@ -12,10 +12,12 @@ class Probe:
 
     opened: list[Probe] = []
 
-    def __init__(self, url: str, token: str, on_event=None):
+    def __init__(self, url: str, token: str, on_event=None, http_session=None):
         Probe.opened.append(self)
         self.url, self.token = url, token
-        self.client = socketio.AsyncClient(reconnection=False)
+        self._own_http = http_session is None
+        extra = {} if http_session is None else {"http_session": http_session}
+        self.client = socketio.AsyncClient(reconnection=False, handle_sigint=False, **extra)
         self.events: list[tuple[str, object, float]] = []
         self.refused: dict | None = None
         self.disconnected = asyncio.Event()
@@ -58,7 +60,7 @@ class Probe:
         if self.client.connected:
             await self.client.disconnect()
         http = getattr(self.client.eio, "http", None)
-        if http is not None and not http.closed:
+        if self._own_http and http is not None and not http.closed:
             await http.close()
 
     @classmethod

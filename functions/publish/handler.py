@@ -11,6 +11,7 @@ import re
 import time
 from typing import Any
 
+import redis
 import socketio
 from flask import g, request
 from pydantic import Field
@@ -36,18 +37,24 @@ class EventIn(Input):
 
 
 def _emit(event: str, payload: dict, room: str) -> None:
-    """Emit through the shared library helper when present, else through a write-only Redis manager."""
+    """Emit through the shared library helper when present, else a write-only Redis manager; 503 if Redis fails."""
     global _manager
     try:
         from workmonitor import events
     except ImportError:
         events = None
     if events is not None and hasattr(events, "publish"):
-        events.publish(room, event, payload)
-        return
-    if _manager is None:
-        _manager = socketio.RedisManager(settings().redis_url, write_only=True)
-    _manager.emit(event, payload, room=room)
+        sent = events.publish(room, event, payload) is not False
+    else:
+        if _manager is None:
+            _manager = socketio.RedisManager(settings().redis_url, write_only=True)
+        try:
+            _manager.emit(event, payload, room=room)
+            sent = True
+        except redis.RedisError:
+            sent = False
+    if not sent:
+        raise ApiError("The event could not be published; retry shortly.", status=503, code="publish_unavailable")
 
 
 def _trusted() -> bool:
