@@ -1,0 +1,2 @@
+"""WorkMonitor desktop agent."""
+__version__ = "0.1.0"

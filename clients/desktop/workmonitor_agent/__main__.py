@@ -1,0 +1,6 @@
+"""python -m workmonitor_agent."""
+import sys
+
+from .cli import main
+
+sys.exit(main())

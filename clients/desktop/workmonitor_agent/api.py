@@ -1,0 +1,165 @@
+"""The server API as the agent uses it: login, token refresh (rotating, shared between processes), consent, timer."""
+from __future__ import annotations
+
+import time
+import uuid
+
+import requests
+
+from . import __version__
+from .config import TokenStore
+from .store import Store
+
+TIMEOUT = (5, 30)
+
+
+class ApiError(Exception):
+    """The server answered with an error: `status`, machine-readable `code`, `fields`."""
+
+    def __init__(self, status: int, code: str, message: str, fields: dict | None = None):
+        super().__init__(f"{status} {code}: {message}")
+        self.status, self.code, self.message, self.fields = status, code, message, fields or {}
+
+
+class Offline(Exception):
+    """The server could not be reached (connection refused, timeout, DNS, 5xx from a proxy)."""
+
+
+class LoggedOut(Exception):
+    """No usable refresh token: the user has to run `workmonitor-agent login` again."""
+
+
+def _raise_for(resp: requests.Response) -> None:
+    if resp.status_code < 400:
+        return
+    if resp.status_code >= 500 and resp.status_code != 501:
+        raise Offline(f"server error {resp.status_code}")
+    try:
+        err = resp.json()["error"]
+    except (ValueError, KeyError, TypeError):
+        err = {"code": "http_error", "message": resp.text[:200]}
+    raise ApiError(resp.status_code, err.get("code", "error"), err.get("message", ""), err.get("fields"))
+
+
+class Client:
+    """Talks to one WorkMonitor server as one user; the access token is cached in the queue DB for all processes."""
+
+    def __init__(self, server: str, tokens: TokenStore | None, store: Store | None):
+        self.base = server.rstrip("/")
+        if not self.base.endswith("/function"):
+            self.base += "/function"
+        self.tokens, self.store = tokens, store
+        self.http = requests.Session()
+        self.http.headers["User-Agent"] = f"workmonitor-agent/{__version__}"
+
+    def _send(self, method: str, path: str, token: str | None = None, **kw) -> requests.Response:
+        headers = dict(kw.pop("headers", None) or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        try:
+            return self.http.request(method, self.base + path, headers=headers, timeout=TIMEOUT, **kw)
+        except requests.RequestException as exc:
+            raise Offline(str(exc)) from exc
+
+    def public(self, method: str, path: str, **kw) -> dict:
+        """Call an unauthenticated endpoint; return its JSON; raise ApiError or Offline."""
+        resp = self._send(method, path, **kw)
+        _raise_for(resp)
+        return resp.json() if resp.content else {}
+
+    # --- session -------------------------------------------------------------------------------------------
+
+    def login(self, email: str, password: str) -> dict:
+        """Return the login answer: tokens, or {"otp_required", "challenge"} when the account uses email OTP."""
+        return self.public("POST", "/auth/login", json={"email": email, "password": password})
+
+    def verify_otp(self, challenge: str, code: str) -> dict:
+        """Return the tokens for a login OTP challenge."""
+        return self.public("POST", "/auth/otp/verify", json={"challenge": challenge, "code": code})
+
+    def remember(self, answer: dict) -> None:
+        """Store the tokens of a login or refresh answer."""
+        self.tokens.save(answer["refresh_token"])
+        self.store.put("access", {"token": answer["access_token"],
+                                  "expires": time.time() + float(answer.get("expires_in") or 600) - 30})
+
+    def _access(self, force: bool = False) -> str:
+        cached = self.store.get("access")
+        if cached and not force and cached["expires"] > time.time():
+            return cached["token"]
+        # BEGIN IMMEDIATE serialises refreshes across the daemon, the tray and CLI calls: a rotated refresh
+        # token used twice would make the server revoke the whole session.
+        with self.store.tx():
+            fresh = self.store.get("access")
+            if fresh and fresh != cached and fresh["expires"] > time.time():
+                return fresh["token"]
+            refresh = self.tokens.load()
+            if not refresh:
+                raise LoggedOut("not logged in")
+            try:
+                answer = self.public("POST", "/auth/refresh", json={"refresh_token": refresh})
+            except ApiError as exc:
+                if exc.status in (400, 401):
+                    self.store.put("access", None)
+                    raise LoggedOut(exc.message) from exc
+                raise
+            self.remember(answer)
+            return answer["access_token"]
+
+    def call(self, method: str, path: str, **kw) -> dict:
+        """Call an authenticated endpoint (refreshing the access token once on 401); return its JSON."""
+        resp = self._send(method, path, token=self._access(), **kw)
+        if resp.status_code == 401:
+            resp = self._send(method, path, token=self._access(force=True), **kw)
+        _raise_for(resp)
+        return resp.json() if resp.content else {}
+
+    def logout(self) -> None:
+        """Revoke the session on the server (best effort) and forget the tokens."""
+        try:
+            self.call("POST", "/auth/logout", json={})
+        except (ApiError, Offline, LoggedOut):
+            pass
+        self.tokens.clear()
+        self.store.put("access", None)
+
+    # --- what the agent needs ------------------------------------------------------------------------------
+
+    def me(self) -> dict:
+        """Return {"user", "company", "agreement"}."""
+        return self.call("GET", "/auth/me")
+
+    def media_settings(self) -> dict:
+        """Return the company's media settings (blur_screenshots, size limits)."""
+        return self.call("GET", "/media/settings")["settings"]
+
+    def timer(self) -> dict | None:
+        """Return the running time entry or None."""
+        return self.call("GET", "/time/timer")["entry"]
+
+    def start_timer(self, project_id: str | None = None, description: str | None = None) -> dict:
+        """Start the timer (stopping any running one) with an idempotency key; return the entry."""
+        body = {"source": "desktop", "project_id": project_id, "description": description}
+        return self.call("POST", "/time/timer/start", json={k: v for k, v in body.items() if v is not None},
+                         headers={"Idempotency-Key": f"desktop-{uuid.uuid4()}"})["entry"]
+
+    def stop_timer(self) -> dict | None:
+        """Stop the running timer; return the entry, or None when none was running."""
+        try:
+            return self.call("POST", "/time/timer/stop", json={})["entry"]
+        except ApiError as exc:
+            if exc.code == "no_running_timer":
+                return None
+            raise
+
+    def post_samples(self, device_id: str, samples: list[dict]) -> dict:
+        """Send one batch; return {"received", "accepted", "duplicates"}."""
+        return self.call("POST", "/activity/samples", json={"device_id": device_id, "samples": samples})
+
+    def upload_screenshot(self, device_id: str, shot: dict, data: bytes, content_type: str) -> dict:
+        """Upload one screenshot (a retry of the same capture returns the stored one); return it."""
+        form = {"device_id": device_id, "taken_at": shot["taken_at"], "monitor": str(shot["monitor"])}
+        if shot.get("activity") is not None:
+            form["activity_percent"] = str(shot["activity"])
+        name = shot["path"].rsplit("/", 1)[-1]
+        return self.call("POST", "/media/screenshots", data=form, files={"file": (name, data, content_type)})

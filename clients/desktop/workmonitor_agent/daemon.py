@@ -1,0 +1,161 @@
+"""The capture loop: polls the platform, records samples and screenshots into the queue, only as consented."""
+from __future__ import annotations
+
+import io
+import logging
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+
+from PIL import Image, ImageFilter
+
+from . import capture as capmod
+from .config import Tuning
+from .recorder import Recorder, ShotSchedule, iso
+from .store import Store
+from .sync import Policy, Syncer
+
+log = logging.getLogger("workmonitor_agent")
+
+
+def encode(image: Image.Image, blur: bool) -> bytes:
+    """Return a screenshot as JPEG, blurred beyond reading when the company requires it."""
+    image = image.convert("RGB")
+    if blur:
+        image = image.filter(ImageFilter.GaussianBlur(radius=max(6, image.width // 120)))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=70, optimize=True)
+    return out.getvalue()
+
+
+def describe(policy: Policy, paused: bool, cap: capmod.Capture) -> list[str]:
+    """Return the human lines saying what is being captured right now (the visible indicator)."""
+    if paused:
+        return ["capture: PAUSED (resume: workmonitor-agent resume)"]
+    if policy.agreement != "accepted":
+        return [f"capture: off — no accepted work agreement (agreement: {policy.agreement})"]
+    if not policy.timer_running:
+        return ["capture: off — the timer is not running"]
+    lines = [f"activity: {'ON' if policy.activity else 'off (no consent)'}"]
+    if policy.screenshots:
+        blur = ", blurred" if policy.blur else ""
+        lines.append(f"● SCREENSHOTS ON — about every {policy.screenshot_seconds / 60:g} min{blur}"
+                     " (pause: workmonitor-agent pause)")
+    else:
+        lines.append("screenshots: off (no consent)")
+    lines += [f"{what}: {why}" for what, why in cap.limits.items()]
+    return lines
+
+
+class Agent:
+    """Runs until stopped: capture in this thread, network in the Syncer thread."""
+
+    def __init__(self, store: Store, server: str, tokens, tuning: Tuning | None = None,
+                 cap: capmod.Capture | None = None):
+        self.store, self.tuning = store, tuning or Tuning.from_env()
+        self.cap = cap or capmod.detect()
+        cached = store.get("policy") or {}
+        # Offline at start: keep working under the last policy the server gave (never more than that).
+        self.policy = Policy(**{k: v for k, v in cached.items() if k in Policy.__dataclass_fields__})
+        self.policy.online = False
+        self.syncer = Syncer(store.path, server, tokens, self.tuning, self.policy)
+        self.recorder = Recorder(self.tuning.sample_seconds, self.tuning.gap_seconds, self._queue_sample)
+        self.shots = ShotSchedule()
+        self.stopping = threading.Event()
+        self._said: list[str] = []
+        self._last_active = 0.0
+
+    def _queue_sample(self, sample: dict) -> None:
+        self.store.add_sample(sample)
+
+    def say_state(self, paused: bool) -> None:
+        """Print the capture state when it changes, and keep it for `status` and the tray."""
+        lines = describe(self.policy, paused, self.cap)
+        if lines != self._said:
+            self._said = lines
+            for line in lines:
+                print(f"[workmonitor-agent] {line}", flush=True)
+                log.info(line)
+            self.store.put("state_lines", lines)
+
+    def run(self) -> None:
+        """Capture until a stop is requested (signal, `workmonitor-agent stop`, tray Quit)."""
+        self.store.put("daemon", {"pid": os.getpid(), "started": time.time(), "capture": self.cap.name,
+                                  "limits": self.cap.limits})
+        self.store.put("stop_requested", False)
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                signal.signal(sig, lambda *_: self.stopping.set())
+            except ValueError:  # not the main thread (tray mode)
+                pass
+        self.syncer.start()
+        next_cap = 0.0
+        try:
+            while not self.stopping.is_set():
+                now = time.time()
+                self.step(now)
+                if now >= next_cap:
+                    self.store.enforce_cap(int(self.tuning.max_disk_mb * 1024 * 1024))
+                    next_cap = now + 30
+                if self.store.get("stop_requested"):
+                    self.stopping.set()
+                self.stopping.wait(self.tuning.poll_seconds)
+        finally:
+            self.shutdown()
+
+    def step(self, now: float) -> None:
+        """One poll: record the interval since the last poll and take a screenshot when one is due."""
+        paused = bool(self.store.get("paused"))
+        self.say_state(paused)
+        self.cap.poll()
+        keyboard, mouse = self.cap.input_counts()
+        pol = self.policy
+        capturing = not paused and pol.agreement == "accepted" and pol.timer_running
+        if not capturing or self.cap.locked():
+            # Locked screen, pause or no consent ends the interval; nothing is recorded meanwhile.
+            self.recorder.flush(now)
+            self.shots.reset()
+            return
+        if pol.activity:
+            idle_for = self.cap.idle_seconds()
+            idle = idle_for is not None and idle_for >= pol.idle_seconds
+            self.recorder.tick(now, self.cap.active_window(), idle, keyboard, mouse)
+            if not idle:
+                self._last_active = now
+        else:
+            self.recorder.flush(now)
+        if pol.screenshots and now >= self.shots.next_due(now, pol.screenshot_seconds):
+            self.shots.taken(now)
+            self.take_screenshots(now)
+
+    def take_screenshots(self, now: float) -> None:
+        """Grab every monitor and queue the images (consent was checked by the caller)."""
+        try:
+            images = self.cap.screenshots()
+        except OSError as exc:
+            log.warning("screenshot failed: %s", exc)
+            self.store.put("last_screenshot_error", str(exc))
+            return
+        for monitor, image in enumerate(images):
+            self.store.add_shot(encode(image, self.policy.blur), "jpg", iso(now), monitor, None)
+        stamp = time.strftime("%H:%M:%S", time.localtime(now))
+        print(f"[workmonitor-agent] screenshot taken at {stamp} ({len(images)} monitor(s))", flush=True)
+        self.store.put("last_screenshot", now)
+        if self.tuning.notify and shutil.which("notify-send") and sys.platform.startswith("linux"):
+            subprocess.Popen(["notify-send", "-a", "WorkMonitor", "Screenshot taken", f"at {stamp}"],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.syncer.wake.set()
+
+    def shutdown(self) -> None:
+        """Close the open sample, let the syncer try a last upload, release the display."""
+        self.recorder.flush(time.time())
+        self.syncer.stop.set()
+        self.syncer.wake.set()
+        self.syncer.join(15)
+        self.cap.close()
+        self.store.put("daemon", None)
+        print("[workmonitor-agent] stopped", flush=True)
