@@ -1,10 +1,13 @@
-"""attendance: clock in/out, breaks, shifts (DST-correct), late/early/absent flags, leave and balances, RLS."""
+"""attendance: clock in/out, breaks, shifts (DST-correct), late/early/absent flags, leave and balances.
+
+GPS, geofences and the cross-company isolation of every attendance table are in tests/test_geo.py.
+"""
 from __future__ import annotations
 
 import importlib
 import json
 import sys
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -15,8 +18,6 @@ from seed_attendance import team
 from workmonitor import db as dbmod
 
 A = "/function/attendance"
-TABLES = ("attendance_records", "attendance_breaks", "shifts", "leave_types", "leave_requests", "geofences",
-          "location_points", "geofence_events")
 
 
 def count(owner_conn, table: str) -> int:
@@ -44,6 +45,7 @@ def test_clock_in_out_one_open_record(api, owner_conn):
     assert r.status_code == 409 and r.json["error"]["code"] == "not_clocked_in"
     assert api.get(f"{A}/status", token=emp).json["clocked_in"] is False
     seen = [json.loads(m["data"]) for m in (sub.get_message(timeout=0.05) for _ in range(10)) if m]
+    seen = [m for m in seen if m.get("room") == f"user:{t['emp_id']}"]  # other test runs share the channel
     sub.close()
     assert [(m["event"], m["room"]) for m in seen] == [("attendance.clocked_in", f"user:{t['emp_id']}"),
                                                        ("attendance.clocked_out", f"user:{t['emp_id']}")]
@@ -369,42 +371,20 @@ def test_leave_balances_and_allowance(api):
     assert bal["Vacation"]["used_days"] == 0 and bal["Vacation"]["pending_days"] == 5
 
 
-# --- RLS isolation -----------------------------------------------------------------------------------------
-
-def test_rls_isolation_between_companies(api):
-    from seed import seed_company
-    a, b = seed_company(api, "Alpha"), seed_company(api, "Beta")
-    ids = a["attendance"]
-    b_admin = b["admin"]["token"]
-    assert api.get(f"{A}/records/{ids['record_id']}", token=b_admin).status_code == 404
-    assert api.get(f"{A}/shifts/{ids['shift_id']}", token=b_admin).status_code == 404
-    assert api.get(f"{A}/geofences/{ids['geofence_id']}", token=b_admin).status_code == 404
-    assert api.get(f"{A}/leave/requests/{ids['leave_request_id']}", token=b_admin).status_code == 404
-    assert api.post(f"{A}/leave/requests/{ids['leave_request_id']}/approve", json={},
-                    token=b_admin).status_code == 404
-    assert api.patch(f"{A}/geofences/{ids['geofence_id']}", json={"name": "x"}, token=b_admin).status_code == 404
-    assert api.post(f"{A}/shifts", json={"user_id": a["employee"]["user"]["id"], "date": "2026-05-05",
-                                         "start_time": "09:00", "end_time": "10:00"}, token=b_admin).status_code == 404
-    for path in ("records", "shifts", "leave/requests", "locations", "geofence-events"):
-        items = api.get(f"{A}/{path}?user_id={a['employee']['user']['id']}", token=b_admin).json["items"]
-        assert items == [], path
-    with psycopg.connect(dbmod.settings().database_url) as conn:
-        dbmod.set_claims(conn, dbmod.Claims(company_id=b["company_id"], user_id=b["admin"]["user"]["id"],
-                                            role="admin"))
-        for table in TABLES:
-            seen = conn.execute(f"SELECT count(*) FROM {table} WHERE company_id <> %s", (b["company_id"],)).fetchone()
-            assert seen[0] == 0, table
-            updated = conn.execute(f"UPDATE {table} SET company_id = company_id WHERE company_id = %s",
-                                   (a["company_id"],))
-            assert updated.rowcount == 0, table
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m)"
-                         " VALUES (%s, 'x', 'circle', 0, 0, 10)", (a["company_id"],))
-
-
-def test_working_days_helper():
+def test_pure_helpers_working_days_shift_window_and_status():
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "functions" / "attendance"))
     days = importlib.import_module("attendance_leave").working_days
+    shifts = importlib.import_module("attendance_shifts")
     assert days(date(2026, 7, 6), date(2026, 7, 19)) == 10 and days(date(2026, 7, 4), date(2026, 7, 5)) == 0
     assert days(date(2026, 7, 6), date(2026, 7, 6), start_half=True) == 0.5
     assert days(date(2026, 12, 28), date(2027, 1, 8), year=2027) == 6  # Fri 1 Jan + a week; no public holidays
+    zone = ZoneInfo("America/New_York")  # falls back on 2026-11-01: the overnight shift lasts 9 real hours
+    starts, ends = shifts.window(date(2026, 10, 31), time(22), time(6), zone)
+    assert (ends - starts) == timedelta(hours=9)
+    shift = {"starts_at": starts, "ends_at": ends}
+    assert shifts.status(shift, [], 5, starts + timedelta(minutes=4))["status"] == "scheduled"
+    assert shifts.status(shift, [], 5, starts + timedelta(minutes=6))["absent"] is True
+    worked = [{"clock_in_at": starts - timedelta(hours=1), "clock_out_at": starts + timedelta(minutes=30)},
+              {"clock_in_at": starts + timedelta(hours=1), "clock_out_at": None}]
+    att = shifts.status(shift, worked, 5, starts + timedelta(hours=2))
+    assert att["status"] == "working" and not att["late"] and not att["left_early"]

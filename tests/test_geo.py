@@ -1,8 +1,10 @@
-"""Pure geometry: haversine, point-in-polygon, polygon validation, policy evaluation, enter/exit transitions."""
+"""GPS: pure geometry (haversine, point-in-polygon, policy, enter/exit), the attendance GPS API, and RLS isolation."""
 from datetime import datetime, timedelta, timezone
 
+import psycopg
 import pytest
 
+from workmonitor import db as dbmod
 from workmonitor import geo
 
 BERLIN_TV = (52.520815, 13.409419)  # Fernsehturm
@@ -85,6 +87,8 @@ def test_transitions_in_recorded_order_with_initial_state():
 # --- the attendance function's GPS API -----------------------------------------------------------------------
 
 A = "/function/attendance"
+TABLES = ("attendance_records", "attendance_breaks", "shifts", "leave_types", "leave_requests", "geofences",
+          "location_points", "geofence_events")
 SITE = (48.8584, 2.2945)
 FAR = (48.8700, 2.2945)  # ~1.3 km north
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
@@ -267,3 +271,36 @@ def test_clock_in_geofence_policy(api, owner_conn):
     assert r.status_code == 200 and r.json["record"]["flags"] == []
     audit = owner_conn.execute("SELECT count(*) FROM audit_logs WHERE action = 'attendance.settings_changed'")
     assert audit.fetchone()[0] == 2
+
+
+# --- RLS isolation of every attendance table ----------------------------------------------------------------
+
+def test_rls_isolation_between_companies(api):
+    from seed import seed_company
+    a, b = seed_company(api, "Alpha"), seed_company(api, "Beta")
+    ids = a["attendance"]
+    b_admin = b["admin"]["token"]
+    assert api.get(f"{A}/records/{ids['record_id']}", token=b_admin).status_code == 404
+    assert api.get(f"{A}/shifts/{ids['shift_id']}", token=b_admin).status_code == 404
+    assert api.get(f"{A}/geofences/{ids['geofence_id']}", token=b_admin).status_code == 404
+    assert api.get(f"{A}/leave/requests/{ids['leave_request_id']}", token=b_admin).status_code == 404
+    assert api.post(f"{A}/leave/requests/{ids['leave_request_id']}/approve", json={},
+                    token=b_admin).status_code == 404
+    assert api.patch(f"{A}/geofences/{ids['geofence_id']}", json={"name": "x"}, token=b_admin).status_code == 404
+    assert api.post(f"{A}/shifts", json={"user_id": a["employee"]["user"]["id"], "date": "2026-05-05",
+                                         "start_time": "09:00", "end_time": "10:00"}, token=b_admin).status_code == 404
+    for path in ("records", "shifts", "leave/requests", "locations", "geofence-events"):
+        items = api.get(f"{A}/{path}?user_id={a['employee']['user']['id']}", token=b_admin).json["items"]
+        assert items == [], path
+    with psycopg.connect(dbmod.settings().database_url) as conn:
+        dbmod.set_claims(conn, dbmod.Claims(company_id=b["company_id"], user_id=b["admin"]["user"]["id"],
+                                            role="admin"))
+        for table in TABLES:
+            seen = conn.execute(f"SELECT count(*) FROM {table} WHERE company_id <> %s", (b["company_id"],)).fetchone()
+            assert seen[0] == 0, table
+            updated = conn.execute(f"UPDATE {table} SET company_id = company_id WHERE company_id = %s",
+                                   (a["company_id"],))
+            assert updated.rowcount == 0, table
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m)"
+                         " VALUES (%s, 'x', 'circle', 0, 0, 10)", (a["company_id"],))
