@@ -9,7 +9,7 @@ import attendance_common as common
 import attendance_shifts as shifts
 from attendance_gps import active_fences
 from workmonitor import consent, geo
-from workmonitor.errors import Conflict, Forbidden, NotFound
+from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
 RECORD_COLUMNS = ("id, user_id, clock_in_at, clock_out_at, clock_in_lat, clock_in_lng, clock_in_accuracy,"
                   " clock_out_lat, clock_out_lng, geofence_id, flags, source, note, created_by, created_at")
@@ -142,7 +142,7 @@ def create_manual(conn: psycopg.Connection, company_id: str, actor_id: str, user
     target = common.user(conn, user_id)
     common.require_manage(conn, target["id"])
     if clock_out_at > common.now():
-        raise Conflict("A manual record must be in the past.", code="in_future")
+        raise ValidationFailed("A manual record must be in the past.", fields={"clock_out_at": "in the future"})
     common.lock_user(conn, target["id"], "records")
     clash = conn.execute("SELECT id FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
                          " AND coalesce(clock_out_at, 'infinity') > %s LIMIT 1",
