@@ -56,9 +56,8 @@ def payload(event: dict) -> dict:
     return data[0] if isinstance(data, list) else data
 
 
-@pytest.fixture()
-def team(api):
-    """Company A with an admin, a manager and two employees; company B with an admin."""
+def build_team(api) -> dict:
+    """Return company A with an admin, a manager and two employees, and company B's admin as "b"."""
     admin = signup(api, company="A")
     t = {"admin": admin, "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
          "emp": invite_and_accept(api, admin, role="employee", name="Eve Employee"),
@@ -66,6 +65,12 @@ def team(api):
          "b": signup(api, company="B", name="Bob B")}
     t["company_id"] = admin["company"]["id"]
     return t
+
+
+@pytest.fixture()
+def team(api):
+    """Company A (admin, manager, two employees) and company B (admin)."""
+    return build_team(api)
 
 
 def uid(who: dict) -> str:
