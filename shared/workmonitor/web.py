@@ -3,6 +3,8 @@
 A handler module does `app = create_function("name")` and adds its routes. Every route needs a valid Bearer
 access token unless decorated with @public; @roles(...) narrows further. `db()` gives the request's single
 transaction with the caller's RLS claims; it commits when the response is a success and rolls back otherwise.
+Bodies: over the function's MAX_CONTENT_LENGTH is a 413 before the route runs; a POST/PUT/PATCH route that
+never reads a body it was sent (other than `{}`) answers 400 unexpected_body, so ignored input is never silent.
 """
 from __future__ import annotations
 
@@ -219,6 +221,7 @@ def create_function(name: str) -> Flask:
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
         if request.method == "OPTIONS":
             return
+        _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
         token = _bearer()
         if token:
@@ -228,6 +231,10 @@ def create_function(name: str) -> Flask:
 
     @app.after_request
     def _finish(resp: Response) -> Response:
+        if resp.status_code < 400 and _ignored_body():
+            # Refuse before the commit below, so the transaction rolls back: the client meant something we ignored.
+            resp = _error_response(errors.ValidationFailed("This endpoint takes no request body.",
+                                                           code="unexpected_body"))
         conn = g.pop("conn", None)
         committed = conn is None and resp.status_code < 400
         if conn is not None:
@@ -282,6 +289,31 @@ def create_function(name: str) -> Flask:
         return {"status": "ready", "function": name}
 
     return app
+
+
+def _check_body_envelope() -> None:
+    """Refuse a body over the function's limit before anything runs, and malformed JSON on body-less methods."""
+    limit = request.max_content_length
+    if request.method in ("GET", "HEAD", "DELETE"):  # functions raise the limit for uploads, never for these
+        limit = min(limit or settings().max_body_bytes, settings().max_body_bytes)
+    if limit is not None and (request.content_length or 0) > limit:
+        raise errors.PayloadTooLarge(f"The request body is larger than {limit} bytes.")
+    # POST/PUT/PATCH bodies are parsed (once) by their routes; a GET or DELETE route never reads its body,
+    # so a broken one would otherwise pass unnoticed.
+    if request.method in ("GET", "HEAD", "DELETE") and request.content_length and request.is_json:
+        try:
+            json.loads(request.get_data(cache=True))
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+
+
+def _ignored_body() -> bool:
+    """Return True when a POST/PUT/PATCH route never read a request body that says more than `{}`."""
+    if request.method not in ("POST", "PUT", "PATCH") or not request.content_length:
+        return False
+    if "stream" in request.__dict__ or "_cached_data" in request.__dict__:  # read (JSON, raw or form)
+        return False
+    return request.get_data(cache=True).strip() not in (b"", b"{}")
 
 
 def _bearer() -> str | None:
