@@ -2,7 +2,7 @@
 with an Idempotency-Key, and last week's timesheet submitted and approved (with its history)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 
 def seed(api, ctx: dict) -> None:
@@ -21,7 +21,7 @@ def seed(api, ctx: dict) -> None:
                  token=manager["token"])
     assert r.status_code == 201, r.json
     task_id = r.json["task"]["id"]
-    start = (datetime.now(timezone.utc) - timedelta(days=7)).replace(hour=9, minute=0, second=0, microsecond=0)
+    start = (datetime.now(UTC) - timedelta(days=7)).replace(hour=9, minute=0, second=0, microsecond=0)
     r = api.post("/function/time/entries", json={"task_id": task_id, "started_at": start.isoformat(),
                                                  "ended_at": (start + timedelta(hours=2)).isoformat(),
                                                  "source": "desktop"},

@@ -8,7 +8,6 @@ import pytest
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
-
 from workmonitor.db import Claims, set_claims
 
 P = "/function/projects"

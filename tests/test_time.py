@@ -2,19 +2,17 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 
 import psycopg
 import pytest
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
-
 from workmonitor import timecalc
 from workmonitor.db import Claims, set_claims
 
 T = "/function/time"
-UTC = timezone.utc
 
 
 @pytest.fixture()
@@ -253,7 +251,7 @@ def test_listing_filters_totals_pagination_and_rounding(api, co):
     assert (tot["count"], tot["seconds"], tot["rounded_seconds"]) == (3, 60 + 1200 + 3600, 900 + 1800 + 3600)
     assert tot["billable_seconds"] == 60 and tot["amounts"] == {"USD": 1500}  # 15 rounded minutes at 60.00/h
     assert r.json["items"][0]["duration_seconds"] == 3600 and r.json["items"][-1]["rounded_seconds"] == 900
-    ids = lambda q: {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}  # noqa: E731
+    ids = lambda q: {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}
     assert len(ids(f"project_id={pid}")) == 3 and len(ids(f"task_id={task['id']}")) == 1
     assert len(ids(f"client_id={client['id']}")) == 3 and len(ids("billable=false")) == 2
     assert len(ids("from=2026-11-03&to=2026-11-03")) == 1 and len(ids("from=2026-11-03")) == 2
@@ -305,3 +303,39 @@ def test_entries_are_private_to_the_user_and_their_managers(api, co, stack):
             conn.execute("INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
                          " VALUES (%s, %s, now() - interval '2h', now() - interval '1h')",
                          (other["company_id"], co["emp"]["user"]["id"]))
+
+
+def test_concurrent_starts_and_retries_stay_consistent(api, co, owner_conn):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from apiclient import Api
+    tok, uid = co["emp"]["token"], co["emp"]["user"]["id"]
+
+    def start(i: int):
+        return Api().post(f"{T}/timer/start", json={"description": f"t{i}"}, token=tok)
+
+    def retry(_):
+        return Api().post(f"{T}/timer/start", json={"description": "once"}, token=tok,
+                          headers={"Idempotency-Key": "same"})
+    with ThreadPoolExecutor(max_workers=5) as pool:
+        assert {r.status_code for r in pool.map(start, range(5))} == {201}
+    assert owner_conn.execute("SELECT count(*) FROM time_entries WHERE user_id = %s AND ended_at IS NULL",
+                              (uid,)).fetchone()[0] == 1
+    assert _entries(owner_conn, uid) == 5
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = {r.json["entry"]["id"] for r in pool.map(retry, range(4))}
+    assert len(ids) == 1 and _entries(owner_conn, uid) == 6
+
+
+def test_patching_a_task_moves_the_entry_to_its_project(api, co):
+    admin, tok = co["admin"]["token"], co["emp"]["token"]
+    other = make_project(api, admin, "Other", billable=False, member_ids=[co["emp"]["user"]["id"]])
+    task = api.post(f"/function/projects/projects/{other['id']}/tasks", json={"name": "T"}, token=admin).json["task"]
+    e = add_entry(api, tok, "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", project_id=co["project"]["id"]).json
+    assert e["entry"]["billable"] is True
+    r = api.patch(f"{T}/entries/{e['entry']['id']}", json={"task_id": task["id"]}, token=tok)
+    assert r.status_code == 200, r.json
+    assert (r.json["entry"]["project_id"], r.json["entry"]["billable"]) == (other["id"], False)
+    running = api.post(f"{T}/timer/start", json={}, token=tok).json["entry"]
+    r = api.patch(f"{T}/entries/{running['id']}", json={"started_at": "2099-01-01T00:00:00Z"}, token=tok)
+    assert r.status_code == 400

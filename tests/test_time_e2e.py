@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
 from factories import invite_and_accept, signup
 from seed_projects_time import add_entry, make_project
-
 from workmonitor.db import Claims, set_claims
 from workmonitor.errors import Conflict
 from workmonitor.redis_client import client as redis_client
@@ -182,7 +181,7 @@ def test_submit_rules_and_company_week_start(api, co):
     r = api.post(f"{T}/timesheets/submit", json={}, token=emp["token"])
     assert r.status_code == 409 and r.json["error"]["code"] == "timer_running"
     api.post(f"{T}/timer/stop", token=emp["token"])
-    future = (datetime.now(timezone.utc) + timedelta(days=8)).date().isoformat()
+    future = (datetime.now(UTC) + timedelta(days=8)).date().isoformat()
     r = api.post(f"{T}/timesheets/submit", json={"date": future}, token=emp["token"])
     assert r.status_code == 422 and r.json["error"]["code"] == "future_period"
     assert api.post(f"{T}/timesheets/submit", json={"date": "2026-02-30"}, token=emp["token"]).status_code == 400

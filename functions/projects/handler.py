@@ -10,13 +10,12 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import Field, StringConstraints
-
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
 from workmonitor.web import body, caller, create_function, db, page, paginated, roles
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import projects_store as store  # noqa: E402  (a sibling module; the handler folder is the build context)
+import projects_store as store
 
 app = create_function("projects")
 PLANNERS = ("admin", "manager")

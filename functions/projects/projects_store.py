@@ -4,7 +4,6 @@ from __future__ import annotations
 import uuid
 
 import psycopg
-
 from workmonitor.errors import NotFound, Unprocessable
 
 CLIENT_COLUMNS = "id, name, email, notes, archived, created_at, updated_at"

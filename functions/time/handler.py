@@ -13,16 +13,15 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import AwareDatetime, Field, StringConstraints
-
 from workmonitor import audit, events, timecalc
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, roles
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-import time_entries as entries  # noqa: E402  (sibling modules; the handler folder is the build context)
-import time_reports as reports  # noqa: E402
-import time_sheet_routes  # noqa: E402
+import time_entries as entries
+import time_reports as reports
+import time_sheet_routes
 
 app = create_function("time")
 app.register_blueprint(time_sheet_routes.bp)

@@ -9,14 +9,12 @@ from __future__ import annotations
 import hashlib
 import json
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import psycopg
-
 from workmonitor import timecalc
 from workmonitor.errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
 
-UTC = timezone.utc
 ENTRY_COLUMNS = ("e.id, e.user_id, e.project_id, e.task_id, e.description, e.started_at, e.ended_at, e.billable,"
                  " e.source, e.created_by, e.created_at, e.updated_at, (e.ended_at IS NULL) AS running,"
                  " extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS duration_seconds")
@@ -269,9 +267,14 @@ def update_entry(conn: psycopg.Connection, me, entry_id, changes: dict, cfg: dic
                                    fields={"ended_at": "may not be null"})
         ended = timecalc.to_utc(changes["ended_at"]) if changes["ended_at"] else None
     check_interval(started, ended, now())
+    if ended is None and started > now():
+        raise ValidationFailed("A running timer cannot start in the future.", fields={"started_at": "in the future"})
     check_past_edit(me, cfg, user["timezone"], old["started_at"], started)
-    project_id = changes["project_id"] if "project_id" in changes else old["project_id"]
     task_id = changes["task_id"] if "task_id" in changes else old["task_id"]
+    if "project_id" in changes:
+        project_id = changes["project_id"]
+    else:  # a new task implies its project
+        project_id = None if changes.get("task_id") else old["project_id"]
     if "project_id" in changes and "task_id" not in changes and task_id is not None:
         still = conn.execute("SELECT 1 FROM tasks WHERE id = %s AND project_id IS NOT DISTINCT FROM %s",
                              (task_id, project_id)).fetchone()
@@ -281,8 +284,9 @@ def update_entry(conn: psycopg.Connection, me, entry_id, changes: dict, cfg: dic
             if "project_id" not in changes and "task_id" not in changes
             else resolve_refs(conn, user["id"], project_id, task_id))
     check_overlap(conn, user["id"], started, ended, exclude_id=old["id"])
+    moved = refs["project_id"] != (str(old["project_id"]) if old["project_id"] else None)
     billable = changes["billable"] if changes.get("billable") is not None else (
-        refs["billable"] if "project_id" in changes else old["billable"])
+        refs["billable"] if moved else old["billable"])
     description = changes["description"] if "description" in changes else old["description"]
     write(conn, "UPDATE time_entries SET started_at = %s, ended_at = %s, project_id = %s, task_id = %s,"
           " billable = %s, description = %s WHERE id = %s RETURNING id",

@@ -6,7 +6,6 @@ from datetime import date, datetime
 
 import psycopg
 import time_entries as entries
-
 from workmonitor import timecalc
 
 LIST_COLUMNS = (f"{entries.ENTRY_COLUMNS}, p.name AS project_name, p.color AS project_color,"

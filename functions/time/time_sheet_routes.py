@@ -10,7 +10,6 @@ import time_entries as entries
 import time_sheets as sheets
 from flask import Blueprint, request
 from pydantic import StringConstraints
-
 from workmonitor import events, timecalc
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input

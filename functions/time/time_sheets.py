@@ -11,7 +11,6 @@ from datetime import date
 import psycopg
 import time_entries as entries
 import time_reports as reports
-
 from workmonitor import timecalc
 from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable
 

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 ROUNDING_MODES = ("none", "up", "down", "nearest")
 ROUNDING_MINUTES = (1, 5, 6, 10, 15)
-UTC = timezone.utc
 
 
 @dataclass(frozen=True)
@@ -28,12 +27,12 @@ class Rounding:
         if self.minutes not in ROUNDING_MINUTES:
             raise ValueError(f"rounding minutes must be one of {ROUNDING_MINUTES}")
 
-    def apply(self, seconds: int | float) -> int:
+    def apply(self, seconds: float) -> int:
         """Return `seconds` rounded by this rule (whole seconds)."""
         return round_seconds(seconds, self.mode, self.minutes)
 
 
-def round_seconds(seconds: int | float, mode: str, minutes: int) -> int:
+def round_seconds(seconds: float, mode: str, minutes: int) -> int:
     """Return `seconds` rounded up/down/to the nearest multiple of `minutes` (half rounds up); 'none' keeps it."""
     seconds = max(0, int(seconds))
     step = minutes * 60
