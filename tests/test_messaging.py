@@ -264,6 +264,12 @@ def test_catch_up_since_a_timestamp_and_history_pages(api, team):
                 query_string={"since": r.json["next_since"], "after_id": r.json["next_after_id"]})
     assert [m["id"] for m in r.json["items"]] == [old["id"]]
     assert api.get(f"{M}/channels/{ch}/messages?since=yesterday", token=team["emp"]["token"]).status_code == 400
+    # Across every channel of the caller at once (RLS keeps other channels out).
+    other = make_channel(api, team["manager"], name="other", kind="private", members=[team["emp2"]])
+    say(api, team["emp2"], other, "not for emp")
+    r = api.get(f"{M}/messages", query_string={"since": cut}, token=team["emp"]["token"])
+    assert [m["id"] for m in r.json["items"]] == [new["id"], old["id"]]
+    assert api.get(f"{M}/messages", token=team["emp"]["token"]).status_code == 400
     for i in range(3):
         say(api, team["emp"], ch, f"page {i}")
     r = api.get(f"{M}/channels/{ch}/messages?limit=2", token=team["emp"]["token"])
@@ -342,6 +348,8 @@ def test_attachments_go_through_presigned_s3_urls(api, team):
     assert api.get(f"{M}/attachments/{att['id']}", token=team["b"]["token"]).status_code == 404
     r = api.post(f"{M}/channels/{ch}/messages", json={"attachment_ids": [att["id"]]}, token=team["emp"]["token"])
     assert r.status_code == 400  # already used
+    assert api.delete(f"{M}/messages/{msg['id']}", token=team["emp"]["token"]).status_code == 204
+    assert api.get(f"{M}/attachments/{att['id']}", token=team["manager"]["token"]).status_code == 404
     r = api.post(f"{M}/channels/{ch}/attachments", json={"filename": "big.bin", "content_type": "application/zip",
                                                          "size_bytes": 10**12}, token=team["emp"]["token"])
     assert r.status_code == 400

@@ -80,6 +80,18 @@ def register(app: Flask) -> None:
             out["next_before"] = items[-1]["id"]
         return out
 
+    @app.get("/messages")
+    def catch_up():
+        since = _since()
+        if since is None:
+            raise ValidationFailed("Give since=<ISO 8601 timestamp>.", fields={"since": "required"})
+        limit = query_int("limit", 100, 1, 500)
+        rows = messages.changes_since(db(), since, query_int("after_id", 0, 0, 2**62), limit)
+        out = paginated(rows, limit, 0, order="oldest_first")
+        if out["items"]:
+            out["next_since"], out["next_after_id"] = out["items"][-1]["updated_at"], out["items"][-1]["id"]
+        return out
+
     @app.get("/messages/<message_id>")
     def get_message(message_id: str):
         return {"message": messages.get(db(), message_id)}

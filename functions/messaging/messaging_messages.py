@@ -178,6 +178,14 @@ def history(conn: psycopg.Connection, channel_id, me, since: datetime | None, af
     return _with_attachments(conn, rows), "newest_first"
 
 
+def changes_since(conn: psycopg.Connection, since: datetime, after_id: int, limit: int) -> list[dict]:
+    """Return up to limit + 1 messages changed since `since` in every channel of the caller (RLS), oldest first."""
+    rows = conn.execute(
+        f"SELECT {MESSAGE_COLUMNS} FROM chat_messages m WHERE (m.updated_at, m.id) > (%s, %s)"
+        " ORDER BY m.updated_at, m.id LIMIT %s", (since, after_id, limit + 1)).fetchall()
+    return _with_attachments(conn, rows)
+
+
 def search(conn: psycopg.Connection, query: str, channel_id: str | None, limit: int, offset: int) -> list[dict]:
     """Return up to limit + 1 matching messages, best first, from channels the caller is a member of (RLS)."""
     return conn.execute(
@@ -218,8 +226,11 @@ def create_upload(conn: psycopg.Connection, company_id, me, channel_id, filename
 
 def download(conn: psycopg.Connection, company_id, attachment_id) -> dict:
     """Return the attachment and a short-lived GET URL; raise NotFound when the caller may not read it."""
-    row = conn.execute(f"SELECT {ATTACHMENT_COLUMNS}, object_key FROM chat_attachments WHERE id = %s",
-                       (channels.as_uuid(attachment_id, "attachment"),)).fetchone()
+    row = conn.execute(  # a deleted message's files are gone for readers too
+        "SELECT a.id, a.message_id, a.filename, a.content_type, a.size_bytes, a.created_at, a.object_key"
+        " FROM chat_attachments a LEFT JOIN chat_messages m ON m.id = a.message_id"
+        " WHERE a.id = %s AND (a.message_id IS NULL OR (m.id IS NOT NULL AND m.deleted_at IS NULL))",
+        (channels.as_uuid(attachment_id, "attachment"),)).fetchone()
     if row is None:
         raise NotFound("No such attachment.")
     key = row.pop("object_key")
