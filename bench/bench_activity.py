@@ -25,7 +25,8 @@ import services
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCHES, BATCH_SIZE, THREADS, USERS = 200, 500, 8, 4
-APPS = [("Code", None, "handler.py - workmonitor"), ("Firefox", "https://github.com/workmonitor/pulls", "Pull requests"),
+APPS = [("Code", None, "handler.py - workmonitor"),
+        ("Firefox", "https://github.com/workmonitor/pulls", "Pull requests"),
         ("Firefox", "https://www.youtube.com/watch?v=abc", "Music - YouTube"), ("Slack", None, "#general | Acme"),
         ("Chrome", "https://docs.google.com/document/d/1", "Spec - Google Docs"), ("Terminal", None, "bash — 120x40")]
 COLUMNS = ("company_id", "user_id", "device_id", "seq", "started_at", "duration", "app", "title", "url", "domain",
@@ -134,30 +135,48 @@ def _copy_rows(owner_url: str, streams: int) -> tuple[float, int]:
     return time.perf_counter() - started, BATCHES * BATCH_SIZE
 
 
+def _tree_cpu(pid: int) -> float:
+    """Return user+system CPU seconds of process `pid` and its direct children (Linux /proc; 0 elsewhere)."""
+    total = 0.0
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+        for p in [str(pid), *children]:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        pass
+    return total
+
+
 def run(env: dict) -> None:
     """Print samples/s for the HTTP path and for COPY, and their ratio."""
     tokens = _setup_users()
     bodies = _bodies()
+    # The single-stream COPY runs once before and once after the HTTP run, so load drifting on a shared machine
+    # biases neither side.
+    before, n_before = _copy_rows(env["owner_url"], 1)
     port = services.free_port()
     server = _start_server(port)
     try:
         warm = [[json.dumps({"device_id": "warm", "samples": _samples(99, b)[:50]}).encode()] for b in range(THREADS)]
         _post_all(port, tokens, warm)
+        cpu0 = _tree_cpu(server.pid)
         secs, accepted, requests = _post_all(port, tokens, bodies)
+        server_cpu = _tree_cpu(server.pid) - cpu0
     finally:
         server.terminate()
         server.wait(timeout=10)
-    http_rate = accepted / secs
+    after, n_after = _copy_rows(env["owner_url"], 1)
+    copy_n, nn = _copy_rows(env["owner_url"], THREADS)
+    http_rate, rate1, rate_n = accepted / secs, (n_before + n_after) / (before + after), nn / copy_n
     print(f"(a) HTTP ingest: {accepted} samples in {requests} requests of {BATCH_SIZE}, {THREADS} client threads,"
           f" gunicorn 2 workers x 4 threads: {secs:.2f} s = {http_rate:,.0f} samples/s"
-          f" ({requests / secs:.1f} req/s, {1000 * secs * THREADS / requests:.1f} ms per request)")
-    copy1, n1 = _copy_rows(env["owner_url"], 1)
-    copy_n, nn = _copy_rows(env["owner_url"], THREADS)
-    rate1, rate_n = n1 / copy1, nn / copy_n
-    print(f"(b) COPY as owner, same table and indexes, batches of {BATCH_SIZE}: 1 stream {rate1:,.0f} rows/s;"
-          f" {THREADS} streams {rate_n:,.0f} rows/s")
+          f" ({requests / secs:.1f} req/s, {1000 * secs * THREADS / requests:.1f} ms per request,"
+          f" {1000 * server_cpu / requests:.1f} ms gunicorn CPU per request)")
+    print(f"(b) COPY as owner, same table and indexes, batches of {BATCH_SIZE}: 1 stream {rate1:,.0f} rows/s"
+          f" (before {n_before / before:,.0f}, after {n_after / after:,.0f}); {THREADS} streams {rate_n:,.0f} rows/s")
     print(f"a/b = {http_rate / rate1:.2f} (vs 1 COPY stream), {http_rate / rate_n:.2f} (vs {THREADS} COPY streams);"
-          f" target >= 0.5; cpus={os.cpu_count()}")
+          f" target >= 0.5; cpus={os.cpu_count()}, load average {os.getloadavg()[0]:.1f}")
     with psycopg.connect(env["owner_url"]) as conn:
         rows = conn.execute("SELECT count(*) FROM activity_samples").fetchone()[0]
-    print(f"rows in activity_samples: {rows} (expected {accepted + 50 * THREADS + n1 + nn})")
+    print(f"rows in activity_samples: {rows} (expected {accepted + 50 * THREADS + n_before + n_after + nn})")

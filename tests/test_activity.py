@@ -97,7 +97,19 @@ def test_validation_names_the_bad_sample_and_stores_nothing(api, org, owner_conn
     assert r.status_code == 413 and r.json["error"]["code"] == "too_many_samples"
     assert api.post(f"{A}/samples", data=b"{nope", token=emp["token"],
                     headers={"Content-Type": "application/json"}).json["error"]["code"] == "invalid_json"
+    r = post(api, emp, [sample(1, keyboard="5"), sample(2, idle=1), sample(3, started_at=1772438400)])
+    assert set(r.json["error"]["fields"]) == {"samples.0.keyboard", "samples.1.idle", "samples.2.started_at"}
+    r = post(api, emp, [sample(1, started_at="2026-03-02T08:00:00"), sample(2, title="nul\u0000")])
+    assert r.status_code == 400 and "samples.0.started_at" in r.json["error"]["fields"]
+    r = post(api, emp, [sample(2, title="nul\u0000")])
+    assert r.status_code == 400 and r.json["error"]["fields"] == {"samples": "contains \\u0000"}
     assert count(owner_conn, "activity_samples") == 0
+    r = post(api, emp, [sample(1, started_at="2026-03-02T09:00:00.123457+01:00", device_id="phone", url=None,
+                               domain="WWW.Example.COM", idle=True, keyboard=9, title="ünïcode ✓")])
+    assert r.json["accepted"] == 1
+    row = owner_conn.execute("SELECT device_id, started_at, domain, active_seconds, title FROM activity_samples"
+                             ).fetchone()
+    assert row == ("phone", T0 + timedelta(microseconds=123457), "example.com", 0, "ünïcode ✓")
     r = post(api, emp, [sample(i, title="t" * 1000, url=f"https://x.example.com/{'p' * 1500}") for i in range(1000)])
     assert r.status_code == 200 and r.json["accepted"] == 1000
 
@@ -199,8 +211,9 @@ def test_rollups_match_raw_samples_before_and_after_recompute(api, org, owner_co
     assert rollup_rows(owner_conn) == raw
     after = productivity_rows(owner_conn)
     assert set(after) == set(before)
-    expect_unproductive = sum(r[4] - r[6] for r in raw if r[3] == "youtube.com" and str(r[0]) == org["emp"]["user"]["id"])
-    got = sum(v[2] for k, v in after.items() if k[0] == org["emp"]["user"]["id"])
+    emp_id = org["emp"]["user"]["id"]
+    expect_unproductive = sum(r[4] - r[6] for r in raw if r[3] == "youtube.com" and str(r[0]) == emp_id)
+    got = sum(v[2] for k, v in after.items() if k[0] == emp_id)
     assert got == expect_unproductive > 0
     for key, (p, n, u, idle) in after.items():
         assert p + n + u + idle == sum(before[key])

@@ -14,26 +14,28 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
 
 import psycopg
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
 from . import consent, db, productivity
-from .errors import ValidationFailed
+from .errors import PayloadTooLarge, ValidationFailed
 
 MAX_SAMPLES = 1000
 MAX_FUTURE = timedelta(days=1)
 Text = Annotated[str, StringConstraints(max_length=1000)]
-DeviceId = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)]
+DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 _MS = Decimal("0.001")
+M = TypeVar("M", bound=BaseModel)
 
 
 class SampleIn(BaseModel):
-    """One activity interval as the desktop agent or browser extension sends it."""
+    """One activity interval as the desktop agent or browser extension sends it (strict JSON types)."""
 
-    model_config = ConfigDict(extra="forbid")
+    # Strict: PostgreSQL reads the same JSON (json_to_recordset), so both must accept exactly the same values.
+    model_config = ConfigDict(extra="forbid", strict=True)
     seq: int = Field(ge=0, le=2**62)
     device_id: DeviceId | None = None
     started_at: AwareDatetime
@@ -84,48 +86,58 @@ def domain_of(url: str | None, domain: str | None) -> str:
     return productivity.normalize_domain(host)
 
 
-def columns(batch: SampleBatch, now: datetime | None = None) -> dict[str, list]:
-    """Return the batch as column arrays for the insert; raise ValidationFailed naming each bad sample."""
-    samples = batch.samples
-    limit = ((now or datetime.now(timezone.utc)) + MAX_FUTURE).timestamp()
-    started = [s.started_at.timestamp() for s in samples]
-    devices = [s.device_id or batch.device_id for s in samples]
+def parse(model: type[M], raw: bytes) -> M:
+    """Return JSON `raw` validated as `model`; raise PayloadTooLarge for too many samples, else ValidationFailed."""
+    try:
+        return model.model_validate_json(raw or b"{}")
+    except ValidationError as exc:
+        fields: dict[str, str] = {}
+        for err in exc.errors(include_url=False):
+            if err["type"] == "json_invalid":
+                raise ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+            if err["type"] == "too_long" and tuple(err["loc"]) == ("samples",):
+                raise PayloadTooLarge(f"At most {MAX_SAMPLES} samples per request; split the batch.",
+                                      code="too_many_samples", fields={"samples": "too many"}) from exc
+            fields.setdefault(".".join(str(p) for p in err["loc"]) or "_", err["msg"])
+        raise ValidationFailed("Some fields are missing or invalid.", fields=fields) from exc
+
+
+def check(batch: SampleBatch, now: datetime | None = None) -> list[str | None]:
+    """Return each sample's normalised domain; raise ValidationFailed naming each bad sample."""
+    limit = (now or datetime.now(timezone.utc)) + MAX_FUTURE
     bad: dict[str, str] = {}
-    for i, s in enumerate(samples):
-        if devices[i] is None:
+    domains: dict[tuple, str | None] = {}  # URLs repeat within a batch: parse each once
+    out = []
+    for i, s in enumerate(batch.samples):
+        if s.device_id is None and batch.device_id is None:
             bad[f"samples.{i}.device_id"] = "required (here or on the batch)"
-        if started[i] > limit:
+        if s.started_at > limit:
             bad[f"samples.{i}.started_at"] = "is in the future"
         if s.active_seconds is not None and s.active_seconds > s.duration:
             bad[f"samples.{i}.active_seconds"] = "must not exceed duration"
-    if bad:
-        raise ValidationFailed("Some samples are invalid.", fields=bad)
-    domains: dict[tuple, str | None] = {}  # URLs repeat within a batch: parse each once
-    for s in samples:
         key = (s.url, s.domain)
         if key not in domains:
             domains[key] = domain_of(s.url, s.domain) or None
-    return {
-        "device": devices, "seq": [s.seq for s in samples], "started": started,
-        "duration": [s.duration for s in samples], "app": [s.app for s in samples],
-        "title": [s.title for s in samples], "url": [s.url for s in samples],
-        "domain": [domains[(s.url, s.domain)] for s in samples], "kb": [s.keyboard for s in samples],
-        "mouse": [s.mouse for s in samples], "idle": [s.idle for s in samples],
-        "active": [0 if s.idle else (s.active_seconds if s.active_seconds is not None
-                                     else min(s.duration, s.keyboard + s.mouse)) for s in samples],
-    }
+        out.append(domains[key])
+    if bad:
+        raise ValidationFailed("Some samples are invalid.", fields=bad)
+    return out
 
 
+# The validated body itself goes to PostgreSQL, which unpacks it with json_to_recordset: no per-value Python
+# marshalling. Only the domains (normalised in Python, shared with heartbeats and rules) travel as an array.
 _INGEST = """
 WITH ins AS (
   INSERT INTO activity_samples (company_id, user_id, device_id, seq, started_at, duration, app, title, url, domain,
                                 keyboard, mouse, idle, active_seconds)
-  SELECT %(cid)s, %(uid)s, t.device_id, t.seq, to_timestamp(t.started), t.duration, t.app, t.title, t.url, t.domain,
-         t.keyboard, t.mouse, t.idle, t.active_seconds
-  FROM unnest(%(device)b::text[], %(seq)b::int8[], %(started)b::float8[], %(duration)b::int4[], %(app)b::text[],
-    %(title)b::text[], %(url)b::text[], %(domain)b::text[], %(kb)b::int4[], %(mouse)b::int4[], %(idle)b::bool[],
-    %(active)b::int4[]) AS t(device_id, seq, started, duration, app, title, url, domain, keyboard, mouse, idle,
-                             active_seconds)
+  SELECT %(cid)s, %(uid)s, coalesce(t.device_id, %(device)s), t.seq, t.started_at, t.duration, coalesce(t.app, ''),
+         coalesce(t.title, ''), t.url, t.domain, coalesce(t.keyboard, 0), coalesce(t.mouse, 0),
+         coalesce(t.idle, false), CASE WHEN t.idle THEN 0 ELSE coalesce(t.active_seconds,
+           least(t.duration, coalesce(t.keyboard, 0) + coalesce(t.mouse, 0))) END
+  FROM ROWS FROM (json_to_recordset(%(body)s::json -> 'samples') AS (seq bigint, device_id text,
+         started_at timestamptz, duration int, app text, title text, url text, keyboard int, mouse int, idle boolean,
+         active_seconds int), unnest(%(domains)b::text[]))
+    AS t(seq, device_id, started_at, duration, app, title, url, keyboard, mouse, idle, active_seconds, domain)
   ON CONFLICT (user_id, device_id, seq) DO NOTHING
   RETURNING started_at, duration, app, domain, idle, active_seconds
 ), agg AS (
@@ -155,14 +167,19 @@ def _begin_capture(conn: psycopg.Connection, company_id, user_id) -> str:
     return row["tz"] or "UTC"
 
 
-def ingest(conn: psycopg.Connection, company_id, user_id, batch: SampleBatch) -> dict:
-    """Store the new samples of `batch` and add them to the rollups; return accepted and duplicate counts.
+def ingest(conn: psycopg.Connection, company_id, user_id, raw: bytes) -> dict:
+    """Store the new samples of JSON batch `raw` and add them to the rollups; return accepted and duplicate counts.
 
-    Raises ValidationFailed (bad sample) or Forbidden (no activity consent); nothing is stored then.
+    Raises ValidationFailed (naming the bad sample), PayloadTooLarge (over MAX_SAMPLES) or Forbidden (no activity
+    consent); nothing is stored then.
     """
-    cols = columns(batch)
+    batch = parse(SampleBatch, raw)
+    if b"\\u0000" in raw:  # PostgreSQL text cannot hold NUL characters
+        raise ValidationFailed("Text must not contain NUL characters.", fields={"samples": "contains \\u0000"})
+    domains = check(batch)
     tz = _begin_capture(conn, company_id, user_id)
-    rows = conn.execute(_INGEST, {"cid": company_id, "uid": user_id, "tz": tz, **cols}).fetchall()
+    rows = conn.execute(_INGEST, {"cid": company_id, "uid": user_id, "tz": tz, "device": batch.device_id,
+                                  "body": raw.decode(), "domains": domains}).fetchall()
     accepted = sum(r["n"] for r in rows)
     productivity.add_daily(conn, company_id, user_id,
                            productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows))

@@ -106,18 +106,22 @@ class Classifier:
 def rules_for_users(conn: psycopg.Connection, user_ids: Iterable) -> dict[str, Classifier]:
     """Return a Classifier per user id (as str), from company rules plus the teams each user belongs to."""
     ids = [str(u) for u in user_ids]
-    rules = conn.execute(f"SELECT {RULE_COLUMNS} FROM productivity_rules WHERE company_id = app.company_id()"
-                         ).fetchall()
+    rows = conn.execute(
+        "SELECT target, match_type, pattern, category, manager_id::text AS manager_id, NULL AS employee_id"
+        " FROM productivity_rules WHERE company_id = app.company_id() UNION ALL"
+        " SELECT NULL, NULL, NULL, NULL, manager_id::text, employee_id::text FROM manager_assignments"
+        " WHERE employee_id = ANY(%s::uuid[])", (ids,)).fetchall()
+    rules = [r for r in rows if r["employee_id"] is None]
     teams: dict[str, set[str]] = defaultdict(set)
-    for row in conn.execute("SELECT manager_id::text AS m, employee_id::text AS e FROM manager_assignments"
-                            " WHERE employee_id = ANY(%s::uuid[])", (ids,)).fetchall():
-        teams[row["e"]].add(row["m"])
+    for row in rows:
+        if row["employee_id"] is not None:
+            teams[row["employee_id"]].add(row["manager_id"])
     out = {}
     for uid in ids:
         mine = teams.get(uid, set())
         out[uid] = Classifier(
             Rule(r["target"], r["match_type"], r["pattern"], r["category"], r["manager_id"] is not None)
-            for r in rules if r["manager_id"] is None or str(r["manager_id"]) in mine)
+            for r in rules if r["manager_id"] is None or r["manager_id"] in mine)
     return out
 
 
