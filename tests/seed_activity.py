@@ -1,13 +1,13 @@
 """Seed the activity tables: samples (and so both rollups), a heartbeat bucket and event, a productivity rule."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 
 def seed(api, ctx) -> None:
     """Create at least one row in every activity table for ctx's company through the API."""
     emp = ctx["employee"]
-    start = datetime.now(timezone.utc).replace(microsecond=0) - timedelta(hours=1)
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(hours=1)
     samples = [{"seq": i, "started_at": (start + timedelta(minutes=i)).isoformat(), "duration": 60,
                 "app": "Firefox", "title": "Docs", "url": "https://docs.example.com/x", "keyboard": 30, "mouse": 20}
                for i in range(3)]

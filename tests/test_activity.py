@@ -1,7 +1,7 @@
 """activity: batch ingest de-dup, consent, heartbeats, rollups vs raw data, productivity rules, visibility."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
@@ -9,7 +9,7 @@ from factories import consent, drain, invite_and_accept, signup
 from workmonitor.productivity import Classifier, Rule, check_pattern
 
 A = "/function/activity"
-T0 = datetime(2026, 3, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
 
 
 @pytest.fixture()

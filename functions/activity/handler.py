@@ -2,19 +2,28 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from typing import Annotated
 
 from flask import g, request
 from pydantic import AwareDatetime, BaseModel, StringConstraints, ValidationError
-
 from workmonitor import activity, audit, productivity
 from workmonitor import activity_reports as reports
 from workmonitor.errors import Forbidden, NotFound, ValidationFailed
 from workmonitor.queue import enqueue
 from workmonitor.schemas import Input
-from workmonitor.web import (after_commit, body, caller, client_ip, create_function, db, page, paginated, query_int,
-                             roles)
+from workmonitor.web import (
+    after_commit,
+    body,
+    caller,
+    client_ip,
+    create_function,
+    db,
+    page,
+    paginated,
+    query_int,
+    roles,
+)
 
 app = create_function("activity")
 # A full batch of 1,000 samples with long titles and URLs is larger than the platform's default body limit.
@@ -47,7 +56,7 @@ def _day_arg(name: str, default: date) -> date:
 
 
 def _range_and_scope() -> tuple[date, date, list[str] | None]:
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     end = _day_arg("to", today)
     start = _day_arg("from", end - timedelta(days=6))
     reports.check_range(start, end)
@@ -154,7 +163,7 @@ def timeline():
     user_id = _uuid_arg("user_id") or caller().user_id
     reports.scope(db(), user_id, None)
     interval = query_int("interval", 600, 60, 86_400)
-    window = _timeline_window(datetime.now(timezone.utc))
+    window = _timeline_window(datetime.now(UTC))
     return {"items": reports.timeline(db(), user_id, window.start, window.end, interval), "interval": interval}
 
 

@@ -12,7 +12,7 @@ Definitions (also the API's):
 """
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
 from urllib.parse import urlsplit
@@ -104,7 +104,7 @@ def parse(model: type[M], raw: bytes) -> M:
 
 def check(batch: SampleBatch, now: datetime | None = None) -> list[str | None]:
     """Return each sample's normalised domain; raise ValidationFailed naming each bad sample."""
-    limit = (now or datetime.now(timezone.utc)) + MAX_FUTURE
+    limit = (now or datetime.now(UTC)) + MAX_FUTURE
     bad: dict[str, str] = {}
     domains: dict[tuple, str | None] = {}  # URLs repeat within a batch: parse each once
     out = []

@@ -60,7 +60,7 @@ def normalize_domain(domain: str | None) -> str:
     if not domain:
         return ""
     domain = domain.strip().lower().rstrip(".").split(":", 1)[0]
-    return domain[4:] if domain.startswith("www.") else domain
+    return domain.removeprefix("www.")
 
 
 def matches(rule: Rule, name: str) -> bool:
