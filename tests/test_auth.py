@@ -342,3 +342,69 @@ def test_deactivated_user_is_locked_out(api, owner_conn):
     r = api.post(f"/function/team/users/{emp['user']['id']}/reactivate", token=admin["token"])
     assert r.status_code == 200
     assert login(api, emp["email"]).status_code == 200
+
+
+def test_wrong_otp_codes_count_as_failed_sign_ins(api):
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+    wrong = "000000" if code != "000000" else "111111"
+    for _ in range(5):
+        api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": wrong})
+    # Knowing the password must not buy fresh challenges to keep guessing codes.
+    assert_error(login(api, user["email"]), 429)
+
+
+def test_parallel_otp_guesses_are_capped_and_a_code_is_used_once(api):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from apiclient import Api
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+
+    def verify(c: str):
+        return Api().post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": c})
+
+    with ThreadPoolExecutor(6) as pool:
+        results = list(pool.map(verify, [f"{i:06d}" for i in range(12) if f"{i:06d}" != code][:10]))
+    codes = [r.json["error"]["code"] for r in results]
+    assert codes.count("otp_invalid") == 5 and codes.count("otp_locked") == 5, codes
+
+
+def test_parallel_uses_of_one_code_or_link_succeed_once(api):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from apiclient import Api
+    user = _otp_user(api)
+    challenge, code = _challenge(api, user)
+    with ThreadPoolExecutor(4) as pool:
+        statuses = sorted(r.status_code for r in pool.map(
+            lambda _: Api().post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), range(4)))
+    assert statuses[0] == 200 and statuses.count(200) == 1, statuses
+    token = _reset_token(api, user["email"])
+    with ThreadPoolExecutor(4) as pool:
+        statuses = sorted(r.status_code for r in pool.map(
+            lambda i: Api().post(f"{AUTH}/password/reset", json={"token": token, "password": f"new secret {i}"}),
+            range(4)))
+    assert statuses.count(204) == 1 and set(statuses) <= {204, 410}, statuses
+
+
+def test_otp_for_an_account_deactivated_meanwhile(api):
+    admin = signup(api)
+    emp = invite_and_accept(api, admin)
+    assert api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": PASSWORD}, token=emp["token"]).status_code == 200
+    challenge, code = _challenge(api, emp)
+    assert api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"]).status_code == 200
+    assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401,
+                 "account_deactivated")
+
+
+def test_change_password(api):
+    admin = signup(api)
+    r = api.post(f"{AUTH}/me/password", json={"current_password": "not it at all", "new_password": "brand new pw"},
+                 token=admin["token"])
+    assert_error(r, 401)
+    r = api.post(f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "brand new pw"},
+                 token=admin["token"])
+    assert r.status_code == 204
+    assert_error(login(api, admin["email"]), 401)
+    assert login(api, admin["email"], "brand new pw").status_code == 200

@@ -1,6 +1,8 @@
 """auth: signup, login (with optional email OTP), refresh rotation, logout, me, password reset, invitations."""
 from __future__ import annotations
 
+import hmac
+
 from flask import g, request
 
 from workmonitor import accounts, audit, db as dbmod, security, sessions, throttle
@@ -12,6 +14,7 @@ from workmonitor.schemas import Email, Input, Name, Password, TimeZone, Token
 from workmonitor.web import after_commit, body, caller, client_ip, create_function, db, public
 
 app = create_function("auth")
+OTP_MAX_ATTEMPTS = 5
 
 
 class SignupIn(Input):
@@ -122,15 +125,15 @@ def login():
     if user["status"] != "active":
         _audit_apart("auth.login_failed", user, reason="deactivated")
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
-    throttle.clear(redis_client(), keys)
     accounts.act_as(conn, user)
-    if user["otp_enabled"]:
+    if user["otp_enabled"]:  # the failure counter is cleared only once the second factor is passed too
         code = security.new_code()
         challenge = accounts.create_single_use(conn, user, "login_otp", cfg.otp_ttl, code=code)
         _mail(user["email"], "Your WorkMonitor sign-in code",
               f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.")
         _audit(conn, "auth.otp_sent", user)
         return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
+    throttle.clear(redis_client(), keys)
     accounts.mark_login(conn, user["id"])
     tokens = sessions.start(conn, user, request.user_agent.string, client_ip())
     _audit(conn, "auth.login", user)
@@ -141,18 +144,28 @@ def login():
 @public
 def otp_verify():
     data = body(OtpIn)
+    cfg = settings()
     conn = db(dbmod.Claims())
     row = accounts.consume_single_use(conn, data.challenge, "login_otp")
-    if row["attempts"] >= 5:
-        raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
     user = accounts.user_by_id(conn, row["user_id"])
-    if security.token_hash(data.code.strip()) != row["code_hash"]:
-        with dbmod.transaction(dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]),
-                                            role="employee")) as side:
-            side.execute("UPDATE auth_tokens SET attempts = attempts + 1 WHERE id = %s", (row["id"],))
+    if user["status"] != "active":
+        raise Unauthorized("This account is deactivated.", code="account_deactivated")
+    keys = [("login-email", user["email"]), ("login-ip", client_ip() or "-")]
+    right = hmac.compare_digest(security.token_hash(data.code.strip()), row["code_hash"] or "")
+    # Attempts are counted in their own committed transaction, and only a counted attempt may succeed.
+    with dbmod.transaction(dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]),
+                                        role="employee")) as side:
+        allowed = accounts.spend_attempt(side, row["id"], OTP_MAX_ATTEMPTS)
+        if allowed and not right:
             _audit(side, "auth.otp_failed", user)
+    if not allowed:
+        raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
+    if not right:
+        # Wrong codes count as failed sign-ins: fresh challenges (the password is known) cannot be farmed.
+        throttle.record_failure(redis_client(), keys, cfg.login_window_seconds)
         raise Unauthorized("The code is wrong.", code="otp_invalid")
-    conn.execute("UPDATE auth_tokens SET used_at = now() WHERE id = %s", (row["id"],))
+    accounts.mark_used(conn, row["id"])
+    throttle.clear(redis_client(), keys)
     accounts.act_as(conn, user)
     accounts.mark_login(conn, user["id"])
     tokens = sessions.start(conn, user, request.user_agent.string, client_ip())
@@ -268,7 +281,7 @@ def reset_password():
     data = body(ResetIn)
     conn = db(dbmod.Claims())
     row = accounts.consume_single_use(conn, data.token, "password_reset")
-    conn.execute("UPDATE auth_tokens SET used_at = now() WHERE id = %s", (row["id"],))
+    accounts.mark_used(conn, row["id"])
     conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
                  (security.hash_password(data.password), row["user_id"]))
     sessions.revoke_user(conn, row["user_id"])

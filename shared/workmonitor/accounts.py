@@ -91,6 +91,20 @@ def consume_single_use(conn: psycopg.Connection, token: str, kind: str) -> dict:
     return row
 
 
+def spend_attempt(conn: psycopg.Connection, token_id, max_attempts: int) -> bool:
+    """Count one attempt at a code (commit it before checking the code); return False when none are left."""
+    # The row lock serialises parallel guesses, so no more than `max_attempts` codes are ever compared.
+    return conn.execute("UPDATE auth_tokens SET attempts = attempts + 1 WHERE id = %s AND attempts < %s"
+                        " AND used_at IS NULL RETURNING attempts", (token_id, max_attempts)).fetchone() is not None
+
+
+def mark_used(conn: psycopg.Connection, token_id) -> None:
+    """Mark a single-use token used; raise Gone when a parallel request used it first."""
+    if conn.execute("UPDATE auth_tokens SET used_at = now() WHERE id = %s AND used_at IS NULL RETURNING id",
+                    (token_id,)).fetchone() is None:
+        raise Gone("This link or code has already been used.", code="token_used")
+
+
 def user_by_id(conn: psycopg.Connection, user_id) -> dict:
     """Return the user row visible to the current claims, or raise NotFound."""
     try:
