@@ -46,6 +46,10 @@ class DmIn(Input):
     user_id: uuid.UUID
 
 
+class NoBody(Input):
+    """Routes that take no fields still refuse a malformed or unexpected body."""
+
+
 def _publish_membership(channel_id, user_ids: list[str], joined: bool) -> None:
     """After commit: tell the gateways, the channel and each person's devices about a membership change."""
     kind, event = ("join", "chat.member_added") if joined else ("leave", "chat.member_removed")
@@ -118,6 +122,7 @@ def remove_member(channel_id: str, user_id: str):
 
 @app.post("/channels/<channel_id>/join")
 def join_channel(channel_id: str):
+    body(NoBody)
     me = caller()
     if channels.join(db(), me.company_id, channel_id, me.user_id):
         after_commit(lambda: _publish_membership(channels.as_uuid(channel_id), [me.user_id], True))
@@ -126,6 +131,7 @@ def join_channel(channel_id: str):
 
 @app.post("/channels/<channel_id>/leave")
 def leave_channel(channel_id: str):
+    body(NoBody)
     me = caller()
     channels.remove_member(db(), channel_id, me.user_id, me.role, me.user_id)
     after_commit(lambda: _publish_membership(channels.as_uuid(channel_id), [me.user_id], False))
@@ -144,6 +150,7 @@ def open_dm():
 
 @app.post("/channels/<channel_id>/typing")
 def typing(channel_id: str):
+    body(NoBody)
     me = caller()
     channel = channels.require_member(db(), channel_id, me.user_id)
     after_commit(lambda: events.publish(channels.room(channel["id"]), "chat.typing",

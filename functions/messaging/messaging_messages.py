@@ -43,6 +43,8 @@ def get(conn: psycopg.Connection, message_id) -> dict:
         mid = int(message_id)
     except (TypeError, ValueError) as exc:
         raise NotFound("No such message.") from exc
+    if not 0 < mid < 2**63:
+        raise NotFound("No such message.")
     row = conn.execute(f"SELECT {MESSAGE_COLUMNS} FROM chat_messages m WHERE m.id = %s", (mid,)).fetchone()
     if row is None:
         raise NotFound("No such message.")

@@ -30,6 +30,10 @@ class DeviceIn(Input):
     label: Annotated[str, StringConstraints(max_length=200)] | None = None
 
 
+class NoBody(Input):
+    """Routes that take no fields still refuse a malformed or unexpected body."""
+
+
 class DeviceTokenIn(Input):
     token: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=4096)]
 
@@ -50,6 +54,7 @@ def register(app: Flask) -> None:
 
     @app.post("/notifications/<notification_id>/read")
     def read_notification(notification_id: str):
+        body(NoBody)
         row = notify.mark_read(db(), caller().user_id, channels.as_uuid(notification_id, "notification"))
         if row is None:
             raise NotFound("No such notification.")
@@ -57,6 +62,7 @@ def register(app: Flask) -> None:
 
     @app.post("/notifications/read-all")
     def read_all_notifications():
+        body(NoBody)
         return {"marked": notify.mark_all_read(db(), caller().user_id)}
 
     @app.get("/notification-preferences")
