@@ -349,3 +349,39 @@ def test_cross_company_isolation(api, org, owner_conn):
     assert post(api, rival_emp, [sample(1, app="Slack")]).json["accepted"] == 1
     prod = {k[0]: v for k, v in productivity_rows(owner_conn).items()}
     assert prod[e][1] == 60 and prod[rival_emp["user"]["id"]][2] == 60
+
+
+# --- concurrency (several replicas: no per-process locks) -----------------------------------------------------
+
+def run_threads(fn, n: int) -> list:
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(n) as pool:
+        return list(pool.map(fn, range(n)))
+
+
+def test_concurrent_heartbeats_and_retried_batches_stay_consistent(org, owner_conn):
+    from apiclient import Api
+    emp = org["emp"]
+
+    def heartbeats(k: int):
+        api = Api()
+        return [beat(api, emp, 1 + k * 5 + j, {"app": "Code", "title": "x"}, bucket="race")["merged"]
+                for j in range(5)]
+
+    assert beat(Api(), emp, 0, {"app": "Code", "title": "x"}, bucket="race")["merged"] is False
+    # 30 racing heartbeats at 1..30 s, all within the pulse window of the event: serialised by the bucket row
+    # lock, every one merges and the event ends at the latest (a lost update would leave it shorter).
+    assert all(all(r) for r in run_threads(heartbeats, 6))
+    row = owner_conn.execute("SELECT count(*), max(duration) FROM activity_events").fetchone()
+    assert row == (1, Decimal("30.000"))
+
+    def batches(k: int):
+        api = Api()
+        return post(api, emp, [sample(i, minutes=i) for i in range(k % 2 * 30, k % 2 * 30 + 60)],
+                    device="retry").json["accepted"]
+
+    assert sum(run_threads(batches, 6)) == 90  # the same two overlapping batches posted three times each
+    assert rollup_rows(owner_conn) == owner_conn.execute(RAW_DAILY).fetchall()
+    total = owner_conn.execute("SELECT sum(productive_seconds + neutral_seconds + unproductive_seconds"
+                               " + idle_seconds) FROM productivity_daily").fetchone()[0]
+    assert total == 90 * 60 + 30
