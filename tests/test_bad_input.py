@@ -178,3 +178,14 @@ def test_unknown_function_and_route_are_json_404(api):
         assert r.status_code == 404 and error_problem(r) is None, (path, r.get_data(as_text=True))
     r = api.call("PUT", "/function/auth/login", json={})
     assert r.status_code == 405 and error_problem(r) is None
+
+
+def test_unpaired_surrogates_are_400(api):
+    admin = signup(api)
+    uid = admin["user"]["id"]
+    raw = b'{"terms": "\\ud800 half a character"}'
+    for path in (f"/function/team/users/{uid}/agreements",):
+        r = send(api, "POST", path, admin["token"], raw=raw)
+        assert r.status_code == 400 and error_problem(r) is None, r.get_data(as_text=True)
+    r = send(api, "PATCH", "/function/auth/me", admin["token"], raw=b'{"name": "x\\udfff"}')
+    assert r.status_code == 400 and error_problem(r) is None, r.get_data(as_text=True)

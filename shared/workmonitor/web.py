@@ -127,6 +127,8 @@ def body(model: type[M]) -> M:
     else:
         try:
             data = json.loads(raw)
+            # An escaped lone surrogate ("\ud800") parses, but no database or log can encode it.
+            json.dumps(data, ensure_ascii=False).encode()
         except (ValueError, UnicodeDecodeError) as exc:
             raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
     if not isinstance(data, dict):
