@@ -143,9 +143,18 @@ def test_heartbeats_merge_within_pulsetime(api, org, owner_conn):
     assert r.json["merged"] is True and r.json["duration"] == 10
     assert api.post(f"{A}/heartbeat/aw-w_h", token=emp["token"], json={"timestamp": T0.isoformat()}
                     ).status_code == 400  # pulsetime is required
+    r = api.post(f"{A}/heartbeat/aw-w_h?pulsetime=30", token=emp["token"],
+                 json={"timestamp": T0.isoformat(), "data": {"title": "x" * 20_000}})
+    assert r.status_code == 400 and "data" in r.json["error"]["fields"]
+    assert api.post(f"{A}/api/0/buckets/aw-afk_h", json={"type": "afkstatus", "client": "aw-watcher-afk"},
+                    token=emp["token"]).status_code == 200
+    assert api.post(f"{A}/api/0/buckets/aw-afk_h", json={}, token=emp["token"]).status_code == 304
+    assert set(api.get(f"{A}/api/0/buckets", token=emp["token"]).json) == {"aw-w_h", "other", "aw-afk_h"}
+    beat(api, emp, 0, {"status": "afk"}, duration=300, bucket="aw-afk_h")  # stored, not counted as app time
     code_secs = owner_conn.execute("SELECT seconds FROM activity_daily WHERE app = 'Code'").fetchone()[0]
     assert code_secs == Decimal("37.000")
-    assert count(owner_conn, "activity_events") == 5
+    assert count(owner_conn, "activity_events") == 6
+    assert count(owner_conn, "activity_daily") == 2  # Code and Slack; the afk event adds no app time
 
 
 # --- rollups ---------------------------------------------------------------------------------------------------

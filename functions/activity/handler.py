@@ -7,7 +7,7 @@ from typing import Annotated
 
 from flask import g, request
 from pydantic import AwareDatetime, BaseModel, StringConstraints, ValidationError
-from workmonitor import activity, audit, productivity
+from workmonitor import activity, audit, consent, productivity
 from workmonitor import activity_reports as reports
 from workmonitor.errors import Forbidden, NotFound, ValidationFailed
 from workmonitor.queue import enqueue
@@ -100,7 +100,7 @@ def create_bucket(bucket_id: str):
     data = body(BucketIn)
     me = caller()
     conn = db()
-    activity.consent.require(conn, me.user_id, "activity")
+    consent.require(conn, me.user_id, "activity")
     _, created = activity.ensure_bucket(conn, me.company_id, me.user_id, bucket_id[:200], data.type, data.client,
                                         data.hostname)
     return ("", 200) if created else ("", 304)

@@ -12,6 +12,7 @@ Definitions (also the API's):
 """
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Annotated, Any, TypeVar
@@ -25,6 +26,7 @@ from .errors import PayloadTooLarge, ValidationFailed
 
 MAX_SAMPLES = 1000
 MAX_FUTURE = timedelta(days=1)
+MAX_EVENT_DATA = 16_384
 Text = Annotated[str, StringConstraints(max_length=1000)]
 DeviceId = Annotated[str, StringConstraints(min_length=1, max_length=100)]
 _MS = Decimal("0.001")
@@ -181,8 +183,9 @@ def ingest(conn: psycopg.Connection, company_id, user_id, raw: bytes) -> dict:
     rows = conn.execute(_INGEST, {"cid": company_id, "uid": user_id, "tz": tz, "device": batch.device_id,
                                   "body": raw.decode(), "domains": domains}).fetchall()
     accepted = sum(r["n"] for r in rows)
-    productivity.add_daily(conn, company_id, user_id,
-                           productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows))
+    if rows:
+        productivity.add_daily(conn, company_id, user_id,
+                               productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows))
     return {"received": len(batch.samples), "accepted": accepted, "duplicates": len(batch.samples) - accepted}
 
 
@@ -222,6 +225,8 @@ def heartbeat(conn: psycopg.Connection, company_id, user_id, bucket_name: str, h
 
     The bucket row is locked FOR UPDATE, so concurrent heartbeats of one bucket serialise on any replica.
     """
+    if len(json.dumps(hb.data)) > MAX_EVENT_DATA:
+        raise ValidationFailed("The event data is too large.", fields={"data": f"at most {MAX_EVENT_DATA} bytes"})
     tz = _begin_capture(conn, company_id, user_id)
     bucket, _ = ensure_bucket(conn, company_id, user_id, bucket_name, lock=True)
     last = conn.execute(f"SELECT {EVENT_COLUMNS} FROM activity_events WHERE bucket_id = %s"
