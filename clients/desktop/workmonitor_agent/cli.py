@@ -79,7 +79,11 @@ def _alive(pid: int | None) -> bool:
         return False
     except PermissionError:
         return True
-    return True
+    try:  # a killed daemon nobody reaped yet (containers without an init) is a zombie, not a daemon
+        with open(f"/proc/{pid}/stat", encoding="ascii") as fh:
+            return fh.read().rsplit(")", 1)[-1].split()[0] != "Z"
+    except OSError:
+        return True
 
 
 def daemon_pid(store) -> int | None:
@@ -188,8 +192,8 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
 
 def _print_status(rep: dict) -> None:
     print(f"server:   {rep['server']} as {rep['email']} ({'online' if rep['online'] else 'OFFLINE'})")
-    print(f"daemon:   {f"running, pid {rep['daemon_pid']}" if rep['daemon_pid'] else 'not running'}"
-          f"{' — PAUSED' if rep['paused'] else ''}; capture backend: {rep['capture']}")
+    daemon = f"running, pid {rep['daemon_pid']}" if rep["daemon_pid"] else "not running"
+    print(f"daemon:   {daemon}{' — PAUSED' if rep['paused'] else ''}; capture backend: {rep['capture']}")
     if rep["online"]:
         t = rep["timer"]
         print(f"timer:    {'running since ' + t['started_at'] if t else 'stopped'} (server)")

@@ -72,9 +72,10 @@ class Syncer(threading.Thread):
         while not self.stop.is_set():
             delay = self.tuning.upload_seconds
             try:
+                # Data first: a batch sent just before a failure is re-sent and de-duplicated by the server.
+                self.upload(client, store)
                 if time.time() >= self.next_policy:
                     self.refresh_policy(client, store)
-                self.upload(client, store)
                 self.backoff.ok()
             except (Offline, ApiError, LoggedOut) as exc:
                 delay = self.backoff.fail()

@@ -1,0 +1,408 @@
+"""Desktop agent acceptance: the real agent (clients/desktop) under Xvfb against the real local platform.
+
+The platform is infra/local/run.py on a free port (as in test_local_platform.py); the agent runs as its own
+processes (`python -m workmonitor_agent ...`) with a private home, short timings, and the file token store.
+"""
+from __future__ import annotations
+
+import email
+import email.policy
+import os
+import re
+import shutil
+import signal
+import socket
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+import requests
+from psycopg import sql
+
+import services
+
+ROOT = Path(__file__).resolve().parents[1]
+DESKTOP = ROOT / "clients" / "desktop"
+PASSWORD = "agent-pass-123"
+FAST = {"POLL_SECONDS": "0.2", "SAMPLE_SECONDS": "2", "GAP_SECONDS": "5", "SYNC_SECONDS": "1", "UPLOAD_SECONDS": "0.5",
+        "BACKOFF_BASE": "0.3", "BACKOFF_CAP": "1", "SCREENSHOT_SECONDS": "1.5", "NOTIFY": "0", "KEYRING": "0"}
+
+
+def wait_for(fn, timeout: float = 20, what: str = "condition"):
+    """Return fn()'s first truthy value, polling; fail after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        value = fn()
+        if value:
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+@pytest.fixture(scope="session")
+def desktop_tools():
+    """Make sure Xvfb, xdotool and the agent package (with python-xlib) are installed; install them if we may."""
+    if not all(shutil.which(t) for t in ("Xvfb", "xdotool")):
+        if os.geteuid() != 0 or not shutil.which("apt-get"):
+            pytest.fail("The desktop agent tests need Xvfb and xdotool: run `sudo apt-get install -y xvfb xdotool`.")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "xvfb", "xdotool"], check=True, env=env, capture_output=True)
+    probe = [sys.executable, "-c", "import workmonitor_agent, Xlib"]
+    if subprocess.run(probe, capture_output=True, cwd=ROOT).returncode != 0:
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-e", str(DESKTOP)], check=True)
+    import importlib
+    importlib.invalidate_caches()
+
+
+@pytest.fixture(scope="session")
+def xvfb(desktop_tools):
+    """Start Xvfb on a free display (-displayfd picks it); yield the DISPLAY name."""
+    read, write = os.pipe()
+    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+                            pass_fds=(write,), stderr=subprocess.DEVNULL)
+    os.close(write)
+    with os.fdopen(read) as fh:
+        number = fh.readline().strip()
+    assert number, "Xvfb did not start"
+    yield f":{number}"
+    proc.terminate()
+    proc.wait(10)
+
+
+class Desk:
+    """A client on the Xvfb display that opens windows and, like a window manager, marks one active."""
+
+    def __init__(self, name: str):
+        from Xlib import X, display
+        self.X, self.d = X, display.Display(name)
+        self.root = self.d.screen().root
+
+    def open(self, title: str, wm_class: tuple[str, str]):
+        """Map a window with WM_CLASS and a UTF-8 _NET_WM_NAME and make it the EWMH active window."""
+        from Xlib import Xatom
+        s = self.d.screen()
+        win = self.root.create_window(40, 40, 400, 300, 0, s.root_depth, self.X.InputOutput, self.X.CopyFromParent,
+                                      background_pixel=s.white_pixel)
+        win.set_wm_name(title.encode("ascii", "replace").decode())
+        win.set_wm_class(*wm_class)
+        win.change_property(self.d.intern_atom("_NET_WM_NAME"), self.d.intern_atom("UTF8_STRING"), 8,
+                            title.encode())
+        win.map()
+        self.root.change_property(self.d.intern_atom("_NET_ACTIVE_WINDOW"), Xatom.WINDOW, 32, [win.id])
+        self.d.sync()
+        return win
+
+
+@pytest.fixture(scope="module")
+def platform(stack, tmp_path_factory):
+    """Start infra/local/run.py on a free port with its own database; yield its URLs, outbox and owner DSN."""
+    tmp = tmp_path_factory.mktemp("desk-platform")
+    port, dbname = services.free_port(), f"wm_desk_{os.getpid()}"
+    owner = psycopg.conninfo.conninfo_to_dict(stack["services"].pg_owner_url)
+    app = {k: v for k, v in owner.items() if k != "password"} | {"user": "workmonitor_app"}
+    owner_url = psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname})
+    env = {**os.environ, "PORT": str(port), "OWNER_DATABASE_URL": owner_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
+           "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "PYTHONUNBUFFERED": "1",
+           "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32}
+    env.pop("WS_PORT", None)
+    # Its own Redis database: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
+    env["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{1 + (os.getpid() + 7) % 15}"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    lines: list[str] = []
+    while not any("is up on" in ln for ln in lines) and (line := proc.stdout.readline()):
+        lines.append(line)
+    assert any("is up on" in ln for ln in lines), "".join(lines)
+    threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep draining so the runner never blocks
+    try:
+        yield {"url": f"http://127.0.0.1:{port}", "port": port, "outbox": tmp / "outbox", "owner_url": owner_url}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            proc.wait(30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        with psycopg.connect(psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}), autocommit=True) as c:
+            c.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+
+
+def server_rows(platform, query: str, *params) -> list[tuple]:
+    """Run `query` on the platform's database as its owner (inspection only)."""
+    with psycopg.connect(platform["owner_url"], autocommit=True) as conn:
+        return conn.execute(query, params).fetchall()
+
+
+def _mail(outbox: Path, to: str) -> str | None:
+    for path in sorted(outbox.glob("*.eml")):
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        if msg["To"] == to:
+            return msg.get_content()
+    return None
+
+
+def agreement(platform, emp: dict, **kinds: bool) -> str:
+    """Propose an agreement as the admin, accept it as the employee; return its id."""
+    base = platform["url"] + "/function"
+    r = requests.post(f"{base}/team/users/{emp['id']}/agreements", json=kinds, headers=emp["admin"], timeout=10)
+    assert r.status_code == 201, r.text
+    agreement_id = r.json()["agreement"]["id"]
+    r = requests.post(f"{base}/team/agreements/{agreement_id}/accept", headers=emp["headers"], timeout=10)
+    assert r.status_code == 200, r.text
+    return agreement_id
+
+
+def revoke(platform, emp: dict, agreement_id: str) -> None:
+    """Revoke an agreement as the admin."""
+    r = requests.post(f"{platform['url']}/function/team/agreements/{agreement_id}/revoke", headers=emp["admin"],
+                      timeout=10)
+    assert r.status_code == 200, r.text
+
+
+def employee(platform) -> dict:
+    """Sign up a company through the API and invite an employee who accepts by the emailed link."""
+    base, tag = platform["url"] + "/function", uuid.uuid4().hex[:8]
+    r = requests.post(f"{base}/auth/signup", json={"company_name": f"Desk {tag}", "name": "Ada",
+                                                   "email": f"ada-{tag}@desk.example.com", "password": PASSWORD})
+    assert r.status_code == 201, r.text
+    admin = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    mail = f"eve-{tag}@desk.example.com"
+    assert requests.post(f"{base}/team/invitations", json={"email": mail}, headers=admin).status_code == 201
+    token = re.search(r"token=([\w-]+)", wait_for(lambda: _mail(platform["outbox"], mail), what="invite")).group(1)
+    r = requests.post(f"{base}/auth/invitations/accept", json={"token": token, "name": "Eve", "password": PASSWORD})
+    assert r.status_code == 201, r.text
+    return {"email": mail, "id": r.json()["user"]["id"], "admin": admin,
+            "headers": {"Authorization": f"Bearer {r.json()['access_token']}"}}
+
+
+class Agent:
+    """Runs the real agent's commands with a private home directory on the Xvfb display."""
+
+    def __init__(self, home: Path, display: str, **overrides: str):
+        self.home = home
+        self.env = {**os.environ, "WORKMONITOR_AGENT_HOME": str(home), "DISPLAY": display, "PYTHONUNBUFFERED": "1",
+                    **{f"WORKMONITOR_AGENT_{k}": v for k, v in {**FAST, **overrides}.items()}}
+        for var in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
+            self.env.pop(var, None)
+        self.procs: list[subprocess.Popen] = []
+
+    def cli(self, *args: str, stdin: str | None = None, ok: bool = True) -> subprocess.CompletedProcess:
+        """Run one command; return the finished process (asserting exit 0 unless ok=False)."""
+        out = subprocess.run([sys.executable, "-m", "workmonitor_agent", *args], env=self.env, input=stdin,
+                             capture_output=True, text=True, timeout=60, cwd=self.home)
+        assert not ok or out.returncode == 0, out.stdout + out.stderr
+        return out
+
+    def login(self, server: str, mail: str) -> str:
+        """Log in non-interactively; return the command's output."""
+        return self.cli("login", "--server", server, "--email", mail, "--password-stdin", stdin=PASSWORD + "\n").stdout
+
+    def run_daemon(self) -> subprocess.Popen:
+        """Start `workmonitor-agent run` (the foreground capture loop) as a child of the test."""
+        proc = subprocess.Popen([sys.executable, "-m", "workmonitor_agent", "run"], env=self.env, cwd=self.home,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.procs.append(proc)
+        return proc
+
+    def kv(self, key: str):
+        """Return a value of the agent's local state (its SQLite queue)."""
+        with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
+            row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
+        import json
+        return json.loads(row[0]) if row else None
+
+    def queued(self, table: str = "samples") -> int:
+        """Return how many rows wait in the agent's queue."""
+        with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
+            return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+
+    def min_queued_seq(self) -> float:
+        """Return the oldest queued sample's seq (infinity when the queue is empty)."""
+        with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
+            return db.execute("SELECT min(seq) FROM samples").fetchone()[0] or float("inf")
+
+    def pid(self) -> int | None:
+        """Return the daemon's pid while it runs."""
+        info = self.kv("daemon")
+        return info["pid"] if info and _alive(info["pid"]) else None
+
+    def kill_all(self) -> None:
+        """Stop every agent process this test started."""
+        pid = self.pid()
+        if pid:
+            os.kill(pid, signal.SIGKILL)
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split()[2] != "Z"
+    except (ProcessLookupError, FileNotFoundError):
+        return False
+
+
+@pytest.fixture()
+def agent(xvfb, tmp_path):
+    """An agent home on the test display; its processes are killed at the end."""
+    made: list[Agent] = []
+
+    def make(**overrides: str) -> Agent:
+        made.append(Agent(tmp_path / f"agent{len(made)}", xvfb, **overrides))
+        made[-1].home.mkdir()
+        return made[-1]
+
+    yield make
+    for a in made:
+        a.kill_all()
+
+
+def samples(platform, emp: dict) -> list[tuple]:
+    """Return the employee's stored samples as (seq, app, title, keyboard, mouse, idle), by seq."""
+    return server_rows(platform, "SELECT seq, app, title, keyboard, mouse, idle FROM activity_samples"
+                       " WHERE user_id = %s ORDER BY seq", emp["id"])
+
+
+def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, agent, xvfb):
+    emp = employee(platform)
+    agreement(platform, emp, screenshots=True, activity=True)
+    title = f"Quarterly report — Zoë {uuid.uuid4().hex[:6]}"
+    Desk(xvfb).open(title, ("wmaccept", "WMAccept"))
+    a = agent(IDLE_SECONDS="1.5")
+    assert "0600" in a.login(platform["url"], emp["email"])
+    assert oct((a.home / "config" / "refresh_token").stat().st_mode & 0o777) == "0o600"
+    assert "Timer started" in a.cli("start").stdout
+    pid = wait_for(a.pid, what="the capture daemon")
+    time.sleep(0.5)
+    subprocess.run(["xdotool", "key", "--delay", "40", *"abcdefghijkl"], env=a.env, check=True)
+    for x in range(5):
+        subprocess.run(["xdotool", "mousemove", str(100 + 60 * x), "200", "click", "1"], env=a.env, check=True)
+    rows = wait_for(lambda: (r := samples(platform, emp)) and sum(s[3] for s in r) >= 12
+                    and sum(s[4] for s in r) >= 5 and r, what="keyboard and mouse counts on the server")
+    assert {(s[1], s[2]) for s in rows} == {("WMAccept", title)}
+    wait_for(lambda: any(s[5] for s in samples(platform, emp)), what="an idle sample after 1.5 s without input")
+    shots = wait_for(lambda: requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"],
+                                          timeout=10).json()["items"], what="an uploaded screenshot")
+    assert shots[0]["device_id"].startswith("desktop-")
+    status = a.cli("status").stdout
+    assert "SCREENSHOTS ON" in status and "timer:    running" in status and "window titles: ok" in status, status
+    out = a.cli("stop").stdout
+    assert "Timer stopped" in out and "daemon stopped" in out
+    assert not _alive(pid)
+    assert requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"]).json()["entry"] is None
+    assert a.queued("samples") == 0 and a.queued("shots") == 0
+
+
+class Proxy:
+    """A TCP relay in front of the platform: down() is the server gone, cut drops answers of handled requests."""
+
+    def __init__(self, target: int):
+        self.port, self.target, self.cut, self.conns = services.free_port(), target, False, []
+        self.up()
+
+    def up(self) -> None:
+        self.sock = socket.create_server(("127.0.0.1", self.port))
+        self.sock.settimeout(0.1)
+        self.running = True
+        threading.Thread(target=self._accept, args=(self.sock,), daemon=True).start()
+
+    def down(self) -> None:
+        self.running = False
+        self.sock.close()
+        for conn in self.conns:
+            _hang_up(conn)
+
+    def _accept(self, sock) -> None:
+        while self.running:
+            try:
+                client, _ = sock.accept()
+            except (TimeoutError, OSError):
+                continue
+            upstream = socket.create_connection(("127.0.0.1", self.target))
+            self.conns += [client, upstream]
+            threading.Thread(target=self._pipe, args=(client, upstream, False), daemon=True).start()
+            threading.Thread(target=self._pipe, args=(upstream, client, True), daemon=True).start()
+
+    def _pipe(self, src, dst, answers: bool) -> None:
+        try:
+            while data := src.recv(65536):
+                if answers and self.cut:
+                    break  # the server handled the request; the agent never hears back
+                dst.sendall(data)
+        except OSError:
+            pass
+        for conn in (src, dst):
+            _hang_up(conn)
+
+
+def _hang_up(conn: socket.socket) -> None:
+    """Shut a socket down (close() alone would not wake the relay thread blocked in recv on it)."""
+    try:
+        conn.shutdown(socket.SHUT_RDWR)
+    except OSError:
+        pass
+    conn.close()
+
+
+def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platform, agent):
+    emp = employee(platform)
+    agreement(platform, emp, activity=True)
+    proxy = Proxy(platform["port"])
+    a = agent()
+    a.login(f"http://127.0.0.1:{proxy.port}", emp["email"])
+    a.cli("start")
+    pid = wait_for(a.pid, what="the capture daemon")
+    wait_for(lambda: len(samples(platform, emp)) >= 2, what="first samples online")
+    proxy.cut = True  # batches reach the server but their answers are lost: the agent must re-send them
+    wait_for(lambda: a.min_queued_seq() <= max(s[0] for s in samples(platform, emp)), what="a batch stored"
+             " on the server whose answer the agent never got")
+    proxy.down()
+    time.sleep(2.5)
+    assert a.queued() > 0
+    os.kill(pid, signal.SIGKILL)  # crash while offline, then start again while still offline
+    a.run_daemon()
+    wait_for(lambda: a.pid() not in (None, pid), what="the restarted daemon")
+    time.sleep(2)
+    proxy.cut = False
+    proxy.up()
+    wait_for(lambda: a.queued() == 0 and a.kv("last_upload"), what="the queue draining")
+    a.cli("stop")
+    assert a.queued() == 0
+    with sqlite3.connect(a.home / "data" / "queue.sqlite3") as db:
+        last_seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'samples'").fetchone()[0]
+    seqs = [s[0] for s in samples(platform, emp)]
+    assert seqs == list(range(1, last_seq + 1)), "every sample exactly once, none lost"
+    assert a.kv("samples_dropped") in (None, 0)
+    assert "server already had" in (a.home / "data" / "agent.log").read_text()
+    proxy.down()
+
+
+def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
+    emp = employee(platform)
+    revoke(platform, emp, agreement(platform, emp, screenshots=True, activity=True))
+    activity_only = agreement(platform, emp, activity=True)
+    a = agent(SCREENSHOT_SECONDS="0.5")
+    a.login(platform["url"], emp["email"])
+    a.cli("start")
+    wait_for(lambda: len(samples(platform, emp)) >= 2, what="activity samples")
+    time.sleep(1.5)
+    assert "screenshots: off (no consent)" in a.cli("status").stdout
+    assert a.kv("shots_taken") is None and not list((a.home / "data" / "screenshots").iterdir())
+    revoke(platform, emp, activity_only)  # now nothing at all is consented: capture stops
+    wait_for(lambda: "no accepted work agreement" in a.cli("status").stdout, what="the revocation")
+    time.sleep(0.5)
+    before = len(samples(platform, emp))
+    time.sleep(2.5)
+    assert len(samples(platform, emp)) == before and a.queued() == 0
+    a.cli("stop")
+    shots = requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"], timeout=10)
+    assert shots.json()["items"] == []
