@@ -2,7 +2,13 @@
 from __future__ import annotations
 
 import io
-from datetime import datetime, timezone
+import os
+import shutil
+import subprocess
+import sys
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
 
 from PIL import Image
 
@@ -25,11 +31,39 @@ def upload(api, user: dict, data: bytes | None = None, *, taken_at: str | None =
            monitor: int = 0, activity_percent: int | None = 55, filename: str = "shot.png"):
     """POST one screenshot as `user`; return the response."""
     form = {"file": (io.BytesIO(png_bytes() if data is None else data), filename),
-            "device_id": device_id, "taken_at": taken_at or datetime.now(timezone.utc).isoformat(),
+            "device_id": device_id, "taken_at": taken_at or datetime.now(UTC).isoformat(),
             "monitor": str(monitor)}
     if activity_percent is not None:
         form["activity_percent"] = str(activity_percent)
     return api.post("/function/media/screenshots", data=form, token=user["token"])
+
+
+@contextmanager
+def private_redis():
+    """Run the block against a redis-server of its own, so no other test run or benchmark sharing the Redis
+    databases can drain or flush this run's RQ jobs (worker subprocesses inherit REDIS_URL)."""
+    import services
+    from workmonitor import config, redis_client
+    binary = shutil.which("redis-server") or str(Path(sys.executable).parent / "redis-server")
+    port = services.free_port()
+    proc = subprocess.Popen([binary, "--bind", "127.0.0.1", "--port", str(port), "--save", "", "--appendonly", "no"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    old = os.environ.get("REDIS_URL")
+    try:
+        services._wait_port(port, "redis (media)")
+        os.environ["REDIS_URL"] = f"redis://127.0.0.1:{port}/0"
+        config.settings.cache_clear()
+        redis_client.reset()
+        yield os.environ["REDIS_URL"]
+    finally:
+        if old is None:
+            os.environ.pop("REDIS_URL", None)
+        else:
+            os.environ["REDIS_URL"] = old
+        config.settings.cache_clear()
+        redis_client.reset()
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 def seed(api, ctx) -> None:
@@ -39,7 +73,7 @@ def seed(api, ctx) -> None:
     assert r.status_code == 201, r.json
     ctx["screenshot_id"] = r.json["screenshot"]["id"]
     r = api.post("/function/media/recordings", json={"device_id": "seed-laptop", "content_type": "video/webm",
-                                                     "started_at": datetime.now(timezone.utc).isoformat()},
+                                                     "started_at": datetime.now(UTC).isoformat()},
                  token=emp["token"])
     assert r.status_code == 201, r.json
     rec_id = r.json["recording"]["id"]

@@ -6,21 +6,27 @@ import os
 import subprocess
 import sys
 import time
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import requests
-from PIL import Image, ImageStat
-
 from factories import consent, drain, invite_and_accept, signup
-from seed_media import WEBM_MAGIC, png_bytes, upload
+from PIL import Image, ImageStat
+from seed_media import WEBM_MAGIC, png_bytes, private_redis, upload
 from workmonitor import storage
 from workmonitor.config import settings
 from workmonitor.jobs import media as media_jobs
 
 ROOT = Path(__file__).resolve().parents[1]
 M = "/function/media"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def own_redis(stack):
+    """This module's RQ jobs live in a Redis of their own (parallel runs share the default server's dbs)."""
+    with private_redis() as url:
+        yield url
 
 
 @pytest.fixture()
@@ -96,7 +102,7 @@ def test_thumbnail_job_output_and_rerun_is_a_noop(api, co, owner_conn):
 
 
 def test_retried_upload_creates_nothing_twice(api, co, owner_conn):
-    taken = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    taken = datetime.now(UTC).replace(microsecond=0).isoformat()
     first = upload(api, co["emp"], taken_at=taken)
     again = upload(api, co["emp"], taken_at=taken)
     assert (first.status_code, again.status_code) == (201, 200)
@@ -139,7 +145,7 @@ def test_size_limit_is_the_company_setting(api, co, owner_conn):
 def test_missing_fields_are_400(api, co):
     r = api.post(f"{M}/screenshots", data={"file": (io.BytesIO(png_bytes()), "a.png")}, token=co["emp"]["token"])
     assert r.status_code == 400 and {"device_id", "taken_at"} <= set(r.json["error"]["fields"])
-    r = api.post(f"{M}/screenshots", data={"device_id": "d", "taken_at": datetime.now(timezone.utc).isoformat()},
+    r = api.post(f"{M}/screenshots", data={"device_id": "d", "taken_at": datetime.now(UTC).isoformat()},
                  token=co["emp"]["token"])
     assert r.status_code == 400 and "file" in r.json["error"]["fields"]
 
@@ -151,7 +157,7 @@ def test_no_consent_stores_nothing(api, owner_conn):
     r = upload(api, emp)
     assert r.status_code == 403 and r.json["error"]["code"] == "consent_required"
     r = api.post(f"{M}/recordings", json={"device_id": "d", "content_type": "video/webm",
-                                          "started_at": datetime.now(timezone.utc).isoformat()}, token=emp["token"])
+                                          "started_at": datetime.now(UTC).isoformat()}, token=emp["token"])
     assert r.status_code == 403
     assert owner_conn.execute("SELECT (SELECT count(*) FROM screenshots) + (SELECT count(*) FROM screen_recordings)"
                               ).fetchone()[0] == 0
@@ -192,7 +198,7 @@ def test_employee_manager_admin_visibility(api, co):
     assert api.get(f"{M}/screenshots/{b}", token=co["emp"]["token"]).status_code == 404
     assert api.get(f"{M}/screenshots/{b}", token=co["manager"]["token"]).status_code == 404
     assert api.get(f"{M}/screenshots/{a}", token=co["manager"]["token"]).status_code == 200
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     assert len(shots(api, co["admin"], user_id=co["emp"]["user"]["id"], date=today.isoformat())) == 1
     assert shots(api, co["admin"], date=(today - timedelta(days=3)).isoformat()) == []
     assert api.get(f"{M}/screenshots", token=co["emp"]["token"], query_string={"date": "x"}).status_code == 400
@@ -260,10 +266,10 @@ def _publish_secret(stack, value: str) -> None:
 
 def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
     set_media(api, co["admin"], retention_days={"screenshots": 30, "recordings": 7})
-    old = upload(api, co["emp"], taken_at=(datetime.now(timezone.utc) - timedelta(days=40)).isoformat())
+    old = upload(api, co["emp"], taken_at=(datetime.now(UTC) - timedelta(days=40)).isoformat())
     new = upload(api, co["emp"])
     rec = api.post(f"{M}/recordings", json={"device_id": "d", "content_type": "video/webm",
-                                            "started_at": (datetime.now(timezone.utc) - timedelta(days=8)).isoformat()},
+                                            "started_at": (datetime.now(UTC) - timedelta(days=8)).isoformat()},
                    token=co["emp"]["token"]).json["recording"]["id"]
     assert api.put(f"{M}/recordings/{rec}/chunks/0", data=WEBM_MAGIC + b"x" * 10,
                    token=co["emp"]["token"]).status_code == 201
@@ -296,7 +302,7 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
 
 def test_recording_chunks_are_idempotent_and_checked(api, co, owner_conn):
     tok = co["emp"]["token"]
-    start = {"device_id": "d1", "content_type": "video/mp4", "started_at": datetime.now(timezone.utc).isoformat()}
+    start = {"device_id": "d1", "content_type": "video/mp4", "started_at": datetime.now(UTC).isoformat()}
     r = api.post(f"{M}/recordings", json=start, token=tok)
     assert r.status_code == 201
     rec = r.json["recording"]["id"]
@@ -334,7 +340,7 @@ def test_recording_chunks_are_idempotent_and_checked(api, co, owner_conn):
 def _rq_worker(extra_env: dict) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "shared"), **extra_env}
     rq = Path(sys.executable).parent / "rq"
-    return subprocess.run([str(rq), "worker", "--burst", "--url", settings().redis_url, "media"], env=env,
+    return subprocess.run([str(rq), "worker", "--burst", "--url", settings().redis_url, "media"], check=False, env=env,
                           cwd=ROOT, capture_output=True, timeout=120, start_new_session=True)
 
 

@@ -8,17 +8,29 @@ import uuid
 from datetime import date
 from typing import Annotated, Literal
 
+from botocore.exceptions import BotoCoreError, ClientError
 from flask import g, request
 from pydantic import AwareDatetime, Field, StringConstraints
-
 from workmonitor import audit, consent, media, recordings, storage
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized, ValidationFailed
 from workmonitor.jobs import media as media_jobs
 from workmonitor.queue import enqueue
 from workmonitor.schemas import Input
-from workmonitor.web import (after_commit, body, caller, client_ip, create_function, db, page, paginated, public,
-                             query_int, roles, validate)
+from workmonitor.web import (
+    after_commit,
+    body,
+    caller,
+    client_ip,
+    create_function,
+    db,
+    page,
+    paginated,
+    public,
+    query_int,
+    roles,
+    validate,
+)
 
 log = logging.getLogger("workmonitor.media")
 app = create_function("media")
@@ -72,7 +84,7 @@ def _remove_objects(company_id: str, keys: list[str]) -> None:
     """Delete objects now; when S3 is unavailable leave it to a retried job."""
     try:
         storage.delete(*keys)
-    except Exception as exc:  # S3 down after the rows are gone: the job retries with backoff
+    except (BotoCoreError, ClientError, RuntimeError) as exc:  # S3 down after the rows are gone: a job retries
         log.warning("object deletion deferred", extra={"fields": {"error": str(exc), "keys": len(keys)}})
         enqueue("media", "workmonitor.jobs.media.delete_objects", company_id, keys)
 

@@ -180,7 +180,7 @@ def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires
     full_key = row["object_key"] if is_admin or not blur_on else row["blur_key"]
     # The thumbnail is made from the blurred copy when blur is on; one made before blur was enabled is not safe.
     thumb_key = row["thumb_key"] if (is_admin or not blur_on or blurred) else None
-    sign = lambda k: storage.presign(company_id, k, expires) if k else None  # noqa: E731
+    sign = lambda k: storage.presign(company_id, k, expires) if k else None
     out.update(url=sign(full_key), thumbnail_url=sign(thumb_key), blurred=blurred, url_expires_in=expires)
     if is_admin and blurred:
         out["blurred_url"] = sign(row["blur_key"])

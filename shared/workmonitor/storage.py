@@ -19,6 +19,7 @@ from .config import settings
 DEFAULT_URL_TTL = 300
 MAX_URL_TTL = 3600
 _clients: dict[int, object] = {}
+_boto_session: boto3.session.Session | None = None
 _lock = threading.Lock()
 
 
@@ -35,7 +36,9 @@ def client():
             found = _clients.get(pid)
             if found is None:
                 cfg = settings()
-                found = boto3.session.Session().client(
+                # A forked child builds its own client (no shared sockets) from the inherited session, whose
+                # loaded service model makes that cheap (an RQ work horse per job).
+                found = _session().client(
                     "s3", endpoint_url=cfg.s3_endpoint, aws_access_key_id=cfg.s3_access_key,
                     aws_secret_access_key=cfg.s3_secret_key, region_name=cfg.s3_region,
                     config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
@@ -46,9 +49,23 @@ def client():
     return found
 
 
+def _session():
+    global _boto_session
+    if _boto_session is None:
+        _boto_session = boto3.session.Session()
+    return _boto_session
+
+
+def warm() -> None:
+    """Build the client now, loading the S3 service model into the session that forked children inherit."""
+    client()
+
+
 def reset() -> None:
     """Forget the client (tests that change the S3 settings)."""
+    global _boto_session
     _clients.clear()
+    _boto_session = None
 
 
 def bucket() -> str:

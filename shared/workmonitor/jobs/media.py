@@ -21,6 +21,7 @@ from ..queue import enqueue
 log = logging.getLogger("workmonitor.jobs.media")
 THUMB_WIDTH = 320
 BLUR_RADIUS = 16
+BLUR_MAX_WIDTH = 1280
 MAX_ATTEMPTS = 8
 # Test hook: when set to a path that does not exist yet, the first run creates it and SIGKILLs itself and its
 # rq worker right after writing the thumbnail (the worst moment: object written, row not updated).
@@ -69,17 +70,20 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
 
 
 def render(data: bytes, blur: bool) -> tuple[bytes, bytes | None, int]:
-    """Return (thumbnail WebP, blurred full-size WebP or None, thumbnail width); the thumbnail of a blurred shot is blurred."""
-    with Image.open(io.BytesIO(data)) as img:
-        img = ImageOps.exif_transpose(img).convert("RGB")
-    blurred_bytes = None
-    if blur:
-        img = img.filter(ImageFilter.GaussianBlur(BLUR_RADIUS))
-        blurred_bytes = _webp(img, quality=70)
-    width = min(THUMB_WIDTH, img.width)
-    height = max(1, round(img.height * width / img.width))
-    thumb = img.resize((width, height), Image.Resampling.LANCZOS) if width != img.width else img
-    return _webp(thumb, quality=75), blurred_bytes, width
+    """Return (thumbnail WebP, blurred WebP or None, thumbnail width); a blurred shot's thumbnail is blurred too."""
+    with Image.open(io.BytesIO(data)) as src:
+        src.load()
+        img = ImageOps.exif_transpose(src) if src.format != "PNG" else src
+        img = img.convert("RGB") if img.mode != "RGB" else img
+        blurred_bytes = None
+        if blur:
+            # Blurred detail needs no full resolution: halve big shots first, which also makes the blur cheaper.
+            small = img.reduce(2) if img.width > BLUR_MAX_WIDTH else img
+            img = small.filter(ImageFilter.GaussianBlur(BLUR_RADIUS * small.width / max(img.width, 1)))
+            blurred_bytes = _webp(img, quality=70)
+        thumb = img.copy()
+        thumb.thumbnail((THUMB_WIDTH, 100_000), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return _webp(thumb, quality=75), blurred_bytes, thumb.width
 
 
 def _webp(img: Image.Image, quality: int) -> bytes:
