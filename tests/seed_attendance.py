@@ -1,7 +1,7 @@
 """Seed for the RLS suite (one row in every attendance table, through the API) and the attendance tests' team."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from factories import invite_and_accept, signup
 
@@ -20,7 +20,7 @@ def seed(api, ctx) -> None:
     emp_id = ctx["employee"]["user"]["id"]
     fence = _ok(api.post(f"{A}/geofences", json={"name": "HQ", "kind": "circle", "center_lat": SITE[0],
                                                  "center_lng": SITE[1], "radius_m": 150}, token=admin))["geofence"]
-    today = datetime.now(timezone.utc).date()
+    today = datetime.now(UTC).date()
     shift = _ok(api.post(f"{A}/shifts", json={"user_id": emp_id, "date": (today + timedelta(days=7)).isoformat(),
                                               "start_time": "09:00", "end_time": "17:00"}, token=manager))["shift"]
     ltype = _ok(api.post(f"{A}/leave/types", json={"name": "Vacation", "paid": True, "allowance_days": 25},
@@ -34,7 +34,7 @@ def seed(api, ctx) -> None:
     _ok(api.post(f"{A}/breaks/start", json={"paid": False}, token=employee))
     _ok(api.post(f"{A}/breaks/end", token=employee))
     _ok(api.post(f"{A}/clock-out", token=employee))
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     points = [{"lat": SITE[0] + 0.01, "lng": SITE[1], "accuracy": 10,
                "recorded_at": (now - timedelta(minutes=2)).isoformat()},
               {"lat": SITE[0], "lng": SITE[1], "accuracy": 10, "recorded_at": (now - timedelta(minutes=1)).isoformat()}]

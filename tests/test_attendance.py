@@ -7,13 +7,12 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
-
 from seed_attendance import team
 from workmonitor import db as dbmod
 
@@ -71,7 +70,7 @@ def test_breaks_only_inside_a_clock_in(api, owner_conn):
     assert api.post(f"{A}/breaks/end", token=emp).status_code == 200
     assert api.post(f"{A}/breaks/start", json={"paid": True}, token=emp).status_code == 201
     # Backdate: clocked in 3 h ago, an unpaid 30 min break and a paid 15 min break (still open).
-    now = datetime.now(timezone.utc)
+    now = datetime.now(UTC)
     owner_conn.execute("UPDATE attendance_records SET clock_in_at = %s WHERE id = %s",
                        (now - timedelta(hours=3), record["id"]))
     rows = owner_conn.execute("SELECT id FROM attendance_breaks WHERE record_id = %s ORDER BY started_at",
@@ -224,7 +223,7 @@ def test_late_early_absent_flags_against_shifts(api):
 def test_live_clock_in_late_and_clock_out_early_flags(api):
     t = team(api, tz="Asia/Kolkata")
     zone = ZoneInfo("Asia/Kolkata")
-    start_local = (datetime.now(timezone.utc) - timedelta(minutes=30)).astimezone(zone)
+    start_local = (datetime.now(UTC) - timedelta(minutes=30)).astimezone(zone)
     end_local = start_local + timedelta(hours=8)
     r = api.post(f"{A}/shifts", json={"user_id": t["emp_id"], "date": start_local.date().isoformat(),
                                       "start_time": start_local.strftime("%H:%M"),

@@ -1,9 +1,8 @@
 """GPS: pure geometry (haversine, point-in-polygon, policy, enter/exit), the attendance GPS API, and RLS isolation."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
-
 from workmonitor import db as dbmod
 from workmonitor import geo
 
@@ -68,7 +67,7 @@ def test_evaluate_policies():
 
 def test_transitions_in_recorded_order_with_initial_state():
     fence = geo.Fence(id="c", kind="circle", center_lat=0, center_lng=0, radius_m=1000)
-    t0 = datetime(2026, 3, 1, tzinfo=timezone.utc)
+    t0 = datetime(2026, 3, 1, tzinfo=UTC)
 
     def pt(minutes, inside):
         return {"recorded_at": t0 + timedelta(minutes=minutes), "lat": 0 if inside else 1, "lng": 0}
@@ -91,7 +90,7 @@ TABLES = ("attendance_records", "attendance_breaks", "shifts", "leave_types", "l
           "location_points", "geofence_events")
 SITE = (48.8584, 2.2945)
 FAR = (48.8700, 2.2945)  # ~1.3 km north
-T0 = datetime(2026, 11, 2, 8, 0, tzinfo=timezone.utc)
+T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 
 
 def _team(api, gps: bool = True) -> dict:
@@ -149,7 +148,7 @@ def test_point_batches_are_validated_by_index(api, owner_conn):
     naive = {**_pt(0), "recorded_at": "2026-11-02T08:00:00"}
     assert "points.0.recorded_at" in api.post(f"{A}/locations", json={"points": [naive]}, token=emp).json["error"][
         "fields"]
-    future = {**_pt(0), "recorded_at": (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()}
+    future = {**_pt(0), "recorded_at": (datetime.now(UTC) + timedelta(days=1)).isoformat()}
     r = api.post(f"{A}/locations", json={"points": [_pt(0), future]}, token=emp)
     assert r.status_code == 400 and "points.1.recorded_at" in r.json["error"]["fields"]
     assert api.post(f"{A}/locations", json={"points": []}, token=emp).status_code == 400

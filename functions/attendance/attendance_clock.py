@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import psycopg
-
 import attendance_common as common
 import attendance_shifts as shifts
+import psycopg
 from attendance_gps import active_fences
 from workmonitor import consent, geo
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
@@ -203,7 +202,7 @@ def daily(conn: psycopg.Connection, user_id, day_from: date, day_to: date) -> li
                 days[d][key] += secs
     out = []
     for d in sorted(days):
-        v = {k: int(round(s)) for k, s in days[d].items()}
+        v = {k: round(s) for k, s in days[d].items()}
         v["worked_seconds"] = max(0, v["present_seconds"] - v["unpaid_break_seconds"])
         out.append({"date": d.isoformat(), **v})
     return out

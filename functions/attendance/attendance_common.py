@@ -3,12 +3,11 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import psycopg
-
 from workmonitor import accounts
 from workmonitor.errors import Forbidden
 
@@ -17,7 +16,7 @@ DEFAULTS = {"grace_minutes": 5, "geofence_policy": "off"}
 
 def now() -> datetime:
     """Return the current UTC time."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def company_settings(conn: psycopg.Connection, company_id: str) -> dict:
@@ -76,8 +75,8 @@ def lock_user(conn: psycopg.Connection, user_id, scope: str) -> None:
 
 def local_bounds(day_from: date | None, day_to: date | None, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
     """Return the UTC instants of local midnight starting `day_from` and ending `day_to` in `zone`."""
-    start = datetime.combine(day_from, time(0), tzinfo=zone).astimezone(timezone.utc) if day_from else None
-    end = (datetime.combine(day_to + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
+    start = datetime.combine(day_from, time(0), tzinfo=zone).astimezone(UTC) if day_from else None
+    end = (datetime.combine(day_to + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
            if day_to else None)
     return start, end
 
@@ -88,7 +87,7 @@ def split_by_local_day(start: datetime, end: datetime, zone: ZoneInfo) -> dict[d
     cursor = start
     while cursor < end:
         local_day = cursor.astimezone(zone).date()
-        next_midnight = datetime.combine(local_day + timedelta(days=1), time(0), tzinfo=zone).astimezone(timezone.utc)
+        next_midnight = datetime.combine(local_day + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
         stop = min(end, next_midnight)
         out[local_day] = out.get(local_day, 0.0) + (stop - cursor).total_seconds()
         cursor = stop
@@ -102,7 +101,7 @@ def out(value):
     if isinstance(value, (list, tuple)):
         return [out(v) for v in value]
     if isinstance(value, datetime):
-        return value.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
+        return value.astimezone(UTC).isoformat().replace("+00:00", "Z")
     if isinstance(value, time):
         return value.isoformat(timespec="minutes" if not (value.second or value.microsecond) else "auto")
     if isinstance(value, date):

@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-import psycopg
-
 import attendance_common as common
+import psycopg
 from attendance_inputs import check_shape
 from workmonitor import consent, geo
 from workmonitor.errors import NotFound, ValidationFailed

@@ -1,14 +1,13 @@
 """Request bodies and query parsing for the attendance function (pydantic; bad input is a 400 naming the field)."""
 from __future__ import annotations
 
-import uuid
 import datetime as dt
+import uuid
 from datetime import date, datetime, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, StringConstraints, model_validator
-
 from workmonitor import geo
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.schemas import Input, Name

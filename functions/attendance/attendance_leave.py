@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-import psycopg
-
 import attendance_common as common
+import psycopg
 from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
 
 TYPE_COLUMNS = "id, name, paid, allowance_days, archived, created_at"

@@ -1,12 +1,11 @@
 """GPS routes: batches of location points, geofences (admins) and the enter/exit events derived from points."""
 from __future__ import annotations
 
-from flask import Blueprint, request
-
 import attendance_common as common
 import attendance_gps as gps
 from attendance_inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime, query_uuid
 from attendance_web import record_audit
+from flask import Blueprint, request
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, roles
 

@@ -1,13 +1,19 @@
 """Leave routes: types (admins), requests (employees), decisions (assigned manager or admin), balances."""
 from __future__ import annotations
 
-from flask import Blueprint, request
-
 import attendance_common as common
 import attendance_leave as leave
-from attendance_inputs import (DecisionIn, LeaveRequestIn, LeaveTypeIn, LeaveTypePatch, date_range, parse_uuid,
-                               query_uuid)
+from attendance_inputs import (
+    DecisionIn,
+    LeaveRequestIn,
+    LeaveTypeIn,
+    LeaveTypePatch,
+    date_range,
+    parse_uuid,
+    query_uuid,
+)
 from attendance_web import notify, record_audit
+from flask import Blueprint, request
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_int, roles
 

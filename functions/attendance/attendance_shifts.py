@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import psycopg
-
 import attendance_common as common
+import psycopg
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 
 SHIFT_COLUMNS = ("id, user_id, shift_date, start_time, end_time, timezone, starts_at, ends_at, note, created_by,"
@@ -17,8 +16,8 @@ SHIFT_COLUMNS = ("id, user_id, shift_date, start_time, end_time, timezone, start
 def window(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[datetime, datetime]:
     """Return the UTC (starts_at, ends_at) of a local shift; an end at or before the start is on the next day."""
     end_day = day + timedelta(days=1) if end <= start else day
-    starts = datetime.combine(day, start, tzinfo=zone).astimezone(timezone.utc)
-    ends = datetime.combine(end_day, end, tzinfo=zone).astimezone(timezone.utc)
+    starts = datetime.combine(day, start, tzinfo=zone).astimezone(UTC)
+    ends = datetime.combine(end_day, end, tzinfo=zone).astimezone(UTC)
     return starts, ends
 
 

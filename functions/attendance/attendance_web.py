@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from flask import g
-
 from workmonitor import audit, events
 from workmonitor.web import after_commit, caller, client_ip
 

@@ -1,4 +1,16 @@
-"""attendance: clock in/out, breaks, shifts with late/early/absent flags, leave, GPS points and geofences."""
+"""attendance: clock in/out, breaks, shifts with late/early/absent flags, leave, GPS points and geofences.
+
+Routes (under /function/attendance):
+  GET|PATCH /settings                      grace_minutes, geofence_policy off|flag|require (PATCH: admin)
+  POST /clock-in, /clock-out               optional location {lat, lng, accuracy} (needs GPS consent)
+  POST /breaks/start {paid}, /breaks/end   only inside an open clock-in
+  GET /status                              the caller's open record, break and current shift
+  GET|POST /records, GET /records/<id>     list by local day of each user; POST: manual record (manager/admin)
+  GET /days?from&to[&user_id]              worked/break seconds per local day, split at local midnight
+  GET|POST /shifts, GET|PATCH|DELETE /shifts/<id>   planned shifts with computed attendance flags
+  /leave/types, /leave/requests[/<id>[/approve|/reject|/cancel]], /leave/balances?year&user_id
+  POST|GET /locations, GET /geofence-events, GET|POST /geofences, GET|PATCH|DELETE /geofences/<id>
+"""
 from __future__ import annotations
 
 import sys
@@ -9,19 +21,27 @@ _HERE = str(Path(__file__).resolve().parent)
 if _HERE not in sys.path:
     sys.path.insert(0, _HERE)
 
-from flask import request  # noqa: E402
-
-import attendance_clock as clock  # noqa: E402
-import attendance_common as common  # noqa: E402
-import attendance_shifts as shifts  # noqa: E402
-from attendance_inputs import (  # noqa: E402
-    BreakIn, ClockInIn, ClockOutIn, ManualRecordIn, SettingsIn, ShiftIn, ShiftPatch, date_range, parse_uuid,
-    query_uuid)
-from attendance_routes_gps import bp as gps_bp  # noqa: E402
-from attendance_routes_leave import bp as leave_bp  # noqa: E402
-from attendance_web import notify, record_audit  # noqa: E402
-from workmonitor.errors import NotFound, ValidationFailed  # noqa: E402
-from workmonitor.web import body, caller, create_function, db, page, paginated, roles  # noqa: E402
+import attendance_clock as clock
+import attendance_common as common
+import attendance_shifts as shifts
+from attendance_inputs import (
+    BreakIn,
+    ClockInIn,
+    ClockOutIn,
+    ManualRecordIn,
+    SettingsIn,
+    ShiftIn,
+    ShiftPatch,
+    date_range,
+    parse_uuid,
+    query_uuid,
+)
+from attendance_routes_gps import bp as gps_bp
+from attendance_routes_leave import bp as leave_bp
+from attendance_web import notify, record_audit
+from flask import request
+from workmonitor.errors import NotFound, ValidationFailed
+from workmonitor.web import body, caller, create_function, db, page, paginated, roles
 
 app = create_function("attendance")
 app.register_blueprint(leave_bp)

@@ -17,7 +17,7 @@ POLICIES = ("off", "flag", "require")
 
 def check_lat_lng(lat: float, lng: float) -> None:
     """Raise ValueError unless (lat, lng) is a finite coordinate within range."""
-    if not (isinstance(lat, (int, float)) and isinstance(lng, (int, float))) or isinstance(lat, bool):
+    if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in (lat, lng)):
         raise ValueError("latitude and longitude must be numbers")
     if not (math.isfinite(lat) and math.isfinite(lng)):
         raise ValueError("latitude and longitude must be finite")
@@ -97,7 +97,7 @@ class Fence:
     polygon: tuple[tuple[float, float], ...] | None = None
 
     @classmethod
-    def from_row(cls, row: Mapping[str, Any]) -> "Fence":
+    def from_row(cls, row: Mapping[str, Any]) -> Fence:
         """Return the Fence of a geofences row."""
         poly = row.get("polygon")
         return cls(id=str(row["id"]), kind=row["kind"], center_lat=row.get("center_lat"),
