@@ -117,11 +117,14 @@ def list_own_buckets():
 def list_events(bucket_id: str):
     limit = query_int("limit", 100, 1, 1000)
     user_id = _uuid_arg("user_id") or caller().user_id
-    rows = db().execute(
-        "SELECT e.id, e.started_at AS timestamp, e.duration::float8 AS duration, e.data FROM activity_events e"
-        " JOIN activity_buckets b ON b.id = e.bucket_id WHERE b.user_id = %s AND b.name = %s"
-        " ORDER BY e.started_at DESC, e.id DESC LIMIT %s", (user_id, bucket_id, limit)).fetchall()
-    return rows
+    conn = db()
+    bucket = conn.execute("SELECT id FROM activity_buckets WHERE user_id = %s AND name = %s",
+                          (user_id, bucket_id)).fetchone()
+    if bucket is None:
+        raise NotFound("No such bucket.")
+    return conn.execute("SELECT id, started_at AS timestamp, duration::float8 AS duration, data FROM activity_events"
+                        " WHERE bucket_id = %s ORDER BY started_at DESC, id DESC LIMIT %s",
+                        (bucket["id"], limit)).fetchall()
 
 
 # --- reports ---------------------------------------------------------------------------------------------------
