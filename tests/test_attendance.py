@@ -38,11 +38,14 @@ def test_clock_in_out_one_open_record(api, owner_conn):
     r = api.post(f"{A}/clock-in", json={}, token=emp)
     assert r.status_code == 409 and r.json["error"]["code"] == "already_clocked_in"
     assert api.get(f"{A}/status", token=emp).json["clocked_in"] is True
+    open_now = api.get(f"{A}/records?open=true", token=t["manager"]["token"]).json["items"]
+    assert [i["id"] for i in open_now] == [record["id"]]
     r = api.post(f"{A}/clock-out", json={}, token=emp)
     assert r.status_code == 200 and r.json["record"]["clock_out_at"] > record["clock_in_at"]
     r = api.post(f"{A}/clock-out", json={}, token=emp)
     assert r.status_code == 409 and r.json["error"]["code"] == "not_clocked_in"
     assert api.get(f"{A}/status", token=emp).json["clocked_in"] is False
+    assert api.get(f"{A}/records?open=true", token=t["admin"]["token"]).json["items"] == []
     seen = [json.loads(m["data"]) for m in (sub.get_message(timeout=0.05) for _ in range(10)) if m]
     seen = [m for m in seen if m.get("room") == f"user:{t['emp_id']}"]  # other test runs share the channel
     sub.close()

@@ -37,7 +37,7 @@ def test_validate_polygon():
     assert geo.validate_polygon(SQUARE + [SQUARE[0]]) == SQUARE  # closed ring is accepted and opened
     for bad in (None, [], [[1, 2], [3, 4]], [[1, 2], [1, 2], [1, 2]], [[0, 0], [1, 1], [2, 2]],
                 [[0, 0], [0, 1], [95, 1]], [[0, 0], [0, 1], "x"], [[0, 0], [0, 1], [1, 181]],
-                [[0, 0], [0, 1], [1, float("nan")]], [[0, 0], [0, 1], [True, 1]]):
+                [[0, 0], [0, 1], [1, float("nan")]], [[0, 0], [0, 1], [True, 1]], [[0, 0], [0, 1], [1, False]]):
         with pytest.raises(ValueError):
             geo.validate_polygon(bad)
 

@@ -165,18 +165,18 @@ def get(conn: psycopg.Connection, record_id: str) -> dict:
 
 
 def listing(conn: psycopg.Connection, company_id: str, user_id: str | None, day_from: date | None,
-            day_to: date | None, limit: int, offset: int) -> list[dict]:
-    """Return up to limit + 1 visible records whose clock-in falls on the given local days of their user."""
+            day_to: date | None, limit: int, offset: int, open_only: bool = False) -> list[dict]:
+    """Return up to limit + 1 visible records whose clock-in falls on the given local days (or only open ones)."""
     rows = conn.execute(
         f"SELECT {', '.join('r.' + c.strip() for c in RECORD_COLUMNS.split(','))},"
         " (r.clock_in_at AT TIME ZONE u.timezone)::date AS local_date"
         " FROM attendance_records r JOIN users u ON u.id = r.user_id WHERE r.company_id = %(cid)s"
-        " AND (%(uid)s::uuid IS NULL OR r.user_id = %(uid)s::uuid)"
+        " AND (%(uid)s::uuid IS NULL OR r.user_id = %(uid)s::uuid) AND (NOT %(open)s OR r.clock_out_at IS NULL)"
         " AND (%(frm)s::date IS NULL OR (r.clock_in_at AT TIME ZONE u.timezone)::date >= %(frm)s)"
         " AND (%(to)s::date IS NULL OR (r.clock_in_at AT TIME ZONE u.timezone)::date <= %(to)s)"
         " ORDER BY r.clock_in_at DESC, r.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": company_id, "uid": user_id, "frm": day_from, "to": day_to, "limit": limit + 1, "offset": offset}
-    ).fetchall()
+        {"cid": company_id, "uid": user_id, "frm": day_from, "to": day_to, "limit": limit + 1, "offset": offset,
+         "open": open_only}).fetchall()
     return with_breaks(conn, rows)
 
 

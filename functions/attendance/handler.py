@@ -5,7 +5,7 @@ Routes (under /function/attendance):
   POST /clock-in, /clock-out               optional location {lat, lng, accuracy} (needs GPS consent)
   POST /breaks/start {paid}, /breaks/end   only inside an open clock-in
   GET /status                              the caller's open record, break and current shift
-  GET|POST /records, GET /records/<id>     list by local day of each user; POST: manual record (manager/admin)
+  GET|POST /records, GET /records/<id>     by local day of each user, ?open=true: clocked in now; POST: manual
   GET /days?from&to[&user_id]              worked/break seconds per local day, split at local midnight
   GET|POST /shifts, GET|PATCH|DELETE /shifts/<id>   planned shifts with computed attendance flags
   /leave/types, /leave/requests[/<id>[/approve|/reject|/cancel]], /leave/balances?year&user_id
@@ -125,7 +125,8 @@ def break_end():
 def list_records():
     limit, offset = page()
     frm, to = date_range(request.args)
-    rows = clock.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset)
+    rows = clock.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset,
+                         open_only=request.args.get("open") == "true")
     return out(paginated(rows, limit, offset))
 
 
