@@ -1,12 +1,9 @@
-"""Desktop agent acceptance: the real agent (clients/desktop) under Xvfb against the real local platform.
-
-The platform is infra/local/run.py on a free port (as in test_local_platform.py); the agent runs as its own
-processes (`python -m workmonitor_agent ...`) with a private home, short timings, and the file token store.
-"""
+"""Desktop agent: the real agent (its own processes, short timings) under Xvfb against infra/local/run.py."""
 from __future__ import annotations
 
 import email
 import email.policy
+import json
 import os
 import re
 import shutil
@@ -76,28 +73,20 @@ def xvfb(desktop_tools):
     proc.wait(10)
 
 
-class Desk:
-    """A client on the Xvfb display that opens windows and, like a window manager, marks one active."""
-
-    def __init__(self, name: str):
-        from Xlib import X, display
-        self.X, self.d = X, display.Display(name)
-        self.root = self.d.screen().root
-
-    def open(self, title: str, wm_class: tuple[str, str]):
-        """Map a window with WM_CLASS and a UTF-8 _NET_WM_NAME and make it the EWMH active window."""
-        from Xlib import Xatom
-        s = self.d.screen()
-        win = self.root.create_window(40, 40, 400, 300, 0, s.root_depth, self.X.InputOutput, self.X.CopyFromParent,
-                                      background_pixel=s.white_pixel)
-        win.set_wm_name(title.encode("ascii", "replace").decode())
-        win.set_wm_class(*wm_class)
-        win.change_property(self.d.intern_atom("_NET_WM_NAME"), self.d.intern_atom("UTF8_STRING"), 8,
-                            title.encode())
-        win.map()
-        self.root.change_property(self.d.intern_atom("_NET_ACTIVE_WINDOW"), Xatom.WINDOW, 32, [win.id])
-        self.d.sync()
-        return win
+def open_window(name: str, title: str, wm_class: tuple[str, str]):
+    """Map a window with WM_CLASS and a UTF-8 _NET_WM_NAME and, like a window manager, make it the active one."""
+    from Xlib import X, Xatom, display
+    d = display.Display(name)
+    s = d.screen()
+    win = s.root.create_window(40, 40, 400, 300, 0, s.root_depth, X.InputOutput, X.CopyFromParent,
+                               background_pixel=s.white_pixel)
+    win.set_wm_name(title.encode("ascii", "replace").decode())
+    win.set_wm_class(*wm_class)
+    win.change_property(d.intern_atom("_NET_WM_NAME"), d.intern_atom("UTF8_STRING"), 8, title.encode())
+    win.map()
+    s.root.change_property(d.intern_atom("_NET_ACTIVE_WINDOW"), Xatom.WINDOW, 32, [win.id])
+    d.sync()
+    return d
 
 
 @pytest.fixture(scope="module")
@@ -147,38 +136,33 @@ def _mail(outbox: Path, to: str) -> str | None:
     return None
 
 
+def call(platform, path: str, headers: dict | None = None, body: dict | None = None, status: int = 200) -> dict:
+    """POST `body` to /function/`path` and assert the status; return the JSON answer."""
+    r = requests.post(f"{platform['url']}/function/{path}", json=body or {}, headers=headers or {}, timeout=10)
+    assert r.status_code == status, r.text
+    return r.json()
+
+
 def agreement(platform, emp: dict, **kinds: bool) -> str:
     """Propose an agreement as the admin, accept it as the employee; return its id."""
-    base = platform["url"] + "/function"
-    r = requests.post(f"{base}/team/users/{emp['id']}/agreements", json=kinds, headers=emp["admin"], timeout=10)
-    assert r.status_code == 201, r.text
-    agreement_id = r.json()["agreement"]["id"]
-    r = requests.post(f"{base}/team/agreements/{agreement_id}/accept", headers=emp["headers"], timeout=10)
-    assert r.status_code == 200, r.text
+    agreement_id = call(platform, f"team/users/{emp['id']}/agreements", emp["admin"], kinds, 201)["agreement"]["id"]
+    call(platform, f"team/agreements/{agreement_id}/accept", emp["headers"])
     return agreement_id
-
-
-def revoke(platform, emp: dict, agreement_id: str) -> None:
-    """Revoke an agreement as the admin."""
-    r = requests.post(f"{platform['url']}/function/team/agreements/{agreement_id}/revoke", headers=emp["admin"],
-                      timeout=10)
-    assert r.status_code == 200, r.text
 
 
 def employee(platform) -> dict:
     """Sign up a company through the API and invite an employee who accepts by the emailed link."""
-    base, tag = platform["url"] + "/function", uuid.uuid4().hex[:8]
-    r = requests.post(f"{base}/auth/signup", json={"company_name": f"Desk {tag}", "name": "Ada",
-                                                   "email": f"ada-{tag}@desk.example.com", "password": PASSWORD})
-    assert r.status_code == 201, r.text
-    admin = {"Authorization": f"Bearer {r.json()['access_token']}"}
+    tag = uuid.uuid4().hex[:8]
+    admin = call(platform, "auth/signup", body={"company_name": f"Desk {tag}", "name": "Ada", "password": PASSWORD,
+                                                "email": f"ada-{tag}@desk.example.com"}, status=201)
+    admin = {"Authorization": f"Bearer {admin['access_token']}"}
     mail = f"eve-{tag}@desk.example.com"
-    assert requests.post(f"{base}/team/invitations", json={"email": mail}, headers=admin).status_code == 201
+    call(platform, "team/invitations", admin, {"email": mail}, 201)
     token = re.search(r"token=([\w-]+)", wait_for(lambda: _mail(platform["outbox"], mail), what="invite")).group(1)
-    r = requests.post(f"{base}/auth/invitations/accept", json={"token": token, "name": "Eve", "password": PASSWORD})
-    assert r.status_code == 201, r.text
-    return {"email": mail, "id": r.json()["user"]["id"], "admin": admin,
-            "headers": {"Authorization": f"Bearer {r.json()['access_token']}"}}
+    emp = call(platform, "auth/invitations/accept", body={"token": token, "name": "Eve", "password": PASSWORD},
+               status=201)
+    return {"email": mail, "id": emp["user"]["id"], "admin": admin,
+            "headers": {"Authorization": f"Bearer {emp['access_token']}"}}
 
 
 class Agent:
@@ -210,27 +194,28 @@ class Agent:
         self.procs.append(proc)
         return proc
 
-    def kv(self, key: str):
-        """Return a value of the agent's local state (its SQLite queue)."""
+    def q(self, query: str, *params):
+        """Return the first column of the first row of `query` on the agent's local queue database."""
         with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
-            row = db.execute("SELECT value FROM kv WHERE key = ?", (key,)).fetchone()
-        import json
-        return json.loads(row[0]) if row else None
+            return db.execute(query, params).fetchone()[0]
+
+    def kv(self, key: str):
+        """Return a value of the agent's local state."""
+        return json.loads(self.q("SELECT coalesce(min(value), 'null') FROM kv WHERE key = ?", key))
 
     def queued(self, table: str = "samples") -> int:
         """Return how many rows wait in the agent's queue."""
-        with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
-            return db.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-
-    def min_queued_seq(self) -> float:
-        """Return the oldest queued sample's seq (infinity when the queue is empty)."""
-        with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
-            return db.execute("SELECT min(seq) FROM samples").fetchone()[0] or float("inf")
+        return self.q(f"SELECT count(*) FROM {table}")
 
     def pid(self) -> int | None:
         """Return the daemon's pid while it runs."""
-        info = self.kv("daemon")
-        return info["pid"] if info and _alive(info["pid"]) else None
+        from workmonitor_agent.cli import daemon_pid
+        return daemon_pid(self) if self.kv("daemon") else None
+
+    def get(self, key: str, default=None):
+        """Let the agent's own daemon_pid() read our state (it only needs get)."""
+        value = self.kv(key)
+        return default if value is None else value
 
     def kill_all(self) -> None:
         """Stop every agent process this test started."""
@@ -240,15 +225,6 @@ class Agent:
         for proc in self.procs:
             if proc.poll() is None:
                 proc.kill()
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-        with open(f"/proc/{pid}/stat") as fh:
-            return fh.read().split()[2] != "Z"
-    except (ProcessLookupError, FileNotFoundError):
-        return False
 
 
 @pytest.fixture()
@@ -276,7 +252,7 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     emp = employee(platform)
     agreement(platform, emp, screenshots=True, activity=True)
     title = f"Quarterly report — Zoë {uuid.uuid4().hex[:6]}"
-    Desk(xvfb).open(title, ("wmaccept", "WMAccept"))
+    desk = open_window(xvfb, title, ("wmaccept", "WMAccept"))
     a = agent(IDLE_SECONDS="1.5")
     assert "0600" in a.login(platform["url"], emp["email"])
     assert oct((a.home / "config" / "refresh_token").stat().st_mode & 0o777) == "0o600"
@@ -297,9 +273,11 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     assert "SCREENSHOTS ON" in status and "timer:    running" in status and "window titles: ok" in status, status
     out = a.cli("stop").stdout
     assert "Timer stopped" in out and "daemon stopped" in out
+    from workmonitor_agent.cli import _alive
     assert not _alive(pid)
     assert requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"]).json()["entry"] is None
     assert a.queued("samples") == 0 and a.queued("shots") == 0
+    desk.close()
 
 
 class Proxy:
@@ -363,7 +341,7 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
     pid = wait_for(a.pid, what="the capture daemon")
     wait_for(lambda: len(samples(platform, emp)) >= 2, what="first samples online")
     proxy.cut = True  # batches reach the server but their answers are lost: the agent must re-send them
-    wait_for(lambda: a.min_queued_seq() <= max(s[0] for s in samples(platform, emp)), what="a batch stored"
+    wait_for(lambda: (a.q("SELECT min(seq) FROM samples") or 1e18) <= max(s[0] for s in samples(platform, emp)), what="a batch stored"
              " on the server whose answer the agent never got")
     proxy.down()
     time.sleep(2.5)
@@ -377,8 +355,7 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
     wait_for(lambda: a.queued() == 0 and a.kv("last_upload"), what="the queue draining")
     a.cli("stop")
     assert a.queued() == 0
-    with sqlite3.connect(a.home / "data" / "queue.sqlite3") as db:
-        last_seq = db.execute("SELECT seq FROM sqlite_sequence WHERE name = 'samples'").fetchone()[0]
+    last_seq = a.q("SELECT seq FROM sqlite_sequence WHERE name = 'samples'")
     seqs = [s[0] for s in samples(platform, emp)]
     assert seqs == list(range(1, last_seq + 1)), "every sample exactly once, none lost"
     assert a.kv("samples_dropped") in (None, 0)
@@ -388,7 +365,8 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
 
 def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     emp = employee(platform)
-    revoke(platform, emp, agreement(platform, emp, screenshots=True, activity=True))
+    call(platform, f"team/agreements/{agreement(platform, emp, screenshots=True, activity=True)}/revoke",
+         emp["admin"])
     activity_only = agreement(platform, emp, activity=True)
     a = agent(SCREENSHOT_SECONDS="0.5")
     a.login(platform["url"], emp["email"])
@@ -397,7 +375,7 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     time.sleep(1.5)
     assert "screenshots: off (no consent)" in a.cli("status").stdout
     assert a.kv("shots_taken") is None and not list((a.home / "data" / "screenshots").iterdir())
-    revoke(platform, emp, activity_only)  # now nothing at all is consented: capture stops
+    call(platform, f"team/agreements/{activity_only}/revoke", emp["admin"])  # now nothing at all is consented: capture stops
     wait_for(lambda: "no accepted work agreement" in a.cli("status").stdout, what="the revocation")
     time.sleep(0.5)
     before = len(samples(platform, emp))
@@ -406,3 +384,12 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     a.cli("stop")
     shots = requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"], timeout=10)
     assert shots.json()["items"] == []
+
+
+
+def test_agent_logic_suite(desktop_tools):
+    """The agent's own fast logic tests (clients/desktop/tests: timing, disk cap, backoff, Wayland) run here too."""
+    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=DESKTOP,
+                         capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stdout + out.stderr
+    assert " passed" in out.stdout and "skipped" not in out.stdout, out.stdout
