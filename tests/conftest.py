@@ -37,8 +37,8 @@ def stack():
     dbname = f"wm_test_{os.getpid()}"
     owner = _with_db(svc.pg_owner_url, dbname)
     app_url = _with_db(svc.pg_owner_url, dbname, user="workmonitor_app")
-    redis_db = 1 + os.getpid() % 15
     base_redis = svc.redis_url.rsplit("/", 1)[0]
+    redis_db = _claim_redis_db(base_redis)
     outbox = tempfile.mkdtemp(prefix="wm-outbox-")
     bucket = f"wm-test-{os.getpid()}"
     os.environ.update({
@@ -57,9 +57,25 @@ def stack():
     yield {"services": svc, "owner_url": owner, "app_url": app_url, "dbname": dbname, "bucket": bucket,
            "outbox": outbox}
     db.close_pool()
+    _release_redis_db(base_redis, redis_db)
     with psycopg.connect(_with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
     svc.stop()
+
+
+def _claim_redis_db(base_url: str) -> int:
+    """Claim a Redis database (1..15) no other running test session uses: flushes and RQ workers stay apart."""
+    import redis
+    r = redis.Redis.from_url(f"{base_url}/0")
+    for n in range(1, 16):
+        if r.set(f"wm:test-db-claim:{n}", os.getpid(), nx=True, ex=3600):
+            return n
+    raise RuntimeError("all 15 Redis test databases are claimed by running test sessions")
+
+
+def _release_redis_db(base_url: str, n: int) -> None:
+    import redis
+    redis.Redis.from_url(f"{base_url}/0").delete(f"wm:test-db-claim:{n}")
 
 
 def _make_bucket(svc, bucket: str) -> None:
