@@ -1,12 +1,10 @@
-"""attendance: clock in/out, breaks, shifts (DST-correct), late/early/absent flags, leave and balances.
-
-GPS, geofences and the cross-company isolation of every attendance table are in tests/test_geo.py.
-"""
+"""attendance: clock, breaks, shifts (DST-correct), late/early/absent flags, leave, balances (GPS/RLS: test_geo)."""
 from __future__ import annotations
 
 import importlib
 import json
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -17,10 +15,6 @@ from seed_attendance import team
 from workmonitor import db as dbmod
 
 A = "/function/attendance"
-
-
-def count(owner_conn, table: str) -> int:
-    return owner_conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
 
 
 # --- clock in / out and breaks -----------------------------------------------------------------------------
@@ -286,7 +280,7 @@ def test_leave_request_days_overlap_and_bad_input(api, owner_conn):
     assert _request(api, t, "2026-07-20", "2026-07-20", end_half=True).json["request"]["days"] == 0.5
     r = _request(api, t, "2026-07-11", "2026-07-12")  # a weekend
     assert r.status_code == 422 and r.json["error"]["code"] == "no_working_days"
-    before = count(owner_conn, "leave_requests")
+    before = owner_conn.execute("SELECT count(*) FROM leave_requests").fetchone()[0]
     for bad in (("2026-07-10", "2026-07-09"), ("2026-13-01", "2026-13-02"), ("2026-07-21", "2027-12-01")):
         assert _request(api, t, *bad).status_code == 400, bad
     assert _request(api, t, "2026-07-22", "2026-07-22", start_half=True, end_half=True).status_code == 400
@@ -300,7 +294,7 @@ def test_leave_request_days_overlap_and_bad_input(api, owner_conn):
     assert r.status_code == 404
     r = _request(api, t, "2026-07-22", "2026-07-22", user_id=t["manager"]["user"]["id"])
     assert r.status_code == 403
-    assert count(owner_conn, "leave_requests") == before
+    assert owner_conn.execute("SELECT count(*) FROM leave_requests").fetchone()[0] == before
 
 
 def test_leave_decisions_by_assigned_manager_only(api, owner_conn):
@@ -390,3 +384,15 @@ def test_pure_helpers_working_days_shift_window_and_status():
               {"clock_in_at": starts + timedelta(hours=1), "clock_out_at": None}]
     att = shifts.status(shift, worked, 5, starts + timedelta(hours=2))
     assert att["status"] == "working" and not att["late"] and not att["left_early"]
+
+
+def test_concurrent_clock_ins_and_leave_requests_keep_one(api):
+    from apiclient import Api
+    t = _leave_setup(api)
+    emp = t["employee"]["token"]
+    body = {"leave_type_id": t["vacation"], "start_date": "2026-07-06", "end_date": "2026-07-07"}
+    calls = [lambda: Api().post(f"{A}/clock-in", json={}, token=emp)] * 4
+    calls += [lambda: Api().post(f"{A}/leave/requests", json=body, token=emp)] * 4
+    with ThreadPoolExecutor(8) as pool:
+        codes = [f.result().status_code for f in [pool.submit(c) for c in calls]]
+    assert sorted(codes[:4]) == [201, 409, 409, 409] and sorted(codes[4:]) == [201, 409, 409, 409]
