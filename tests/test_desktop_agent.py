@@ -52,7 +52,7 @@ def desktop_tools():
         subprocess.run(["apt-get", "update", "-qq"], check=True, env=env, capture_output=True)
         subprocess.run(["apt-get", "install", "-y", "-qq", "xvfb", "xdotool"], check=True, env=env, capture_output=True)
     probe = [sys.executable, "-c", "import workmonitor_agent, Xlib"]
-    if subprocess.run(probe, capture_output=True, cwd=ROOT).returncode != 0:
+    if subprocess.run(probe, capture_output=True, cwd=ROOT, check=False).returncode != 0:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-e", str(DESKTOP)], check=True)
     import importlib
     importlib.invalidate_caches()
@@ -179,7 +179,7 @@ class Agent:
     def cli(self, *args: str, stdin: str | None = None, ok: bool = True) -> subprocess.CompletedProcess:
         """Run one command; return the finished process (asserting exit 0 unless ok=False)."""
         out = subprocess.run([sys.executable, "-m", "workmonitor_agent", *args], env=self.env, input=stdin,
-                             capture_output=True, text=True, timeout=60, cwd=self.home)
+                             capture_output=True, text=True, timeout=60, cwd=self.home, check=False)
         assert not ok or out.returncode == 0, out.stdout + out.stderr
         return out
 
@@ -390,6 +390,6 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
 def test_agent_logic_suite(desktop_tools):
     """The agent's own fast logic tests (clients/desktop/tests: timing, disk cap, backoff, Wayland) run here too."""
     out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=DESKTOP,
-                         capture_output=True, text=True, timeout=120)
+                         capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
     assert " passed" in out.stdout and "skipped" not in out.stdout, out.stdout

@@ -1,6 +1,6 @@
-"""python -m workmonitor_agent."""
+"""python -m workmonitor_agent (and the PyInstaller entry script: hence the absolute import)."""
 import sys
 
-from .cli import main
+from workmonitor_agent.cli import main
 
 sys.exit(main())

@@ -173,7 +173,7 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
     """Return everything `status` shows: daemon, server timer, consent, capture limits, queue."""
     caps = (store.get("daemon") or {}).get("limits") if daemon_pid(store) else None
     if caps is None:
-        cap = capmod.detect()
+        cap = capmod.detect(count_input=False)
         caps, cap_name = cap.limits, cap.name
         cap.close()
     else:

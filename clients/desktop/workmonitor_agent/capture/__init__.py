@@ -65,13 +65,13 @@ def session_type(env: dict | None = None, platform: str | None = None) -> str:
     return "none"
 
 
-def detect(env: dict | None = None) -> Capture:
+def detect(env: dict | None = None, count_input: bool = True) -> Capture:
     """Return the capture backend for this session (a limits-only stub when its optional libraries are missing)."""
     kind = session_type(env)
     try:
         if kind == "x11":
             from .x11 import X11Capture
-            return X11Capture()
+            return X11Capture(count_input=count_input)
         if kind == "wayland":
             from .wayland import WaylandCapture
             return WaylandCapture()

@@ -25,6 +25,8 @@ class _RecordCounter:
         self.keys = self.mouse = 0
         self._last_motion = 0.0
         self.ctl = display.Display(name)
+        # Disabling a context that is not enabled yet (a very short run) is harmless; keep it off stderr.
+        self.ctl.set_error_handler(lambda err, *_: log.debug("XRecord control: %s", err))
         self.data = display.Display(name)
         self.ctx = self.data.record_create_context(0, [record.AllClients], [{
             "core_requests": (0, 0), "core_replies": (0, 0), "ext_requests": (0, 0, 0, 0),
@@ -105,7 +107,7 @@ class _PollCounter:
 class X11Capture(Capture):
     """X11 session (also XWayland-less Xvfb): everything is available."""
 
-    def __init__(self, name: str | None = None):
+    def __init__(self, name: str | None = None, count_input: bool = True):
         super().__init__(name="x11")
         self.display_name = name or os.environ.get("DISPLAY")
         self.d = display.Display(self.display_name)
@@ -113,14 +115,15 @@ class X11Capture(Capture):
         self.atoms = {a: self.d.intern_atom(a) for a in ("_NET_ACTIVE_WINDOW", "_NET_WM_NAME", "UTF8_STRING")}
         exts = self.d.list_extensions()
         try:
-            self.counter = _RecordCounter(self.display_name) if "RECORD" in exts else _PollCounter(self.d)
+            use_record = "RECORD" in exts and count_input
+            self.counter = _RecordCounter(self.display_name) if use_record else _PollCounter(self.d)
         except Exception as exc:
             log.warning("XRecord unavailable (%s); counting input by polling", exc)
             self.counter = _PollCounter(self.d)
         self.has_saver = "MIT-SCREEN-SAVER" in exts
         if not self.has_saver:
             self.limits["idle"] = "unavailable: the X server lacks MIT-SCREEN-SAVER"
-        if isinstance(self.counter, _PollCounter):
+        if "RECORD" not in exts:
             self.limits["input counts"] = "approximate: the X server lacks XRecord"
 
     def _prop(self, win, atom, kind=X.AnyPropertyType):
