@@ -24,6 +24,7 @@ from workmonitor.errors import ApiError
 from . import control, presence, rooms
 
 log = logging.getLogger("workmonitor.gateway")
+MAX_ROOMS = 1000  # per socket: each explicit join costs a database check
 
 
 @dataclass
@@ -66,6 +67,7 @@ class Gateway:
         self.by_user: dict[str, set[str]] = defaultdict(set)
         self.by_session: dict[str, set[str]] = defaultdict(set)
         self.tasks: list[asyncio.Task] = []
+        self._closing: set[asyncio.Task] = set()  # strong references: the loop keeps only weak ones
         self._register()
 
     # --- lifecycle ------------------------------------------------------------------------------------------
@@ -135,7 +137,10 @@ class Gateway:
         self.by_user[sock.user_id].add(sid)
         self.by_session[sock.session_id].add(sid)
         self._schedule_expiry(sid, sock)
-        await presence.mark(self.redis, self.id, sock.company_id, sock.user_id, self.presence_ttl)
+        try:
+            await presence.mark(self.redis, self.id, sock.company_id, sock.user_id, self.presence_ttl)
+        except aioredis.RedisError as exc:  # the next heartbeat records it; never refuse a socket for presence
+            log.warning("could not mark presence", extra={"fields": {"error": str(exc)}})
 
     async def on_disconnect(self, sid: str, reason=None) -> None:
         """Forget the socket; drop the user's presence when it was their last socket here."""
@@ -160,6 +165,8 @@ class Gateway:
         sock, room = self.sockets.get(sid), _channel_room(data)
         if sock is None or room is None:
             return {"ok": False, "error": "invalid_channel"}
+        if len(self.sio.rooms(sid)) >= MAX_ROOMS:
+            return {"ok": False, "error": "too_many_rooms"}
         if not await asyncio.to_thread(rooms.may_join, sock.claims(), room):
             return {"ok": False, "error": "forbidden"}
         await self.sio.enter_room(sid, room)
@@ -198,7 +205,12 @@ class Gateway:
             sock.timer.cancel()
         delay = max(0.0, sock.exp - time.time())
         loop = asyncio.get_running_loop()
-        sock.timer = loop.call_later(delay, lambda: asyncio.ensure_future(self.close(sid, "token_expired")))
+        sock.timer = loop.call_later(delay, self._close_later, sid, "token_expired")
+
+    def _close_later(self, sid: str, code: str) -> None:
+        task = asyncio.ensure_future(self.close(sid, code))
+        self._closing.add(task)
+        task.add_done_callback(self._closing.discard)
 
     async def close(self, sid: str, code: str) -> None:
         """Tell the client why (event "auth:closed") and disconnect the socket."""
