@@ -279,6 +279,21 @@ CREATE POLICY tasks_select ON tasks FOR SELECT USING (company_id = app.company_i
   AND (app.is_planner() OR app.project_member(project_id, app.user_id())));
 CREATE POLICY tasks_write ON tasks FOR ALL USING (company_id = app.company_id() AND app.is_planner())
   WITH CHECK (company_id = app.company_id() AND app.is_planner());
+-- An assignee moves their task along (status only; the trigger below guards the other columns).
+CREATE POLICY tasks_assignee_update ON tasks FOR UPDATE
+  USING (company_id = app.company_id() AND EXISTS (
+           SELECT 1 FROM task_assignees a WHERE a.task_id = tasks.id AND a.user_id = app.user_id()))
+  WITH CHECK (company_id = app.company_id() AND EXISTS (
+           SELECT 1 FROM task_assignees a WHERE a.task_id = tasks.id AND a.user_id = app.user_id()));
+CREATE FUNCTION app.guard_task_update() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NOT app.is_planner() AND (to_jsonb(NEW) - 'status' - 'updated_at') <> (to_jsonb(OLD) - 'status' - 'updated_at') THEN
+    RAISE EXCEPTION 'an assignee may change only the status of a task' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  NEW.updated_at := now();
+  RETURN NEW;
+END $$;
+CREATE TRIGGER tasks_guard BEFORE UPDATE ON tasks FOR EACH ROW EXECUTE FUNCTION app.guard_task_update();
 
 ALTER TABLE task_assignees ENABLE ROW LEVEL SECURITY;
 ALTER TABLE task_assignees FORCE ROW LEVEL SECURITY;

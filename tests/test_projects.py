@@ -174,3 +174,21 @@ def test_other_company_cannot_reach_projects(api, co):
     r = api.post(f"{P}/projects/{make_project(api, other['token'])['id']}/members",
                  json={"user_id": co["emp"]["user"]["id"]}, token=other["token"])
     assert r.status_code == 422
+
+
+def test_assignees_move_their_task_and_nothing_else(api, co, stack):
+    admin, emp, other = co["admin"]["token"], co["emp"], co["other"]
+    proj = make_project(api, admin, member_ids=[emp["user"]["id"], other["user"]["id"]])
+    task = api.post(f"{P}/projects/{proj['id']}/tasks", json={"name": "Write docs", "assignee_ids": [emp["user"]["id"]]},
+                    token=admin).json["task"]
+    r = api.post(f"{P}/tasks/{task['id']}/status", json={"status": "done"}, token=emp["token"])
+    assert r.status_code == 200 and r.json["task"]["status"] == "done"
+    r = api.post(f"{P}/tasks/{task['id']}/status", json={"status": "todo"}, token=other["token"])
+    assert r.status_code == 403 and r.json["error"]["code"] == "not_assigned"
+    assert api.post(f"{P}/tasks/{task['id']}/status", json={"status": "nope"}, token=emp["token"]).status_code == 400
+    assert api.patch(f"{P}/tasks/{task['id']}", json={"name": "Mine now"}, token=emp["token"]).status_code == 403
+    user = emp["user"]
+    with psycopg.connect(stack["app_url"]) as conn:
+        set_claims(conn, Claims(company_id=user["company_id"], user_id=user["id"], role="employee"))
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE tasks SET name = 'renamed' WHERE id = %s", (task["id"],))

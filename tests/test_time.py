@@ -339,3 +339,22 @@ def test_patching_a_task_moves_the_entry_to_its_project(api, co):
     running = api.post(f"{T}/timer/start", json={}, token=tok).json["entry"]
     r = api.patch(f"{T}/entries/{running['id']}", json={"started_at": "2099-01-01T00:00:00Z"}, token=tok)
     assert r.status_code == 400
+
+
+def test_summary_report_groups_with_rounding(api, co):
+    admin, pid = co["admin"]["token"], co["project"]["id"]
+    add_entry(api, co["emp"]["token"], "2026-11-02T09:00:00Z", "2026-11-02T09:07:00Z", project_id=pid)
+    add_entry(api, co["other"]["token"], "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z", project_id=pid)
+    add_entry(api, co["other"]["token"], "2026-11-03T09:00:00Z", "2026-11-03T09:30:00Z")
+    api.patch(f"{T}/settings", json={"rounding_mode": "nearest", "rounding_minutes": 10}, token=admin)
+    r = api.get(f"{T}/reports/summary?group_by=user&from=2026-11-01&to=2026-11-30", token=admin)
+    assert r.status_code == 200, r.json
+    by_user = {g["key"]: g for g in r.json["groups"]}
+    assert by_user[co["emp"]["user"]["id"]]["rounded_seconds"] == 600  # 7 min to the nearest 10
+    assert by_user[co["other"]["user"]["id"]]["seconds"] == 9000 and r.json["totals"]["count"] == 3
+    r = api.get(f"{T}/reports/summary?group_by=project", token=admin)
+    assert [(g["name"], g["count"]) for g in r.json["groups"]] == [("Website", 2), (None, 1)]
+    assert r.json["groups"][0]["amounts"] == {"USD": 13000}  # (10 + 120) rounded minutes at 60.00/h
+    assert api.get(f"{T}/reports/summary?group_by=planet", token=admin).status_code == 400
+    r = api.get(f"{T}/reports/summary?group_by=user", token=co["emp"]["token"])
+    assert [g["key"] for g in r.json["groups"]] == [co["emp"]["user"]["id"]]

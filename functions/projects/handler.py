@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import Field, StringConstraints
-from workmonitor.errors import Conflict, NotFound, ValidationFailed
+from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
 from workmonitor.web import body, caller, create_function, db, page, paginated, roles
 
@@ -294,6 +294,21 @@ def update_task(task_id: str):
     store.update_row(conn, "tasks", row["id"], changes)
     if assignees is not None:
         store.set_assignees(conn, caller().company_id, row, assignees)
+    return {"task": store.task(conn, row["id"])}
+
+
+class StatusIn(Input):
+    status: TaskStatus
+
+
+@app.post("/tasks/<task_id>/status")
+def set_task_status(task_id: str):
+    data = body(StatusIn)
+    conn = db()
+    row = store.task(conn, task_id)
+    done = conn.execute("UPDATE tasks SET status = %s WHERE id = %s RETURNING id", (data.status, row["id"])).fetchone()
+    if done is None:  # RLS: only planners and the task's assignees may move it
+        raise Forbidden("Only an assignee, a manager or an admin may change this task.", code="not_assigned")
     return {"task": store.task(conn, row["id"])}
 
 

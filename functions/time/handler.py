@@ -175,23 +175,37 @@ def resume_timer():
 
 # --- entries -----------------------------------------------------------------------------------------------
 
+def _filters(conn) -> reports.Filters:
+    tz = _viewer_tz(conn)
+    start, end = reports.day_bounds(*date_range(tz), tz)
+    billable = request.args.get("billable")
+    if billable not in (None, "", "true", "false"):
+        raise ValidationFailed("billable must be true or false.", fields={"billable": "true or false"})
+    return reports.Filters(user_id=arg_uuid("user_id"), project_id=arg_uuid("project_id"),
+                           task_id=arg_uuid("task_id"), client_id=arg_uuid("client_id"),
+                           billable=None if not billable else billable == "true", start=start, end=end)
+
+
 @app.get("/entries")
 def list_entries():
     limit, offset = page()
     conn = db()
-    cfg = entries.settings(conn, caller().company_id)
-    first, last = date_range(_viewer_tz(conn))
-    start, end = reports.day_bounds(first, last, _viewer_tz(conn))
-    billable = request.args.get("billable")
-    if billable not in (None, "", "true", "false"):
-        raise ValidationFailed("billable must be true or false.", fields={"billable": "true or false"})
-    flt = reports.Filters(user_id=arg_uuid("user_id"), project_id=arg_uuid("project_id"), task_id=arg_uuid("task_id"),
-                          client_id=arg_uuid("client_id"), billable=None if not billable else billable == "true",
-                          start=start, end=end)
-    rule = entries.rounding(cfg)
+    flt = _filters(conn)
+    rule = entries.rounding(entries.settings(conn, caller().company_id))
     rows = reports.list_entries(conn, flt, rule, limit, offset)
     return paginated(rows, limit, offset, totals=reports.totals(conn, flt, rule),
                      rounding={"mode": rule.mode, "minutes": rule.minutes})
+
+
+@app.get("/reports/summary")
+def summary_report():
+    group_by = request.args.get("group_by", "project")
+    if group_by not in reports.GROUPS:
+        raise ValidationFailed("Unknown grouping.", fields={"group_by": ", ".join(reports.GROUPS)})
+    conn = db()
+    flt = _filters(conn)
+    rule = entries.rounding(entries.settings(conn, caller().company_id))
+    return {**reports.summary(conn, flt, rule, group_by), "rounding": {"mode": rule.mode, "minutes": rule.minutes}}
 
 
 @app.post("/entries")

@@ -55,26 +55,59 @@ def list_entries(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding
     return rows
 
 
-def totals(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding) -> dict:
-    """Return totals over every matching entry: raw and rounded seconds, billable time and money per currency."""
+GROUPS = {"project": ("e.project_id", "p.name"), "user": ("e.user_id", "u.name"), "client": ("p.client_id", "c.name"),
+          "task": ("e.task_id", "t.name")}
+
+
+def _blank() -> dict:
+    return {"count": 0, "seconds": 0, "rounded_seconds": 0, "billable_seconds": 0, "billable_rounded_seconds": 0,
+            "amounts": {}}
+
+
+def _add(acc: dict, row: dict, rule: timecalc.Rounding) -> None:
+    rounded = rule.apply(row["secs"])
+    acc["count"] += 1
+    acc["seconds"] += row["secs"]
+    acc["rounded_seconds"] += rounded
+    if row["billable"]:
+        acc["billable_seconds"] += row["secs"]
+        acc["billable_rounded_seconds"] += rounded
+        if row["rate"] is not None and row["currency"]:
+            cur = row["currency"].strip()
+            acc["amounts"][cur] = acc["amounts"].get(cur, 0) + round(rounded * row["rate"] / 3600)
+
+
+def _durations(conn: psycopg.Connection, flt: Filters, group: str = "NULL", name: str = "NULL") -> list[dict]:
     cond, params = flt.where()
-    rows = conn.execute(
+    return conn.execute(
         "SELECT extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS secs, e.billable,"
-        f" coalesce(m.hourly_rate, p.hourly_rate) AS rate, p.currency FROM {LIST_FROM} WHERE {cond}",
-        params).fetchall()
-    out = {"count": len(rows), "seconds": 0, "rounded_seconds": 0, "billable_seconds": 0,
-           "billable_rounded_seconds": 0, "amounts": {}}
-    for r in rows:
-        rounded = rule.apply(r["secs"])
-        out["seconds"] += r["secs"]
-        out["rounded_seconds"] += rounded
-        if r["billable"]:
-            out["billable_seconds"] += r["secs"]
-            out["billable_rounded_seconds"] += rounded
-            if r["rate"] is not None and r["currency"]:
-                cur = r["currency"].strip()
-                out["amounts"][cur] = out["amounts"].get(cur, 0) + round(rounded * r["rate"] / 3600)
-    return out
+        f" coalesce(m.hourly_rate, p.hourly_rate) AS rate, p.currency, {group} AS key, {name} AS name"
+        f" FROM {LIST_FROM} LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN users u ON u.id = e.user_id"
+        f" WHERE {cond}", params).fetchall()
+
+
+def totals(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding) -> dict:
+    """Return totals over every matching entry: raw and rounded seconds, billable time and money per currency.
+
+    Rounding applies to each entry; money is billable rounded time at the member's rate, else the project's.
+    """
+    acc = _blank()
+    for row in _durations(conn, flt):
+        _add(acc, row, rule)
+    return acc
+
+
+def summary(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding, group_by: str) -> dict:
+    """Return the matching time grouped by project, user, client or task, biggest first, with the overall totals."""
+    key, name = GROUPS[group_by]
+    groups: dict = {}
+    overall = _blank()
+    for row in _durations(conn, flt, key, name):
+        acc = groups.setdefault(row["key"], {"key": row["key"], "name": row["name"], **_blank()})
+        _add(acc, row, rule)
+        _add(overall, row, rule)
+    items = sorted(groups.values(), key=lambda g: (-g["seconds"], str(g["name"])))
+    return {"group_by": group_by, "groups": items, "totals": overall}
 
 
 def daily(conn: psycopg.Connection, user_id, tz: str, first: date, last: date, rule: timecalc.Rounding) -> dict:
