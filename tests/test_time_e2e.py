@@ -192,3 +192,18 @@ def test_submit_rules_and_company_week_start(api, co):
     assert api.get(f"{T}/timesheets/nope", token=admin["token"]).status_code == 404
     r = api.get(f"{T}/timesheets?user_id={emp['user']['id']}", token=co["stranger"]["token"])
     assert r.status_code == 200 and r.json["items"] == []
+
+
+def test_week_lock_follows_local_midnight_across_dst(api, co):
+    emp = co["emp"]
+    assert api.patch("/function/auth/me", json={"timezone": "Europe/Berlin"}, token=emp["token"]).status_code == 200
+    add_entry(api, emp["token"], "2026-03-29T10:00:00+02:00", "2026-03-29T11:00:00+02:00")
+    r = api.post(f"{T}/timesheets/submit", json={"date": "2026-03-29"}, token=emp["token"])
+    sheet = r.json["timesheet"]
+    assert (sheet["period_start"], sheet["period_end"], sheet["timezone"]) == ("2026-03-23", "2026-03-29", "Europe/Berlin")
+    assert (sheet["starts_at"], sheet["ends_at"]) == ("2026-03-22T23:00:00+00:00", "2026-03-29T22:00:00+00:00")
+    assert sheet["total_seconds"] == 3600
+    add_entry(api, emp["token"], "2026-03-29T21:30:00Z", "2026-03-29T21:45:00Z", expect=423)  # 23:30 local, Sunday
+    add_entry(api, emp["token"], "2026-03-29T22:00:00Z", "2026-03-29T22:30:00Z")  # 00:00 local, Monday: next week
+    week = api.get(f"{T}/timesheets/week?date=2026-03-29", token=emp["token"]).json
+    assert week["days"][-1] == {"date": "2026-03-29", "seconds": 3600, "rounded_seconds": 3600, "billable_seconds": 0}
