@@ -143,7 +143,8 @@ BEGIN
     UPDATE chat_channels SET member_ids = array_remove(member_ids, OLD.user_id) WHERE id = OLD.channel_id;
   END IF;
   GET DIAGNOSTICS n = ROW_COUNT;
-  IF n = 0 THEN
+  -- A delete may find its channel gone already (cascades); an insert must have updated the mirror.
+  IF n = 0 AND TG_OP = 'INSERT' THEN
     RAISE EXCEPTION 'may not change the members of this channel' USING ERRCODE = 'insufficient_privilege';
   END IF;
   RETURN NULL;
@@ -151,11 +152,13 @@ END $$;
 CREATE TRIGGER chat_channel_members_sync AFTER INSERT OR DELETE ON chat_channel_members
   FOR EACH ROW EXECUTE FUNCTION app.sync_channel_member_ids();
 
--- Members may touch member_ids (through the trigger above); only admins and the creator change the rest.
+-- member_ids changes only through the trigger above (trigger depth 2); only admins and the creator change the
+-- name, topic or archive state; nobody changes the rest.
 CREATE FUNCTION app.guard_channel_update() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   IF (NEW.company_id, NEW.kind, NEW.dm_key, NEW.created_by, NEW.created_at)
        IS DISTINCT FROM (OLD.company_id, OLD.kind, OLD.dm_key, OLD.created_by, OLD.created_at)
+     OR (NEW.member_ids IS DISTINCT FROM OLD.member_ids AND pg_trigger_depth() < 2)
      OR ((NEW.name, NEW.topic, NEW.archived_at) IS DISTINCT FROM (OLD.name, OLD.topic, OLD.archived_at)
          AND NOT (app.is_admin() OR OLD.created_by = app.user_id())) THEN
     RAISE EXCEPTION 'only an admin or the creator may change this channel' USING ERRCODE = 'insufficient_privilege';
@@ -188,7 +191,7 @@ CREATE POLICY chat_channels_select ON chat_channels FOR SELECT
   USING (company_id = app.company_id() AND (kind = 'public' OR app.user_id() = ANY (member_ids)
          OR created_by = app.user_id() OR (app.is_admin() AND kind <> 'dm') OR app.role() = 'system'));
 CREATE POLICY chat_channels_insert ON chat_channels FOR INSERT
-  WITH CHECK (company_id = app.company_id() AND created_by = app.user_id()
+  WITH CHECK (company_id = app.company_id() AND created_by = app.user_id() AND member_ids = '{}'
               AND (kind = 'dm' OR app.role() IN ('admin', 'manager')));
 -- Members update member_ids (join/leave through the trigger); the guard trigger protects everything else.
 CREATE POLICY chat_channels_update ON chat_channels FOR UPDATE

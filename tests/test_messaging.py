@@ -141,6 +141,14 @@ def test_private_channel_is_invisible_to_non_members_even_by_id(api, team, stack
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("INSERT INTO chat_messages (company_id, channel_id, author_id, body) VALUES (%s, %s, %s, 'x')",
                          (team["company_id"], ch, uid(team["emp2"])))
+        # Members cannot smuggle anyone into the membership mirror, nor can an outsider add themselves.
+        conn.rollback()
+    with app_conn(stack, team, "emp") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("UPDATE chat_channels SET member_ids = member_ids || %s::uuid WHERE id = %s",
+                     (uid(team["emp2"]), ch))
+    with app_conn(stack, team, "emp2") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
+        conn.execute("INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
+                     (team["company_id"], ch, uid(team["emp2"])))
     # An admin sees the private channel (to manage it) but not its messages unless a member.
     assert api.get(f"{M}/channels/{ch}", token=team["admin"]["token"]).status_code == 200
     assert api.get(f"{M}/messages/{msg['id']}", token=team["admin"]["token"]).status_code == 404
@@ -353,3 +361,12 @@ def test_attachments_go_through_presigned_s3_urls(api, team):
     r = api.post(f"{M}/channels/{ch}/attachments", json={"filename": "big.bin", "content_type": "application/zip",
                                                          "size_bytes": 10**12}, token=team["emp"]["token"])
     assert r.status_code == 400
+
+
+def test_deleting_a_company_cascades_through_chat(api, team, owner_conn):
+    ch = make_channel(api, team["manager"], kind="private", members=[team["emp"]])
+    say(api, team["emp"], ch, "bye")
+    owner_conn.execute("DELETE FROM companies WHERE id = %s", (team["company_id"],))
+    for table in ("chat_channels", "chat_channel_members", "chat_messages"):
+        assert owner_conn.execute(f"SELECT count(*) FROM {table} WHERE company_id = %s",
+                                  (team["company_id"],)).fetchone()[0] == 0
