@@ -86,6 +86,10 @@ def test_starting_a_timer_stops_the_running_one_atomically(api, co, owner_conn):
     assert r.json["stopped"]["id"] == first["id"] and r.json["stopped"]["ended_at"] == r.json["entry"]["started_at"]
     assert owner_conn.execute("SELECT count(*) FROM time_entries WHERE ended_at IS NULL").fetchone()[0] == 1
     assert api.get(f"{T}/timer", token=emp["token"]).json["entry"]["id"] == r.json["entry"]["id"]
+    api.post(f"{T}/timer/start", json={}, token=co["other"]["token"])
+    team = api.get(f"{T}/timers/running", token=co["manager"]["token"]).json["items"]
+    assert [(t["id"], t["user_name"]) for t in team] == [(r.json["entry"]["id"], "Eve Employee")]
+    assert len(api.get(f"{T}/timers/running", token=co["admin"]["token"]).json["items"]) == 2
     assert api.post(f"{T}/timer/stop", token=emp["token"]).status_code == 200
     r = api.post(f"{T}/timer/stop", token=emp["token"])
     assert r.status_code == 409 and r.json["error"]["code"] == "no_running_timer"

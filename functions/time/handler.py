@@ -129,6 +129,15 @@ def current_timer():
     return {"entry": entries.running(db(), caller().user_id)}
 
 
+@app.get("/timers/running")
+def running_timers():
+    limit, offset = page()
+    rows = db().execute(
+        f"SELECT {reports.LIST_COLUMNS}, u.name AS user_name FROM {reports.LIST_FROM} JOIN users u ON u.id = e.user_id"
+        " WHERE e.ended_at IS NULL ORDER BY e.started_at, e.id LIMIT %s OFFSET %s", (limit + 1, offset)).fetchall()
+    return paginated(rows, limit, offset)  # RLS: a manager sees their team, an admin everyone, an employee themselves
+
+
 @app.post("/timer/start")
 def start_timer():
     data = body(TimerIn).model_dump(mode="json")
