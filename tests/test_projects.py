@@ -61,13 +61,15 @@ def test_employee_cannot_create_or_edit(api, co):
 
 def test_employee_sees_only_member_projects_through_api(api, co):
     admin, emp = co["admin"]["token"], co["emp"]
-    mine = make_project(api, admin, "Mine", member_ids=[emp["user"]["id"]])
+    mine = make_project(api, admin, "Mine", hourly_rate=9000, member_ids=[emp["user"]["id"]])
     theirs = make_project(api, admin, "Theirs", member_ids=[co["other"]["user"]["id"]])
     api.post(f"{P}/projects/{theirs['id']}/tasks", json={"name": "Secret task"}, token=admin)
     r = api.get(f"{P}/projects", token=emp["token"])
     assert [p["id"] for p in r.json["items"]] == [mine["id"]]
     r = api.get(f"{P}/projects/{mine['id']}", token=emp["token"])
-    assert r.status_code == 200 and r.json["budget"] is None  # budgets are for planners
+    assert r.status_code == 200 and r.json["budget"] is None  # budgets and rates are for planners
+    assert r.json["project"]["hourly_rate"] is None
+    assert api.get(f"{P}/projects", token=admin).json["items"][0]["hourly_rate"] == 9000
     assert api.get(f"{P}/projects/{theirs['id']}", token=emp["token"]).status_code == 404
     assert api.get(f"{P}/projects/{theirs['id']}/tasks", token=emp["token"]).status_code == 404
     assert api.get(f"{P}/projects/{mine['id']}/budget", token=emp["token"]).status_code == 403

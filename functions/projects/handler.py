@@ -95,9 +95,16 @@ def _arg_uuid(name: str) -> str | None:
         raise ValidationFailed(f"{name} is not an id.", fields={name: "not a UUID"}) from exc
 
 
+def _for_caller(proj: dict) -> dict:
+    """Return `proj` with rates and money budgets hidden from employees (planners' business)."""
+    if caller().role in PLANNERS:
+        return proj
+    return {**proj, "hourly_rate": None, "budget_amount": None}
+
+
 def _project_out(conn, proj: dict) -> dict:
     planner = caller().role in PLANNERS
-    return {"project": proj, "budget": store.budget(conn, proj) if planner else None}
+    return {"project": _for_caller(proj), "budget": store.budget(conn, proj) if planner else None}
 
 
 # --- clients -----------------------------------------------------------------------------------------------
@@ -151,7 +158,7 @@ def list_projects():
         " AND (%(q)s = '' OR p.name ILIKE '%%' || %(q)s || '%%')"
         " ORDER BY lower(p.name), p.id LIMIT %(limit)s OFFSET %(offset)s",
         {"a": archived, "c": _arg_uuid("client_id"), "q": q, "limit": limit + 1, "offset": offset}).fetchall()
-    return paginated(rows, limit, offset)
+    return paginated([_for_caller(r) for r in rows], limit, offset)
 
 
 @app.post("/projects")
