@@ -189,3 +189,21 @@ def test_unpaired_surrogates_are_400(api):
         assert r.status_code == 400 and error_problem(r) is None, r.get_data(as_text=True)
     r = send(api, "PATCH", "/function/auth/me", admin["token"], raw=b'{"name": "x\\udfff"}')
     assert r.status_code == 400 and error_problem(r) is None, r.get_data(as_text=True)
+
+
+def test_a_failing_after_commit_task_does_not_turn_a_committed_change_into_a_500(stack):
+    from werkzeug.test import Client
+    from workmonitor.web import after_commit, create_function, public
+
+    app = create_function("probe")
+    ran = []
+
+    @app.post("/work")
+    @public
+    def work():
+        after_commit(lambda: 1 / 0)
+        after_commit(lambda: ran.append("second"))
+        return {"ok": True}
+
+    r = Client(app).post("/work")
+    assert r.status_code == 200 and ran == ["second"], r.get_data(as_text=True)

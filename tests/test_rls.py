@@ -84,6 +84,10 @@ def test_app_role_owns_nothing_and_cannot_bypass_rls(owner_conn):
         "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid"
         " WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = %s)", (APP_ROLE,)).fetchall()
     assert member_of == [], f"{APP_ROLE} is a member of {member_of}: it could act as an owner"
+    can_create = owner_conn.execute(
+        "SELECT has_schema_privilege(%(r)s, 'public', 'CREATE'), has_schema_privilege(%(r)s, 'app', 'CREATE'),"
+        " has_database_privilege(%(r)s, current_database(), 'CREATE')", {"r": APP_ROLE}).fetchone()
+    assert can_create == (False, False, False), f"{APP_ROLE} may create objects (public, app, database): {can_create}"
 
 
 def test_app_connection_is_the_app_role(stack):

@@ -253,7 +253,10 @@ def create_function(name: str) -> Flask:
                 dbmod.pool().putconn(conn)
         if committed:
             for task in g.pop("after_commit", []):
-                task()
+                try:
+                    task()
+                except Exception:  # the change is committed: report the lost follow-up, never a 500
+                    log.exception("after-commit task failed", extra={"fields": {"request_id": g.get("request_id")}})
         resp.headers["X-Request-Id"] = g.get("request_id", "")
         _cors(resp, cfg.cors_origins)
         _log_request(name, resp.status_code)
