@@ -152,6 +152,16 @@ def test_overlap_is_409_with_the_conflicting_entry(api, co, owner_conn):
     assert _entries(owner_conn, co["emp"]["user"]["id"]) == 3
 
 
+def test_overlap_is_enforced_by_the_database(api, co, stack):
+    add_entry(api, co["emp"]["token"], "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z")
+    emp = co["emp"]["user"]
+    with psycopg.connect(stack["app_url"]) as conn:
+        set_claims(conn, Claims(company_id=emp["company_id"], user_id=emp["id"], role="employee"))
+        with pytest.raises(psycopg.errors.ExclusionViolation):
+            conn.execute("INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
+                         " VALUES (%s, %s, '2026-11-02T09:59:00Z', '2026-11-02T10:30:00Z')", (emp["company_id"], emp["id"]))
+
+
 def test_bad_input_is_4xx_and_writes_nothing(api, co, owner_conn):
     tok, pid = co["emp"]["token"], co["project"]["id"]
     other_co = signup(api, company="Other")
