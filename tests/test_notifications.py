@@ -150,6 +150,18 @@ def test_list_mark_read_and_mark_all_read(api, team):
     assert api.post(f"{M}/notifications/read-all", token=tok).json == {"marked": 1}
     assert api.get(f"{M}/notifications/unread-count", token=tok).json["unread_count"] == 0
     assert api.post(f"{M}/notifications/not-a-uuid/read", token=tok).status_code == 404
+    assert api.delete(f"{M}/notifications/{items[0]['id']}", token=team["emp"]["token"]).status_code == 404
+    assert api.delete(f"{M}/notifications/{items[0]['id']}", token=tok).status_code == 204
+    assert len(api.get(f"{M}/notifications", token=tok).json["items"]) == 1
+
+
+def test_unread_badges_cover_chat_and_notifications(api, team):
+    ch = mention_manager(api, team)
+    say(api, team["emp"], ch, "second")
+    r = api.get(f"{M}/unread", token=team["manager"]["token"])
+    assert r.json == {"chat": {ch: 2}, "chat_total": 2, "notifications": 1}
+    assert api.get(f"{M}/unread", token=team["emp"]["token"]).json == {"chat": {}, "chat_total": 0,
+                                                                       "notifications": 0}
 
 
 def test_preferences_decide_the_channels(api, team):

@@ -206,3 +206,13 @@ def mark_read(conn: psycopg.Connection, channel_id, me, message_id: int | None) 
         " last_read_at = now() WHERE channel_id = %s AND user_id = %s"
         " RETURNING channel_id, user_id, last_read_message_id, last_read_at",
         (message_id or 0, as_uuid(channel_id), str(me))).fetchone()
+
+
+def unread(conn: psycopg.Connection, me) -> dict[str, int]:
+    """Return {channel_id: unread messages} for every channel the caller is a member of with unread messages."""
+    rows = conn.execute(
+        "SELECT m.channel_id, count(x.id) AS n FROM chat_channel_members m JOIN chat_messages x"
+        " ON x.channel_id = m.channel_id AND x.id > coalesce(m.last_read_message_id, 0) AND x.deleted_at IS NULL"
+        " AND x.author_id IS DISTINCT FROM m.user_id WHERE m.user_id = %s GROUP BY m.channel_id",
+        (str(me),)).fetchall()
+    return {str(r["channel_id"]): r["n"] for r in rows}

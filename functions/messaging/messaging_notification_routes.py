@@ -60,6 +60,20 @@ def register(app: Flask) -> None:
             raise NotFound("No such notification.")
         return {"notification": row}
 
+    @app.get("/unread")
+    def unread_badges():
+        conn, me = db(), caller()
+        chat = channels.unread(conn, me.user_id)
+        return {"chat": chat, "chat_total": sum(chat.values()), "notifications": notify.unread_count(conn, me.user_id)}
+
+    @app.delete("/notifications/<notification_id>")
+    def delete_notification(notification_id: str):
+        row = db().execute("DELETE FROM notifications WHERE id = %s AND user_id = %s RETURNING id",
+                           (channels.as_uuid(notification_id, "notification"), caller().user_id)).fetchone()
+        if row is None:
+            raise NotFound("No such notification.")
+        return "", 204
+
     @app.post("/notifications/read-all")
     def read_all_notifications():
         body(NoBody)
