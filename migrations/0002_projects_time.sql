@@ -218,11 +218,13 @@ BEGIN
      IS DISTINCT FROM (OLD.company_id, OLD.user_id, OLD.period_start, OLD.starts_at, OLD.ends_at) THEN
     RAISE EXCEPTION 'a timesheet period cannot change' USING ERRCODE = 'insufficient_privilege';
   END IF;
-  IF NEW.status IN ('approved', 'rejected') AND (TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status)
-     AND NOT (app.is_admin() OR (app.role() = 'manager' AND NEW.user_id <> app.user_id()
-                                 AND app.can_see_user(NEW.user_id))) THEN
-    RAISE EXCEPTION 'only the assigned manager or an admin may decide a timesheet'
-      USING ERRCODE = 'insufficient_privilege';
+  IF NOT (app.is_admin() OR (app.role() = 'manager' AND NEW.user_id <> app.user_id()
+                              AND app.can_see_user(NEW.user_id))) THEN
+    -- Anybody else (the week's owner) may only submit an open or rejected week.
+    IF NEW.status <> 'submitted' OR (TG_OP = 'UPDATE' AND OLD.status NOT IN ('open', 'rejected')) THEN
+      RAISE EXCEPTION 'only the assigned manager or an admin may decide a timesheet'
+        USING ERRCODE = 'insufficient_privilege';
+    END IF;
   END IF;
   IF TG_OP = 'UPDATE' AND OLD.status = 'approved' AND NOT app.is_admin() THEN
     RAISE EXCEPTION 'only an admin may change an approved timesheet' USING ERRCODE = 'insufficient_privilege';

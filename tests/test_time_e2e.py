@@ -147,8 +147,9 @@ def test_only_the_assigned_manager_or_an_admin_decides(api, co, stack):
     user = emp["user"]
     with psycopg.connect(stack["app_url"]) as conn:
         set_claims(conn, Claims(company_id=user["company_id"], user_id=user["id"], role="employee"))
-        with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("UPDATE timesheets SET status = 'approved' WHERE id = %s", (sheet["id"],))
+        for status in ("approved", "open", "rejected"):  # nor may the owner withdraw a submitted week
+            with pytest.raises(psycopg.errors.InsufficientPrivilege), conn.transaction():
+                conn.execute("UPDATE timesheets SET status = %s WHERE id = %s", (status, sheet["id"]))
     assert api.post(f"{T}/timesheets/{sheet['id']}/approve", json={}, token=manager["token"]).status_code == 200
     r = api.post(f"{T}/timesheets/{sheet['id']}/approve", json={}, token=manager["token"])
     assert r.status_code == 409 and r.json["error"]["code"] == "invalid_state"
