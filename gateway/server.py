@@ -6,6 +6,7 @@ Configuration comes from the same environment as the functions (REDIS_URL, DATAB
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -66,6 +67,9 @@ def build_app(gateway: Gateway | None = None) -> web.Application:
         return web.json_response({"status": "ready", "gateway": gw.id})
 
     async def on_startup(_app: web.Application) -> None:
+        # Import-time objects never die: keep them out of every later collection, which scans per-socket state.
+        gc.collect()
+        gc.freeze()
         await gw.start()
 
     async def on_cleanup(_app: web.Application) -> None:
