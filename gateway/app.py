@@ -124,8 +124,8 @@ class Gateway:
     async def on_connect(self, sid: str, environ: dict, auth: dict | None = None) -> None:
         """Authenticate the socket and join its user, company and channel rooms."""
         claims = await self._verify(_token(environ, auth))
-        sock = Socket(user_id=claims["sub"], company_id=claims["cid"], role=claims["role"],
-                      session_id=claims["sid"], exp=float(claims["exp"]))
+        sock = Socket(user_id=_canonical(claims["sub"]), company_id=_canonical(claims["cid"]), role=claims["role"],
+                      session_id=str(claims["sid"]).lower(), exp=float(claims["exp"]))
         try:
             channels = await asyncio.to_thread(rooms.channel_rooms, sock.claims())
         except Exception as exc:
@@ -190,10 +190,11 @@ class Gateway:
             claims = await self._verify(token)
         except socketio.exceptions.ConnectionRefusedError as exc:
             return {"ok": False, "error": exc.error_args.get("data", {}).get("code", "invalid_token")}
-        if claims["sub"] != sock.user_id or claims["cid"] != sock.company_id or claims["role"] != sock.role:
+        if _canonical(claims["sub"]) != sock.user_id or _canonical(claims["cid"]) != sock.company_id \
+                or claims["role"] != sock.role:
             return {"ok": False, "error": "different_user"}
         self.by_session[sock.session_id].discard(sid)
-        sock.session_id, sock.exp = claims["sid"], float(claims["exp"])
+        sock.session_id, sock.exp = str(claims["sid"]).lower(), float(claims["exp"])
         self.by_session[sock.session_id].add(sid)
         self._schedule_expiry(sid, sock)
         return {"ok": True, "exp": int(sock.exp)}
@@ -323,6 +324,11 @@ def _token(environ: dict, auth) -> str | None:
         return auth["token"].strip() or None
     scheme, _, token = environ.get("HTTP_AUTHORIZATION", "").partition(" ")
     return token.strip() or None if scheme.lower() == "bearer" else None
+
+
+def _canonical(value: str) -> str:
+    """Return a UUID in the lower-case form rooms and control notices use."""
+    return str(uuid.UUID(str(value)))
 
 
 def _channel_room(data) -> str | None:
