@@ -60,6 +60,7 @@ def test_project_timer_submit_approve_then_edit_refused(api, co, events):
     entry = r.json["entry"]
     started = [m for m in events() if "timer.started" in m and entry["id"] in m]
     assert started and f"user:{emp['user']['id']}" in started[0]
+    assert any(f"user:{manager['user']['id']}" in m for m in started)  # the manager's dashboard hears it too
     time.sleep(0.01)
     r = api.post(f"{T}/timer/stop", token=emp["token"])
     assert r.status_code == 200 and r.json["entry"]["ended_at"] and not r.json["entry"]["running"]

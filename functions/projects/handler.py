@@ -14,6 +14,7 @@ from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
 from workmonitor.web import body, caller, create_function, db, page, paginated, roles
 
+# Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import projects_store as store
 

@@ -18,10 +18,12 @@ from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, roles
 
+# Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import time_entries as entries
 import time_reports as reports
 import time_sheet_routes
+import time_sheets as sheets
 
 app = create_function("time")
 app.register_blueprint(time_sheet_routes.bp)
@@ -114,6 +116,13 @@ def _publish_entry(event: str, row: dict) -> None:
     after_commit(lambda: events.publish(events.user_room(row["user_id"]), event, {"entry": row}))
 
 
+def _publish_timer(event: str, row: dict) -> None:
+    """Tell the user's devices and their managers' dashboards, once the change has committed."""
+    rooms = [events.user_room(row["user_id"])]
+    rooms += [events.user_room(m) for m in sheets.managers_of(db(), row["user_id"])]
+    after_commit(lambda: [events.publish(room, event, {"entry": row}) for room in rooms])
+
+
 def _viewer_tz(conn) -> str:
     return conn.execute("SELECT timezone FROM users WHERE id = %s", (caller().user_id,)).fetchone()["timezone"]
 
@@ -144,8 +153,8 @@ def start_timer():
     row, stopped, replayed = entries.start_timer(db(), caller(), data, idempotency_key())
     if not replayed:
         if stopped:
-            _publish_entry("timer.stopped", stopped)
-        _publish_entry("timer.started", row)
+            _publish_timer("timer.stopped", stopped)
+        _publish_timer("timer.started", row)
     return _replayed({"entry": row, "stopped": stopped}, replayed)
 
 
@@ -156,7 +165,7 @@ def stop_timer():
     row = entries.stop_timer(conn, me.user_id)
     if row is None:
         raise Conflict("No timer is running.", code="no_running_timer")
-    _publish_entry("timer.stopped", row)
+    _publish_timer("timer.stopped", row)
     return {"entry": row}
 
 
@@ -177,8 +186,8 @@ def resume_timer():
             "billable": source["billable"], "source": data.source}
     row, stopped, _ = entries.start_timer(conn, me, copy, None)
     if stopped:
-        _publish_entry("timer.stopped", stopped)
-    _publish_entry("timer.started", row)
+        _publish_timer("timer.stopped", stopped)
+    _publish_timer("timer.started", row)
     return {"entry": row, "stopped": stopped, "resumed_from": source["id"]}, 201
 
 
