@@ -8,6 +8,7 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 import requests
@@ -110,6 +111,21 @@ def test_retried_upload_creates_nothing_twice(api, co, owner_conn):
     assert owner_conn.execute("SELECT count(*) FROM screenshots").fetchone()[0] == 1
     assert len(keys(co["cid"])) == 1
     assert upload(api, co["emp"], taken_at=taken, monitor=1).status_code == 201  # another monitor is another shot
+
+
+def test_failed_row_insert_removes_the_object(api, co, owner_conn, monkeypatch):
+    class ShortDigest:
+        def __init__(self, _data):
+            pass
+
+        def hexdigest(self):
+            return "abc"  # breaks the sha256 length CHECK, so the INSERT fails after the put
+
+    monkeypatch.setattr("workmonitor.media.hashlib", SimpleNamespace(sha256=ShortDigest))
+    r = upload(api, co["emp"])
+    assert r.status_code == 422, r.json
+    assert owner_conn.execute("SELECT count(*) FROM screenshots").fetchone()[0] == 0
+    assert keys(co["cid"]) == []
 
 
 @pytest.mark.parametrize("data,name", [(b"just some text, not an image", "shot.png"),
