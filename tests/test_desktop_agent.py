@@ -100,7 +100,7 @@ def platform(stack, tmp_path_factory):
     env = {**os.environ, "PORT": str(port), "OWNER_DATABASE_URL": owner_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
            "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "PYTHONUNBUFFERED": "1",
            "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32}
-    env.pop("WS_PORT", None)
+    env["WS_PORT"] = str(ws_port := services.free_port())
     # Its own Redis database: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
     env["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{1 + (os.getpid() + 7) % 15}"
     proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
@@ -111,7 +111,7 @@ def platform(stack, tmp_path_factory):
     assert any("is up on" in ln for ln in lines), "".join(lines)
     threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep draining so the runner never blocks
     try:
-        yield {"url": f"http://127.0.0.1:{port}", "port": port, "outbox": tmp / "outbox", "owner_url": owner_url}
+        yield {"url": f"http://127.0.0.1:{port}", "port": port, "ws": f"http://127.0.0.1:{ws_port}", "outbox": tmp / "outbox", "owner_url": owner_url}
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -368,9 +368,12 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     call(platform, f"team/agreements/{agreement(platform, emp, screenshots=True, activity=True)}/revoke",
          emp["admin"])
     activity_only = agreement(platform, emp, activity=True)
-    a = agent(SCREENSHOT_SECONDS="0.5")
-    a.login(platform["url"], emp["email"])
-    a.cli("start")
+    a = agent(SCREENSHOT_SECONDS="0.5", SYNC_SECONDS="60")  # so only the gateway's push can bring the timer
+    a.cli("login", "--server", platform["url"], "--email", emp["email"], "--password-stdin", "--socket-url",
+          platform["ws"], stdin=PASSWORD + "\n")
+    a.run_daemon()
+    wait_for(lambda: "push from" in (out := a.cli("status").stdout) and "(connected)" in out, what="the gateway")
+    call(platform, "time/timer/start", emp["headers"], {"source": "web"}, 201)  # started in the web app
     wait_for(lambda: len(samples(platform, emp)) >= 2, what="activity samples")
     time.sleep(1.5)
     assert "screenshots: off (no consent)" in a.cli("status").stdout
@@ -389,7 +392,7 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
 
 def test_agent_logic_suite(desktop_tools):
     """The agent's own fast logic tests (clients/desktop/tests: timing, disk cap, backoff, Wayland) run here too."""
-    out = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests"], cwd=DESKTOP,
+    out = subprocess.run([sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "tests"], cwd=DESKTOP,
                          capture_output=True, text=True, timeout=120, check=False)
     assert out.returncode == 0, out.stdout + out.stderr
     assert " passed" in out.stdout and "skipped" not in out.stdout, out.stdout

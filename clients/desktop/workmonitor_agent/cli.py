@@ -41,6 +41,8 @@ def cmd_login(args) -> None:
     email = (args.email or cfg.get("email") or input("Email: ")).strip().lower()
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
     cfg = {**cfg, "server": server.rstrip("/"), "email": email}
+    if args.socket_url:
+        cfg["socket_url"] = args.socket_url
     _, _, client = _session(cfg)
     try:
         answer = client.login(email, password)
@@ -180,8 +182,8 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
         cap_name = store.get("daemon")["capture"]
     out = {"server": cfg.get("server"), "email": cfg.get("email"), "daemon_pid": daemon_pid(store),
            "paused": bool(store.get("paused")), "capture": cap_name, "limits": caps, "queue": store.counts(),
-           "state": store.get("state_lines") if daemon_pid(store) else [], "last_error": store.get("last_error"),
-           "device_id": store.device_id, "token_store": client.tokens.backend if client else None}
+           "state": (store.get("state_lines") or []) if daemon_pid(store) else [], "last_error": store.get("last_error"),
+           "device_id": store.device_id, "push": store.get("push") if daemon_pid(store) else None, "token_store": client.tokens.backend if client else None}
     try:
         me = client.me()
         out.update(timer=client.timer(), agreement=me.get("agreement"), online=True)
@@ -202,6 +204,9 @@ def _print_status(rep: dict) -> None:
               f" screenshots {'yes' if a.get('screenshots') else 'no'}")
     else:
         print(f"timer:    unknown — {rep['server_error']}")
+    push = rep["push"]
+    sync = f"push from {push['url']} ({'connected' if push['connected'] else 'connecting'})" if push else "polling"
+    print(f"timer sync: {sync}")
     for line in rep["state"]:
         print(f"now:      {line}")
     limits = rep["limits"] or {}
@@ -229,7 +234,8 @@ def _run(store) -> None:
     cfg = load_config()
     if daemon_pid(store) not in (None, os.getpid()):
         raise Fail(f"The capture daemon already runs (pid {daemon_pid(store)}).")
-    Agent(store, cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env()).run()
+    Agent(store, cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env(),
+          push_url=cfg.get("socket_url")).run()
 
 
 def cmd_run(args) -> None:
@@ -263,6 +269,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--email")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.add_argument("--otp", help="the emailed sign-in code (asked for when needed)")
+    p.add_argument("--socket-url", help="the WebSocket gateway, when not at the server's origin")
     p = sub.add_parser("start", help="start the timer and capture")
     p.add_argument("--project")
     p.add_argument("--description")

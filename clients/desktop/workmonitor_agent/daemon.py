@@ -15,6 +15,7 @@ from PIL import Image, ImageFilter
 
 from . import capture as capmod
 from .config import Tuning
+from .realtime import Push, socket_url
 from .recorder import Recorder, ShotSchedule, iso
 from .store import Store
 from .sync import Policy, Syncer
@@ -55,7 +56,7 @@ class Agent:
     """Runs until stopped: capture in this thread, network in the Syncer thread."""
 
     def __init__(self, store: Store, server: str, tokens, tuning: Tuning | None = None,
-                 cap: capmod.Capture | None = None):
+                 cap: capmod.Capture | None = None, push_url: str | None = None):
         self.store, self.tuning = store, tuning or Tuning.from_env()
         self.cap = cap or capmod.detect()
         cached = store.get("policy") or {}
@@ -65,9 +66,17 @@ class Agent:
         self.syncer = Syncer(store.path, server, tokens, self.tuning, self.policy)
         self.recorder = Recorder(self.tuning.sample_seconds, self.tuning.gap_seconds, self._queue_sample)
         self.shots = ShotSchedule()
+        url = socket_url(server, os.environ.get("WORKMONITOR_AGENT_SOCKET_URL") or push_url)
+        self.push = Push(store.path, server, tokens, url, self._pushed)
+        self._push_state: dict | None = None
         self.stopping = threading.Event()
         self._said: list[str] = []
         self._last_active = 0.0
+
+    def _pushed(self, _event: str) -> None:
+        """A timer or consent change arrived through the gateway: refresh the policy now."""
+        self.syncer.next_policy = 0.0
+        self.syncer.wake.set()
 
     def _queue_sample(self, sample: dict) -> None:
         self.store.add_sample(sample)
@@ -93,6 +102,8 @@ class Agent:
             except ValueError:  # not the main thread (tray mode)
                 pass
         self.syncer.start()
+        if os.environ.get("WORKMONITOR_AGENT_PUSH") != "0":
+            self.push.start()
         next_cap = 0.0
         try:
             while not self.stopping.is_set():
@@ -111,6 +122,10 @@ class Agent:
         """One poll: record the interval since the last poll and take a screenshot when one is due."""
         paused = bool(self.store.get("paused"))
         self.say_state(paused)
+        push = {"url": self.push.url, "connected": self.push.connected.is_set()} if self.push.sio else None
+        if push != self._push_state:
+            self._push_state = push
+            self.store.put("push", push)
         self.cap.poll()
         keyboard, mouse = self.cap.input_counts()
         pol = self.policy
@@ -152,10 +167,13 @@ class Agent:
 
     def shutdown(self) -> None:
         """Close the open sample, let the syncer try a last upload, release the display."""
+        log.info("capture daemon stopping")
         self.recorder.flush(time.time())
+        self.push.stop()
         self.syncer.stop.set()
         self.syncer.wake.set()
         self.syncer.join(15)
         self.cap.close()
         self.store.put("daemon", None)
+        log.info("capture daemon stopped")
         print("[workmonitor-agent] stopped", flush=True)

@@ -145,6 +145,8 @@ class Syncer(threading.Thread):
             try:
                 client.upload_screenshot(device, shot, data, CONTENT_TYPES.get(ext, "image/jpeg"))
             except ApiError as exc:
+                if exc.status == 403:
+                    self.next_policy = 0.0
                 if exc.status in (403, 413, 415, 400, 422):
                     log.warning("screenshot of %s refused by the server (%s); deleted locally", shot["taken_at"],
                                 exc.code)
@@ -158,6 +160,7 @@ class Syncer(threading.Thread):
         """Drop samples the server will never take (consent withdrawn, invalid), logging it; False to retry."""
         if exc.status == 403 and exc.code == "consent_required":
             log.warning("activity consent was withdrawn: deleting %d unsent samples", len(batch))
+            self.next_policy = 0.0  # the server just told us the agreement changed
             bad = [s["seq"] for s in batch]
         elif exc.status == 400 and exc.fields:
             idx = {int(k.split(".")[1]) for k in exc.fields if k.startswith("samples.") and k.split(".")[1].isdigit()}

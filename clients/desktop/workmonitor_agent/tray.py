@@ -41,7 +41,8 @@ def run_tray() -> None:
     from .daemon import Agent
 
     cfg, store, client = _session()  # `store` is the UI's connection; the capture thread gets its own
-    agent = Agent(_store(), cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env())
+    agent = Agent(_store(), cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env(),
+                  push_url=cfg.get("socket_url"))
 
     def title() -> str:
         return "WorkMonitor — " + "; ".join(store.get("state_lines") or ["starting"])
