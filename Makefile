@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench build validate worker lint clean help
+.PHONY: run test migrate bench build validate worker lint clean help web-deps
 
 help:
 	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
@@ -23,8 +23,17 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/python infra/local/run.py
 
-test: $(STAMP)
+# The web app's unit tests (vitest) run first; pytest (which includes the Chromium e2e run) closes the output.
+test: $(STAMP) web-deps
+	cd clients/web && npx vitest run
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# Node packages for the web app, and Debian's Chromium for its end-to-end tests (installed when running as root).
+web-deps:
+	@command -v chromium >/dev/null 2>&1 || { [ "$$(id -u)" = 0 ] && apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
+		echo "chromium is missing and cannot be installed without root: the web e2e test will fail"
+	@test -d clients/web/node_modules || (cd clients/web && npm ci --no-audit --no-fund)
 
 migrate: $(STAMP)
 	$(BIN)/python -m workmonitor.migrate --create-db

@@ -3,65 +3,22 @@ from __future__ import annotations
 
 import email
 import email.policy
-import os
 import re
 import signal
 import subprocess
-import sys
 import time
 from pathlib import Path
 
-import psycopg
 import pytest
 import requests
-from psycopg import sql
-
-import services
-
-ROOT = Path(__file__).resolve().parents[1]
+from localplatform import running_platform
 
 
 @pytest.fixture()
 def platform(stack, tmp_path):
-    """Start infra/local/run.py on a free port with its own database; yield its base URL and outbox."""
-    port = services.free_port()
-    dbname = f"wm_run_{os.getpid()}"
-    svc = stack["services"]
-    env = dict(os.environ)
-    owner = psycopg.conninfo.conninfo_to_dict(svc.pg_owner_url)
-    app = {**owner, "user": "workmonitor_app"}
-    app.pop("password", None)
-    env.update({"PORT": str(port), "OWNER_DATABASE_URL": psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname}),
-                "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "MAIL_OUTBOX_DIR": str(tmp_path / "outbox"),
-                "WM_VAR_DIR": str(tmp_path / "var"), "JWT_SECRET": "run-test-secret-" + "y" * 32,
-                "PYTHONUNBUFFERED": "1"})
-    env.pop("WS_PORT", None)
-    proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    lines: list[str] = []
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        line = proc.stdout.readline()
-        if not line and proc.poll() is not None:
-            break
-        lines.append(line)
-        if "is up on" in line:
-            break
-    assert any("is up on" in ln for ln in lines), "".join(lines)
-    try:
-        yield {"base": f"http://127.0.0.1:{port}/function", "outbox": tmp_path / "outbox", "proc": proc,
-               "lines": lines}
-    finally:
-        if proc.poll() is None:
-            proc.send_signal(signal.SIGINT)
-            try:
-                proc.wait(30)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-        info = psycopg.conninfo.conninfo_to_dict(svc.pg_owner_url)
-        info["dbname"] = "postgres"
-        with psycopg.connect(psycopg.conninfo.make_conninfo(**info), autocommit=True) as conn:
-            conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+    """The runner on free ports with its own database (no web build: the web e2e test covers that)."""
+    with running_platform(stack["services"], tmp_path, "run", {"WM_SKIP_WEB": "1"}) as p:
+        yield {**p, "base": p["base"] + "/function"}
 
 
 def _wait_mail(outbox: Path, to: str, timeout: float = 20) -> str:

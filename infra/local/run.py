@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -95,14 +96,33 @@ def start_socket_gateway(children: list[subprocess.Popen]) -> None:
         print(f"  sockets:  ws://127.0.0.1:{port}/socket.io/")
 
 
-def serve(port: int, stop: threading.Event) -> None:
+WEB = ROOT / "clients" / "web"
+
+
+def build_web() -> Path | None:
+    """Build the web app when its build is missing or older than its sources; return dist/ (None without npm)."""
+    dist = WEB / "dist" / "index.html"
+    sources = [p for p in (WEB / "src").rglob("*") if p.is_file()] + [WEB / "index.html", WEB / "package.json"]
+    if dist.exists() and dist.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
+        return dist.parent
+    npm = shutil.which("npm")
+    if npm is None:
+        print("  web:      npm not found — the API runs, the web app is not built (install Node.js 20+)")
+        return dist.parent if dist.exists() else None
+    if not (WEB / "node_modules").is_dir():
+        subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=WEB, check=True)
+    subprocess.run([npm, "run", "build"], cwd=WEB, check=True)
+    return dist.parent
+
+
+def serve(port: int, stop: threading.Event, web: Path | None) -> None:
     """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`."""
     from werkzeug.serving import make_server
 
     from workmonitor.devserver import gateway_app, stack_functions
-    web = ROOT / "clients" / "web" / "dist"
-    server = make_server(os.environ.get("HOST", "127.0.0.1"), port, gateway_app(web if web.is_dir() else None),
-                         threaded=True)
+    socket_url = f"http://127.0.0.1:{os.environ.get('WS_PORT', '8090')}"
+    server = make_server(os.environ.get("HOST", "127.0.0.1"), port,
+                         gateway_app(web, {"socket_url": socket_url}), threaded=True)
     for name in stack_functions():
         print(f"  function: http://127.0.0.1:{port}/function/{name}/healthz")
     print(f"WorkMonitor is up on http://127.0.0.1:{port} — Ctrl-C stops everything.", flush=True)
@@ -125,7 +145,10 @@ def main() -> int:
         prepare()
         start_workers(children)
         start_socket_gateway(children)
-        serve(int(os.environ.get("PORT", "8080")), stop)
+        web = None if os.environ.get("WM_SKIP_WEB") else build_web()
+        if web:
+            print(f"  web:      http://127.0.0.1:{os.environ.get('PORT', '8080')}/")
+        serve(int(os.environ.get("PORT", "8080")), stop, web)
     finally:
         print("stopping ...", flush=True)
         for child in children:

@@ -40,10 +40,18 @@ def _not_found(environ, start_response):
     return Response(body, status=404, content_type="application/json")(environ, start_response)
 
 
-def gateway_app(static_dir: Path | None = None):
-    """Return one WSGI app serving /function/<name>/... for every function in stack.yml (and / for the web app)."""
+def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
+    """Return one WSGI app serving /function/<name>/... for every function in stack.yml (and / for the web app).
+
+    `web_config` is served at /wm-config.json: what the web app cannot know by itself (the socket URL).
+    """
     mounts = {f"/function/{name}": load_function(name) for name in stack_functions()}
     root = _not_found
+    if web_config is not None:
+        import json
+        config_body = json.dumps(web_config).encode()
+        mounts["/wm-config.json"] = lambda environ, start_response: Response(
+            config_body, content_type="application/json")(environ, start_response)
     if static_dir is not None and static_dir.is_dir():
         from werkzeug.middleware.shared_data import SharedDataMiddleware
         index = (static_dir / "index.html").read_bytes() if (static_dir / "index.html").exists() else b""

@@ -1,0 +1,36 @@
+import { describe, expect, it } from "vitest";
+import { addDays, clock, elapsed, hm, localDate, localTime, money, zonedToUtc } from "./format";
+
+describe("format", () => {
+  it("formats durations", () => {
+    expect(hm(0)).toBe("0:00");
+    expect(hm(3900)).toBe("1:05");
+    expect(hm(-5)).toBe("0:00");
+    expect(clock(3723)).toBe("01:02:03");
+  });
+
+  it("shows instants in the viewer's zone, across midnight", () => {
+    // 23:30 UTC on 2026-03-28 is already the 29th in Berlin (UTC+1 before the DST switch).
+    expect(localDate("2026-03-28T23:30:00Z", "Europe/Berlin")).toBe("2026-03-29");
+    expect(localDate("2026-03-28T23:30:00Z", "America/New_York")).toBe("2026-03-28");
+    expect(localTime("2026-07-01T12:00:00Z", "Europe/Berlin")).toBe("14:00");
+  });
+
+  it("converts local wall time to UTC on DST days", () => {
+    expect(zonedToUtc("2026-03-29T01:30", "Europe/Berlin")).toBe("2026-03-29T00:30:00.000Z"); // CET
+    expect(zonedToUtc("2026-03-29T03:30", "Europe/Berlin")).toBe("2026-03-29T01:30:00.000Z"); // CEST
+    expect(zonedToUtc("2026-10-25T12:00", "Europe/Berlin")).toBe("2026-10-25T11:00:00.000Z");
+    expect(zonedToUtc("2026-07-01T09:00", "UTC")).toBe("2026-07-01T09:00:00.000Z");
+  });
+
+  it("counts elapsed seconds and days", () => {
+    expect(elapsed("2026-01-01T00:00:00Z", Date.parse("2026-01-01T00:01:30Z"))).toBe(90);
+    expect(elapsed("2026-01-01T00:00:10Z", Date.parse("2026-01-01T00:00:00Z"))).toBe(0);
+    expect(addDays("2026-03-28", 2)).toBe("2026-03-30");
+  });
+
+  it("formats money from minor units", () => {
+    expect(money(12345, "USD")).toBe("$123.45");
+    expect(money(null)).toBe("—");
+  });
+});

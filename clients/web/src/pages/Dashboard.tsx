@@ -1,0 +1,62 @@
+// Hours this week, today's activity, top apps and sites, and who is working now (managers).
+import { get } from "../api";
+import { elapsed, hm, localDate } from "../format";
+import { isManager, useMe } from "../session";
+import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
+
+interface Week { totals: { seconds: number; billable_seconds: number }; days: { date: string; seconds: number }[];
+  timesheet: { status: string; period_start: string; period_end: string } }
+interface Running { id: string; user_name: string; project_name: string | null; description: string | null; started_at: string }
+interface Usage { items: { key?: string; app?: string; domain?: string; seconds: number }[] }
+
+export function Dashboard() {
+  const me = useMe();
+  const week = useAsync(() => get<Week>("/time/timesheets/week"), []);
+  const running = useAsync(() => (isManager(me) ? get<{ items: Running[] }>("/time/timers/running") : Promise.resolve({ items: [] })), [me.user.id]);
+  const apps = useAsync(() => get<Usage>("/activity/usage?by=app&limit=5").catch(() => ({ items: [] })), []);
+  const today = localDate(new Date(), me.user.timezone);
+  const todaySeconds = week.data?.days.find((d) => d.date === today)?.seconds ?? 0;
+
+  return (
+    <>
+      <ErrorBanner error={week.error} />
+      <div className="cards">
+        <div className="card"><div className="label">Today</div><div className="value" data-testid="hours-today">{hm(todaySeconds)}</div></div>
+        <div className="card"><div className="label">This week</div><div className="value" data-testid="hours-week">{week.data ? hm(week.data.totals.seconds) : "…"}</div></div>
+        <div className="card"><div className="label">Billable this week</div><div className="value">{week.data ? hm(week.data.totals.billable_seconds) : "…"}</div></div>
+        <div className="card"><div className="label">Timesheet</div><div className="value" style={{ fontSize: 18 }}>{week.data?.timesheet.status ?? "…"}</div></div>
+      </div>
+      {week.data && (
+        <section className="panel" aria-label="This week by day">
+          <h3>This week</h3>
+          {week.data.days.map((d) => {
+            const pct = Math.min(100, (d.seconds / (10 * 3600)) * 100);
+            return (
+              <div key={d.date} className="row" style={{ alignItems: "center", marginBottom: 6 }}>
+                <span style={{ width: 100 }}>{d.date}</span>
+                <div className="bar" style={{ flex: 1 }}><div style={{ width: `${pct}%` }} /></div>
+                <span style={{ width: 50, textAlign: "right" }}>{hm(d.seconds)}</span>
+              </div>
+            );
+          })}
+        </section>
+      )}
+      <section className="panel">
+        <h3>Top apps</h3>
+        {apps.loading ? <Loading /> : apps.data?.items.length ? (
+          <ul>{apps.data.items.map((a, i) => <li key={i}>{a.key ?? a.app ?? a.domain} — {hm(a.seconds)}</li>)}</ul>
+        ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
+      </section>
+      {isManager(me) && (
+        <section className="panel">
+          <h3>Working now</h3>
+          {running.loading ? <Loading /> : running.data?.items.length ? (
+            <ul data-testid="working-now">{running.data.items.map((r) => (
+              <li key={r.id}>{r.user_name} — {r.project_name ?? r.description ?? "no project"} ({hm(elapsed(r.started_at))})</li>
+            ))}</ul>
+          ) : <Empty>Nobody is tracking time right now.</Empty>}
+        </section>
+      )}
+    </>
+  );
+}

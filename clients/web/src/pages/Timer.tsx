@@ -1,0 +1,88 @@
+// The timer, always at hand in the top bar: project/task picker, start/stop, live across devices.
+import { useEffect, useState } from "react";
+import { get, post } from "../api";
+import { clock, elapsed } from "../format";
+import { connectSocket } from "../socket";
+import { useMe } from "../session";
+import { ErrorBanner, useAction } from "../ui";
+
+interface Entry { id: string; user_id: string; project_id: string | null; task_id: string | null; description: string | null; started_at: string; running: boolean }
+interface Project { id: string; name: string }
+interface Task { id: string; name: string }
+
+export function Timer() {
+  const me = useMe();
+  const [entry, setEntry] = useState<Entry | null>(null);
+  const [projects, setProjects] = useState<Project[]>([]);
+  const [tasks, setTasks] = useState<Task[]>([]);
+  const [projectId, setProjectId] = useState("");
+  const [taskId, setTaskId] = useState("");
+  const [description, setDescription] = useState("");
+  const [now, setNow] = useState(Date.now());
+  const { busy, error, run } = useAction();
+
+  useEffect(() => {
+    void get<{ entry: Entry | null }>("/time/timer").then((r) => setEntry(r.entry)).catch(() => undefined);
+    void get<{ items: Project[] }>("/projects/projects?limit=200").then((r) => setProjects(r.items)).catch(() => undefined);
+    const tick = setInterval(() => setNow(Date.now()), 1000);
+    let off = () => {};
+    void connectSocket().then((s) => {
+      // Managers also receive their team's timer events; the top-bar timer shows only the user's own.
+      const mine = (p: { entry: Entry }) => p.entry.user_id === me.user.id;
+      const started = (p: { entry: Entry }) => mine(p) && setEntry(p.entry);
+      const stopped = (p: { entry: Entry }) => mine(p) && setEntry((cur) => (cur && cur.id === p.entry.id ? null : cur));
+      const refetch = () => void get<{ entry: Entry | null }>("/time/timer").then((r) => setEntry(r.entry));
+      s.on("timer.started", started);
+      s.on("timer.stopped", stopped);
+      s.on("connect", refetch); // catch up after a reconnect: the database is the truth
+      off = () => { s.off("timer.started", started); s.off("timer.stopped", stopped); s.off("connect", refetch); };
+    });
+    return () => { clearInterval(tick); off(); };
+  }, [me.user.id]);
+
+  useEffect(() => {
+    setTaskId("");
+    if (!projectId) return setTasks([]);
+    void get<{ items: Task[] }>(`/projects/projects/${projectId}/tasks?limit=200`).then((r) => setTasks(r.items)).catch(() => setTasks([]));
+  }, [projectId]);
+
+  const start = () => run(async () => {
+    const r = await post<{ entry: Entry }>("/time/timer/start", {
+      project_id: projectId || null, task_id: taskId || null, description: description || null, source: "web",
+    });
+    setEntry(r.entry);
+  });
+  const stop = () => run(async () => {
+    await post("/time/timer/stop", {});
+    setEntry(null);
+  });
+
+  return (
+    <div className="timer" aria-live="polite">
+      <span className="clock" data-testid="timer-clock">{entry ? clock(elapsed(entry.started_at, now)) : "00:00:00"}</span>
+      {entry ? (
+        <>
+          <span className="muted">{projects.find((p) => p.id === entry.project_id)?.name ?? entry.description ?? "No project"}</span>
+          <button className="danger" onClick={() => void stop()} disabled={busy}>Stop</button>
+        </>
+      ) : (
+        <>
+          <select aria-label="Project" value={projectId} onChange={(e) => setProjectId(e.target.value)}>
+            <option value="">No project</option>
+            {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+          {tasks.length > 0 && (
+            <select aria-label="Task" value={taskId} onChange={(e) => setTaskId(e.target.value)}>
+              <option value="">No task</option>
+              {tasks.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+            </select>
+          )}
+          <input aria-label="What are you working on?" placeholder="What are you working on?" value={description}
+            onChange={(e) => setDescription(e.target.value)} />
+          <button onClick={() => void start()} disabled={busy}>Start</button>
+        </>
+      )}
+      <ErrorBanner error={error} />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+// Every page of the app with who may see it. A page appears only when its API exists.
+import type { ComponentType } from "react";
+import type { Route } from "../router";
+import { Dashboard } from "./Dashboard";
+import { Entries } from "./Entries";
+import { Team } from "./Team";
+import { Timesheets } from "./Timesheets";
+
+export interface PageDef {
+  path: string;
+  title: string;
+  role?: "manager" | "admin";
+  component: ComponentType<{ route: Route }>;
+}
+
+export const PAGES: PageDef[] = [
+  { path: "/", title: "Dashboard", component: Dashboard },
+  { path: "/entries", title: "Time entries", component: Entries },
+  { path: "/timesheets", title: "Timesheets", component: Timesheets },
+  { path: "/team", title: "Team", role: "manager", component: Team },
+];

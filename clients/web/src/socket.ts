@@ -1,0 +1,31 @@
+// Live updates: one Socket.IO connection to the gateway, authenticated with the access token, reconnecting.
+import { io, type Socket } from "socket.io-client";
+import { loadSession } from "./api";
+
+let socket: Socket | null = null;
+let configured: Promise<string> | null = null;
+
+async function socketUrl(): Promise<string> {
+  configured = configured ?? fetch("/wm-config.json")
+    .then((r) => (r.ok ? r.json() : {}))
+    .then((c: { socket_url?: string }) => c.socket_url || window.location.origin)
+    .catch(() => window.location.origin);
+  return configured;
+}
+
+/** Connect (once) and return the socket; `auth` is re-read on every reconnect so refreshed tokens are used. */
+export async function connectSocket(): Promise<Socket> {
+  if (socket) return socket;
+  const url = await socketUrl();
+  socket = io(url, {
+    transports: ["websocket"],
+    auth: (cb) => cb({ token: loadSession()?.access ?? "" }),
+    reconnectionDelayMax: 10000,
+  });
+  return socket;
+}
+
+export function disconnectSocket(): void {
+  socket?.disconnect();
+  socket = null;
+}
