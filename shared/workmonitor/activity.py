@@ -6,6 +6,8 @@ Definitions (also the API's):
   min(duration, keyboard + mouse) (each input event credits at most one second); an idle sample has none.
 - Activity % of an interval = active seconds / tracked seconds x 100. Idle time = seconds of idle samples.
 - Days are calendar days in the user's time zone at the time of ingest (the recompute job uses the current one).
+- ActivityWatch events count as app/domain time (no input counts, so no active seconds) when their data has an
+  `app` or a `url`; other events (e.g. aw-watcher-afk status) are stored but not counted.
 - Rollups (activity_daily, productivity_daily) are increased in the ingest transaction; a transaction-scoped
   advisory lock per company (shared for ingest, exclusive for the recompute job) keeps the two consistent
   across any number of replicas.
