@@ -337,3 +337,15 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(api, owner_conn)
         assert admins >= 1 and statuses in ([200, 409], [409, 409]), statuses
         if statuses == [200, 409]:
             break
+
+
+def test_names_with_line_breaks_are_refused_and_mail_headers_stay_single_line(api):
+    from workmonitor.mail import build
+    r = api.post(f"{AUTH}/signup", json={"company_name": "Evil\nBcc: victim@example.com", "name": "Mallory",
+                                         "email": "mallory@example.com", "password": PASSWORD})
+    assert_error(r, 400)
+    assert "company_name" in r.json["error"]["fields"]
+    admin = signup(api)
+    assert_error(api.patch(f"{AUTH}/me", json={"name": "Ada\r\nAdmin"}, token=admin["token"]), 400)
+    assert api.patch(f"{AUTH}/me", json={"name": "Zoë Ünïcode 😀"}, token=admin["token"]).status_code == 200
+    assert build("a@example.com", "Join X\nBcc: v@example.com", "hi")["Subject"] == "Join X Bcc: v@example.com"

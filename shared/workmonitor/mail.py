@@ -23,7 +23,7 @@ def build(to: str, subject: str, text: str, message_id: str | None = None) -> Em
     msg = EmailMessage()
     msg["From"] = cfg.smtp_from
     msg["To"] = to
-    msg["Subject"] = subject
+    msg["Subject"] = " ".join(subject.split())  # a line break in a header would make the job fail on every retry
     msg["Message-ID"] = f"<{message_id or uuid.uuid4().hex}@workmonitor>"
     # Plain 7bit when possible, so links in the outbox stay readable and clickable.
     msg.set_content(text, cte="7bit" if text.isascii() and max(map(len, text.splitlines() or [''])) < 900

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
@@ -16,6 +17,13 @@ def _email(value: str) -> str:
     return value
 
 
+def _printable(value: str) -> str:
+    # Names end up in mail subjects, CSV exports and PDF headers: no line breaks or other control characters.
+    if any(unicodedata.category(c) == "Cc" for c in value):
+        raise ValueError("must not contain control characters such as line breaks")
+    return value
+
+
 def _timezone(value: str) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
     try:
@@ -27,7 +35,8 @@ def _timezone(value: str) -> str:
 
 Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=256)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
+                 AfterValidator(_printable)]
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_timezone)]
 Token = Annotated[str, StringConstraints(min_length=8, max_length=256)]
 Role = Annotated[str, Field(pattern="^(admin|manager|employee)$")]
