@@ -1,4 +1,10 @@
-"""activity: sample ingest, ActivityWatch heartbeats, usage/productivity reports and productivity rules."""
+"""activity: sample ingest, ActivityWatch heartbeats, usage/productivity reports and productivity rules.
+
+POST /samples (batch of <= 1,000, de-duplicated by device_id + seq), POST /heartbeat/<bucket>?pulsetime=N and the
+aw-server paths /api/0/buckets[/<bucket>[/heartbeat|/events]]; GET /usage, /daily, /productivity (rollups, days
+in each user's time zone, ?from&to&user_id|team), GET /timeline (activity % per interval from samples);
+/rules CRUD (admins company-wide or per team, managers their own team) and POST /rules/recompute.
+"""
 from __future__ import annotations
 
 import uuid
