@@ -99,7 +99,7 @@ def platform(stack, tmp_path_factory):
     owner_url = psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname})
     env = {**os.environ, "PORT": str(port), "OWNER_DATABASE_URL": owner_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
            "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "PYTHONUNBUFFERED": "1",
-           "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32}
+           "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32, "WM_SKIP_WEB": "1"}
     env["WS_PORT"] = str(ws_port := services.free_port())
     # Its own Redis database: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
     env["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{1 + (os.getpid() + 7) % 15}"

@@ -147,3 +147,38 @@ def test_commands_need_a_login_first():
     out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "start"], capture_output=True, text=True,
                          timeout=60, check=False)
     assert out.returncode == 1 and "workmonitor-agent login" in out.stderr
+
+
+def test_another_accounts_queue_is_never_sent_under_a_new_login(tmp_path):
+    from workmonitor_agent.cli import Fail, _check_owner
+    store = Store(tmp_path / "q.sqlite3")
+    _check_owner(store, {"id": "a", "email": "a@x.io"}, False)
+    store.add_sample({"n": 1})
+    store.add_shot(b"jpeg", "jpg", "2026-01-01T00:00:00Z", 0, None)
+    _check_owner(store, {"id": "a", "email": "a@x.io"}, False)  # same account: fine, the queue stays
+    with pytest.raises(Fail, match="a@x.io"):
+        _check_owner(store, {"id": "b", "email": "b@x.io"}, False)
+    assert store.counts()["pending_samples"] == 1
+    _check_owner(store, {"id": "b", "email": "b@x.io"}, True)
+    assert store.counts()["pending_samples"] == store.counts()["pending_screenshots"] == 0
+    assert store.get("owner")["id"] == "b" and not list(store.shots_dir.iterdir())
+
+
+def test_tray_icon_shows_the_state_and_tray_mode_explains_a_missing_pystray(home):
+    from workmonitor_agent.sync import Policy
+    from workmonitor_agent.tray import icon_image, tray_state
+    pol = Policy(agreement="accepted", timer_running=True, screenshots=True)
+    assert tray_state(pol, False) == "screenshots" and tray_state(pol, True) == "paused"
+    pol.screenshots = False
+    assert tray_state(pol, False) == "tracking"
+    pol.timer_running = False
+    assert tray_state(pol, False) == "off"
+    assert icon_image("screenshots").getpixel((8, 32)) == (220, 40, 40, 255)
+    try:
+        import pystray  # noqa: F401
+        return
+    except ImportError:
+        pass
+    out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "tray"], capture_output=True, text=True,
+                         timeout=60, check=False)
+    assert out.returncode == 1 and "Tray mode needs pystray" in out.stderr

@@ -43,7 +43,7 @@ def cmd_login(args) -> None:
     cfg = {**cfg, "server": server.rstrip("/"), "email": email}
     if args.socket_url:
         cfg["socket_url"] = args.socket_url
-    _, _, client = _session(cfg)
+    _, store, client = _session(cfg)
     try:
         answer = client.login(email, password)
         if answer.get("otp_required"):
@@ -53,9 +53,27 @@ def cmd_login(args) -> None:
         raise Fail(f"Login failed: {exc.message}") from exc
     except Offline as exc:
         raise Fail(f"Cannot reach {server}: {exc}") from exc
+    _check_owner(store, answer["user"], args.discard_queue)
     client.remember(answer)
     save_config(cfg)
     print(f"Logged in as {answer['user'].get('name') or email}. Refresh token stored in {client.tokens.backend}.")
+
+
+def _check_owner(store, user: dict, discard: bool) -> None:
+    """Refuse to send one account's queued data as another's; --discard-queue deletes it instead."""
+    owner, counts = store.get("owner"), store.counts()
+    waiting = counts["pending_samples"] + counts["pending_screenshots"]
+    if owner and owner["id"] != str(user["id"]) and waiting:
+        if not discard:
+            raise Fail(f"{waiting} samples/screenshots of {owner['email']} are still waiting to be sent. Log in as"
+                       " that account to send them, or pass --discard-queue to delete them.")
+        with store.tx():
+            store.ack_samples([s["seq"] for s in store.pending_samples(10**9)])
+            for shot in store.pending_shots(10**9):
+                store.drop_shot(shot["id"])
+        log.warning("login as another account: deleted %d unsent items of %s", waiting, owner["email"])
+    store.put("owner", {"id": str(user["id"]), "email": user.get("email")})
+    store.put("policy", None)  # the previous account's consent never applies to this one
 
 
 def cmd_logout(args) -> None:
@@ -270,6 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     p.add_argument("--otp", help="the emailed sign-in code (asked for when needed)")
     p.add_argument("--socket-url", help="the WebSocket gateway, when not at the server's origin")
+    p.add_argument("--discard-queue", action="store_true", help="delete another account's unsent data")
     p = sub.add_parser("start", help="start the timer and capture")
     p.add_argument("--project")
     p.add_argument("--description")

@@ -16,8 +16,7 @@ def socket_url(server: str, configured: str | None) -> str:
     """Return the gateway URL: the configured one, else the server's origin (nginx routes /socket.io/ there)."""
     if configured:
         return configured.rstrip("/")
-    base = server.rstrip("/")
-    return base[: -len("/function")] if base.endswith("/function") else base
+    return server.rstrip("/").removesuffix("/function")
 
 
 class Push:
