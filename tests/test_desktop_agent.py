@@ -101,8 +101,12 @@ def platform(stack, tmp_path_factory):
            "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "PYTHONUNBUFFERED": "1",
            "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32, "WM_SKIP_WEB": "1"}
     env["WS_PORT"] = str(ws_port := services.free_port())
-    # Its own Redis database: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
-    env["REDIS_URL"] = os.environ["REDIS_URL"].rsplit("/", 1)[0] + f"/{1 + (os.getpid() + 7) % 15}"
+    # A Redis of its own: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
+    redis_bin = shutil.which("redis-server") or str(Path(sys.executable).parent / "redis-server")
+    redis = subprocess.Popen([redis_bin, "--bind", "127.0.0.1", "--port", str(rport := services.free_port()),
+                              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    services._wait_port(rport, "redis (desktop agent platform)")
+    env["REDIS_URL"] = f"redis://127.0.0.1:{rport}/0"
     proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     lines: list[str] = []
@@ -118,6 +122,7 @@ def platform(stack, tmp_path_factory):
             proc.wait(30)
         except subprocess.TimeoutExpired:
             proc.kill()
+        redis.terminate()
         with psycopg.connect(psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}), autocommit=True) as c:
             c.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
 
@@ -209,22 +214,15 @@ class Agent:
 
     def pid(self) -> int | None:
         """Return the daemon's pid while it runs."""
-        from workmonitor_agent.cli import daemon_pid
-        return daemon_pid(self) if self.kv("daemon") else None
-
-    def get(self, key: str, default=None):
-        """Let the agent's own daemon_pid() read our state (it only needs get)."""
-        value = self.kv(key)
-        return default if value is None else value
+        from workmonitor_agent.cli import _alive
+        pid = (self.kv("daemon") or {}).get("pid")
+        return pid if pid and _alive(pid) else None
 
     def kill_all(self) -> None:
         """Stop every agent process this test started."""
-        pid = self.pid()
-        if pid:
-            os.kill(pid, signal.SIGKILL)
-        for proc in self.procs:
-            if proc.poll() is None:
-                proc.kill()
+        for pid in [self.pid()] + [p.pid for p in self.procs if p.poll() is None]:
+            if pid:
+                os.kill(pid, signal.SIGKILL)
 
 
 @pytest.fixture()
