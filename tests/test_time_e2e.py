@@ -175,6 +175,11 @@ def test_the_approval_lock_is_enforced_by_the_database_until_reopened(api, co, s
     assert r.json["history"][-1]["action"] == "reopened"
     r = api.patch(f"{T}/entries/{e['id']}", json={"description": "fixed"}, token=emp["token"])
     assert r.status_code == 200
+    api.post(f"{T}/timesheets/submit", json={"date": WEEK_DAY}, token=emp["token"])
+    api.post(f"{T}/timesheets/{sheet['id']}/approve", json={}, token=admin["token"])
+    # Erasing the company (owner maintenance) still cascades through locked entries.
+    owner_conn.execute("DELETE FROM companies WHERE id = %s", (user["company_id"],))
+    assert owner_conn.execute("SELECT count(*) FROM time_entries").fetchone()[0] == 0
 
 
 def test_submit_rules_and_company_week_start(api, co):
