@@ -89,10 +89,12 @@ async def _publish_phase(manager, rooms: list[str], rate: float, per_event: int,
 
 async def _latency(url: str, n: int, user_events: int, company_events: int) -> None:
     lat: list[float] = []
+    by_event: dict[int, list[float]] = {}
 
     def on_event(event, data, _now):
         if event == "bench" and isinstance(data, dict):
             lat.append((time.perf_counter() - data["t"]) * 1000)
+            by_event.setdefault(data["i"], []).append(lat[-1])
 
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
@@ -108,6 +110,7 @@ async def _latency(url: str, n: int, user_events: int, company_events: int) -> N
         users = [f"user:{claims[i % n]['sub']}" for i in range(user_events)]
         await _publish_phase(manager, users, 500, 1, lat)
         user_lat, lat[:] = list(lat), []
+        by_event.clear()
         companies = sorted({c["cid"] for c in claims})
         rooms = [f"company:{companies[i % len(companies)]}" for i in range(company_events)]
         per_company = n // len(companies)
@@ -116,6 +119,10 @@ async def _latency(url: str, n: int, user_events: int, company_events: int) -> N
         print(_fmt(f"company rooms, {company_events} events at 10/s ({per_company} sockets each)", lat,
                    company_events * per_company))
         gc.enable()
+        first, last = [min(v) for v in by_event.values()], [max(v) for v in by_event.values()]
+        print(f"  company rooms, per event: first socket p50 {_pct(first, .5):.1f} ms p99 {_pct(first, .99):.1f} ms;"
+              f" last socket p50 {_pct(last, .5):.1f} ms p99 {_pct(last, .99):.1f} ms"
+              " (the spread is the fan-out plus 100 receivers decoding in this one process)")
         print(_fmt("all deliveries", user_lat + lat, user_events + company_events * per_company))
         gate = asyncio.Semaphore(200)
 
