@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 import uuid
+from datetime import UTC, datetime
 from pathlib import Path
 
 import psycopg
@@ -127,18 +128,9 @@ def platform(stack, tmp_path_factory):
             c.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
 
 
-def server_rows(platform, query: str, *params) -> list[tuple]:
-    """Run `query` on the platform's database as its owner (inspection only)."""
-    with psycopg.connect(platform["owner_url"], autocommit=True) as conn:
-        return conn.execute(query, params).fetchall()
-
-
 def _mail(outbox: Path, to: str) -> str | None:
-    for path in sorted(outbox.glob("*.eml")):
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-        if msg["To"] == to:
-            return msg.get_content()
-    return None
+    mails = (email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in outbox.glob("*.eml"))
+    return next((m.get_content() for m in mails if m["To"] == to), None)
 
 
 def call(platform, path: str, headers: dict | None = None, body: dict | None = None, status: int = 200) -> dict:
@@ -241,9 +233,10 @@ def agent(xvfb, tmp_path):
 
 
 def samples(platform, emp: dict) -> list[tuple]:
-    """Return the employee's stored samples as (seq, app, title, keyboard, mouse, idle), by seq."""
-    return server_rows(platform, "SELECT seq, app, title, keyboard, mouse, idle FROM activity_samples"
-                       " WHERE user_id = %s ORDER BY seq", emp["id"])
+    """Return the employee's samples on the server as (seq, app, title, keyboard, mouse, idle), by seq."""
+    with psycopg.connect(platform["owner_url"], autocommit=True) as conn:  # owner: inspection only
+        return conn.execute("SELECT seq, app, title, keyboard, mouse, idle FROM activity_samples WHERE user_id = %s"
+                            " ORDER BY seq", (emp["id"],)).fetchall()
 
 
 def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, agent, xvfb):
@@ -256,7 +249,7 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     assert oct((a.home / "config" / "refresh_token").stat().st_mode & 0o777) == "0o600"
     assert "Timer started" in a.cli("start").stdout
     pid = wait_for(a.pid, what="the capture daemon")
-    time.sleep(0.5)
+    wait_for(lambda: "activity: ON" in (a.kv("state_lines") or []), what="capture to begin")
     subprocess.run(["xdotool", "key", "--delay", "40", *"abcdefghijkl"], env=a.env, check=True)
     for x in range(5):
         subprocess.run(["xdotool", "mousemove", str(100 + 60 * x), "200", "click", "1"], env=a.env, check=True)
@@ -264,6 +257,13 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
                     and sum(s[4] for s in r) >= 5 and r, what="keyboard and mouse counts on the server")
     assert {(s[1], s[2]) for s in rows} == {("WMAccept", title)}
     wait_for(lambda: any(s[5] for s in samples(platform, emp)), what="an idle sample after 1.5 s without input")
+    entry = requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"]).json()["entry"]
+    moved = datetime.now(UTC).isoformat()
+    subprocess.run(["xdotool", "mousemove", "5", "5"], env=a.env, check=True)  # back: asked whether idle counts
+    idle = wait_for(lambda: (q := a.kv("idle_return")) and q["to"] >= moved and q, what="the welcome-back question")
+    assert "Discarded" in a.cli("idle", "--discard").stdout  # the entry ends where idle began; a new one runs
+    ended = requests.get(f"{platform['url']}/function/time/entries/{entry['id']}", headers=emp["headers"]).json()
+    assert ended["entry"]["ended_at"][:19] == idle["from"][:19]
     shots = wait_for(lambda: requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"],
                                           timeout=10).json()["items"], what="an uploaded screenshot")
     assert shots[0]["device_id"].startswith("desktop-")

@@ -182,3 +182,57 @@ def test_tray_icon_shows_the_state_and_tray_mode_explains_a_missing_pystray(home
     out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "tray"], capture_output=True, text=True,
                          timeout=60, check=False)
     assert out.returncode == 1 and "Tray mode needs pystray" in out.stderr
+
+
+class FakeCapture(capture.Capture):
+    """A scripted desktop: idle time and lock state set by the test; counts screenshot requests."""
+
+    def __init__(self):
+        super().__init__(name="fake")
+        self.idle, self.is_locked, self.grabs = 0.0, False, 0
+
+    def active_window(self):
+        return Window("Editor", "notes.txt")
+
+    def idle_seconds(self):
+        return self.idle
+
+    def locked(self):
+        return self.is_locked
+
+    def screenshots(self):
+        self.grabs += 1
+        return [Image.new("RGB", (64, 48), "white")]
+
+
+def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_path):
+    from workmonitor_agent.daemon import Agent
+    store, cap = Store(tmp_path / "q.sqlite3"), FakeCapture()
+    agent = Agent(store, "http://127.0.0.1:9", TokenStore("x"), Tuning(screenshot_seconds=10, idle_seconds=60,
+                                                                        notify=0), cap=cap)
+    agent.policy.__dict__.update(agreement="accepted", activity=True, screenshots=False, timer_running=True,
+                                 idle_seconds=60, screenshot_seconds=10, timer={"id": "entry-1"})
+    for t in range(0, 40):
+        agent.step(1000.0 + t)
+    assert cap.grabs == 0  # no screenshot consent: not even one grab
+    cap.idle = 500.0  # idle since long before capture began: the question starts at capture start, not before
+    agent.step(1040.0)
+    cap.idle = 0.0
+    agent.step(1050.0)
+    question = store.get("idle_return")
+    assert question["entry_id"] == "entry-1" and question["minutes"] == round(50 / 60, 1)
+    assert question["from"].startswith("1970-01-01T00:16:40")  # 1000 s: when capture began
+    agent.policy.screenshots = True
+    store.put("paused", True)
+    for t in range(60, 90):
+        agent.step(1000.0 + t)
+    assert cap.grabs == 0 and store.get("state_lines")[0].startswith("capture: PAUSED")
+    store.put("paused", False)
+    cap.is_locked = True
+    for t in range(90, 120):
+        agent.step(1000.0 + t)
+    assert cap.grabs == 0
+    cap.is_locked = False
+    for t in range(120, 145):
+        agent.step(1000.0 + t)
+    assert 1 <= cap.grabs <= 3 and store.counts()["shots_taken"] == cap.grabs

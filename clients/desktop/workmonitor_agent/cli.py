@@ -189,6 +189,29 @@ def cmd_resume(args) -> None:
     print("Resumed.")
 
 
+def cmd_idle(args) -> None:
+    """Answer the welcome-back question: keep the last idle stretch (default) or cut it out of the timesheet."""
+    _, store, client = _session()
+    question = store.get("idle_return")
+    if not question:
+        print("No idle time is waiting for an answer.")
+        return
+    if not args.discard:
+        store.put("idle_return", None)
+        print(f"Kept: {question['minutes']:g} idle minutes stay on your timesheet (marked idle).")
+        return
+    try:  # end the running entry where the idle stretch began, then resume it from now
+        timer = client.timer()
+        if not timer or str(timer["id"]) != str(question["entry_id"]):
+            raise Fail("The timer changed since then; edit the entry in the web app instead.")
+        client.call("PATCH", f"/time/entries/{timer['id']}", json={"ended_at": question["from"]})
+        client.call("POST", "/time/timer/resume", json={"source": "desktop"})
+    except (Offline, LoggedOut, ApiError) as exc:
+        raise Fail(f"Could not change the timesheet: {exc}") from exc
+    store.put("idle_return", None)
+    print(f"Discarded: the entry now ends at {question['from']} and the timer runs again from now.")
+
+
 def status_report(cfg: dict, store, client: Client | None) -> dict:
     """Return everything `status` shows: daemon, server timer, consent, capture limits, queue."""
     caps = (store.get("daemon") or {}).get("limits") if daemon_pid(store) else None
@@ -200,7 +223,7 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
         cap_name = store.get("daemon")["capture"]
     out = {"server": cfg.get("server"), "email": cfg.get("email"), "daemon_pid": daemon_pid(store),
            "paused": bool(store.get("paused")), "capture": cap_name, "limits": caps, "queue": store.counts(),
-           "state": (store.get("state_lines") or []) if daemon_pid(store) else [], "last_error": store.get("last_error"),
+           "idle_return": store.get("idle_return"), "state": (store.get("state_lines") or []) if daemon_pid(store) else [], "last_error": store.get("last_error"),
            "device_id": store.device_id, "push": store.get("push") if daemon_pid(store) else None, "token_store": client.tokens.backend if client else None}
     try:
         me = client.me()
@@ -232,6 +255,9 @@ def _print_status(rep: dict) -> None:
     for what, why in limits.items():
         if what != "window titles":
             print(f"{what}: {why}")
+    if rep["idle_return"]:
+        print(f"idle:     {rep['idle_return']['minutes']:g} min idle since {rep['idle_return']['from']} —"
+              " keep (workmonitor-agent idle) or discard (workmonitor-agent idle --discard)?")
     q = rep["queue"]
     print(f"queue:    {q['pending_samples']} samples, {q['pending_screenshots']} screenshots waiting"
           f" ({q['screenshot_bytes'] / 1e6:.1f} MB); sent {q['samples_sent']} samples, {q['shots_sent']} screenshots;"
@@ -295,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--foreground", action="store_true")
     sub.add_parser("status", help="what is captured, the server's timer, the queue").add_argument("--json",
                                                                                                  action="store_true")
+    sub.add_parser("idle", help=cmd_idle.__doc__).add_argument("--discard", action="store_true")
     for name in ("stop", "pause", "resume", "logout", "run", "tray"):
         sub.add_parser(name, help=globals()[f"cmd_{name}"].__doc__)
     args = ap.parse_args(argv)

@@ -71,7 +71,8 @@ class Agent:
         self._push_state: dict | None = None
         self.stopping = threading.Event()
         self._said: list[str] = []
-        self._last_active = 0.0
+        self._idle_since: float | None = None
+        self._capturing_since: float | None = None
 
     def _pushed(self, _event: str) -> None:
         """A timer or consent change arrived through the gateway: refresh the policy now."""
@@ -134,18 +135,43 @@ class Agent:
             # Locked screen, pause or no consent ends the interval; nothing is recorded meanwhile.
             self.recorder.flush(now)
             self.shots.reset()
+            self._idle_since = self._capturing_since = None
             return
+        if self._capturing_since is None:
+            self._capturing_since = now
         if pol.activity:
             idle_for = self.cap.idle_seconds()
             idle = idle_for is not None and idle_for >= pol.idle_seconds
             self.recorder.tick(now, self.cap.active_window(), idle, keyboard, mouse)
-            if not idle:
-                self._last_active = now
+            self._track_idle(now, idle, idle_for)
         else:
             self.recorder.flush(now)
         if pol.screenshots and now >= self.shots.next_due(now, pol.screenshot_seconds):
             self.shots.taken(now)
             self.take_screenshots(now)
+
+    def _track_idle(self, now: float, idle: bool, idle_for: float | None) -> None:
+        """On return from an idle stretch, ask whether it counts (kept unless the user discards it)."""
+        if idle:
+            if self._idle_since is None:  # idle began at the last input, but never before capture did
+                self._idle_since = max(now - (idle_for or 0), self._capturing_since or now)
+            return
+        since, self._idle_since = self._idle_since, None
+        if since is None:
+            return
+        entry = (self.policy.timer or {}).get("id")
+        question = {"from": iso(since), "to": iso(now), "minutes": round((now - since) / 60, 1), "entry_id": entry}
+        self.store.put("idle_return", question)
+        text = (f"You were idle for {question['minutes']:g} min. It counts as tracked (idle) time; to remove it from"
+                " your timesheet: workmonitor-agent idle --discard")
+        print(f"[workmonitor-agent] {text}", flush=True)
+        log.info(text)
+        self._notify("Welcome back", text)
+
+    def _notify(self, title: str, text: str) -> None:
+        if self.tuning.notify and shutil.which("notify-send") and sys.platform.startswith("linux"):
+            subprocess.Popen(["notify-send", "-a", "WorkMonitor", title, text], stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
 
     def take_screenshots(self, now: float) -> None:
         """Grab every monitor and queue the images (consent was checked by the caller)."""
@@ -160,9 +186,7 @@ class Agent:
         stamp = time.strftime("%H:%M:%S", time.localtime(now))
         print(f"[workmonitor-agent] screenshot taken at {stamp} ({len(images)} monitor(s))", flush=True)
         self.store.put("last_screenshot", now)
-        if self.tuning.notify and shutil.which("notify-send") and sys.platform.startswith("linux"):
-            subprocess.Popen(["notify-send", "-a", "WorkMonitor", "Screenshot taken", f"at {stamp}"],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self._notify("Screenshot taken", f"at {stamp}")
         self.syncer.wake.set()
 
     def shutdown(self) -> None:

@@ -36,7 +36,7 @@ def run_tray() -> None:
         raise SystemExit("Tray mode needs pystray: `pipx inject workmonitor-agent pystray` (or pip install"
                          " 'workmonitor-agent[tray]'); or use `workmonitor-agent start` and `status`.") from exc
     from .api import ApiError, LoggedOut, Offline
-    from .cli import _session, _store
+    from .cli import Fail, _session, _store
     from .config import TokenStore, Tuning
     from .daemon import Agent
 
@@ -54,6 +54,15 @@ def run_tray() -> None:
         except (ApiError, Offline, LoggedOut):
             store.put("pending_stop", paused)
 
+    def discard_idle() -> None:
+        from argparse import Namespace
+
+        from .cli import cmd_idle
+        try:
+            cmd_idle(Namespace(discard=True))
+        except Fail as exc:
+            icon.notify(str(exc), "WorkMonitor")
+
     def quit_(icon, _item) -> None:
         agent.stopping.set()
         icon.stop()
@@ -62,6 +71,8 @@ def run_tray() -> None:
         pystray.MenuItem(lambda _: title(), None, enabled=False),
         pystray.MenuItem("Pause", lambda *_: set_paused(True), visible=lambda _: not store.get("paused")),
         pystray.MenuItem("Resume", lambda *_: set_paused(False), visible=lambda _: bool(store.get("paused"))),
+        pystray.MenuItem("Discard the last idle time", lambda *_: discard_idle(),
+                         visible=lambda _: bool(store.get("idle_return"))),
         pystray.MenuItem("Quit", quit_))
     icon = pystray.Icon("workmonitor-agent", icon_image("off"), "WorkMonitor", menu)
 
