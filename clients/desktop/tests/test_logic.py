@@ -212,7 +212,7 @@ def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_
                                                                         notify=0), cap=cap)
     agent.policy.__dict__.update(agreement="accepted", activity=True, screenshots=False, timer_running=True,
                                  idle_seconds=60, screenshot_seconds=10, timer={"id": "entry-1"})
-    for t in range(0, 40):
+    for t in range(40):
         agent.step(1000.0 + t)
     assert cap.grabs == 0  # no screenshot consent: not even one grab
     cap.idle = 500.0  # idle since long before capture began: the question starts at capture start, not before
