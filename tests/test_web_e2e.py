@@ -32,7 +32,7 @@ def test_web_app_end_to_end(stack, tmp_path):
         out = subprocess.run(
             [node, "e2e/run.mjs", platform["base"], str(platform["outbox"]), str(SHOTS)], cwd=WEB,
             capture_output=True, text=True, timeout=300,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": ""})
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery"})
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "e2e: all steps passed" in out.stdout

@@ -99,20 +99,32 @@ def start_socket_gateway(children: list[subprocess.Popen]) -> None:
 WEB = ROOT / "clients" / "web"
 
 
+def _web_sources_hash() -> str:
+    """Return a hash of the web app's sources (content, not mtimes: clocks and checkouts lie about those)."""
+    import hashlib
+    digest = hashlib.sha256()
+    files = sorted(p for p in (WEB / "src").rglob("*") if p.is_file())
+    for path in files + [WEB / "index.html", WEB / "package-lock.json", WEB / "vite.config.ts"]:
+        digest.update(str(path.relative_to(WEB)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def build_web() -> Path | None:
-    """Build the web app when its build is missing or older than its sources; return dist/ (None without npm)."""
-    dist = WEB / "dist" / "index.html"
-    sources = [p for p in (WEB / "src").rglob("*") if p.is_file()] + [WEB / "index.html", WEB / "package.json"]
-    if dist.exists() and dist.stat().st_mtime >= max(p.stat().st_mtime for p in sources):
-        return dist.parent
+    """Build the web app when its build is missing or stale; return dist/ (None without npm and without a build)."""
+    dist = WEB / "dist"
+    stamp = dist / ".source-hash"
+    wanted = _web_sources_hash()
+    if (dist / "index.html").exists() and stamp.exists() and stamp.read_text() == wanted:
+        return dist
     npm = shutil.which("npm")
     if npm is None:
         print("  web:      npm not found — the API runs, the web app is not built (install Node.js 20+)")
-        return dist.parent if dist.exists() else None
+        return dist if (dist / "index.html").exists() else None
     if not (WEB / "node_modules").is_dir():
         subprocess.run([npm, "ci", "--no-audit", "--no-fund"], cwd=WEB, check=True)
     subprocess.run([npm, "run", "build"], cwd=WEB, check=True)
-    return dist.parent
+    stamp.write_text(wanted)
+    return dist
 
 
 def serve(port: int, stop: threading.Event, web: Path | None) -> None:

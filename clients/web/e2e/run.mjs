@@ -2,7 +2,7 @@
 // Usage: node e2e/run.mjs <base-url> <outbox-dir> <screenshot-dir>
 // Exits non-zero on the first failed step; prints one line per step.
 import { chromium } from "playwright-core";
-import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const [base, outbox, shots] = process.argv.slice(2);
@@ -16,6 +16,7 @@ const admin = { email: `ada-${stamp}@e2e.example.com`, password: "correct horse 
 const employee = { email: `eve-${stamp}@e2e.example.com`, password: "another good pass" };
 
 const browser = await chromium.launch({
+  // A console error in the app is printed, so a failed step comes with the page's own complaint.
   executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
     "--disable-component-update", "--disable-sync"],
@@ -33,6 +34,7 @@ async function shoot(page, name) {
 }
 
 function inviteLink(to) {
+  if (!existsSync(outbox)) return null; // the worker creates it with the first mail
   for (const file of readdirSync(outbox).sort().reverse()) {
     const text = readFileSync(join(outbox, file), "utf8");
     if (text.includes(`To: ${to}`)) {
@@ -57,10 +59,12 @@ async function nav(page, path) {
   await page.evaluate((p) => { window.location.hash = p; }, path);
 }
 
+const pages = [];
 try {
   // 1. Sign up as the admin.
   const adminCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const a = await adminCtx.newPage();
+  pages.push(["admin", a]);
   await a.goto(`${base}/#/signup`);
   await a.fill('input[name="company_name"]', "E2E Co");
   await a.fill('input[name="name"]', "Ada Admin");
@@ -84,6 +88,7 @@ try {
   // 3. Accept in a second browser context.
   const empCtx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const e = await empCtx.newPage();
+  pages.push(["employee", e]);
   await e.goto(`${base}/accept-invite?token=${token}`);
   await e.fill('input[name="name"]', "Eve Employee");
   await e.fill('input[name="password"]', employee.password);
@@ -134,6 +139,9 @@ try {
   console.log("e2e: all steps passed");
 } catch (err) {
   console.error(`e2e: FAILED: ${err.stack || err}`);
+  for (const [who, page] of pages) {
+    await page.screenshot({ path: join(shots, `FAILED-${who}.png`), fullPage: true }).catch(() => undefined);
+  }
   await browser.close();
   process.exit(1);
 }

@@ -1,8 +1,11 @@
 // Every page of the app with who may see it. A page appears only when its API exists.
 import type { ComponentType } from "react";
 import type { Route } from "../router";
+import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Notifications } from "./Notifications";
+import { Screenshots } from "./Screenshots";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
 
@@ -17,5 +20,8 @@ export const PAGES: PageDef[] = [
   { path: "/", title: "Dashboard", component: Dashboard },
   { path: "/entries", title: "Time entries", component: Entries },
   { path: "/timesheets", title: "Timesheets", component: Timesheets },
+  { path: "/screenshots", title: "Screenshots", component: Screenshots },
+  { path: "/chat", title: "Chat", component: Chat },
+  { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
 ];

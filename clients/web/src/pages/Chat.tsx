@@ -1,0 +1,158 @@
+// Team chat: channels and direct messages, live messages and typing over the socket, catch-up from the API.
+import { useEffect, useRef, useState } from "react";
+import { get, post, qs } from "../api";
+import { localDateTime } from "../format";
+import { isManager, useMe } from "../session";
+import { connectSocket } from "../socket";
+import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
+
+interface Channel { id: string; kind: string; name: string | null; topic: string | null; member_count: number }
+interface Message { id: number; channel_id: string; author_id: string; body: string; created_at: string; deleted_at: string | null }
+
+export function Chat() {
+  const me = useMe();
+  const channels = useAsync(() => get<{ items: Channel[] }>("/messaging/channels?limit=200"), []);
+  const users = useAsync(() => get<{ items: { id: string; name: string }[] }>("/team/users?limit=200"), []);
+  const [active, setActive] = useState<string | null>(null);
+  const [name, setName] = useState("");
+  const act = useAction();
+  const userName = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? "Someone";
+  const label = (c: Channel) => c.name ?? (c.kind === "dm" ? "Direct message" : "Channel");
+
+  useEffect(() => {
+    if (!active && channels.data?.items.length) setActive(channels.data.items[0].id);
+  }, [channels.data, active]);
+
+  const create = (e: React.FormEvent) => {
+    e.preventDefault();
+    void act.run(async () => {
+      const ids = (users.data?.items ?? []).map((u) => u.id).filter((id) => id !== me.user.id);
+      const r = await post<{ channel: Channel }>("/messaging/channels", { name, kind: "public", member_ids: ids });
+      setName("");
+      channels.reload();
+      setActive(r.channel.id);
+    });
+  };
+  const openDm = (userId: string) => act.run(async () => {
+    const r = await post<{ channel: Channel }>("/messaging/dms", { user_id: userId });
+    channels.reload();
+    setActive(r.channel.id);
+  });
+
+  return (
+    <div className="chat">
+      <aside className="panel" aria-label="Channels">
+        <ErrorBanner error={channels.error ?? act.error} />
+        {channels.loading ? <Loading /> : !channels.data?.items.length ? <Empty>No channels yet.</Empty> : (
+          <nav>{channels.data.items.map((c) => (
+            <a key={c.id} href="#/chat" aria-current={c.id === active ? "page" : undefined}
+              onClick={(e) => { e.preventDefault(); setActive(c.id); }} style={{ display: "block", padding: 6 }}>
+              {c.kind === "dm" ? "@ " : "# "}{label(c)}
+            </a>
+          ))}</nav>
+        )}
+        {isManager(me) && (
+          <form onSubmit={create}>
+            <Field label="New channel"><input name="channel-name" value={name} onChange={(e) => setName(e.target.value)} required /></Field>
+            <button type="submit" disabled={act.busy}>Create</button>
+          </form>
+        )}
+        <Field label="Message someone">
+          <select aria-label="Message someone" value="" onChange={(e) => e.target.value && void openDm(e.target.value)}>
+            <option value="">Choose a person…</option>
+            {users.data?.items.filter((u) => u.id !== me.user.id).map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+          </select>
+        </Field>
+      </aside>
+      {active ? <ChannelView key={active} channelId={active} userName={userName} /> : <Empty>Pick a channel.</Empty>}
+    </div>
+  );
+}
+
+function ChannelView({ channelId, userName }: { channelId: string; userName: (id: string) => string }) {
+  const me = useMe();
+  const [messages, setMessages] = useState<Message[]>([]);
+  const [text, setText] = useState("");
+  const [typing, setTyping] = useState<string | null>(null);
+  const load = useAction();
+  const send = useAction();
+  const bottom = useRef<HTMLDivElement>(null);
+  const lastTyping = useRef(0);
+
+  useEffect(() => {
+    const merge = (incoming: Message[]) => setMessages((cur) => {
+      const byId = new Map(cur.map((m) => [m.id, m]));
+      incoming.forEach((m) => byId.set(m.id, m));
+      return [...byId.values()].sort((a, b) => a.id - b.id);
+    });
+    const fetchAll = () => load.run(async () => {
+      const r = await get<{ items: Message[] }>(`/messaging/channels/${channelId}/messages${qs({ limit: 100 })}`);
+      merge(r.items);
+    });
+    void fetchAll();
+    let off = () => {};
+    void connectSocket().then((s) => {
+      const onMessage = (p: { channel_id: string; message: Message }) => p.channel_id === channelId && merge([p.message]);
+      const onTyping = (p: { channel_id: string; user_id: string }) => {
+        if (p.channel_id !== channelId || p.user_id === me.user.id) return;
+        setTyping(p.user_id);
+        setTimeout(() => setTyping(null), 3000);
+      };
+      const onConnect = () => void fetchAll(); // reconnect: catch up from the database
+      s.on("chat.message", onMessage);
+      s.on("chat.message_updated", onMessage);
+      s.on("chat.typing", onTyping);
+      s.on("connect", onConnect);
+      off = () => { s.off("chat.message", onMessage); s.off("chat.message_updated", onMessage); s.off("chat.typing", onTyping); s.off("connect", onConnect); };
+    });
+    return () => off();
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [channelId]);
+
+  useEffect(() => {
+    bottom.current?.scrollIntoView?.({ block: "end" });
+    const last = messages[messages.length - 1];
+    if (last) void post(`/messaging/channels/${channelId}/read`, { message_id: last.id }).catch(() => undefined);
+  }, [messages, channelId]);
+
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    const body = text.trim();
+    if (!body) return;
+    void send.run(async () => {
+      const r = await post<{ message: Message }>(`/messaging/channels/${channelId}/messages`,
+        { body, client_id: crypto.randomUUID() });
+      setMessages((cur) => (cur.some((m) => m.id === r.message.id) ? cur : [...cur, r.message]));
+      setText("");
+    });
+  };
+  const onType = (v: string) => {
+    setText(v);
+    if (Date.now() - lastTyping.current > 2000) {
+      lastTyping.current = Date.now();
+      void post(`/messaging/channels/${channelId}/typing`, {}).catch(() => undefined);
+    }
+  };
+
+  return (
+    <section className="panel" aria-label="Messages">
+      <ErrorBanner error={load.error ?? send.error} />
+      <div className="messages" data-testid="messages">
+        {messages.length === 0 && <Empty>No messages yet. Say hello!</Empty>}
+        {messages.map((m) => (
+          <div key={m.id} className="message">
+            <div className="who">{userName(m.author_id)} · {localDateTime(m.created_at, me.user.timezone)}</div>
+            <div>{m.deleted_at ? <em className="muted">deleted</em> : m.body}</div>
+          </div>
+        ))}
+        <div ref={bottom} />
+      </div>
+      <p className="muted" aria-live="polite" style={{ minHeight: 20 }}>{typing ? `${userName(typing)} is typing…` : ""}</p>
+      <form className="row" onSubmit={submit}>
+        <input aria-label="Message" name="message" value={text} onChange={(e) => onType(e.target.value)} style={{ flex: 1 }}
+          placeholder="Write a message" />
+        <button type="submit" disabled={send.busy}>Send</button>
+      </form>
+    </section>
+  );
+}
