@@ -235,6 +235,7 @@ def test_password_reset_is_single_use_and_revokes_sessions(api, owner_conn):
     assert_error(me(api, admin["token"]), 401, "token_revoked")
     assert_error(refresh(api, admin["refresh"]), 401)
     assert audit_rows(owner_conn, "auth.password_reset")
+    assert [r[2] for r in audit_rows(owner_conn, "auth.password_reset_failed")] == [{"reason": "token_used"}]
 
 
 def test_expired_reset_token_is_410(api, owner_conn):
@@ -298,7 +299,8 @@ def test_otp_wrong_codes_lock_the_challenge(api, owner_conn):
     for _ in range(5):
         assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": wrong}), 401, "otp_invalid")
     assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401, "otp_locked")
-    assert len(audit_rows(owner_conn, "auth.otp_failed")) == 5
+    rows = audit_rows(owner_conn, "auth.otp_failed")
+    assert len(rows) == 6 and rows[-1][2] == {"reason": "otp_locked"}
 
 
 def test_expired_otp_is_410(api, owner_conn):
@@ -392,11 +394,12 @@ def test_otp_for_an_account_deactivated_meanwhile(api):
                  "account_deactivated")
 
 
-def test_change_password(api):
+def test_change_password(api, owner_conn):
     admin = signup(api)
     r = api.post(f"{AUTH}/me/password", json={"current_password": "not it at all", "new_password": "brand new pw"},
                  token=admin["token"])
     assert_error(r, 401)
+    assert audit_rows(owner_conn, "auth.password_change_failed")[0][1] == admin["user"]["id"]
     r = api.post(f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "brand new pw"},
                  token=admin["token"])
     assert r.status_code == 204

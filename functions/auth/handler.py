@@ -7,7 +7,7 @@ from flask import g, request
 
 from workmonitor import accounts, audit, db as dbmod, security, sessions, throttle
 from workmonitor.config import settings
-from workmonitor.errors import Unauthorized, ValidationFailed
+from workmonitor.errors import Gone, Unauthorized, ValidationFailed
 from workmonitor.queue import enqueue
 from workmonitor.redis_client import client as redis_client
 from workmonitor.schemas import Email, Input, Name, Password, TimeZone, Token
@@ -89,6 +89,17 @@ def _audit_apart(action: str, user: dict | None, **details) -> None:
         _audit(conn, action, user, **details)
 
 
+def _single_use(conn, token: str, kind: str, failed_action: str) -> dict:
+    """Return the usable token row; a used or expired one is audited (its owner is known) before the 410."""
+    row = accounts.find_single_use(conn, token, kind)
+    try:
+        accounts.check_single_use(row)
+    except Gone as exc:
+        _audit_apart(failed_action, {"id": row["user_id"], "company_id": row["company_id"]}, reason=exc.code)
+        raise
+    return row
+
+
 def _mail(to: str, subject: str, text: str) -> None:
     message_id = security.new_secret(12)
     after_commit(lambda: enqueue("email", "workmonitor.jobs.email.send_email", to, subject, text, message_id))
@@ -146,7 +157,7 @@ def otp_verify():
     data = body(OtpIn)
     cfg = settings()
     conn = db(dbmod.Claims())
-    row = accounts.consume_single_use(conn, data.challenge, "login_otp")
+    row = _single_use(conn, data.challenge, "login_otp", "auth.otp_failed")
     user = accounts.user_by_id(conn, row["user_id"])
     if user["status"] != "active":
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
@@ -159,6 +170,7 @@ def otp_verify():
         if allowed and not right:
             _audit(side, "auth.otp_failed", user)
     if not allowed:
+        _audit_apart("auth.otp_failed", user, reason="otp_locked")
         raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
     if not right:
         # Wrong codes count as failed sign-ins: fresh challenges (the password is known) cannot be farmed.
@@ -234,6 +246,7 @@ def change_password():
     row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s",
                        (caller().user_id,)).fetchone()
     if not security.verify_password(data.current_password, row["password_hash"]):
+        _audit_apart("auth.password_change_failed", row, reason="bad_credentials")
         raise Unauthorized("The current password is wrong.", code="invalid_credentials")
     conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
                  (security.hash_password(data.new_password), caller().user_id))
@@ -248,6 +261,7 @@ def set_otp():
     row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s",
                        (caller().user_id,)).fetchone()
     if not security.verify_password(data.password, row["password_hash"]):
+        _audit_apart("auth.otp_change_failed", row, reason="bad_credentials")
         raise Unauthorized("The password is wrong.", code="invalid_credentials")
     conn.execute("UPDATE users SET otp_enabled = %s WHERE id = %s", (data.enabled, caller().user_id))
     _audit(conn, "auth.otp_enabled" if data.enabled else "auth.otp_disabled", row)
@@ -280,7 +294,7 @@ def forgot_password():
 def reset_password():
     data = body(ResetIn)
     conn = db(dbmod.Claims())
-    row = accounts.consume_single_use(conn, data.token, "password_reset")
+    row = _single_use(conn, data.token, "password_reset", "auth.password_reset_failed")
     accounts.mark_used(conn, row["id"])
     conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
                  (security.hash_password(data.password), row["user_id"]))

@@ -76,18 +76,29 @@ def create_single_use(conn: psycopg.Connection, user: dict, kind: str, ttl: int,
     return token
 
 
-def consume_single_use(conn: psycopg.Connection, token: str, kind: str) -> dict:
-    """Find the unused, unexpired token of `kind` (claims become its user's); return the row. Raises 401/410."""
+def find_single_use(conn: psycopg.Connection, token: str, kind: str) -> dict:
+    """Return the stored token of `kind` (claims become its user's), used or not; raise 401 when unknown."""
     set_claims(conn, Claims(lookup_token=security.token_hash(token)))
     row = conn.execute("SELECT id, company_id, user_id, kind, code_hash, attempts, expires_at, used_at"
                        " FROM auth_tokens WHERE token_hash = app.lookup_token()").fetchone()
     if row is None or row["kind"] != kind:
         raise Unauthorized("This link or code is not valid.", code="token_invalid")
     set_claims(conn, Claims(company_id=str(row["company_id"]), user_id=str(row["user_id"]), role="employee"))
+    return row
+
+
+def check_single_use(row: dict) -> None:
+    """Raise Gone when the token `row` was used already or has expired."""
     if row["used_at"] is not None:
         raise Gone("This link or code has already been used.", code="token_used")
     if row["expires_at"] <= now():
         raise Gone("This link or code has expired.", code="token_expired")
+
+
+def consume_single_use(conn: psycopg.Connection, token: str, kind: str) -> dict:
+    """Find the unused, unexpired token of `kind` (claims become its user's); return the row. Raises 401/410."""
+    row = find_single_use(conn, token, kind)
+    check_single_use(row)
     return row
 
 
