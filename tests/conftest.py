@@ -58,6 +58,7 @@ def stack():
            "outbox": outbox}
     db.close_pool()
     _release_redis_db(base_redis, redis_db)
+    _drop_bucket(svc, bucket)
     with psycopg.connect(_with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
     svc.stop()
@@ -78,12 +79,29 @@ def _release_redis_db(base_url: str, n: int) -> None:
     redis.Redis.from_url(f"{base_url}/0").delete(f"wm:test-db-claim:{n}")
 
 
-def _make_bucket(svc, bucket: str) -> None:
+def _s3(svc):
     import boto3
     from botocore.config import Config
-    s3 = boto3.client("s3", endpoint_url=svc.s3_endpoint, aws_access_key_id=svc.s3_access_key,
-                      aws_secret_access_key=svc.s3_secret_key, region_name="us-east-1",
-                      config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+    return boto3.client("s3", endpoint_url=svc.s3_endpoint, aws_access_key_id=svc.s3_access_key,
+                        aws_secret_access_key=svc.s3_secret_key, region_name="us-east-1",
+                        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+
+
+def _drop_bucket(svc, bucket: str) -> None:
+    """Delete this run's bucket and its objects: a local S3 has a limited number of volumes."""
+    s3 = _s3(svc)
+    try:
+        for page in s3.get_paginator("list_objects_v2").paginate(Bucket=bucket):
+            keys = [{"Key": o["Key"]} for o in page.get("Contents", [])]
+            if keys:
+                s3.delete_objects(Bucket=bucket, Delete={"Objects": keys})
+        s3.delete_bucket(Bucket=bucket)
+    except Exception as exc:  # cleanup only: never fail a finished run over it
+        print(f"conftest: could not drop bucket {bucket}: {exc}")
+
+
+def _make_bucket(svc, bucket: str) -> None:
+    s3 = _s3(svc)
     try:
         s3.create_bucket(Bucket=bucket)
     except s3.exceptions.BucketAlreadyOwnedByYou:
