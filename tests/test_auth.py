@@ -113,6 +113,7 @@ def test_refresh_with_unknown_or_expired_token(api, owner_conn):
     assert_error(refresh(api, "x" * 43), 401, "refresh_invalid")
     owner_conn.execute("UPDATE refresh_tokens SET expires_at = now() - interval '1 second'")
     assert_error(refresh(api, admin["refresh"]), 401, "refresh_expired")
+    assert audit_rows(owner_conn, "auth.refresh_failed")[0][2]["reason"] == "refresh_expired"
 
 
 def test_logout_revokes_the_session(api):

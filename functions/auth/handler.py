@@ -200,6 +200,10 @@ def refresh():
                      family_id=str(reused.token["family_id"]))
         raise Unauthorized("This refresh token was already used; the session has been signed out.",
                            code="refresh_reused") from None
+    except sessions.RefreshRefused as refused:
+        _audit_apart("auth.refresh_failed", {"id": refused.token["user_id"], "company_id": refused.token["company_id"]},
+                     reason=refused.code, family_id=str(refused.token["family_id"]))
+        raise
     accounts.act_as(conn, user)
     _audit(conn, "auth.refresh", user)
     return tokens

@@ -6,6 +6,7 @@ family, and the family's access tokens stop working at once through a Redis revo
 """
 from __future__ import annotations
 
+import json
 import uuid
 from datetime import datetime, timedelta, timezone
 
@@ -16,6 +17,9 @@ from .config import settings
 from .db import Claims, set_claims
 from .errors import Unauthorized
 from .redis_client import client as redis_client
+
+# The gateways' control channel (format in gateway/README.md); a "revoke" notice closes live sockets at once.
+GATEWAY_CONTROL = "wm:gateway:control"
 
 
 def _now() -> datetime:
@@ -50,6 +54,14 @@ class RefreshReused(Exception):
         self.token = token
 
 
+class RefreshRefused(Unauthorized):
+    """A known refresh token was refused (signed out, expired, account deactivated); `token` names its owner."""
+
+    def __init__(self, token: dict, message: str, code: str):
+        super().__init__(message, code=code)
+        self.token = token
+
+
 def rotate(conn: psycopg.Connection, refresh: str, user_agent: str | None, ip: str | None) -> tuple[dict, dict]:
     """Rotate `refresh`; return (tokens, user). Raises Unauthorized, or RefreshReused after revoking the family."""
     set_claims(conn, Claims(lookup_token=security.token_hash(refresh)))
@@ -63,9 +75,9 @@ def rotate(conn: psycopg.Connection, refresh: str, user_agent: str | None, ip: s
         if token["rotated_at"] is not None and token["revoked_at"] is None:
             revoke_family(conn, token["family_id"])
             raise RefreshReused(token)
-        raise Unauthorized("This session has been signed out.", code="refresh_revoked")
+        raise RefreshRefused(token, "This session has been signed out.", "refresh_revoked")
     if token["expires_at"] <= _now():
-        raise Unauthorized("The refresh token has expired.", code="refresh_expired")
+        raise RefreshRefused(token, "The refresh token has expired.", "refresh_expired")
     # Lock the row: two concurrent refreshes with one token must not both succeed.
     claimed = conn.execute("UPDATE refresh_tokens SET rotated_at = now() WHERE id = %s AND rotated_at IS NULL"
                            " AND revoked_at IS NULL RETURNING id", (token["id"],)).fetchone()
@@ -75,7 +87,7 @@ def rotate(conn: psycopg.Connection, refresh: str, user_agent: str | None, ip: s
     user = conn.execute("SELECT id, company_id, role, status, email, name FROM users WHERE id = %s",
                         (token["user_id"],)).fetchone()
     if user is None or user["status"] != "active":
-        raise Unauthorized("This account is deactivated.", code="account_deactivated")
+        raise RefreshRefused(token, "This account is deactivated.", "account_deactivated")
     return _issue(conn, user, token["family_id"], user_agent, ip), user
 
 
@@ -84,6 +96,7 @@ def revoke_family(conn: psycopg.Connection, family_id) -> None:
     conn.execute("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = %s AND revoked_at IS NULL",
                  (family_id,))
     redis_client().set(f"wm:revoked:sid:{family_id}", "1", ex=settings().access_ttl + 60)
+    _close_sockets(session_id=family_id)
 
 
 def revoke_user(conn: psycopg.Connection, user_id) -> None:
@@ -94,6 +107,7 @@ def revoke_user(conn: psycopg.Connection, user_id) -> None:
     for fam in {row["family_id"] for row in families}:
         pipe.set(f"wm:revoked:sid:{fam}", "1", ex=settings().access_ttl + 60)
     pipe.execute()
+    _close_sockets(user_id=user_id)
 
 
 def block_user(user_id, blocked: bool) -> None:
@@ -101,5 +115,16 @@ def block_user(user_id, blocked: bool) -> None:
     key = f"wm:revoked:user:{user_id}"
     if blocked:
         redis_client().set(key, "1", ex=settings().access_ttl + 60)
+        _close_sockets(user_id=user_id)
     else:
         redis_client().delete(key)
+
+
+def _close_sockets(*, session_id=None, user_id=None) -> None:
+    # Published directly (functions are built without gateway/): {"type": "revoke", "session_id" | "user_id"}.
+    notice = {"type": "revoke"}
+    if session_id is not None:
+        notice["session_id"] = str(session_id)
+    if user_id is not None:
+        notice["user_id"] = str(user_id)
+    redis_client().publish(GATEWAY_CONTROL, json.dumps(notice))
