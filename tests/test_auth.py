@@ -388,7 +388,8 @@ def test_parallel_uses_of_one_code_or_link_succeed_once(api):
 def test_otp_for_an_account_deactivated_meanwhile(api):
     admin = signup(api)
     emp = invite_and_accept(api, admin)
-    assert api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": PASSWORD}, token=emp["token"]).status_code == 200
+    r = api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": PASSWORD}, token=emp["token"])
+    assert r.status_code == 200
     challenge, code = _challenge(api, emp)
     assert api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"]).status_code == 200
     assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401,
