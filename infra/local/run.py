@@ -82,8 +82,10 @@ def prepare() -> None:
 def start_workers(children: list[subprocess.Popen]) -> None:
     """Start one RQ worker (with the scheduler, for retries with backoff) on every queue."""
     rq = Path(sys.executable).parent / "rq"
+    # -c preloads Pillow, psycopg and the S3 model once; each job's forked work horse inherits them.
     children.append(subprocess.Popen([str(rq), "worker", *QUEUES, "--url", os.environ["REDIS_URL"],
-                                      "--with-scheduler", "--name", f"local-{os.getpid()}"], cwd=ROOT))
+                                      "-c", "workmonitor.jobs.rqconfig", "--with-scheduler",
+                                      "--name", f"local-{os.getpid()}"], cwd=ROOT))
     print(f"  workers:  rq worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)")
 
 
@@ -139,8 +141,21 @@ def serve(port: int, stop: threading.Event, web: Path | None) -> None:
         print(f"  function: http://127.0.0.1:{port}/function/{name}/healthz")
     print(f"WorkMonitor is up on http://127.0.0.1:{port} — Ctrl-C stops everything.", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=_cron, args=(port, stop), daemon=True).start()
     stop.wait()
     server.shutdown()
+
+
+def _cron(port: int, stop: threading.Event, every: float = 300) -> None:
+    """Do what OpenFaaS cron-connector does in production: an empty POST to the scheduler function, on a timer."""
+    import urllib.request
+    while not stop.is_set():
+        try:
+            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/function/scheduler/",
+                                                          data=b"", method="POST"), timeout=10).read()
+        except OSError as exc:
+            print(f"  cron: scheduler call failed: {exc}", flush=True)
+        stop.wait(every)
 
 
 def main() -> int:
