@@ -207,3 +207,27 @@ def test_a_failing_after_commit_task_does_not_turn_a_committed_change_into_a_500
 
     r = Client(app).post("/work")
     assert r.status_code == 200 and ran == ["second"], r.get_data(as_text=True)
+
+
+def test_an_unreachable_database_or_redis_is_a_503_not_a_500(stack):
+    import psycopg
+    import redis
+    from werkzeug.test import Client
+    from workmonitor.web import create_function, public
+
+    app = create_function("probe-deps")
+
+    @app.get("/redis")
+    @public
+    def use_redis():
+        redis.Redis(host="127.0.0.1", port=1, socket_connect_timeout=1).ping()
+
+    @app.get("/pg")
+    @public
+    def use_pg():
+        psycopg.connect("postgresql://nobody@127.0.0.1:1/none", connect_timeout=1)
+
+    for path in ("/redis", "/pg"):
+        r = Client(app).get(path)
+        assert r.status_code == 503, (path, r.get_data(as_text=True))
+        assert r.json["error"]["code"] == "unavailable" and r.headers["Retry-After"]

@@ -345,6 +345,12 @@ def _authenticate(token: str) -> Caller:
 def _error_response(exc: BaseException) -> Response:
     if isinstance(exc, psycopg.Error):
         exc = errors.from_database(exc) or exc
+    if isinstance(exc, (psycopg.OperationalError, psycopg.errors.TransactionRollback, redis.ConnectionError,
+                        redis.TimeoutError)):
+        # Unreachable, busy or timed out (pool timeouts included), or a deadlock/serialization loser: retryable.
+        log.error("dependency unavailable", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
+        exc = errors.ApiError("A service this request needs is unavailable; try again shortly.", status=503,
+                              code="unavailable", headers={"Retry-After": "5"})
     if isinstance(exc, errors.ApiError):
         resp = jsonify(exc.body())
         resp.status_code = exc.status
