@@ -1,10 +1,12 @@
 // Every page of the app with who may see it. A page appears only when its API exists.
 import type { ComponentType } from "react";
 import type { Route } from "../router";
+import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
+import { Projects } from "./Projects";
 import { Screenshots } from "./Screenshots";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
@@ -20,6 +22,8 @@ export const PAGES: PageDef[] = [
   { path: "/", title: "Dashboard", component: Dashboard },
   { path: "/entries", title: "Time entries", component: Entries },
   { path: "/timesheets", title: "Timesheets", component: Timesheets },
+  { path: "/projects", title: "Projects", component: Projects },
+  { path: "/attendance", title: "Attendance", component: Attendance },
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },

@@ -1,0 +1,19 @@
+// The company's people, for pickers and for turning user ids into names (the API returns ids).
+import { get } from "./api";
+import { useAsync } from "./ui";
+
+export interface Person { id: string; name: string; email: string; role: string; status: string; timezone: string }
+
+/** Active people the caller may list (everyone for admins/managers); skipped (empty) when `enabled` is false. */
+export function usePeople(enabled = true) {
+  return useAsync(
+    () => (enabled ? get<{ items: Person[] }>("/team/users?limit=200").then((r) => r.items) : Promise.resolve([] as Person[])),
+    [enabled],
+  );
+}
+
+/** The person's name, or a short id when they are not in the list (deactivated, or not visible). */
+export function nameOf(people: Person[] | null | undefined, id: string | null | undefined): string {
+  if (!id) return "—";
+  return people?.find((p) => p.id === id)?.name ?? `${id.slice(0, 8)}…`;
+}
