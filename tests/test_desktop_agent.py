@@ -194,7 +194,7 @@ class Agent:
     def q(self, query: str, *params):
         """Return the first column of the first row of `query` on the agent's local queue database."""
         with sqlite3.connect(self.home / "data" / "queue.sqlite3", timeout=10) as db:
-            return db.execute(query, params).fetchone()[0]
+            return (row := db.execute(query, params).fetchone()) and row[0]
 
     def kv(self, key: str):
         """Return a value of the agent's local state."""
@@ -267,6 +267,7 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     shots = wait_for(lambda: requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"],
                                           timeout=10).json()["items"], what="an uploaded screenshot")
     assert shots[0]["device_id"].startswith("desktop-")
+    a.q("UPDATE kv SET value = 'null' WHERE key = 'access'")  # so `status` must refresh (rotate) the session
     status = a.cli("status").stdout
     assert "SCREENSHOTS ON" in status and "timer:    running" in status and "window titles: ok" in status, status
     out = a.cli("stop").stdout
@@ -345,6 +346,7 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
     time.sleep(2.5)
     assert a.queued() > 0
     os.kill(pid, signal.SIGKILL)  # crash while offline, then start again while still offline
+    a.q("UPDATE kv SET value = 'null' WHERE key = 'access'")  # and make the restarted daemon refresh its session
     a.run_daemon()
     wait_for(lambda: a.pid() not in (None, pid), what="the restarted daemon")
     time.sleep(2)

@@ -219,8 +219,13 @@ def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_
     agent.step(1040.0)
     cap.idle = 0.0
     agent.step(1050.0)
+    assert store.get("idle_return") is None  # 50 s since capture began: shorter than the 60 s threshold
+    cap.idle = 500.0
+    agent.step(1060.0)
+    cap.idle = 0.0
+    agent.step(1070.0)
     question = store.get("idle_return")
-    assert question["entry_id"] == "entry-1" and question["minutes"] == round(50 / 60, 1)
+    assert question["entry_id"] == "entry-1" and question["minutes"] == round(70 / 60, 1)
     assert question["from"].startswith("1970-01-01T00:16:40")  # 1000 s: when capture began
     agent.policy.screenshots = True
     store.put("paused", True)

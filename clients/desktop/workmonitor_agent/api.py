@@ -1,8 +1,10 @@
 """The server API as the agent uses it: login, token refresh (rotating, shared between processes), consent, timer."""
 from __future__ import annotations
 
+import sqlite3
 import time
 import uuid
+from contextlib import contextmanager
 
 import requests
 
@@ -80,16 +82,14 @@ class Client:
     def remember(self, answer: dict) -> None:
         """Store the tokens of a login or refresh answer."""
         self.tokens.save(answer["refresh_token"])
-        self.store.put("access", {"token": answer["access_token"],
-                                  "expires": time.time() + float(answer.get("expires_in") or 600) - 30})
+        ttl = float(answer.get("expires_in") or 600)
+        self.store.put("access", {"token": answer["access_token"], "expires": time.time() + ttl - min(30, ttl / 4)})
 
     def _access(self, force: bool = False) -> str:
         cached = self.store.get("access")
         if cached and not force and cached["expires"] > time.time():
             return cached["token"]
-        # BEGIN IMMEDIATE serialises refreshes across the daemon, the tray and CLI calls: a rotated refresh
-        # token used twice would make the server revoke the whole session.
-        with self.store.tx():
+        with self._refresh_lock():
             fresh = self.store.get("access")
             if fresh and fresh != cached and fresh["expires"] > time.time():
                 return fresh["token"]
@@ -105,6 +105,17 @@ class Client:
                 raise
             self.remember(answer)
             return answer["access_token"]
+
+    @contextmanager
+    def _refresh_lock(self):
+        """Serialise refreshes across the daemon, tray and CLI processes: a rotated refresh token used twice makes
+        the server revoke the whole session. A lock file of its own, so the queue never waits on the network."""
+        lock = sqlite3.connect(self.store.path.with_name("refresh.lock"), timeout=60, isolation_level=None)
+        try:
+            lock.execute("BEGIN EXCLUSIVE")
+            yield
+        finally:
+            lock.close()  # ends the transaction, releasing the lock
 
     def call(self, method: str, path: str, **kw) -> dict:
         """Call an authenticated endpoint (refreshing the access token once on 401); return its JSON."""

@@ -157,7 +157,7 @@ class Agent:
                 self._idle_since = max(now - (idle_for or 0), self._capturing_since or now)
             return
         since, self._idle_since = self._idle_since, None
-        if since is None:
+        if since is None or now - since < self.policy.idle_seconds:
             return
         entry = (self.policy.timer or {}).get("id")
         question = {"from": iso(since), "to": iso(now), "minutes": round((now - since) / 60, 1), "entry_id": entry}
