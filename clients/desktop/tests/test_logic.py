@@ -241,3 +241,16 @@ def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_
     for t in range(120, 145):
         agent.step(1000.0 + t)
     assert 1 <= cap.grabs <= 3 and store.counts()["shots_taken"] == cap.grabs
+
+
+def test_platform_modules_load_and_a_missing_extra_is_reported(monkeypatch):
+    import importlib
+    assert importlib.import_module("workmonitor_agent.capture.win32").Win32Capture  # written for Windows, loads anywhere
+    monkeypatch.setattr(sys, "platform", "darwin")
+    try:
+        import Quartz  # noqa: F401
+        return  # a real Mac with pyobjc: nothing is missing
+    except ImportError:
+        pass
+    cap = capture.detect({})
+    assert cap.name == "macos" and "missing library: Quartz" in cap.limits["everything"]

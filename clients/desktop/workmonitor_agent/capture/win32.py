@@ -28,6 +28,11 @@ class Win32Capture(Capture):
         super().__init__(name="win32")
         self.user32 = ctypes.WinDLL("user32", use_last_error=True)
         self.kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        # Handles are pointer-sized: without these, ctypes would truncate them to a C int on 64-bit Windows.
+        self.user32.GetForegroundWindow.restype = wintypes.HWND
+        self.user32.OpenInputDesktop.restype = wintypes.HANDLE
+        self.kernel32.OpenProcess.restype = wintypes.HANDLE
+        self.kernel32.GetTickCount.restype = wintypes.DWORD
         self.lock = threading.Lock()
         self.keys = self.mouse = 0
         self.stop = threading.Event()
