@@ -7,6 +7,7 @@ import { isAdmin, isManager, useSession, type Me } from "./session";
 import { connectSocket, disconnectSocket } from "./socket";
 import { Timer } from "./pages/Timer";
 import { Loading } from "./ui";
+import { NotificationBell } from "./NotificationBell";
 
 function allowed(page: PageDef, me: Me): boolean {
   if (page.role === "manager") return isManager(me);
@@ -69,6 +70,7 @@ export function App() {
           <button className="secondary menu-toggle" aria-expanded={menuOpen} onClick={() => setMenuOpen(!menuOpen)}>Menu</button>
           <Timer />
           <span className="spacer" />
+          <NotificationBell />
           <span className="muted" title={me.user.timezone}>{me.user.name}</span>
           <ThemeToggle />
           <button className="secondary" onClick={() => void signOut()}>Sign out</button>

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   barWidth, budgetTone, daysBetween, fromMinor, leaveDays, parseMinutes, percentOf, scaleBars, stackShares, toMinor,
+  totalsByDay,
 } from "./metrics";
 
 describe("budgets", () => {
@@ -87,5 +88,20 @@ describe("inputs", () => {
     expect(parseMinutes("1.5h")).toBe(90);
     expect(parseMinutes("")).toBeNull();
     expect(() => parseMinutes("soon")).toThrow();
+  });
+});
+
+describe("daily totals", () => {
+  it("sums users per day and fills empty days", () => {
+    const rows = [
+      { day: "2026-11-23", seconds: 3600, active_seconds: 1800 },
+      { day: "2026-11-23", seconds: 3600, active_seconds: 3600 },
+      { day: "2026-11-25", seconds: 600, active_seconds: 0 },
+    ];
+    expect(totalsByDay(rows, "2026-11-23", "2026-11-25")).toEqual([
+      { day: "2026-11-23", seconds: 7200, active_seconds: 5400, activity_pct: 75 },
+      { day: "2026-11-24", seconds: 0, active_seconds: 0, activity_pct: null },
+      { day: "2026-11-25", seconds: 600, active_seconds: 0, activity_pct: 0 },
+    ]);
   });
 });

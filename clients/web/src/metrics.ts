@@ -91,3 +91,20 @@ export function parseMinutes(text: string): number | null {
   if ((m = t.match(/^(\d+)\s*m?$/))) return Number(m[1]);
   throw new Error("Give minutes (90), hours:minutes (1:30) or hours (1.5h).");
 }
+
+export interface DayTotal { day: string; seconds: number; active_seconds: number; activity_pct: number | null }
+
+/** Sum per-user-per-day activity rows into one row per day of [from, to] (missing days are zero). */
+export function totalsByDay(rows: { day: string; seconds: number; active_seconds: number }[], from: string, to: string): DayTotal[] {
+  const acc = new Map<string, { seconds: number; active: number }>();
+  for (const r of rows) {
+    const a = acc.get(r.day) ?? { seconds: 0, active: 0 };
+    a.seconds += r.seconds || 0;
+    a.active += r.active_seconds || 0;
+    acc.set(r.day, a);
+  }
+  return daysBetween(from, to).map((day) => {
+    const a = acc.get(day) ?? { seconds: 0, active: 0 };
+    return { day, seconds: a.seconds, active_seconds: a.active, activity_pct: percentOf(a.active, a.seconds) };
+  });
+}

@@ -7,7 +7,7 @@ import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
 interface Week { totals: { seconds: number; billable_seconds: number }; days: { date: string; seconds: number }[];
   timesheet: { status: string; period_start: string; period_end: string } }
 interface Running { id: string; user_name: string; project_name: string | null; description: string | null; started_at: string }
-interface Usage { items: { key?: string; app?: string; domain?: string; seconds: number }[] }
+interface Usage { items: { name?: string; key?: string; app?: string; domain?: string; seconds: number }[] }
 
 export function Dashboard() {
   const me = useMe();
@@ -44,7 +44,7 @@ export function Dashboard() {
       <section className="panel">
         <h3>Top apps</h3>
         {apps.loading ? <Loading /> : apps.data?.items.length ? (
-          <ul>{apps.data.items.map((a, i) => <li key={i}>{a.key ?? a.app ?? a.domain} — {hm(a.seconds)}</li>)}</ul>
+          <ul>{apps.data.items.map((a, i) => <li key={i}>{a.name ?? a.key ?? a.app ?? a.domain} — {hm(a.seconds)}</li>)}</ul>
         ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
       </section>
       {isManager(me) && (

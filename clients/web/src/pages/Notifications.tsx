@@ -3,6 +3,7 @@ import { useEffect } from "react";
 import { get, post } from "../api";
 import { localDateTime } from "../format";
 import { useMe } from "../session";
+import { NOTIFICATIONS_CHANGED } from "../NotificationBell";
 import { connectSocket } from "../socket";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
 
@@ -23,7 +24,7 @@ export function Notifications() {
   }, [list.reload]);
   return (
     <section className="panel">
-      <button className="secondary" onClick={() => void act.run(async () => { await post("/messaging/notifications/read-all", {}); list.reload(); })}>
+      <button className="secondary" onClick={() => void act.run(async () => { await post("/messaging/notifications/read-all", {}); list.reload(); window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED)); })}>
         Mark all read
       </button>
       <ErrorBanner error={list.error ?? act.error} />
@@ -32,7 +33,7 @@ export function Notifications() {
           <li key={n.id} style={{ opacity: n.read_at ? 0.6 : 1, marginBottom: 8 }}>
             <strong>{n.title}</strong> <span className="muted">{localDateTime(n.created_at, me.user.timezone)}</span>
             {n.body && <div>{n.body}</div>}
-            {!n.read_at && <button className="secondary" onClick={() => void act.run(async () => { await post(`/messaging/notifications/${n.id}/read`, {}); list.reload(); })}>Mark read</button>}
+            {!n.read_at && <button className="secondary" onClick={() => void act.run(async () => { await post(`/messaging/notifications/${n.id}/read`, {}); list.reload(); window.dispatchEvent(new Event(NOTIFICATIONS_CHANGED)); })}>Mark read</button>}
           </li>
         ))}</ul>
       )}

@@ -7,7 +7,9 @@ import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
+import { Reports } from "./Reports";
 import { Screenshots } from "./Screenshots";
+import { Settings } from "./Settings";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
 
@@ -24,8 +26,10 @@ export const PAGES: PageDef[] = [
   { path: "/timesheets", title: "Timesheets", component: Timesheets },
   { path: "/projects", title: "Projects", component: Projects },
   { path: "/attendance", title: "Attendance", component: Attendance },
+  { path: "/reports", title: "Reports", component: Reports },
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
+  { path: "/settings", title: "Settings", component: Settings },
 ];

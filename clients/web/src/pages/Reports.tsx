@@ -1,0 +1,156 @@
+// Reports: time by project/user/client/task, app and website usage, daily activity and productivity per
+// user and day. Employees see their own data; managers and admins everyone they may see, or one person.
+import { useState } from "react";
+import { get, qs } from "../api";
+import { BarList, Legend, StackedBar, type StackPart } from "../charts";
+import { addDays, hm, localDate, money } from "../format";
+import { totalsByDay } from "../metrics";
+import { nameOf, usePeople, type Person } from "../people";
+import { isManager, useMe } from "../session";
+import { Empty, ErrorBanner, Field, Loading, useAsync } from "../ui";
+
+interface Filters { from: string; to: string; userId: string }
+interface Group { key: string | null; name: string | null; seconds: number; billable_seconds: number; amounts: Record<string, number> }
+interface Summary { groups: Group[]; totals: Group & { rounded_seconds: number }; rounding: { mode: string; minutes: number } }
+interface Usage { items: { name: string; seconds: number; activity_pct: number | null }[] }
+interface DailyRow { user_id: string; day: string; seconds: number; active_seconds: number; activity_pct: number | null }
+interface ProdRow { user_id: string; day: string; productive_seconds: number; neutral_seconds: number; unproductive_seconds: number;
+  idle_seconds: number; score: number | null }
+
+const GROUP_LABEL = { project: "Project", user: "Person", client: "Client", task: "Task" } as const;
+
+export function Reports() {
+  const me = useMe();
+  const manager = isManager(me);
+  const today = localDate(new Date(), me.user.timezone);
+  const [f, setF] = useState<Filters>({ from: addDays(today, -6), to: today, userId: "" });
+  const people = usePeople(manager);
+  return (
+    <>
+      <form className="panel row" aria-label="Report filters" onSubmit={(e) => e.preventDefault()}>
+        <Field label="From"><input type="date" value={f.from} max={f.to} onChange={(e) => setF({ ...f, from: e.target.value })} /></Field>
+        <Field label="To"><input type="date" value={f.to} min={f.from} onChange={(e) => setF({ ...f, to: e.target.value })} /></Field>
+        {manager && (
+          <Field label="Person"><select name="report-user" value={f.userId} onChange={(e) => setF({ ...f, userId: e.target.value })}>
+            <option value="">Everyone I can see</option>
+            {(people.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select></Field>
+        )}
+        <div className="row" style={{ marginBottom: 12 }}>
+          {[["7 days", 6], ["30 days", 29], ["90 days", 89]].map(([label, n]) => (
+            <button key={label} type="button" className="secondary" onClick={() => setF({ ...f, from: addDays(today, -Number(n)), to: today })}>{label}</button>
+          ))}
+        </div>
+      </form>
+      {!manager && <p className="muted">These reports show your own time and activity only.</p>}
+      <TimeSummary f={f} />
+      <div className="grid2" style={{ marginBottom: 16 }}>
+        <UsageReport f={f} by="app" title="Apps" />
+        <UsageReport f={f} by="domain" title="Websites" />
+      </div>
+      <DailyActivity f={f} />
+      <Productivity f={f} people={people.data} manager={manager} />
+    </>
+  );
+}
+
+function TimeSummary({ f }: { f: Filters }) {
+  const [groupBy, setGroupBy] = useState<keyof typeof GROUP_LABEL>("project");
+  const sum = useAsync(() => get<Summary>(`/time/reports/summary${qs({ group_by: groupBy, from: f.from, to: f.to, user_id: f.userId })}`), [groupBy, f.from, f.to, f.userId]);
+  const none = groupBy === "user" ? "Unknown" : `No ${GROUP_LABEL[groupBy].toLowerCase()}`;
+  const amounts = (a: Record<string, number>) => Object.entries(a).map(([c, v]) => money(v, c)).join(" + ");
+  return (
+    <section className="panel" aria-label="Time summary">
+      <h3>Tracked time</h3>
+      <div className="tabs" role="group" aria-label="Group by">
+        {(Object.keys(GROUP_LABEL) as (keyof typeof GROUP_LABEL)[]).map((g) => (
+          <button key={g} type="button" aria-pressed={groupBy === g} onClick={() => setGroupBy(g)}>By {GROUP_LABEL[g].toLowerCase()}</button>
+        ))}
+      </div>
+      <ErrorBanner error={sum.error} />
+      {sum.loading && !sum.data ? <Loading /> : !sum.data?.groups.length ? <Empty>No time tracked in this range.</Empty> : (
+        <>
+          <p data-testid="time-total">
+            <strong>{hm(sum.data.totals.seconds)}</strong> tracked · {hm(sum.data.totals.billable_seconds)} billable
+            {Object.keys(sum.data.totals.amounts).length > 0 && ` · ${amounts(sum.data.totals.amounts)}`}
+            {sum.data.rounding.mode !== "none" && <span className="muted"> (amounts use rounding {sum.data.rounding.mode} to {sum.data.rounding.minutes} min)</span>}
+          </p>
+          <BarList label={`Time by ${GROUP_LABEL[groupBy].toLowerCase()}`} rows={sum.data.groups.map((g, i) => ({
+            key: g.key ?? `none-${i}`, label: g.name ?? none, value: g.seconds, display: hm(g.seconds),
+            note: Object.keys(g.amounts).length ? amounts(g.amounts) : g.billable_seconds ? `${hm(g.billable_seconds)} billable` : undefined,
+          }))} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title: string }) {
+  const usage = useAsync(() => get<Usage>(`/activity/usage${qs({ by, from: f.from, to: f.to, user_id: f.userId, limit: 12 })}`), [by, f.from, f.to, f.userId]);
+  return (
+    <section className="panel" aria-label={`${title} usage`}>
+      <h3>{title}</h3>
+      <ErrorBanner error={usage.error} />
+      {usage.loading && !usage.data ? <Loading /> : !usage.data?.items.length ? (
+        <Empty>No {title.toLowerCase()} recorded. The desktop agent sends them once activity tracking is consented to.</Empty>
+      ) : (
+        <BarList label={`${title} by time`} rows={usage.data.items.map((u) => ({
+          key: u.name, label: u.name, value: u.seconds, display: hm(u.seconds),
+          note: u.activity_pct !== null ? `${u.activity_pct}% active` : undefined,
+        }))} />
+      )}
+    </section>
+  );
+}
+
+function DailyActivity({ f }: { f: Filters }) {
+  const daily = useAsync(() => get<{ items: DailyRow[] }>(`/activity/daily${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
+  const days = daily.data ? totalsByDay(daily.data.items, f.from, f.to) : [];
+  return (
+    <section className="panel" aria-label="Daily activity">
+      <h3>Daily activity</h3>
+      <ErrorBanner error={daily.error} />
+      {daily.loading && !daily.data ? <Loading /> : !days.some((d) => d.seconds > 0) ? <Empty>No activity recorded in this range.</Empty> : (
+        <BarList label="Tracked activity per day" rows={days.map((d) => ({
+          key: d.day, label: d.day, value: d.seconds, display: hm(d.seconds),
+          note: d.activity_pct !== null ? `${d.activity_pct}% active` : undefined,
+        }))} />
+      )}
+    </section>
+  );
+}
+
+const PARTS: { key: keyof ProdRow; label: string; tone: StackPart["tone"] }[] = [
+  { key: "productive_seconds", label: "Productive", tone: "ok" },
+  { key: "neutral_seconds", label: "Neutral", tone: "neutral" },
+  { key: "unproductive_seconds", label: "Unproductive", tone: "danger" },
+  { key: "idle_seconds", label: "Idle", tone: "idle" },
+];
+
+function Productivity({ f, people, manager }: { f: Filters; people: Person[] | null; manager: boolean }) {
+  const prod = useAsync(() => get<{ items: ProdRow[] }>(`/activity/productivity${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
+  const me = useMe();
+  const name = (id: string) => (id === me.user.id ? me.user.name : nameOf(people, id));
+  return (
+    <section className="panel" aria-label="Productivity">
+      <h3>Productivity per {manager ? "person and " : ""}day</h3>
+      <p className="muted" style={{ marginTop: 0 }}>Categories come from the productivity rules in Settings; uncategorised apps count as neutral.</p>
+      <Legend items={PARTS.map((p) => ({ label: p.label, tone: p.tone }))} />
+      <ErrorBanner error={prod.error} />
+      {prod.loading && !prod.data ? <Loading /> : !prod.data?.items.length ? <Empty>No productivity data in this range.</Empty> : (
+        <div className="table-wrap"><table>
+          <thead><tr>{manager && <th>Person</th>}<th>Day</th><th style={{ width: "45%" }}>Split</th><th>Productive</th><th>Score</th></tr></thead>
+          <tbody>{prod.data.items.map((r) => (
+            <tr key={`${r.user_id}-${r.day}`}>
+              {manager && <td>{name(r.user_id)}</td>}
+              <td>{r.day}</td>
+              <td><StackedBar title={`${name(r.user_id)} ${r.day}`} parts={PARTS.map((p) => ({ label: p.label, tone: p.tone, value: Number(r[p.key]) || 0 }))} /></td>
+              <td>{hm(r.productive_seconds)}</td>
+              <td>{r.score === null ? "—" : `${r.score}%`}</td>
+            </tr>
+          ))}</tbody>
+        </table></div>
+      )}
+    </section>
+  );
+}
