@@ -6,6 +6,7 @@ import os
 import random
 import subprocess
 import sys
+import time
 
 import pytest
 from PIL import Image
@@ -241,6 +242,9 @@ def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_
     for t in range(120, 145):
         agent.step(1000.0 + t)
     assert 1 <= cap.grabs <= 3 and store.counts()["shots_taken"] == cap.grabs
+    agent._recent.clear()
+    agent._recent.extend([(time.time(), 60, 45), (time.time(), 60, 15), (time.time() - 3600, 60, 0)])
+    assert agent.activity_percent(time.time()) == 50  # the hour-old sample is outside the 10 s interval
 
 
 def test_platform_modules_load_and_a_missing_extra_is_reported(monkeypatch):

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections import deque
 
 from PIL import Image, ImageFilter
 
@@ -72,6 +73,8 @@ class Agent:
         self.stopping = threading.Event()
         self._said: list[str] = []
         self._idle_since: float | None = None
+        self._recent: deque = deque(maxlen=512)
+        self._now = time.time()
         self._capturing_since: float | None = None
 
     def _pushed(self, _event: str) -> None:
@@ -81,6 +84,13 @@ class Agent:
 
     def _queue_sample(self, sample: dict) -> None:
         self.store.add_sample(sample)
+        self._recent.append((self._now, sample["duration"], sample["active_seconds"]))
+
+    def activity_percent(self, now: float) -> int | None:
+        """Return the activity % of the samples recorded during the last screenshot interval (None: none)."""
+        window = [(d, a) for at, d, a in self._recent if at >= now - self.policy.screenshot_seconds]
+        tracked = sum(d for d, _ in window)
+        return round(100 * sum(a for _, a in window) / tracked) if tracked else None
 
     def say_state(self, paused: bool) -> None:
         """Print the capture state when it changes, and keep it for `status` and the tray."""
@@ -121,6 +131,7 @@ class Agent:
 
     def step(self, now: float) -> None:
         """One poll: record the interval since the last poll and take a screenshot when one is due."""
+        self._now = now
         paused = bool(self.store.get("paused"))
         self.say_state(paused)
         push = {"url": self.push.url, "connected": self.push.connected.is_set()} if self.push.sio else None
@@ -181,8 +192,9 @@ class Agent:
             log.warning("screenshot failed: %s", exc)
             self.store.put("last_screenshot_error", str(exc))
             return
+        percent = self.activity_percent(now)
         for monitor, image in enumerate(images):
-            self.store.add_shot(encode(image, self.policy.blur), "jpg", iso(now), monitor, None)
+            self.store.add_shot(encode(image, self.policy.blur), "jpg", iso(now), monitor, percent)
         stamp = time.strftime("%H:%M:%S", time.localtime(now))
         print(f"[workmonitor-agent] screenshot taken at {stamp} ({len(images)} monitor(s))", flush=True)
         self.store.put("last_screenshot", now)
