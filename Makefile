@@ -14,10 +14,10 @@ help:
 	@echo "make validate - check stack.yml the way faas-cli would"
 	@echo "make bench    - benchmarks (print figures)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml clients/desktop/pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[local,test]"
+	$(BIN)/pip install --quiet -e ".[local,test]" -e clients/desktop
 	@touch $(STAMP)
 
 run: $(STAMP)

@@ -55,6 +55,10 @@ def desktop_tools():
     probe = [sys.executable, "-c", "import workmonitor_agent, Xlib"]
     if subprocess.run(probe, capture_output=True, cwd=ROOT, check=False).returncode != 0:
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-e", str(DESKTOP)], check=True)
+        import importlib
+        import site
+        site.main()  # pick up the new editable install's .pth in this process too
+        importlib.invalidate_caches()
     import importlib
     importlib.invalidate_caches()
 
