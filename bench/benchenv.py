@@ -6,18 +6,8 @@ import tempfile
 from contextlib import contextmanager
 
 import psycopg
-from psycopg import sql
-
 import services
-
-
-def _with_db(url: str, dbname: str, user: str | None = None) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    if user:
-        info["user"] = user
-        info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**info)
+from psycopg import sql
 
 
 @contextmanager
@@ -25,10 +15,10 @@ def prepared():
     """Yield {"owner_url", "app_url", "bucket", "services"} for a fresh bench database; drop it afterwards."""
     svc = services.ensure_all()
     dbname = f"wm_bench_{os.getpid()}"
-    owner = _with_db(svc.pg_owner_url, dbname)
+    owner = services.with_db(svc.pg_owner_url, dbname)
     bucket = f"wm-bench-{os.getpid()}"
     os.environ.update({
-        "OWNER_DATABASE_URL": owner, "DATABASE_URL": _with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
+        "OWNER_DATABASE_URL": owner, "DATABASE_URL": services.with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
         "REDIS_URL": svc.redis_url.rsplit("/", 1)[0] + "/15", "S3_ENDPOINT": svc.s3_endpoint,
         "S3_ACCESS_KEY": svc.s3_access_key, "S3_SECRET_KEY": svc.s3_secret_key, "S3_BUCKET": bucket,
         "BCRYPT_ROUNDS": "4", "MAIL_OUTBOX_DIR": tempfile.mkdtemp(prefix="wm-bench-outbox-"),
@@ -44,6 +34,6 @@ def prepared():
         yield {"owner_url": owner, "app_url": os.environ["DATABASE_URL"], "bucket": bucket, "services": svc}
     finally:
         db.close_pool()
-        with psycopg.connect(_with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
+        with psycopg.connect(services.with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
         svc.stop()

@@ -15,19 +15,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT / "shared"), str(ROOT / "infra" / "local"), str(ROOT / "tests")]
 
-import psycopg  # noqa: E402
-from psycopg import sql  # noqa: E402
-
-import services  # noqa: E402
-
-
-def _with_db(url: str, dbname: str, user: str | None = None) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    if user:
-        info["user"] = user
-        info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**info)
+import psycopg
+import services
+from psycopg import sql
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -35,8 +25,8 @@ def stack():
     """Find or start the services, create and migrate this run's database, point the settings at it."""
     svc = services.ensure_all()
     dbname = f"wm_test_{os.getpid()}"
-    owner = _with_db(svc.pg_owner_url, dbname)
-    app_url = _with_db(svc.pg_owner_url, dbname, user="workmonitor_app")
+    owner = services.with_db(svc.pg_owner_url, dbname)
+    app_url = services.with_db(svc.pg_owner_url, dbname, user="workmonitor_app")
     base_redis = svc.redis_url.rsplit("/", 1)[0]
     redis_db = _claim_redis_db(base_redis)
     outbox = tempfile.mkdtemp(prefix="wm-outbox-")
@@ -59,7 +49,7 @@ def stack():
     db.close_pool()
     _release_redis_db(base_redis, redis_db)
     _drop_bucket(svc, bucket)
-    with psycopg.connect(_with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
+    with psycopg.connect(services.with_db(svc.pg_owner_url, "postgres"), autocommit=True) as conn:
         conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
     svc.stop()
 

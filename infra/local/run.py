@@ -18,20 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path[:0] = [str(ROOT / "shared"), str(Path(__file__).resolve().parent)]
 
-import psycopg  # noqa: E402
 
-import services  # noqa: E402
+import services
 
 QUEUES = ["email", "media", "reports", "default"]
 
 
-def _with_db(url: str, dbname: str, user: str | None = None) -> str:
-    info = psycopg.conninfo.conninfo_to_dict(url)
-    info["dbname"] = dbname
-    if user:
-        info["user"] = user
-        info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**info)
 
 
 def _local_secret(name: str) -> str:
@@ -48,8 +40,8 @@ def configure(svc: services.Services) -> dict[str, str]:
     """Return the environment every process of the local platform shares."""
     dbname = os.environ.get("WM_DB_NAME", "workmonitor")
     env = {
-        "OWNER_DATABASE_URL": os.environ.get("OWNER_DATABASE_URL") or _with_db(svc.pg_owner_url, dbname),
-        "DATABASE_URL": os.environ.get("DATABASE_URL") or _with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
+        "OWNER_DATABASE_URL": os.environ.get("OWNER_DATABASE_URL") or services.with_db(svc.pg_owner_url, dbname),
+        "DATABASE_URL": os.environ.get("DATABASE_URL") or services.with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
         "REDIS_URL": svc.redis_url,
         "S3_ENDPOINT": svc.s3_endpoint, "S3_ACCESS_KEY": svc.s3_access_key, "S3_SECRET_KEY": svc.s3_secret_key,
         "JWT_SECRET": os.environ.get("JWT_SECRET") or _local_secret("jwt-secret"),
@@ -132,7 +124,6 @@ def build_web() -> Path | None:
 def serve(port: int, stop: threading.Event, web: Path | None) -> None:
     """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`."""
     from werkzeug.serving import make_server
-
     from workmonitor.devserver import gateway_app, stack_functions
     socket_url = f"http://127.0.0.1:{os.environ.get('WS_PORT', '8090')}"
     server = make_server(os.environ.get("HOST", "127.0.0.1"), port,

@@ -22,6 +22,17 @@ VAR = Path(os.environ.get("WM_VAR_DIR", ROOT / ".var"))
 STATE = Path(os.environ.get("WM_STATE_DIR", Path.home() / ".local" / "state" / "workmonitor"))
 
 
+def with_db(url: str, dbname: str, user: str | None = None) -> str:
+    """Return libpq conninfo `url` pointed at database `dbname` (and, given `user`, as that user, no password)."""
+    import psycopg
+    info = psycopg.conninfo.conninfo_to_dict(url)
+    info["dbname"] = dbname
+    if user:
+        info["user"] = user
+        info.pop("password", None)
+    return psycopg.conninfo.make_conninfo(**info)
+
+
 def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.3) -> bool:
     """Return True when something accepts TCP connections on host:port."""
     try:
