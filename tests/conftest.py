@@ -37,6 +37,7 @@ def stack():
         "S3_BUCKET": bucket, "BCRYPT_ROUNDS": "4", "JWT_SECRET": "test-secret-" + "x" * 32,
         "MAIL_OUTBOX_DIR": outbox, "WM_SECRETS_DIR": tempfile.mkdtemp(prefix="wm-secrets-"),
         "PUBLIC_URL": "http://localhost:8080", "DB_POOL_MAX": "8",
+        "TRUSTED_PROXY_HOPS": "1",
     })
     from workmonitor import config, db, migrate, redis_client
     config.settings.cache_clear()

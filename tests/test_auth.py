@@ -407,3 +407,13 @@ def test_change_password(api, owner_conn):
     assert r.status_code == 204
     assert_error(login(api, admin["email"]), 401)
     assert login(api, admin["email"], "brand new pw").status_code == 200
+
+
+def test_client_supplied_forwarded_hops_do_not_dodge_ip_throttling(api):
+    from factories import signup
+    for n in range(6):
+        admin = signup(api)
+        # A client prepends a fresh fake address each time; our one trusted proxy appended the real one.
+        r = api.post("/function/auth/login", json={"email": admin["email"], "password": "wrong password!"},
+                     headers={"X-Forwarded-For": f"10.9.8.{n}, 203.0.113.77"})
+        assert r.status_code == (429 if n == 5 else 401), (n, r.json)

@@ -69,6 +69,7 @@ class Settings:
     reset_ttl: int
     otp_ttl: int
     invite_ttl: int
+    trusted_proxy_hops: int
 
 
 @lru_cache(maxsize=1)
@@ -106,4 +107,5 @@ def settings() -> Settings:
         reset_ttl=_int("RESET_TOKEN_TTL", 3600),
         otp_ttl=_int("OTP_TTL", 600),
         invite_ttl=_int("INVITE_TTL", 7 * 24 * 3600),
+        trusted_proxy_hops=_int("TRUSTED_PROXY_HOPS", 0),
     )

@@ -177,12 +177,18 @@ def paginated(items: list, limit: int, offset: int, **extra: Any) -> dict:
 
 
 def client_ip() -> str | None:
-    """Return the caller's IP (first valid X-Forwarded-For hop when behind the gateway/nginx), or None."""
-    # Hops are client-supplied text that ends up in inet columns: anything that is not an address is skipped.
-    for hop in [*request.headers.get("X-Forwarded-For", "").split(","), request.remote_addr or ""]:
+    """Return the caller's IP: the X-Forwarded-For entry added by the outermost trusted proxy, else the peer.
+
+    Only the last TRUSTED_PROXY_HOPS entries were written by our own proxies (nginx, the OpenFaaS gateway);
+    anything left of them is client-supplied and would let a client dodge per-IP throttling.
+    """
+    hops = settings().trusted_proxy_hops
+    chain = [h.strip() for h in request.headers.get("X-Forwarded-For", "").split(",") if h.strip()]
+    candidates = [chain[-hops]] if hops and len(chain) >= hops else []
+    for hop in [*candidates, request.remote_addr or ""]:
         try:
-            return str(ipaddress.ip_address(hop.strip()))
-        except ValueError:
+            return str(ipaddress.ip_address(hop))
+        except ValueError:  # text that is not an address never reaches an inet column
             continue
     return None
 
