@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import threading
 from pathlib import Path
 
 from localplatform import running_platform
@@ -26,13 +27,15 @@ def test_web_app_end_to_end(stack, tmp_path):
     node = shutil.which("node")
     assert node, "Node.js 20+ is needed for the web app"
     with running_platform(stack["services"], tmp_path, "web") as platform:
+        # Keep reading the runner's log: a full, unread pipe blocks its request logging and so every request.
+        threading.Thread(target=lambda: platform["lines"].extend(platform["proc"].stdout), daemon=True).start()
         assert (WEB / "dist" / "index.html").exists(), "make run did not build the web app"
         page = subprocess.run(["curl", "-s", platform["base"] + "/"], capture_output=True, text=True)
         assert '<div id="root">' in page.stdout
         out = subprocess.run(
             [node, "e2e/run.mjs", platform["base"], str(platform["outbox"]), str(SHOTS)], cwd=WEB,
             capture_output=True, text=True, timeout=300,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery"})
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages"})
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "e2e: all steps passed" in out.stdout
