@@ -28,6 +28,7 @@ from workmonitor.web import (
     page,
     paginated,
     query_int,
+    query_uuid,
     roles,
 )
 
@@ -43,15 +44,6 @@ def _audit(conn, action: str, target_id, **details) -> None:
                  target_id=target_id, ip=client_ip(), request_id=g.get("request_id"), details=details)
 
 
-def _uuid_arg(name: str) -> str | None:
-    raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        return str(uuid.UUID(raw))
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} must be a UUID.", fields={name: "not a UUID"}) from exc
-
 
 def _day_arg(name: str, default: date) -> date:
     raw = request.args.get(name)
@@ -66,7 +58,7 @@ def _range_and_scope() -> tuple[date, date, list[str] | None]:
     end = _day_arg("to", today)
     start = _day_arg("from", end - timedelta(days=6))
     reports.check_range(start, end)
-    return start, end, reports.scope(db(), _uuid_arg("user_id"), _uuid_arg("team"))
+    return start, end, reports.scope(db(), query_uuid("user_id"), query_uuid("team"))
 
 
 # --- capture ---------------------------------------------------------------------------------------------------
@@ -122,7 +114,7 @@ def list_own_buckets():
 @app.get("/api/0/buckets/<bucket_id>/events")
 def list_events(bucket_id: str):
     limit = query_int("limit", 100, 1, 1000)
-    user_id = _uuid_arg("user_id") or caller().user_id
+    user_id = query_uuid("user_id") or caller().user_id
     conn = db()
     bucket = conn.execute("SELECT id FROM activity_buckets WHERE user_id = %s AND name = %s",
                           (user_id, bucket_id)).fetchone()
@@ -169,7 +161,7 @@ class TimelineArgs(BaseModel):
 
 @app.get("/timeline")
 def timeline():
-    user_id = _uuid_arg("user_id") or caller().user_id
+    user_id = query_uuid("user_id") or caller().user_id
     reports.scope(db(), user_id, None)
     interval = query_int("interval", 600, 60, 86_400)
     window = _timeline_window(datetime.now(UTC))

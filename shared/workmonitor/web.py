@@ -162,6 +162,17 @@ def query_int(name: str, default: int, lo: int, hi: int) -> int:
     return value
 
 
+def query_uuid(name: str) -> str | None:
+    """Return UUID query parameter `name` as a string (None when absent); raise 400 naming it when malformed."""
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        return str(uuid.UUID(raw))
+    except ValueError as exc:
+        raise errors.ValidationFailed(f"{name} must be a UUID.", fields={name: "not a UUID"}) from exc
+
+
 def page() -> tuple[int, int]:
     """Return (limit, offset) from the query string: limit 1..200 (default 50), offset >= 0."""
     return query_int("limit", 50, 1, 200), query_int("offset", 0, 0, 10_000_000)
