@@ -64,6 +64,7 @@ async function visit(page, nav, path, selector) {
 async function check(page, shoot, name) {
   await noErrors(page, name);
   await fitsPhone(page, name);
+  await page.evaluate(() => window.scrollTo(0, 0)); // else the sticky top bar lands mid-page in a full-page shot
   await shoot(page, name);
 }
 

@@ -1,6 +1,6 @@
 // Attendance: clock in/out and breaks, today's status, my days, records and shifts with late/early/absent flags,
 // leave; managers also approve leave and plan shifts, admins keep leave types and geofences.
-import { useEffect } from "react";
+import { useCallback, useEffect, useState } from "react";
 import { get, post, qs } from "../api";
 import { BarList } from "../charts";
 import { addDays, hm, localDate, localTime } from "../format";
@@ -37,14 +37,16 @@ export function ShiftFlags({ a }: { a: Attendance }) {
 
 export function Attendance() {
   const me = useMe();
+  const [version, setVersion] = useState(0); // bumped by every clock action so the days and records follow
+  const changed = useCallback(() => setVersion((v) => v + 1), []);
   return (
     <>
-      <Clock />
+      <Clock onChange={changed} />
       <div className="grid2" style={{ marginBottom: 16 }}>
-        <MyDays />
+        <MyDays version={version} />
         <MyShifts />
       </div>
-      <MyRecords />
+      <MyRecords version={version} />
       <Leave />
       {isManager(me) && <ShiftPlanner />}
       {isAdmin(me) && <Geofences />}
@@ -52,7 +54,7 @@ export function Attendance() {
   );
 }
 
-function Clock() {
+function Clock({ onChange }: { onChange: () => void }) {
   const me = useMe();
   const tz = me.user.timezone;
   const status = useAsync(() => get<Status>("/attendance/status"), []);
@@ -62,13 +64,13 @@ function Clock() {
     let off = () => {};
     void connectSocket().then((s) => {
       const events = ["attendance.clocked_in", "attendance.clocked_out", "attendance.break_started", "attendance.break_ended", "connect"];
-      const on = () => status.reload();
+      const on = () => { status.reload(); onChange(); };
       events.forEach((e) => s.on(e, on));
       off = () => events.forEach((e) => s.off(e, on));
     });
     return () => off();
-  }, [status.reload]);
-  const call = (path: string, body: unknown = {}) => act.run(async () => { await post(`/attendance/${path}`, body); status.reload(); });
+  }, [status.reload, onChange]);
+  const call = (path: string, body: unknown = {}) => act.run(async () => { await post(`/attendance/${path}`, body); status.reload(); onChange(); });
   const s = status.data;
   const openBreak = s?.record?.breaks.find((b) => !b.ended_at);
   return (
@@ -104,11 +106,11 @@ function Clock() {
   );
 }
 
-function MyDays() {
+function MyDays({ version }: { version: number }) {
   const me = useMe();
   const today = localDate(new Date(), me.user.timezone);
   const from = addDays(today, -6);
-  const days = useAsync(() => get<{ days: Day[] }>(`/attendance/days${qs({ from, to: today })}`), [from, today]);
+  const days = useAsync(() => get<{ days: Day[] }>(`/attendance/days${qs({ from, to: today })}`), [from, today, version]);
   const byDate = new Map((days.data?.days ?? []).map((d) => [d.date, d]));
   const rows = daysBetween(from, today).map((date) => {
     const d = byDate.get(date);
@@ -145,11 +147,11 @@ function MyShifts() {
   );
 }
 
-function MyRecords() {
+function MyRecords({ version }: { version: number }) {
   const me = useMe();
   const tz = me.user.timezone;
   const today = localDate(new Date(), tz);
-  const recs = useAsync(() => get<{ items: AttRecord[] }>(`/attendance/records${qs({ user_id: me.user.id, from: addDays(today, -13), to: today, limit: 100 })}`), [today]);
+  const recs = useAsync(() => get<{ items: AttRecord[] }>(`/attendance/records${qs({ user_id: me.user.id, from: addDays(today, -13), to: today, limit: 100 })}`), [today, version]);
   return (
     <section className="panel" aria-label="My records">
       <h3>My records (last 14 days)</h3>

@@ -75,12 +75,12 @@ function Members({ projectId, members, error, onChange, currency }: {
   return (
     <section className="panel" aria-label="Members">
       <h3>Members</h3>
-      {!planner && <p className="muted">You are a member of this project.</p>}
       <ErrorBanner error={error ?? act.error} />
-      {members === null ? <Loading /> : !members.length ? <Empty>No members yet.</Empty> : (
+      {!planner ? <p className="muted">You are a member of this project. Managers see the whole team.</p>
+        : members === null ? <Loading /> : !members.length ? <Empty>No members yet.</Empty> : (
         <ul className="consent-list">{members.map((m) => (
           <li key={m.user_id} style={{ justifyContent: "space-between", alignItems: "center" }}>
-            <span>{m.name} <span className="muted">{m.email}{m.hourly_rate !== null && ` · ${money(m.hourly_rate, currency)}/h`}</span></span>
+            <span>{m.name}<span className="muted" style={{ display: "block", fontSize: 13 }}>{m.email}{m.hourly_rate !== null && ` · ${money(m.hourly_rate, currency)}/h`}</span></span>
             {planner && <button className="secondary" disabled={act.busy} onClick={() => remove(m)} aria-label={`Remove ${m.name}`}>Remove</button>}
           </li>
         ))}</ul>
