@@ -58,7 +58,7 @@ export function App() {
     <div className="app">
       <aside className={`side${menuOpen ? " open" : ""}`}>
         <h1>WorkMonitor</h1>
-        <div className="company">{me.company.name} · {me.user.role}</div>
+        <div className="company">{me.user.name}<br />{me.company.name} · {me.user.role}</div>
         <nav aria-label="Main">
           {visible.map((p) => (
             <a key={p.path} href={`#${p.path}`} aria-current={p === page ? "page" : undefined}>{p.title}</a>
@@ -71,7 +71,7 @@ export function App() {
           <Timer />
           <span className="spacer" />
           <NotificationBell />
-          <span className="muted" title={me.user.timezone}>{me.user.name}</span>
+          <span className="muted me-name" title={me.user.timezone}>{me.user.name}</span>
           <ThemeToggle />
           <button className="secondary" onClick={() => void signOut()}>Sign out</button>
         </header>

@@ -12,7 +12,7 @@ export function BarList({ rows, label }: { rows: BarRow[]; label: string }) {
         <li key={r.key} className="bar-row">
           <span className="bar-label" title={r.label}>{r.label}</span>
           <span className="bar" aria-hidden="true"><span style={{ width: `${widths[i]}%` }} /></span>
-          <span className="bar-value">{r.display}{r.note && <span className="muted"> · {r.note}</span>}</span>
+          <span className="bar-value">{r.display}{r.note && <span className="muted note"><span className="sep"> · </span>{r.note}</span>}</span>
         </li>
       ))}
     </ul>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, clock, elapsed, hm, localDate, localTime, money, zonedToUtc } from "./format";
+import { addDays, clock, dur, elapsed, hm, localDate, localTime, money, zonedToUtc } from "./format";
 
 describe("format", () => {
   it("formats durations", () => {
@@ -7,6 +7,9 @@ describe("format", () => {
     expect(hm(3900)).toBe("1:05");
     expect(hm(-5)).toBe("0:00");
     expect(clock(3723)).toBe("01:02:03");
+    expect(dur(0)).toBe("0:00");
+    expect(dur(12)).toBe("<0:01");
+    expect(dur(3900)).toBe("1:05");
   });
 
   it("shows instants in the viewer's zone, across midnight", () => {

@@ -74,3 +74,8 @@ export function money(minor: number | null | undefined, currency = "USD"): strin
   if (minor === null || minor === undefined) return "—";
   return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 100);
 }
+
+/** A duration for charts and totals: hm(), but "<0:01" for a few seconds so tiny amounts do not read as none. */
+export function dur(seconds: number): string {
+  return seconds > 0 && seconds < 60 ? "<0:01" : hm(seconds);
+}

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { get, qs } from "../api";
 import { BarList, Legend, StackedBar, type StackPart } from "../charts";
-import { addDays, hm, localDate, money } from "../format";
+import { addDays, dur, hm, localDate, money } from "../format";
 import { totalsByDay } from "../metrics";
 import { nameOf, usePeople, type Person } from "../people";
 import { isManager, useMe } from "../session";
@@ -43,7 +43,7 @@ export function Reports() {
         </div>
       </form>
       {!manager && <p className="muted">These reports show your own time and activity only.</p>}
-      <TimeSummary f={f} />
+      <TimeSummary f={f} manager={manager} />
       <div className="grid2" style={{ marginBottom: 16 }}>
         <UsageReport f={f} by="app" title="Apps" />
         <UsageReport f={f} by="domain" title="Websites" />
@@ -54,7 +54,7 @@ export function Reports() {
   );
 }
 
-function TimeSummary({ f }: { f: Filters }) {
+function TimeSummary({ f, manager }: { f: Filters; manager: boolean }) {
   const [groupBy, setGroupBy] = useState<keyof typeof GROUP_LABEL>("project");
   const sum = useAsync(() => get<Summary>(`/time/reports/summary${qs({ group_by: groupBy, from: f.from, to: f.to, user_id: f.userId })}`), [groupBy, f.from, f.to, f.userId]);
   const none = groupBy === "user" ? "Unknown" : `No ${GROUP_LABEL[groupBy].toLowerCase()}`;
@@ -63,7 +63,7 @@ function TimeSummary({ f }: { f: Filters }) {
     <section className="panel" aria-label="Time summary">
       <h3>Tracked time</h3>
       <div className="tabs" role="group" aria-label="Group by">
-        {(Object.keys(GROUP_LABEL) as (keyof typeof GROUP_LABEL)[]).map((g) => (
+        {(Object.keys(GROUP_LABEL) as (keyof typeof GROUP_LABEL)[]).filter((g) => manager || g !== "user").map((g) => (
           <button key={g} type="button" aria-pressed={groupBy === g} onClick={() => setGroupBy(g)}>By {GROUP_LABEL[g].toLowerCase()}</button>
         ))}
       </div>
@@ -71,13 +71,13 @@ function TimeSummary({ f }: { f: Filters }) {
       {sum.loading && !sum.data ? <Loading /> : !sum.data?.groups.length ? <Empty>No time tracked in this range.</Empty> : (
         <>
           <p data-testid="time-total">
-            <strong>{hm(sum.data.totals.seconds)}</strong> tracked · {hm(sum.data.totals.billable_seconds)} billable
+            <strong>{dur(sum.data.totals.seconds)}</strong> tracked · {dur(sum.data.totals.billable_seconds)} billable
             {Object.keys(sum.data.totals.amounts).length > 0 && ` · ${amounts(sum.data.totals.amounts)}`}
             {sum.data.rounding.mode !== "none" && <span className="muted"> (amounts use rounding {sum.data.rounding.mode} to {sum.data.rounding.minutes} min)</span>}
           </p>
           <BarList label={`Time by ${GROUP_LABEL[groupBy].toLowerCase()}`} rows={sum.data.groups.map((g, i) => ({
-            key: g.key ?? `none-${i}`, label: g.name ?? none, value: g.seconds, display: hm(g.seconds),
-            note: Object.keys(g.amounts).length ? amounts(g.amounts) : g.billable_seconds ? `${hm(g.billable_seconds)} billable` : undefined,
+            key: g.key ?? `none-${i}`, label: g.name ?? none, value: g.seconds, display: dur(g.seconds),
+            note: Object.keys(g.amounts).length ? amounts(g.amounts) : g.billable_seconds ? `${dur(g.billable_seconds)} billable` : undefined,
           }))} />
         </>
       )}
@@ -95,7 +95,7 @@ function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title
         <Empty>No {title.toLowerCase()} recorded. The desktop agent sends them once activity tracking is consented to.</Empty>
       ) : (
         <BarList label={`${title} by time`} rows={usage.data.items.map((u) => ({
-          key: u.name, label: u.name, value: u.seconds, display: hm(u.seconds),
+          key: u.name, label: u.name, value: u.seconds, display: dur(u.seconds),
           note: u.activity_pct !== null ? `${u.activity_pct}% active` : undefined,
         }))} />
       )}
@@ -112,7 +112,7 @@ function DailyActivity({ f }: { f: Filters }) {
       <ErrorBanner error={daily.error} />
       {daily.loading && !daily.data ? <Loading /> : !days.some((d) => d.seconds > 0) ? <Empty>No activity recorded in this range.</Empty> : (
         <BarList label="Tracked activity per day" rows={days.map((d) => ({
-          key: d.day, label: d.day, value: d.seconds, display: hm(d.seconds),
+          key: d.day, label: d.day, value: d.seconds, display: dur(d.seconds),
           note: d.activity_pct !== null ? `${d.activity_pct}% active` : undefined,
         }))} />
       )}
