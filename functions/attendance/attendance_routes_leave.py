@@ -14,6 +14,7 @@ from attendance_inputs import (
 )
 from attendance_web import notify, record_audit
 from flask import Blueprint, request
+from workmonitor import notify as notices
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_int, roles
 
@@ -54,9 +55,22 @@ def patch_type(type_id: str):
 @bp.post("/requests")
 def create_request():
     data = body(LeaveRequestIn)
-    me = caller()
-    row = leave.request_leave(db(), me.company_id, me.user_id, me.role, data)
+    me, conn = caller(), db()
+    row = leave.request_leave(conn, me.company_id, me.user_id, me.role, data)
+    name = common.user(conn, row["user_id"])["name"]
+    for uid in notices.approvers_of(conn, row["user_id"]):
+        if uid != me.user_id:
+            notices.notify(conn, uid, "leave_requested", f"{name} requested leave {_span(row)}", row["reason"] or "",
+                           _note_data(row))
     return out({"request": row}), 201
+
+
+def _span(row: dict) -> str:
+    return f"from {row['start_date']} to {row['end_date']}"
+
+
+def _note_data(row: dict) -> dict:
+    return {"leave_request_id": str(row["id"]), "user_id": str(row["user_id"]), "status": row["status"]}
 
 
 @bp.get("/requests")
@@ -82,6 +96,8 @@ def _decide(request_id: str, approve: bool):
     row = leave.decide(conn, parse_uuid(request_id, "leave request"), caller().user_id, approve, data.comment)
     record_audit(conn, f"leave.{row['status']}", "leave_request", row["id"], user_id=str(row["user_id"]),
                  comment=data.comment, days=float(row["days"]))
+    notices.notify(conn, row["user_id"], "leave_decided", f"Your leave {_span(row)} was {row['status']}",
+                   data.comment or "", {**_note_data(row), "comment": data.comment})
     result = out({"request": row})
     notify(row["user_id"], f"leave.{row['status']}", result)
     return result

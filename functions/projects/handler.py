@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import Field, StringConstraints
+from workmonitor import notify
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
 from workmonitor.web import body, caller, create_function, db, page, paginated, roles
@@ -279,8 +280,19 @@ def create_task(project_id: str):
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id, project_id",
         (me.company_id, proj["id"], data.name, data.description, data.status, data.due_date, data.estimate_minutes,
          me.user_id)).fetchone()
-    store.set_assignees(conn, me.company_id, row, data.assignee_ids or [])
-    return {"task": store.task(conn, row["id"])}, 201
+    added = store.set_assignees(conn, me.company_id, row, data.assignee_ids or [])
+    task = store.task(conn, row["id"])
+    _notify_assigned(conn, task, added)
+    return {"task": task}, 201
+
+
+def _notify_assigned(conn, task: dict, user_ids: list[str]) -> None:
+    """Notify each newly added assignee (not the planner who assigned themself) in the request's transaction."""
+    me = caller().user_id
+    for uid in user_ids:
+        if uid != me:
+            notify.notify(conn, uid, "task_assigned", f"You were assigned to {task['name']}", task["description"] or "",
+                          {"task_id": str(task["id"]), "project_id": str(task["project_id"])})
 
 
 @app.get("/tasks/<task_id>")
@@ -300,9 +312,10 @@ def update_task(task_id: str):
         if col in changes and changes[col] is None:
             raise ValidationFailed(f"{col} may not be null.", fields={col: "may not be null"})
     store.update_row(conn, "tasks", row["id"], changes)
-    if assignees is not None:
-        store.set_assignees(conn, caller().company_id, row, assignees)
-    return {"task": store.task(conn, row["id"])}
+    added = store.set_assignees(conn, caller().company_id, row, assignees) if assignees is not None else []
+    task = store.task(conn, row["id"])
+    _notify_assigned(conn, task, added)
+    return {"task": task}
 
 
 class StatusIn(Input):

@@ -96,8 +96,8 @@ def members(conn: psycopg.Connection, project_id) -> list[dict]:
         (project_id,)).fetchall()
 
 
-def set_assignees(conn: psycopg.Connection, company_id: str, task_row: dict, user_ids) -> None:
-    """Replace the task's assignees with `user_ids`, each of whom must be a member of the task's project."""
+def set_assignees(conn: psycopg.Connection, company_id: str, task_row: dict, user_ids) -> list[str]:
+    """Replace the task's assignees with `user_ids` (each a member of the task's project); return the newly added."""
     ids = check_users(conn, user_ids, "assignee_ids")
     if ids:
         member_ids = {str(r["user_id"]) for r in conn.execute(
@@ -109,9 +109,13 @@ def set_assignees(conn: psycopg.Connection, company_id: str, task_row: dict, use
                                 fields={"assignee_ids": f"not members: {', '.join(outsiders)}"})
     conn.execute("DELETE FROM task_assignees WHERE task_id = %s AND NOT (user_id = ANY(%s::uuid[]))",
                  (task_row["id"], ids))
+    added = []
     for uid in ids:
-        conn.execute("INSERT INTO task_assignees (company_id, task_id, project_id, user_id) VALUES (%s, %s, %s, %s)"
-                     " ON CONFLICT DO NOTHING", (company_id, task_row["id"], task_row["project_id"], uid))
+        if conn.execute("INSERT INTO task_assignees (company_id, task_id, project_id, user_id) VALUES (%s, %s, %s, %s)"
+                        " ON CONFLICT DO NOTHING RETURNING user_id",
+                        (company_id, task_row["id"], task_row["project_id"], uid)).fetchone():
+            added.append(uid)
+    return added
 
 
 def update_row(conn: psycopg.Connection, table: str, row_id, changes: dict) -> None:

@@ -10,7 +10,7 @@ import time_entries as entries
 import time_sheets as sheets
 from flask import Blueprint, request
 from pydantic import StringConstraints
-from workmonitor import events, timecalc
+from workmonitor import events, notify, timecalc
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, db, page, paginated, roles
@@ -47,6 +47,10 @@ def _notify(room_ids: list, event: str, row: dict) -> None:
     after_commit(lambda: [events.publish(events.user_room(uid), event, payload) for uid in room_ids])
 
 
+def _note_data(row: dict) -> dict:
+    return {"timesheet_id": str(row["id"]), "user_id": str(row["user_id"]), "period_start": str(row["period_start"])}
+
+
 @bp.get("/timesheets")
 def list_timesheets():
     limit, offset = page()
@@ -79,6 +83,10 @@ def submit():
     day = data.date or timecalc.local_date(entries.now(), user["timezone"])
     row = sheets.submit(conn, me, entries.settings(conn, me.company_id), user, day, data.comment)
     _notify([me.user_id, *sheets.managers_of(conn, me.user_id)], "timesheet.submitted", row)
+    name = conn.execute("SELECT name FROM users WHERE id = %s", (me.user_id,)).fetchone()["name"]
+    for uid in notify.approvers_of(conn, me.user_id):
+        notify.notify(conn, uid, "timesheet_submitted", f"{name} submitted the week of {row['period_start']}",
+                      data.comment or "", _note_data(row))
     return {"timesheet": row, "history": sheets.history(conn, row["id"])}, 201
 
 
@@ -93,6 +101,8 @@ def _decide(sheet_id: str, action: str, comment: str | None):
     conn, me = db(), caller()
     row = sheets.decide(conn, me, sheet_id, action, comment)
     _notify([row["user_id"]], f"timesheet.{action}", row)
+    notify.notify(conn, row["user_id"], f"timesheet_{action}", f"Your week of {row['period_start']} was {action}",
+                  comment or "", {**_note_data(row), "comment": comment})
     return {"timesheet": row, "history": sheets.history(conn, row["id"])}
 
 

@@ -22,8 +22,8 @@ from . import events
 from .config import settings
 from .queue import enqueue
 
-KINDS = ("timesheet_submitted", "timesheet_approved", "timesheet_rejected", "leave_decided", "chat_mention",
-         "task_assigned")
+KINDS = ("timesheet_submitted", "timesheet_approved", "timesheet_rejected", "leave_requested", "leave_decided",
+         "chat_mention", "task_assigned")
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}
 EVENT = "notification"
@@ -96,6 +96,22 @@ def notify(conn: psycopg.Connection, user_id, kind: str, title: str, body: str =
                               str(user["id"]), note["id"], note["title"], note["body"],
                               {k: str(v) for k, v in note["data"].items()}))
     return note
+
+
+def approvers_of(conn: psycopg.Connection, user_id) -> list[str]:
+    """Return the ids of the active managers assigned to `user_id`, else of the company's active admins.
+
+    The user themself is never in the list (an admin's own request goes to the other admins).
+    """
+    managers = conn.execute(
+        "SELECT u.id FROM manager_assignments m JOIN users u ON u.id = m.manager_id"
+        " WHERE m.employee_id = %s AND u.status = 'active' AND u.id <> %s ORDER BY u.id",
+        (str(user_id), str(user_id))).fetchall()
+    if managers:
+        return [str(r["id"]) for r in managers]
+    return [str(r["id"]) for r in conn.execute(
+        "SELECT id FROM users WHERE company_id = app.company_id() AND role = 'admin' AND status = 'active'"
+        " AND id <> %s ORDER BY id", (str(user_id),)).fetchall()]
 
 
 def _email_text(note: dict) -> str:
