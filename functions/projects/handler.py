@@ -13,7 +13,7 @@ from pydantic import Field, StringConstraints
 from workmonitor import notify
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
-from workmonitor.web import body, caller, create_function, db, page, paginated, roles
+from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
 
 # Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -87,15 +87,6 @@ def _flag(name: str) -> bool | None:
     return raw == "true"
 
 
-def _arg_uuid(name: str) -> str | None:
-    raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        return str(uuid.UUID(raw))
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} is not an id.", fields={name: "not a UUID"}) from exc
-
 
 def _for_caller(proj: dict) -> dict:
     """Return `proj` with rates and money budgets hidden from employees (planners' business)."""
@@ -159,7 +150,7 @@ def list_projects():
         " WHERE (%(a)s::boolean IS NULL OR p.archived = %(a)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
         " AND (%(q)s = '' OR p.name ILIKE '%%' || %(q)s || '%%')"
         " ORDER BY lower(p.name), p.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"a": archived, "c": _arg_uuid("client_id"), "q": q, "limit": limit + 1, "offset": offset}).fetchall()
+        {"a": archived, "c": query_uuid("client_id"), "q": q, "limit": limit + 1, "offset": offset}).fetchall()
     return paginated([_for_caller(r) for r in rows], limit, offset)
 
 
@@ -257,7 +248,7 @@ def list_tasks(project_id: str):
     status = request.args.get("status")
     if status and status not in ("todo", "in_progress", "done"):
         raise ValidationFailed("Unknown status.", fields={"status": "todo, in_progress or done"})
-    assignee = _arg_uuid("assignee_id")
+    assignee = query_uuid("assignee_id")
     rows = conn.execute(
         f"SELECT {store.TASK_COLUMNS} FROM tasks t WHERE t.project_id = %(p)s"
         " AND (%(s)s::text IS NULL OR t.status = %(s)s) AND (%(a)s::uuid IS NULL OR EXISTS"

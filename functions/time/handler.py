@@ -16,7 +16,7 @@ from pydantic import AwareDatetime, Field, StringConstraints
 from workmonitor import audit, events, timecalc
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Input
-from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, roles
+from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, query_uuid, roles
 
 # Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -79,16 +79,6 @@ def idempotency_key() -> str | None:
                                fields={"Idempotency-Key": "invalid"})
     return key
 
-
-def arg_uuid(name: str) -> str | None:
-    """Return query parameter `name` as a UUID string (None when absent); raise 400 when malformed."""
-    raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        return str(uuid.UUID(raw))
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} is not an id.", fields={name: "not a UUID"}) from exc
 
 
 def arg_date(name: str, default: date | None = None) -> date | None:
@@ -199,8 +189,8 @@ def _filters(conn) -> reports.Filters:
     billable = request.args.get("billable")
     if billable not in (None, "", "true", "false"):
         raise ValidationFailed("billable must be true or false.", fields={"billable": "true or false"})
-    return reports.Filters(user_id=arg_uuid("user_id"), project_id=arg_uuid("project_id"),
-                           task_id=arg_uuid("task_id"), client_id=arg_uuid("client_id"),
+    return reports.Filters(user_id=query_uuid("user_id"), project_id=query_uuid("project_id"),
+                           task_id=query_uuid("task_id"), client_id=query_uuid("client_id"),
                            billable=None if not billable else billable == "true", start=start, end=end)
 
 
@@ -268,7 +258,7 @@ def delete_entry(entry_id: str):
 @app.get("/reports/daily")
 def daily_report():
     conn, me = db(), caller()
-    user = entries.target_user(conn, me, arg_uuid("user_id"))
+    user = entries.target_user(conn, me, query_uuid("user_id"))
     today = timecalc.local_date(entries.now(), user["timezone"])
     first, last = date_range(user["timezone"], max_days=366)
     first, last = first or (last or today) - timedelta(days=6), last or max(first or today, today)
