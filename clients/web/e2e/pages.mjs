@@ -133,6 +133,11 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   await admin.selectOption('select[name="member"]', { label: "Eve Employee" });
   await admin.click("button:has-text('Add member')");
   await admin.waitForSelector('[aria-label="Members"] >> text=Eve Employee');
+  // Three hours of Eve's on the project, last week (this week's timesheet is approved and locked): 30 % of budget.
+  const projectId = new URL(admin.url()).hash.split("id=")[1];
+  const start = Date.now() - 8 * 86400000;
+  await call(base, employee, "POST", "/time/entries", { project_id: projectId, description: "Wireframes", source: "web",
+    started_at: new Date(start).toISOString(), ended_at: new Date(start + 3 * 3600000).toISOString() });
   await admin.click("summary:has-text('New task')");
   await admin.fill('form[aria-label="New task"] input[name="task-name"]', "Design homepage");
   await admin.getByLabel("Due date").fill(plusDays(nextMonday(), 4));
@@ -143,7 +148,7 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   await settle(admin);
   await check(admin, shoot, "project-admin");
   await visit(admin, nav, "/projects", '[data-testid="projects-table"]');
-  await admin.waitForSelector('[role="progressbar"]');
+  await admin.waitForSelector('[role="progressbar"][aria-valuenow="30"]');
   await check(admin, shoot, "projects-admin");
   step("admin created a client, a project with a budget, a member and an assigned task");
 
@@ -208,5 +213,10 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
     await page.waitForSelector('[aria-label="Productivity"] [role="img"]');
     await check(page, shoot, `reports-${who}`);
   }
+  await admin.selectOption('select[aria-label="Theme"]', "dark");
+  await shoot(admin, "reports-admin-dark");
+  await visit(admin, nav, "/attendance", '[data-testid="attendance-status"]');
+  await shoot(admin, "attendance-admin-dark");
+  await admin.selectOption('select[aria-label="Theme"]', "auto");
   step("reports show tracked time, app and website usage and productivity for both roles");
 }

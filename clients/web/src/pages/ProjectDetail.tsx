@@ -86,7 +86,7 @@ function Members({ projectId, members, error, onChange, currency }: {
         ))}</ul>
       )}
       {planner && (
-        <form className="row" onSubmit={add} aria-label="Add member">
+        <form className="row" onSubmit={add} aria-label="Add member" style={{ marginTop: 12 }}>
           <Field label="Add a person"><select value={userId} onChange={(e) => setUserId(e.target.value)} required name="member">
             <option value="">Choose…</option>
             {candidates.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}

@@ -80,9 +80,9 @@ function BudgetCell({ project }: { project: Project }) {
 export function BudgetMeters({ budget, name }: { budget: Budget; name: string }) {
   if (!budget.budget_hours && !budget.budget_amount) return <span className="muted">{budget.used_hours} h used · no budget</span>;
   return (
-    <div className="stack-gap" style={{ gap: 6, marginBottom: 0 }}>
+    <div className="stack-gap" style={{ gap: 6, marginBottom: 0, maxWidth: 520 }}>
       {budget.budget_hours !== null && (
-        <Meter pct={budget.hours_percent} label={`Hours budget of ${name}`} detail={`${budget.used_hours} of ${budget.budget_hours} h`} />
+        <Meter pct={budget.hours_percent} label={`Hours budget of ${name}`} detail={`${budget.used_hours} of ${budget.budget_hours} hours`} />
       )}
       {budget.budget_amount !== null && (
         <Meter pct={budget.amount_percent} label={`Money budget of ${name}`}
