@@ -4,7 +4,6 @@ from __future__ import annotations
 import json as jsonlib
 
 from werkzeug.test import Client
-
 from workmonitor.devserver import gateway_app
 
 _APP = None

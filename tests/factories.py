@@ -36,7 +36,6 @@ def last_mail(to: str) -> str:
 def drain(*queues: str) -> None:
     """Run RQ workers in burst mode on `queues` in this process."""
     from rq import SimpleWorker
-
     from workmonitor.queue import queue
     from workmonitor.redis_client import client
     SimpleWorker([queue(q) for q in queues], connection=client()).work(burst=True)

@@ -10,9 +10,8 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
-from psycopg import sql
-
 import services
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parents[1]
 

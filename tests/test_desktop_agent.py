@@ -21,9 +21,8 @@ from pathlib import Path
 import psycopg
 import pytest
 import requests
-from psycopg import sql
-
 import services
+from psycopg import sql
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "clients" / "desktop"

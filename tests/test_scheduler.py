@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from rq import Queue
-
 from workmonitor.redis_client import client
 
 

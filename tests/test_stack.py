@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parents[1]
 OPENFAAS = ROOT / "infra" / "openfaas"
 sys.path.insert(0, str(OPENFAAS))
 
-import build_contexts  # noqa: E402
-import validate_stack  # noqa: E402
+import build_contexts
+import validate_stack
 
 STACK = ROOT / "stack.yml"
 FUNCTIONS = sorted(validate_stack.load_stack(STACK)["functions"])

@@ -4,8 +4,8 @@ from __future__ import annotations
 import hmac
 
 from flask import g, request
-
-from workmonitor import accounts, audit, db as dbmod, security, sessions, throttle
+from workmonitor import accounts, audit, security, sessions, throttle
+from workmonitor import db as dbmod
 from workmonitor.config import settings
 from workmonitor.errors import Gone, Unauthorized, ValidationFailed
 from workmonitor.queue import enqueue

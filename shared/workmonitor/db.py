@@ -32,7 +32,7 @@ class Claims:
     lookup_token: str | None = None
 
     @classmethod
-    def system(cls, company_id: str) -> "Claims":
+    def system(cls, company_id: str) -> Claims:
         """Return claims for background work acting for a whole company (workers, scheduled jobs)."""
         return cls(company_id=str(company_id), role="system")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import psycopg
 
@@ -23,7 +23,7 @@ GATEWAY_CONTROL = "wm:gateway:control"
 
 
 def _now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def start(conn: psycopg.Connection, user: dict, user_agent: str | None, ip: str | None) -> dict:
