@@ -75,6 +75,11 @@ export function App() {
           <ThemeToggle />
           <button className="secondary" onClick={() => void signOut()}>Sign out</button>
         </header>
+        {me.agreement?.status === "proposed" && page.path !== "/settings" && (
+          <div className="notice" role="status">
+            Your company asks for your consent to monitoring. Nothing is captured until you accept: <a href="#/settings">review it in Settings</a>.
+          </div>
+        )}
         <h2>{page.title}</h2>
         <Page route={route} />
       </div>

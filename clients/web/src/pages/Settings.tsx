@@ -121,9 +121,9 @@ interface Agreement { id: string; screenshots: boolean; activity: boolean; gps: 
 
 const CAPTURES: { key: "screenshots" | "activity" | "gps"; title: string; what: string }[] = [
   { key: "screenshots", title: "Screenshots",
-    what: "The desktop agent takes pictures of your screen(s) at intervals while you track time. Your manager and admins can view them; they are deleted after the company's retention period." },
+    what: "While your timer runs, the desktop agent takes pictures of your screen(s) at intervals. Your manager and admins can view them; they are deleted after the company's retention period." },
   { key: "activity", title: "App and website activity",
-    what: "Which app and website (window title, domain) is in front, and how active you are: counts of keyboard and mouse events per minute — never what you type." },
+    what: "While your timer runs: which app and website (window title, address) is in front, and how active you are — counts of keyboard and mouse events, never what you type." },
   { key: "gps", title: "Location (GPS)",
     what: "Your location when you clock in or out and from the mobile app while at work, checked against work-site geofences." },
 ];
@@ -145,7 +145,7 @@ function Consent() {
       <h3>My monitoring consent</h3>
       <ErrorBanner error={list.error ?? act.error} />
       {list.loading && !list.data ? <Loading /> : !current ? (
-        <p data-testid="consent-status">You have no monitoring agreement: <strong>nothing is captured</strong> beyond the time you track yourself.
+        <p data-testid="consent-status">You have no monitoring agreement: <strong>nothing is captured</strong> — no screenshots, app or website activity, or location — beyond the time you track yourself.
           {list.data?.items[0] && <span className="muted"> (Last agreement: {list.data.items[0].status}.)</span>}</p>
       ) : (
         <>
@@ -156,7 +156,7 @@ function Consent() {
           </p>
           <ul className="consent-list">{CAPTURES.map((c) => (
             <li key={c.key}>
-              <span className={`badge ${current[c.key] ? (current.status === "accepted" ? "ok" : "warn") : ""}`} style={{ minWidth: 92, textAlign: "center" }}>
+              <span className={`badge ${current[c.key] ? (current.status === "accepted" ? "ok" : "warn") : ""}`} style={{ minWidth: 104, textAlign: "center", whiteSpace: "nowrap", flexShrink: 0 }}>
                 {current[c.key] ? (current.status === "accepted" ? "captured" : "requested") : "not captured"}
               </span>
               <span><strong>{c.title}.</strong> <span className={current[c.key] ? "" : "muted"}>{c.what}</span>
