@@ -417,3 +417,18 @@ def test_client_supplied_forwarded_hops_do_not_dodge_ip_throttling(api):
         r = api.post("/function/auth/login", json={"email": admin["email"], "password": "wrong password!"},
                      headers={"X-Forwarded-For": f"10.9.8.{n}, 203.0.113.77"})
         assert r.status_code == (429 if n == 5 else 401), (n, r.json)
+
+
+def test_a_function_refuses_to_start_without_a_signing_key(monkeypatch):
+    import pytest
+
+    from workmonitor import config
+    from workmonitor.web import create_function
+    monkeypatch.setenv("JWT_SECRET", "short")
+    config.settings.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="JWT_SECRET"):
+            create_function("nokey")
+    finally:
+        monkeypatch.undo()
+        config.settings.cache_clear()

@@ -63,7 +63,8 @@ run()
 def _clean_env(tmp: Path, **extra: str) -> dict[str, str]:
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp), "LANG": "C.UTF-8",
            "WM_SECRETS_DIR": str(tmp / "no-secrets"),
-           "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/unreachable", "REDIS_URL": "redis://127.0.0.1:9/0"}
+           "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/unreachable", "REDIS_URL": "redis://127.0.0.1:9/0",
+           "JWT_SECRET": "stack-test-secret-" + "s" * 32}
     env.update(extra)
     return env
 

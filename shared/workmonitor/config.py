@@ -80,7 +80,7 @@ def settings() -> Settings:
         database_url=app_db,
         owner_database_url=secret("owner-database-url") or "postgresql://postgres@127.0.0.1:5432/workmonitor",
         redis_url=secret("redis-url") or "redis://127.0.0.1:6379/0",
-        jwt_secret=secret("jwt-secret") or "dev-only-insecure-jwt-secret-change-me",
+        jwt_secret=secret("jwt-secret") or "",
         access_ttl=_int("ACCESS_TOKEN_TTL", 24 * 3600),
         refresh_ttl=_int("REFRESH_TOKEN_TTL", 30 * 24 * 3600),
         bcrypt_rounds=_int("BCRYPT_ROUNDS", 12),

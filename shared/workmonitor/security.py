@@ -19,6 +19,15 @@ ROLES = ("admin", "manager", "employee")
 _DUMMY_HASH: bytes | None = None
 
 
+def jwt_key() -> str:
+    """Return the token signing key; raise RuntimeError when none (or a short one) is configured."""
+    key = settings().jwt_secret
+    if len(key) < 32:
+        raise RuntimeError("JWT_SECRET (secret jwt-secret) must be set to at least 32 random characters; "
+                           "`make run` generates one into .var/")
+    return key
+
+
 def hash_password(password: str) -> str:
     """Return the bcrypt hash of `password` at the configured cost."""
     return bcrypt.hashpw(_prehash(password), bcrypt.gensalt(settings().bcrypt_rounds)).decode()
@@ -47,13 +56,13 @@ def issue_access_token(user_id: str, company_id: str, role: str, session_id: str
     ttl = settings().access_ttl if ttl is None else ttl  # a ttl of 0 (or below) is meant, in tests
     claims = {"sub": str(user_id), "cid": str(company_id), "role": role, "sid": str(session_id),
               "typ": "access", "iat": now, "exp": now + ttl, "jti": uuid.uuid4().hex}
-    return jwt.encode(claims, settings().jwt_secret, algorithm=JWT_ALGORITHM)
+    return jwt.encode(claims, jwt_key(), algorithm=JWT_ALGORITHM)
 
 
 def decode_access_token(token: str) -> dict:
     """Return the verified claims of an access token; raise Unauthorized when expired, forged or malformed."""
     try:
-        claims = jwt.decode(token, settings().jwt_secret, algorithms=[JWT_ALGORITHM],
+        claims = jwt.decode(token, jwt_key(), algorithms=[JWT_ALGORITHM],
                             options={"require": ["sub", "cid", "role", "exp", "iat", "sid"]})
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The access token has expired.", code="token_expired") from exc
@@ -80,4 +89,4 @@ def new_code(digits: int = 6) -> str:
 
 def token_hash(token: str) -> str:
     """Return the keyed hash under which a secret token is stored (the token itself is never stored)."""
-    return hmac.new(settings().jwt_secret.encode(), token.encode(), hashlib.sha256).hexdigest()
+    return hmac.new(jwt_key().encode(), token.encode(), hashlib.sha256).hexdigest()

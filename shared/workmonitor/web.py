@@ -225,6 +225,7 @@ class _JsonProvider(DefaultJSONProvider):
 def create_function(name: str) -> Flask:
     """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
     _configure_logging()
+    security.jwt_key()  # no signing key: refuse to start rather than answer every request with a 500
     # root_path given: a function named like a built-in module (`time`) has no file for Flask to infer it from.
     app = Flask(name, root_path=os.getcwd())
     app.json = _JsonProvider(app)
