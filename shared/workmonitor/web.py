@@ -68,7 +68,7 @@ def _configure_logging() -> None:
         handler = logging.StreamHandler(sys.stderr)
         handler.setFormatter(_JsonFormatter())
         log.addHandler(handler)
-        log.setLevel(logging.INFO)
+        log.setLevel(os.environ.get("LOG_LEVEL", "INFO").upper())
         log.propagate = False
 
 
