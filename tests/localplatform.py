@@ -5,6 +5,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from contextlib import contextmanager
 from pathlib import Path
@@ -45,8 +46,11 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
             break
     try:
         assert any("is up on" in ln for ln in lines), "".join(lines)
+        # Keep reading its output: a full pipe would block the runner's logging and so the whole server.
+        drain = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
+        drain.start()
         yield {"base": f"http://127.0.0.1:{port}", "port": port, "outbox": tmp / "outbox", "proc": proc,
-               "lines": lines}
+               "lines": lines, "drain": drain}
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)

@@ -64,6 +64,6 @@ def test_ctrl_c_stops_everything(platform):
     proc = platform["proc"]
     proc.send_signal(signal.SIGINT)
     assert proc.wait(30) == 0
-    rest = proc.stdout.read()
-    assert "stopping" in rest
+    platform["drain"].join(10)
+    assert "stopping" in "".join(platform["lines"])
     assert subprocess.run(["pgrep", "-f", f"local-{proc.pid}"], capture_output=True).returncode == 1

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import threading
 from pathlib import Path
 
 from localplatform import running_platform
@@ -28,7 +27,6 @@ def test_web_app_end_to_end(stack, tmp_path):
     assert node, "Node.js 20+ is needed for the web app"
     with running_platform(stack["services"], tmp_path, "web") as platform:
         # Keep reading the runner's log: a full, unread pipe blocks its request logging and so every request.
-        threading.Thread(target=lambda: platform["lines"].extend(platform["proc"].stdout), daemon=True).start()
         assert (WEB / "dist" / "index.html").exists(), "make run did not build the web app"
         page = subprocess.run(["curl", "-s", platform["base"] + "/"], capture_output=True, text=True)
         assert '<div id="root">' in page.stdout
