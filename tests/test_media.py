@@ -376,3 +376,20 @@ def test_worker_killed_mid_job_produces_the_thumbnail_exactly_once(api, co, owne
     thumbs = [k for k in keys(co["cid"]) if k.endswith(".thumb.webp")]
     assert thumbs == [row[2]]
     assert media_jobs.requeue_stale(co["cid"], older_than_seconds=0) == 0
+
+
+def test_capture_settings_reach_the_agent_through_me(api):
+    from factories import invite_and_accept, signup
+    admin = signup(api)
+    emp = invite_and_accept(api, admin)
+    defaults = api.get("/function/media/settings", token=admin["token"]).json["settings"]
+    assert (defaults["screenshot_interval_minutes"], defaults["idle_threshold_minutes"]) == (10, 5)
+    r = api.patch("/function/media/settings", json={"screenshot_interval_minutes": 3, "idle_threshold_minutes": 7},
+                  token=admin["token"])
+    assert r.status_code == 200, r.json
+    company = api.get("/function/auth/me", token=emp["token"]).json["company"]
+    assert (company["settings"]["screenshot_interval_minutes"], company["settings"]["idle_threshold_minutes"]) == (3, 7)
+    assert api.patch("/function/media/settings", json={"screenshot_interval_minutes": 0},
+                     token=admin["token"]).status_code == 400
+    assert api.patch("/function/media/settings", json={"idle_threshold_minutes": 5},
+                     token=emp["token"]).status_code == 403

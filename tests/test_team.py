@@ -349,3 +349,27 @@ def test_names_with_line_breaks_are_refused_and_mail_headers_stay_single_line(ap
     assert_error(api.patch(f"{AUTH}/me", json={"name": "Ada\r\nAdmin"}, token=admin["token"]), 400)
     assert api.patch(f"{AUTH}/me", json={"name": "Zoë Ünïcode 😀"}, token=admin["token"]).status_code == 200
     assert build("a@example.com", "Join X\nBcc: v@example.com", "hi")["Subject"] == "Join X Bcc: v@example.com"
+
+
+def test_consent_changes_are_published_to_the_employees_devices(api):
+    import time
+
+    from factories import invite_and_accept, signup
+    from workmonitor.redis_client import client
+    admin = signup(api)
+    emp = invite_and_accept(api, admin)
+    sub = client().pubsub()
+    sub.subscribe("socketio")
+    sub.get_message(timeout=1)
+    r = api.post(f"/function/team/users/{emp['user']['id']}/agreements", json={"screenshots": True},
+                 token=admin["token"])
+    agreement_id = r.json["agreement"]["id"]
+    assert api.post(f"/function/team/agreements/{agreement_id}/revoke", token=emp["token"]).status_code == 200
+    seen, deadline = [], time.time() + 5
+    while len(seen) < 2 and time.time() < deadline:
+        msg = sub.get_message(timeout=0.5)
+        if msg and msg["type"] == "message" and b"consent.changed" in msg["data"]:
+            seen.append(msg["data"])
+    sub.close()
+    assert len(seen) == 2
+    assert emp["user"]["id"].encode() in seen[0] and b"revoked" in seen[1]

@@ -61,6 +61,9 @@ class SettingsPatch(Input):
     blur_screenshots: bool | None = None
     delete_grace_minutes: Annotated[int, Field(ge=0, le=7 * 24 * 60)] | None = None
     retention_days: RetentionDays | None = None
+    # Capture policy the desktop agent reads from the company settings (GET /function/auth/me).
+    screenshot_interval_minutes: Annotated[int, Field(ge=1, le=120)] | None = None
+    idle_threshold_minutes: Annotated[int, Field(ge=1, le=120)] | None = None
 
 
 class RecordingIn(Input):

@@ -5,7 +5,7 @@ import uuid
 from datetime import timedelta
 
 from flask import g, request
-from workmonitor import accounts, audit, security, sessions
+from workmonitor import accounts, audit, events, security, sessions
 from workmonitor.config import settings
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.queue import enqueue
@@ -275,7 +275,14 @@ def propose_agreement(user_id: str):
          caller().user_id)).fetchone()
     _audit(conn, "consent.proposed", "user", target["id"], screenshots=data.screenshots,
            activity=data.activity, gps=data.gps)
+    _consent_changed(row)  # a new proposal supersedes the accepted agreement: capture pauses until accepted
     return {"agreement": row}, 201
+
+
+def _consent_changed(agreement: dict) -> None:
+    """Tell the employee's devices (the desktop agent stops or starts capturing) once the change has committed."""
+    room = events.user_room(agreement["user_id"])
+    after_commit(lambda: events.publish(room, "consent.changed", {"agreement": agreement}))
 
 
 def _agreement_transition(agreement_id: str, allowed_from: tuple[str, ...], to: str, self_only: bool) -> dict:
@@ -295,6 +302,7 @@ def _agreement_transition(agreement_id: str, allowed_from: tuple[str, ...], to: 
                            f" RETURNING {AGREEMENT_COLUMNS}", {"to": to, "id": row["id"], "me": me.user_id}
                            ).fetchone()
     _audit(conn, f"consent.{to}", "user", row["user_id"], agreement_id=str(row["id"]))
+    _consent_changed(updated)
     return {"agreement": updated}
 
 

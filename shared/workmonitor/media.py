@@ -21,7 +21,8 @@ from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge
 
 MB = 1024 * 1024
 DEFAULTS: dict = {"screenshot_max_bytes": 5 * MB, "blur_screenshots": False, "delete_grace_minutes": 10,
-                  "recording_chunk_max_bytes": 8 * MB, "retention_days": {"screenshots": 90, "recordings": 30}}
+                  "recording_chunk_max_bytes": 8 * MB, "retention_days": {"screenshots": 90, "recordings": 30},
+                  "screenshot_interval_minutes": 10, "idle_threshold_minutes": 5}
 FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
 MAX_PIXELS = 40_000_000
 SHOT_COLUMNS = ("id, user_id, device_id, taken_at, monitor, activity_percent, content_type, size_bytes, width,"
