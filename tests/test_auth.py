@@ -432,3 +432,21 @@ def test_a_function_refuses_to_start_without_a_signing_key(monkeypatch):
     finally:
         monkeypatch.undo()
         config.settings.cache_clear()
+
+
+def test_signups_from_one_address_are_limited(api, monkeypatch):
+    from workmonitor import config
+    monkeypatch.setenv("SIGNUP_PER_HOUR", "3")
+    config.settings.cache_clear()
+    try:
+        codes = [api.post("/function/auth/signup", json={
+            "company_name": f"Co {n}", "name": "Ada", "email": f"limit{n}@example.com", "password": "long enough pw"},
+            headers={"X-Forwarded-For": "198.51.100.9"}).status_code for n in range(4)]
+        other = api.post("/function/auth/signup", json={
+            "company_name": "Other", "name": "Bob", "email": "other@example.com", "password": "long enough pw"},
+            headers={"X-Forwarded-For": "198.51.100.10"})
+    finally:
+        monkeypatch.undo()
+        config.settings.cache_clear()
+    assert codes == [201, 201, 201, 429]
+    assert other.status_code == 201

@@ -113,10 +113,14 @@ def _public_user(user: dict) -> dict:
 @public
 def signup():
     data = body(SignupIn)
+    cfg = settings()
+    keys = [("signup-ip", client_ip() or "-")]
+    throttle.check(redis_client(), keys, cfg.signup_per_hour, 3600)  # companies are not free to mint in bulk
     conn = db(dbmod.Claims())
     company, user = accounts.signup(conn, data.company_name, data.name, data.email, data.password, data.timezone)
     tokens = sessions.start(conn, user, request.user_agent.string, client_ip())
     _audit(conn, "auth.signup", user, company=company["name"])
+    after_commit(lambda: throttle.record_failure(redis_client(), keys, 3600))
     return {"company": company, "user": user, **tokens}, 201
 
 

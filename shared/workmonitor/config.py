@@ -70,6 +70,7 @@ class Settings:
     otp_ttl: int
     invite_ttl: int
     trusted_proxy_hops: int
+    signup_per_hour: int
 
 
 @lru_cache(maxsize=1)
@@ -108,4 +109,5 @@ def settings() -> Settings:
         otp_ttl=_int("OTP_TTL", 600),
         invite_ttl=_int("INVITE_TTL", 7 * 24 * 3600),
         trusted_proxy_hops=_int("TRUSTED_PROXY_HOPS", 0),
+        signup_per_hour=_int("SIGNUP_PER_HOUR", 20),
     )
