@@ -421,7 +421,6 @@ def test_client_supplied_forwarded_hops_do_not_dodge_ip_throttling(api):
 
 def test_a_function_refuses_to_start_without_a_signing_key(monkeypatch):
     import pytest
-
     from workmonitor import config
     from workmonitor.web import create_function
     monkeypatch.setenv("JWT_SECRET", "short")
