@@ -73,12 +73,9 @@ def prepare() -> None:
 
 def start_workers(children: list[subprocess.Popen]) -> None:
     """Start one RQ worker (with the scheduler, for retries with backoff) on every queue."""
-    rq = Path(sys.executable).parent / "rq"
-    # -c preloads Pillow, psycopg and the S3 model once; each job's forked work horse inherits them.
-    children.append(subprocess.Popen([str(rq), "worker", *QUEUES, "--url", os.environ["REDIS_URL"],
-                                      "-c", "workmonitor.jobs.rqconfig", "--with-scheduler",
+    children.append(subprocess.Popen([sys.executable, "-m", "workmonitor.worker", *QUEUES,
                                       "--name", f"local-{os.getpid()}"], cwd=ROOT))
-    print(f"  workers:  rq worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)")
+    print(f"  workers:  python -m workmonitor.worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)")
 
 
 def start_socket_gateway(children: list[subprocess.Popen]) -> None:
