@@ -17,6 +17,7 @@ app = create_function("scheduler")
 # name -> (queue, job function, slot length in seconds)
 TASKS = {
     "retention": ("media", "workmonitor.jobs.retention.apply_retention", 3600),
+    "idempotency-keys": ("default", "workmonitor.jobs.cleanup.expire_idempotency_keys", 86400),
 }
 
 
