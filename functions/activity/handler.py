@@ -27,6 +27,7 @@ from workmonitor.web import (
     db,
     page,
     paginated,
+    query_date,
     query_int,
     query_uuid,
     roles,
@@ -45,18 +46,11 @@ def _audit(conn, action: str, target_id, **details) -> None:
 
 
 
-def _day_arg(name: str, default: date) -> date:
-    raw = request.args.get(name)
-    try:
-        return date.fromisoformat(raw) if raw else default
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
-
 
 def _range_and_scope() -> tuple[date, date, list[str] | None]:
     today = datetime.now(UTC).date()
-    end = _day_arg("to", today)
-    start = _day_arg("from", end - timedelta(days=6))
+    end = query_date("to", today)
+    start = query_date("from", end - timedelta(days=6))
     reports.check_range(start, end)
     return start, end, reports.scope(db(), query_uuid("user_id"), query_uuid("team"))
 

@@ -11,6 +11,7 @@ from pydantic import AwareDatetime, Field, StringConstraints, model_validator
 from workmonitor import geo
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.schemas import Input, Name
+from workmonitor.web import query_date
 
 Lat = Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
 Lng = Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
@@ -181,28 +182,6 @@ def parse_uuid(value: str | None, what: str = "record") -> str:
         raise NotFound(f"No such {what}.") from exc
 
 
-def query_uuid(args, name: str) -> str | None:
-    """Return query parameter `name` as a uuid string or None; raise 400 when it is malformed."""
-    raw = args.get(name)
-    if not raw:
-        return None
-    try:
-        return str(uuid.UUID(raw))
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} must be an id.", fields={name: "not a valid id"}) from exc
-
-
-def query_date(args, name: str) -> date | None:
-    """Return query parameter `name` as a date (YYYY-MM-DD) or None; raise 400 when it is malformed."""
-    raw = args.get(name)
-    if not raw:
-        return None
-    try:
-        return date.fromisoformat(raw)
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} must be a date YYYY-MM-DD.", fields={name: "not a date"}) from exc
-
-
 def query_datetime(args, name: str) -> datetime | None:
     """Return query parameter `name` as an aware datetime or None; raise 400 when malformed or naive."""
     raw = args.get(name)
@@ -217,9 +196,9 @@ def query_datetime(args, name: str) -> datetime | None:
     return value
 
 
-def date_range(args, max_days: int = 400) -> tuple[date | None, date | None]:
+def date_range(max_days: int = 400) -> tuple[date | None, date | None]:
     """Return (from, to) dates from the query string; raise 400 when reversed or longer than `max_days`."""
-    frm, to = query_date(args, "from"), query_date(args, "to")
+    frm, to = query_date("from"), query_date("to")
     if frm and to and to < frm:
         raise ValidationFailed("to must not be before from.", fields={"to": "before from"})
     if frm and to and (to - frm).days > max_days:

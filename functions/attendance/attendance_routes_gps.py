@@ -3,11 +3,11 @@ from __future__ import annotations
 
 import attendance_common as common
 import attendance_gps as gps
-from attendance_inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime, query_uuid
+from attendance_inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime
 from attendance_web import record_audit
 from flask import Blueprint, request
 from workmonitor.errors import ValidationFailed
-from workmonitor.web import body, caller, db, page, paginated, roles
+from workmonitor.web import body, caller, db, page, paginated, query_uuid, roles
 
 bp = Blueprint("gps", __name__)
 out = common.out
@@ -24,7 +24,7 @@ def upload_locations():
 @bp.get("/locations")
 def list_locations():
     limit, offset = page()
-    rows = gps.list_points(db(), caller().company_id, query_uuid(request.args, "user_id"),
+    rows = gps.list_points(db(), caller().company_id, query_uuid("user_id"),
                            query_datetime(request.args, "from"), query_datetime(request.args, "to"), limit, offset)
     return out(paginated(rows, limit, offset))
 
@@ -32,8 +32,8 @@ def list_locations():
 @bp.get("/geofence-events")
 def list_events():
     limit, offset = page()
-    rows = gps.list_events(db(), caller().company_id, query_uuid(request.args, "user_id"),
-                           query_uuid(request.args, "geofence_id"), query_datetime(request.args, "from"),
+    rows = gps.list_events(db(), caller().company_id, query_uuid("user_id"),
+                           query_uuid("geofence_id"), query_datetime(request.args, "from"),
                            query_datetime(request.args, "to"), limit, offset)
     return out(paginated(rows, limit, offset))
 

@@ -10,13 +10,12 @@ from attendance_inputs import (
     LeaveTypePatch,
     date_range,
     parse_uuid,
-    query_uuid,
 )
 from attendance_web import notify, record_audit
 from flask import Blueprint, request
 from workmonitor import notify as notices
 from workmonitor.errors import ValidationFailed
-from workmonitor.web import body, caller, db, page, paginated, query_int, roles
+from workmonitor.web import body, caller, db, page, paginated, query_int, query_uuid, roles
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
 out = common.out
@@ -76,11 +75,11 @@ def _note_data(row: dict) -> dict:
 @bp.get("/requests")
 def list_requests():
     limit, offset = page()
-    frm, to = date_range(request.args, max_days=3660)
+    frm, to = date_range(max_days=3660)
     status = request.args.get("status") or None
     if status and status not in STATUSES:
         raise ValidationFailed("Unknown status.", fields={"status": ", ".join(STATUSES)})
-    rows = leave.list_requests(db(), caller().company_id, query_uuid(request.args, "user_id"), status, frm, to,
+    rows = leave.list_requests(db(), caller().company_id, query_uuid("user_id"), status, frm, to,
                                limit, offset)
     return out(paginated(rows, limit, offset))
 
@@ -126,5 +125,5 @@ def cancel(request_id: str):
 @bp.get("/balances")
 def balances():
     year = query_int("year", common.now().year, 2000, 2100)
-    user_id = query_uuid(request.args, "user_id") or caller().user_id
+    user_id = query_uuid("user_id") or caller().user_id
     return out({"user_id": user_id, "year": year, "balances": leave.balances(db(), user_id, year)})

@@ -34,14 +34,13 @@ from attendance_inputs import (
     ShiftPatch,
     date_range,
     parse_uuid,
-    query_uuid,
 )
 from attendance_routes_gps import bp as gps_bp
 from attendance_routes_leave import bp as leave_bp
 from attendance_web import notify, record_audit
 from flask import request
 from workmonitor.errors import NotFound, ValidationFailed
-from workmonitor.web import body, caller, create_function, db, page, paginated, roles
+from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
 
 app = create_function("attendance")
 app.register_blueprint(leave_bp)
@@ -124,8 +123,8 @@ def break_end():
 @app.get("/records")
 def list_records():
     limit, offset = page()
-    frm, to = date_range(request.args)
-    rows = clock.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset,
+    frm, to = date_range()
+    rows = clock.listing(db(), caller().company_id, query_uuid("user_id"), frm, to, limit, offset,
                          open_only=request.args.get("open") == "true")
     return out(paginated(rows, limit, offset))
 
@@ -149,11 +148,11 @@ def create_record():
 
 @app.get("/days")
 def days():
-    frm, to = date_range(request.args, max_days=92)
+    frm, to = date_range(max_days=92)
     if not frm or not to:
         raise ValidationFailed("Give from and to dates.", fields={"from": "required", "to": "required"})
     conn = db()
-    user_id = query_uuid(request.args, "user_id") or caller().user_id
+    user_id = query_uuid("user_id") or caller().user_id
     if not common.can_see(conn, common.user(conn, user_id)["id"]):
         raise NotFound("No such user.")
     return out({"user_id": user_id, "days": clock.daily(conn, user_id, frm, to)})
@@ -175,8 +174,8 @@ def create_shift():
 @app.get("/shifts")
 def list_shifts():
     limit, offset = page()
-    frm, to = date_range(request.args)
-    rows = shifts.listing(db(), caller().company_id, query_uuid(request.args, "user_id"), frm, to, limit, offset)
+    frm, to = date_range()
+    rows = shifts.listing(db(), caller().company_id, query_uuid("user_id"), frm, to, limit, offset)
     return out(paginated(rows, limit, offset))
 
 

@@ -16,7 +16,18 @@ from pydantic import AwareDatetime, Field, StringConstraints
 from workmonitor import audit, events, timecalc
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Input
-from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, query_uuid, roles
+from workmonitor.web import (
+    after_commit,
+    body,
+    caller,
+    create_function,
+    db,
+    page,
+    paginated,
+    query_date,
+    query_uuid,
+    roles,
+)
 
 # Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -81,20 +92,10 @@ def idempotency_key() -> str | None:
 
 
 
-def arg_date(name: str, default: date | None = None) -> date | None:
-    """Return query parameter `name` as a date (YYYY-MM-DD); raise 400 when malformed."""
-    raw = request.args.get(name)
-    if not raw:
-        return default
-    try:
-        return date.fromisoformat(raw)
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
-
 
 def date_range(tz: str, max_days: int | None = None) -> tuple[date | None, date | None]:
     """Return (from, to) local dates from the query; raise 400 when reversed or longer than `max_days`."""
-    first, last = arg_date("from"), arg_date("to")
+    first, last = query_date("from"), query_date("to")
     if first and last and last < first:
         raise ValidationFailed("to is before from.", fields={"to": "before from"})
     if max_days and first and last and (last - first).days >= max_days:

@@ -2,8 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import uuid
-from datetime import date
 from typing import Annotated
 
 import time_entries as entries
@@ -13,7 +11,7 @@ from pydantic import StringConstraints
 from workmonitor import events, notify, timecalc
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
-from workmonitor.web import after_commit, body, caller, db, page, paginated, roles
+from workmonitor.web import after_commit, body, caller, db, page, paginated, query_date, query_uuid, roles
 
 bp = Blueprint("timesheets", __name__)
 Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]
@@ -31,15 +29,6 @@ class DecisionIn(Input):
 class RejectIn(Input):
     comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
-
-def _arg(name: str, parse):
-    raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        return parse(raw)
-    except ValueError as exc:
-        raise ValidationFailed(f"{name} is malformed.", fields={name: "invalid"}) from exc
 
 
 def _notify(room_ids: list, event: str, row: dict) -> None:
@@ -62,16 +51,16 @@ def list_timesheets():
         " AND (%(s)s::text IS NULL OR status = %(s)s) AND (%(f)s::date IS NULL OR period_start >= %(f)s)"
         " AND (%(t)s::date IS NULL OR period_start <= %(t)s)"
         " ORDER BY period_start DESC, user_id LIMIT %(limit)s OFFSET %(offset)s",
-        {"u": _arg("user_id", lambda v: str(uuid.UUID(v))), "s": status, "f": _arg("from", date.fromisoformat),
-         "t": _arg("to", date.fromisoformat), "limit": limit + 1, "offset": offset}).fetchall()
+        {"u": query_uuid("user_id"), "s": status, "f": query_date("from"),
+         "t": query_date("to"), "limit": limit + 1, "offset": offset}).fetchall()
     return paginated(rows, limit, offset)
 
 
 @bp.get("/timesheets/week")
 def get_week():
     conn, me = db(), caller()
-    user = entries.target_user(conn, me, _arg("user_id", lambda v: str(uuid.UUID(v))))
-    day = _arg("date", date.fromisoformat) or timecalc.local_date(entries.now(), user["timezone"])
+    user = entries.target_user(conn, me, query_uuid("user_id"))
+    day = query_date("date") or timecalc.local_date(entries.now(), user["timezone"])
     return sheets.week(conn, user, entries.settings(conn, me.company_id), day)
 
 

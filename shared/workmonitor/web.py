@@ -173,6 +173,17 @@ def query_uuid(name: str) -> str | None:
         raise errors.ValidationFailed(f"{name} must be a UUID.", fields={name: "not a UUID"}) from exc
 
 
+def query_date(name: str, default: date | None = None) -> date | None:
+    """Return date query parameter `name` (YYYY-MM-DD), `default` when absent; raise 400 naming it when malformed."""
+    raw = request.args.get(name)
+    if not raw:
+        return default
+    try:
+        return date.fromisoformat(raw)
+    except ValueError as exc:
+        raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
+
+
 def page() -> tuple[int, int]:
     """Return (limit, offset) from the query string: limit 1..200 (default 50), offset >= 0."""
     return query_int("limit", 50, 1, 200), query_int("offset", 0, 0, 10_000_000)
