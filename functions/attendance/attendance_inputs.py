@@ -9,7 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, StringConstraints, model_validator
 from workmonitor import geo
-from workmonitor.errors import NotFound, ValidationFailed
+from workmonitor.errors import ValidationFailed
+from workmonitor.errors import id_or_404 as parse_uuid  # noqa: F401  (re-exported to the route modules)
 from workmonitor.schemas import Input, Name
 from workmonitor.web import query_date
 
@@ -173,14 +174,6 @@ class PointsIn(Input):
 
 
 # --- query-string helpers ----------------------------------------------------------------------------------
-
-def parse_uuid(value: str | None, what: str = "record") -> str:
-    """Return `value` as a canonical uuid string; raise NotFound for anything that is not one."""
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError as exc:
-        raise NotFound(f"No such {what}.") from exc
-
 
 def query_datetime(args, name: str) -> datetime | None:
     """Return query parameter `name` as an aware datetime or None; raise 400 when malformed or naive."""

@@ -5,7 +5,7 @@ import json
 import uuid
 
 import psycopg
-from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
 from workmonitor.redis_client import client as redis_client
 
 CONTROL_CHANNEL = "wm:gateway:control"
@@ -26,10 +26,7 @@ def control(kind: str, user_id, channel_id) -> None:
 
 def as_uuid(value, what: str = "channel") -> str:
     """Return `value` as a canonical UUID string; raise NotFound for anything else."""
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError as exc:
-        raise NotFound(f"No such {what}.") from exc
+    return id_or_404(value, what)
 
 
 def get(conn: psycopg.Connection, channel_id, me) -> dict:

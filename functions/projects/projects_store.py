@@ -1,10 +1,8 @@
 """Projects domain logic (no Flask): clients, projects, members, tasks and budget consumption, all under RLS."""
 from __future__ import annotations
 
-import uuid
-
 import psycopg
-from workmonitor.errors import NotFound, Unprocessable
+from workmonitor.errors import NotFound, Unprocessable, id_or_404
 
 CLIENT_COLUMNS = "id, name, email, notes, archived, created_at, updated_at"
 PROJECT_COLUMNS = ("p.id, p.client_id, c.name AS client_name, p.name, p.color, p.billable, p.hourly_rate, p.currency,"
@@ -18,10 +16,7 @@ TASK_COLUMNS = ("t.id, t.project_id, t.name, t.description, t.status, t.due_date
 
 def as_uuid(value, what: str) -> str:
     """Return `value` as a UUID string; raise NotFound (an unknown id) when it is not one."""
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError as exc:
-        raise NotFound(f"No such {what}.", code=f"{what}_not_found") from exc
+    return id_or_404(value, what, code=f"{what}_not_found")
 
 
 def client(conn: psycopg.Connection, client_id) -> dict:

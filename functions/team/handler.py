@@ -8,6 +8,7 @@ from flask import g, request
 from workmonitor import accounts, audit, events, security, sessions
 from workmonitor.config import settings
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
+from workmonitor.errors import id_or_404 as _uuid
 from workmonitor.queue import enqueue
 from workmonitor.schemas import Email, Input, Name, Role, TimeZone
 from workmonitor.web import after_commit, body, caller, client_ip, create_function, db, page, paginated, roles
@@ -43,13 +44,6 @@ def _audit(conn, action: str, target_type: str, target_id, **details) -> None:
     me = caller()
     audit.record(conn, action, company_id=me.company_id, actor_id=me.user_id, target_type=target_type,
                  target_id=target_id, ip=client_ip(), request_id=g.get("request_id"), details=details)
-
-
-def _uuid(value: str, what: str = "record") -> str:
-    try:
-        return str(uuid.UUID(value))
-    except ValueError as exc:
-        raise NotFound(f"No such {what}.") from exc
 
 
 # --- invitations -------------------------------------------------------------------------------------------

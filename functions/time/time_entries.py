@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import uuid
 from datetime import UTC, datetime, timedelta
 
 import psycopg
 from workmonitor import timecalc
-from workmonitor.errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
+from workmonitor.errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed, id_or_404
 
 ENTRY_COLUMNS = ("e.id, e.user_id, e.project_id, e.task_id, e.description, e.started_at, e.ended_at, e.billable,"
                  " e.source, e.created_by, e.created_at, e.updated_at, (e.ended_at IS NULL) AS running,"
@@ -62,10 +61,7 @@ def lock_user(conn: psycopg.Connection, user_id) -> None:
 
 def entry(conn: psycopg.Connection, entry_id) -> dict:
     """Return the visible entry `entry_id`; raise NotFound."""
-    try:
-        entry_id = str(uuid.UUID(str(entry_id)))
-    except ValueError as exc:
-        raise NotFound("No such time entry.", code="entry_not_found") from exc
+    entry_id = id_or_404(entry_id, "time entry", code="entry_not_found")
     row = conn.execute(f"SELECT {ENTRY_COLUMNS} FROM time_entries e WHERE e.id = %s", (entry_id,)).fetchone()
     if row is None:
         raise NotFound("No such time entry.", code="entry_not_found")

@@ -5,14 +5,13 @@ transition is written to timesheet_events, so the history survives resubmissions
 """
 from __future__ import annotations
 
-import uuid
 from datetime import date
 
 import psycopg
 import time_entries as entries
 import time_reports as reports
 from workmonitor import timecalc
-from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable
+from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, id_or_404
 
 SHEET_COLUMNS = ("id, user_id, period_start, period_end, timezone, starts_at, ends_at, status, total_seconds,"
                  " submitted_at, decided_by, decided_at, comment, created_at, updated_at")
@@ -27,10 +26,7 @@ def period(day: date, week_start: int, tz: str) -> dict:
 
 def sheet(conn: psycopg.Connection, sheet_id) -> dict:
     """Return the visible timesheet `sheet_id`; raise NotFound."""
-    try:
-        sheet_id = str(uuid.UUID(str(sheet_id)))
-    except ValueError as exc:
-        raise NotFound("No such timesheet.", code="timesheet_not_found") from exc
+    sheet_id = id_or_404(sheet_id, "timesheet", code="timesheet_not_found")
     row = conn.execute(f"SELECT {SHEET_COLUMNS} FROM timesheets WHERE id = %s", (sheet_id,)).fetchone()
     if row is None:
         raise NotFound("No such timesheet.", code="timesheet_not_found")

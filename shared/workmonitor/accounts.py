@@ -10,7 +10,7 @@ import psycopg
 from . import security
 from .config import settings
 from .db import Claims, set_claims
-from .errors import Gone, NotFound, Unauthorized, ValidationFailed
+from .errors import Gone, NotFound, Unauthorized, ValidationFailed, id_or_404
 
 USER_COLUMNS = "id, company_id, email, name, role, timezone, status, otp_enabled, last_login_at, created_at"
 
@@ -118,10 +118,7 @@ def mark_used(conn: psycopg.Connection, token_id) -> None:
 
 def user_by_id(conn: psycopg.Connection, user_id) -> dict:
     """Return the user row visible to the current claims, or raise NotFound."""
-    try:
-        uuid.UUID(str(user_id))
-    except ValueError as exc:
-        raise NotFound("No such user.") from exc
+    user_id = id_or_404(user_id, "user")
     row = conn.execute(f"SELECT {USER_COLUMNS} FROM users WHERE id = %s", (str(user_id),)).fetchone()
     if row is None:
         raise NotFound("No such user.")

@@ -1,6 +1,7 @@
 """The one error vocabulary: every failure a client can see carries a status and a machine-readable code."""
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 import psycopg.errors as pgerr
@@ -67,6 +68,14 @@ class TooManyRequests(ApiError):
     def __init__(self, message: str, retry_after: int):
         super().__init__(message, headers={"Retry-After": str(max(1, int(retry_after)))},
                          extra={"retry_after": max(1, int(retry_after))})
+
+
+def id_or_404(value, what: str = "record", code: str | None = None) -> str:
+    """Return `value` as a canonical UUID string; raise NotFound (an id that cannot exist) when it is not one."""
+    try:
+        return str(uuid.UUID(str(value)))
+    except ValueError as exc:
+        raise NotFound(f"No such {what}.", code=code) from exc
 
 
 def from_database(exc: pgerr.Error) -> ApiError | None:

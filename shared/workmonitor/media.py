@@ -17,7 +17,7 @@ import psycopg
 from PIL import Image, UnidentifiedImageError
 
 from . import storage
-from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge
+from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
 
 MB = 1024 * 1024
 DEFAULTS: dict = {"screenshot_max_bytes": 5 * MB, "blur_screenshots": False, "delete_grace_minutes": 10,
@@ -216,7 +216,4 @@ def delete_screenshot(conn: psycopg.Connection, shot_id: str, *, actor_id: str, 
 
 
 def _uuid(value) -> str:
-    try:
-        return str(uuid.UUID(str(value)))
-    except ValueError as exc:
-        raise NotFound("No such record.") from exc
+    return id_or_404(value)
