@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import logging
 import os
 import sys
@@ -19,20 +18,11 @@ for _path in (ROOT, ROOT / "shared"):
         sys.path.insert(0, str(_path))
 
 from aiohttp import web
+from workmonitor.logs import JsonFormatter as _JsonFormatter
 
 from gateway.app import Gateway
 
 log = logging.getLogger("workmonitor.gateway")
-
-
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {"ts": round(record.created, 3), "level": record.levelname.lower(), "logger": record.name,
-                 "msg": record.getMessage()}
-        entry.update(getattr(record, "fields", {}))
-        if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
 
 
 def _env_float(name: str, default: float) -> float:

@@ -33,6 +33,7 @@ from werkzeug.exceptions import HTTPException
 from . import db as dbmod
 from . import errors, security
 from .config import settings
+from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
 
 log = logging.getLogger("workmonitor")
@@ -51,16 +52,6 @@ class Caller:
     def claims(self) -> dbmod.Claims:
         """Return the RLS claims for this caller."""
         return dbmod.Claims(company_id=self.company_id, user_id=self.user_id, role=self.role)
-
-
-class _JsonFormatter(logging.Formatter):
-    def format(self, record: logging.LogRecord) -> str:
-        entry = {"ts": round(record.created, 3), "level": record.levelname.lower(), "logger": record.name,
-                 "msg": record.getMessage()}
-        entry.update(getattr(record, "fields", {}))
-        if record.exc_info:
-            entry["exc"] = self.formatException(record.exc_info)
-        return json.dumps(entry, default=str)
 
 
 def _configure_logging() -> None:
