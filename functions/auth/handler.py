@@ -120,7 +120,7 @@ def signup():
     company, user = accounts.signup(conn, data.company_name, data.name, data.email, data.password, data.timezone)
     tokens = sessions.start(conn, user, request.user_agent.string, client_ip())
     _audit(conn, "auth.signup", user, company=company["name"])
-    after_commit(lambda: throttle.record_failure(redis_client(), keys, 3600))
+    after_commit(lambda: throttle.record(redis_client(), keys, 3600))
     return {"company": company, "user": user, **tokens}, 201
 
 
@@ -134,7 +134,7 @@ def login():
     conn = db(dbmod.Claims())
     user = accounts.find_login(conn, data.email)
     if not security.verify_password(data.password, user["password_hash"] if user else None):
-        throttle.record_failure(redis_client(), keys, cfg.login_window_seconds)
+        throttle.record(redis_client(), keys, cfg.login_window_seconds)
         _audit_apart("auth.login_failed", user, email=data.email, reason="bad_credentials")
         raise Unauthorized("Email or password is wrong.", code="invalid_credentials")
     if user["status"] != "active":
@@ -178,7 +178,7 @@ def otp_verify():
         raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
     if not right:
         # Wrong codes count as failed sign-ins: fresh challenges (the password is known) cannot be farmed.
-        throttle.record_failure(redis_client(), keys, cfg.login_window_seconds)
+        throttle.record(redis_client(), keys, cfg.login_window_seconds)
         raise Unauthorized("The code is wrong.", code="otp_invalid")
     accounts.mark_used(conn, row["id"])
     throttle.clear(redis_client(), keys)
@@ -283,7 +283,7 @@ def forgot_password():
     cfg = settings()
     keys = [("forgot-email", data.email), ("forgot-ip", client_ip() or "-")]
     throttle.check(redis_client(), keys, cfg.login_max_failures, cfg.login_window_seconds)
-    throttle.record_failure(redis_client(), keys, cfg.login_window_seconds)
+    throttle.record(redis_client(), keys, cfg.login_window_seconds)
     conn = db(dbmod.Claims())
     user = accounts.find_login(conn, data.email)
     if user is not None and user["status"] == "active":

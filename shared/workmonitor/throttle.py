@@ -1,4 +1,4 @@
-"""Sliding-window failure counters in Redis (login throttling), correct across any number of replicas."""
+"""Sliding-window event counters in Redis (failed logins, resets, signups), correct across any number of replicas."""
 from __future__ import annotations
 
 import time
@@ -14,7 +14,7 @@ def _key(scope: str, ident: str) -> str:
 
 
 def check(r: redis.Redis, keys: list[tuple[str, str]], limit: int, window: int) -> None:
-    """Raise TooManyRequests (with Retry-After) when any (scope, ident) has `limit` failures in the last `window` s."""
+    """Raise TooManyRequests (with Retry-After) when any (scope, ident) has `limit` events in the last `window` s."""
     now = time.time()
     pipe = r.pipeline()
     for scope, ident in keys:
@@ -30,8 +30,8 @@ def check(r: redis.Redis, keys: list[tuple[str, str]], limit: int, window: int) 
             raise TooManyRequests("Too many failed attempts. Try again later.", retry_after=retry)
 
 
-def record_failure(r: redis.Redis, keys: list[tuple[str, str]], window: int) -> None:
-    """Record one failure for each (scope, ident)."""
+def record(r: redis.Redis, keys: list[tuple[str, str]], window: int) -> None:
+    """Count one event (a failed login, a reset request, a signup) for each (scope, ident)."""
     now = time.time()
     pipe = r.pipeline()
     for scope, ident in keys:
