@@ -1,4 +1,5 @@
 """Run every benchmark module (bench_*.py) against real local services and print its figures."""
+
 from __future__ import annotations
 
 import importlib
@@ -13,6 +14,7 @@ sys.path[:0] = [str(ROOT / "shared"), str(ROOT / "infra" / "local"), str(ROOT / 
 def main(argv: list[str]) -> int:
     """Run the benchmarks named in argv (default: all) inside one prepared environment."""
     from bench.benchenv import prepared
+
     names = argv or sorted(p.stem for p in HERE.glob("bench_*.py"))
     with prepared() as env:
         for name in names:

@@ -6,6 +6,7 @@ each) with auth, RLS, validation, de-dup insert and rollup updates. (b) COPYs th
 batch size, into activity_samples (same indexes, constraints and FK) as the owner, one stream and as many streams as
 (a) has threads. Figures are printed, never asserted.
 """
+
 from __future__ import annotations
 
 import http.client
@@ -24,12 +25,30 @@ import services
 
 ROOT = Path(__file__).resolve().parents[1]
 BATCHES, BATCH_SIZE, THREADS, USERS = 200, 500, 8, 4
-APPS = [("Code", None, "handler.py - workmonitor"),
-        ("Firefox", "https://github.com/workmonitor/pulls", "Pull requests"),
-        ("Firefox", "https://www.youtube.com/watch?v=abc", "Music - YouTube"), ("Slack", None, "#general | Acme"),
-        ("Chrome", "https://docs.google.com/document/d/1", "Spec - Google Docs"), ("Terminal", None, "bash — 120x40")]
-COLUMNS = ("company_id", "user_id", "device_id", "seq", "started_at", "duration", "app", "title", "url", "domain",
-           "keyboard", "mouse", "idle", "active_seconds")
+APPS = [
+    ("Code", None, "handler.py - workmonitor"),
+    ("Firefox", "https://github.com/workmonitor/pulls", "Pull requests"),
+    ("Firefox", "https://www.youtube.com/watch?v=abc", "Music - YouTube"),
+    ("Slack", None, "#general | Acme"),
+    ("Chrome", "https://docs.google.com/document/d/1", "Spec - Google Docs"),
+    ("Terminal", None, "bash — 120x40"),
+]
+COLUMNS = (
+    "company_id",
+    "user_id",
+    "device_id",
+    "seq",
+    "started_at",
+    "duration",
+    "app",
+    "title",
+    "url",
+    "domain",
+    "keyboard",
+    "mouse",
+    "idle",
+    "active_seconds",
+)
 
 
 def _samples(device: int, batch: int) -> list[dict]:
@@ -37,22 +56,48 @@ def _samples(device: int, batch: int) -> list[dict]:
     out = []
     for i in range(BATCH_SIZE):
         app, url, title = APPS[(i // 3 + device) % len(APPS)]
-        out.append({"seq": batch * BATCH_SIZE + i, "started_at": (start + timedelta(minutes=i)).isoformat(),
-                    "duration": 60, "app": app, "title": f"{title} ({i % 17})", "url": url,
-                    "keyboard": (i * 7) % 90, "mouse": (i * 13) % 70, "idle": i % 23 == 0})
+        out.append(
+            {
+                "seq": batch * BATCH_SIZE + i,
+                "started_at": (start + timedelta(minutes=i)).isoformat(),
+                "duration": 60,
+                "app": app,
+                "title": f"{title} ({i % 17})",
+                "url": url,
+                "keyboard": (i * 7) % 90,
+                "mouse": (i * 13) % 70,
+                "idle": i % 23 == 0,
+            }
+        )
     return out
 
 
 def _bodies() -> list[list[bytes]]:
     per_thread = BATCHES // THREADS
-    return [[json.dumps({"device_id": f"bench-dev-{t}", "samples": _samples(t, b)}).encode()
-             for b in range(per_thread)] for t in range(THREADS)]
+    return [
+        [json.dumps({"device_id": f"bench-dev-{t}", "samples": _samples(t, b)}).encode() for b in range(per_thread)]
+        for t in range(THREADS)
+    ]
 
 
 def _start_server(port: int) -> subprocess.Popen:
     env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(ROOT / "shared"), os.environ.get("PYTHONPATH", "")]))
-    cmd = [sys.executable, "-m", "gunicorn", "-k", "gthread", "-w", "2", "--threads", "4", "-b", f"127.0.0.1:{port}",
-           "--log-level", "warning", "workmonitor.devserver:gateway_app()"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "-k",
+        "gthread",
+        "-w",
+        "2",
+        "--threads",
+        "4",
+        "-b",
+        f"127.0.0.1:{port}",
+        "--log-level",
+        "warning",
+        "workmonitor.devserver:gateway_app()",
+    ]
     proc = subprocess.Popen(cmd, env=env, cwd=str(ROOT), stderr=subprocess.DEVNULL, stdout=subprocess.DEVNULL)
     deadline = time.time() + 30
     while time.time() < deadline:
@@ -71,6 +116,7 @@ def _setup_users() -> list[str]:
     """Return access tokens of USERS consenting employees of a fresh company (set up in-process)."""
     from apiclient import Api
     from factories import consent, invite_and_accept, signup
+
     api = Api()
     admin = signup(api, company="Bench Inc")
     tokens = []
@@ -119,9 +165,28 @@ def _copy_rows(owner_url: str, streams: int) -> tuple[float, int]:
         row = conn.execute("SELECT company_id, id FROM users WHERE role = 'employee' LIMIT 1").fetchone()
     cid, uid = row
     tag = uuid.uuid4().hex[:8]
-    batches = [[(cid, uid, f"copy-{tag}-{b % streams}", b * BATCH_SIZE + i, s["started_at"], 60, s["app"], s["title"],
-                 s["url"], None, s["keyboard"], s["mouse"], s["idle"], 30)
-                for i, s in enumerate(_samples(b % streams, b))] for b in range(BATCHES)]
+    batches = [
+        [
+            (
+                cid,
+                uid,
+                f"copy-{tag}-{b % streams}",
+                b * BATCH_SIZE + i,
+                s["started_at"],
+                60,
+                s["app"],
+                s["title"],
+                s["url"],
+                None,
+                s["keyboard"],
+                s["mouse"],
+                s["idle"],
+                30,
+            )
+            for i, s in enumerate(_samples(b % streams, b))
+        ]
+        for b in range(BATCHES)
+    ]
 
     statement = f"COPY activity_samples ({', '.join(COLUMNS)}) FROM STDIN"
 
@@ -175,14 +240,20 @@ def run(env: dict) -> None:
     after, n_after = _copy_rows(env["owner_url"], 1)
     copy_n, nn = _copy_rows(env["owner_url"], THREADS)
     http_rate, rate1, rate_n = accepted / secs, (n_before + n_after) / (before + after), nn / copy_n
-    print(f"(a) HTTP ingest: {accepted} samples in {requests} requests of {BATCH_SIZE}, {THREADS} client threads,"
-          f" gunicorn 2 workers x 4 threads: {secs:.2f} s = {http_rate:,.0f} samples/s"
-          f" ({requests / secs:.1f} req/s, {1000 * secs * THREADS / requests:.1f} ms per request,"
-          f" {1000 * server_cpu / requests:.1f} ms gunicorn CPU per request)")
-    print(f"(b) COPY as owner, same table and indexes, batches of {BATCH_SIZE}: 1 stream {rate1:,.0f} rows/s"
-          f" (before {n_before / before:,.0f}, after {n_after / after:,.0f}); {THREADS} streams {rate_n:,.0f} rows/s")
-    print(f"a/b = {http_rate / rate1:.2f} (vs 1 COPY stream), {http_rate / rate_n:.2f} (vs {THREADS} COPY streams);"
-          f" target >= 0.5; cpus={os.cpu_count()}, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"(a) HTTP ingest: {accepted} samples in {requests} requests of {BATCH_SIZE}, {THREADS} client threads,"
+        f" gunicorn 2 workers x 4 threads: {secs:.2f} s = {http_rate:,.0f} samples/s"
+        f" ({requests / secs:.1f} req/s, {1000 * secs * THREADS / requests:.1f} ms per request,"
+        f" {1000 * server_cpu / requests:.1f} ms gunicorn CPU per request)"
+    )
+    print(
+        f"(b) COPY as owner, same table and indexes, batches of {BATCH_SIZE}: 1 stream {rate1:,.0f} rows/s"
+        f" (before {n_before / before:,.0f}, after {n_after / after:,.0f}); {THREADS} streams {rate_n:,.0f} rows/s"
+    )
+    print(
+        f"a/b = {http_rate / rate1:.2f} (vs 1 COPY stream), {http_rate / rate_n:.2f} (vs {THREADS} COPY streams);"
+        f" target >= 0.5; cpus={os.cpu_count()}, load average {os.getloadavg()[0]:.1f}"
+    )
     with psycopg.connect(env["owner_url"]) as conn:
         rows = conn.execute("SELECT count(*) FROM activity_samples").fetchone()[0]
     print(f"rows in activity_samples: {rows} (expected {accepted + 50 * THREADS + n_before + n_after + nn})")

@@ -4,6 +4,7 @@ Events are emitted exactly as functions do (python-socketio's Redis manager, wri
 the payload; every socket records when each event arrived. Figures are printed, never asserted (target p99 < 50 ms).
 Knobs: BENCH_GATEWAY_SOCKETS (2000), BENCH_GATEWAY_USER_EVENTS (1000), BENCH_GATEWAY_COMPANY_EVENTS (40).
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -18,12 +19,12 @@ from pathlib import Path
 
 import aiohttp
 import socketio
-from workmonitor import security
-from workmonitor.config import settings
-from workmonitor.redis_client import client as redis_client
 
 from gateway import harness
 from gateway.probe import Probe
+from workmonitor import security
+from workmonitor.config import settings
+from workmonitor.redis_client import client as redis_client
 
 USERS_PER_COMPANY = 100
 CONNECT_CONCURRENCY = 50
@@ -46,17 +47,27 @@ def _pct(values: list[float], q: float) -> float:
 def _fmt(name: str, ms: list[float], expected: int) -> str:
     if not ms:
         return f"  {name}: no deliveries (expected {expected})"
-    return (f"  {name}: {len(ms)}/{expected} delivered  p50 {_pct(ms, .5):.1f} ms  p99 {_pct(ms, .99):.1f} ms"
-            f"  max {max(ms):.1f} ms  mean {statistics.fmean(ms):.1f} ms")
+    return (
+        f"  {name}: {len(ms)}/{expected} delivered  p50 {_pct(ms, 0.5):.1f} ms  p99 {_pct(ms, 0.99):.1f} ms"
+        f"  max {max(ms):.1f} ms  mean {statistics.fmean(ms):.1f} ms"
+    )
 
 
 async def _connect_all(url: str, n: int, http: aiohttp.ClientSession, on_event) -> tuple[list, list[dict], float]:
     """Connect n sockets (100 users per company); return (probes, claims per socket, seconds taken)."""
     companies = [str(uuid.uuid4()) for _ in range(max(1, n // USERS_PER_COMPANY))]
-    claims = [{"sub": str(uuid.uuid4()), "cid": companies[i % len(companies)], "sid": str(uuid.uuid4())}
-              for i in range(n)]
-    probes = [Probe(url, security.issue_access_token(c["sub"], c["cid"], "employee", c["sid"], ttl=3600),
-                    on_event=on_event, http_session=http) for c in claims]
+    claims = [
+        {"sub": str(uuid.uuid4()), "cid": companies[i % len(companies)], "sid": str(uuid.uuid4())} for i in range(n)
+    ]
+    probes = [
+        Probe(
+            url,
+            security.issue_access_token(c["sub"], c["cid"], "employee", c["sid"], ttl=3600),
+            on_event=on_event,
+            http_session=http,
+        )
+        for c in claims
+    ]
     gate = asyncio.Semaphore(CONNECT_CONCURRENCY)
 
     async def one(p: Probe) -> bool:
@@ -71,8 +82,9 @@ async def _connect_all(url: str, n: int, http: aiohttp.ClientSession, on_event) 
     return probes, claims, took
 
 
-async def _publish_phase(manager, rooms: list[str], rate: float, per_event: int,
-                         lat: list[float], wait: float = 10) -> None:
+async def _publish_phase(
+    manager, rooms: list[str], rate: float, per_event: int, lat: list[float], wait: float = 10
+) -> None:
     """Emit one event per room at `rate`/s, then wait until every delivery arrived (or `wait` s passed)."""
     expected = len(lat) + len(rooms) * per_event
     interval = 1.0 / rate
@@ -99,8 +111,10 @@ async def _latency(url: str, n: int, user_events: int, company_events: int) -> N
     connector = aiohttp.TCPConnector(limit=0)
     async with aiohttp.ClientSession(connector=connector) as http:
         probes, claims, took = await _connect_all(url, n, http, on_event)
-        print(f"  connected {sum(p.client.connected for p in probes)} sockets in {took:.1f} s "
-              f"({n / took:.0f}/s)", flush=True)
+        print(
+            f"  connected {sum(p.client.connected for p in probes)} sockets in {took:.1f} s ({n / took:.0f}/s)",
+            flush=True,
+        )
         manager = socketio.AsyncRedisManager(settings().redis_url, write_only=True)
         # The 2,000 clients share this process; a cyclic-GC pass over them stalls every receiver for hundreds of
         # ms and would be measured as gateway latency. Collect now and keep the collector off while measuring.
@@ -116,13 +130,20 @@ async def _latency(url: str, n: int, user_events: int, company_events: int) -> N
         per_company = n // len(companies)
         await _publish_phase(manager, rooms, 10, per_company, lat)
         print(_fmt(f"user rooms, {user_events} events at 500/s (1 socket each)", user_lat, user_events))
-        print(_fmt(f"company rooms, {company_events} events at 10/s ({per_company} sockets each)", lat,
-                   company_events * per_company))
+        print(
+            _fmt(
+                f"company rooms, {company_events} events at 10/s ({per_company} sockets each)",
+                lat,
+                company_events * per_company,
+            )
+        )
         gc.enable()
         first, last = [min(v) for v in by_event.values()], [max(v) for v in by_event.values()]
-        print(f"  company rooms, per event: first socket p50 {_pct(first, .5):.1f} ms p99 {_pct(first, .99):.1f} ms;"
-              f" last socket p50 {_pct(last, .5):.1f} ms p99 {_pct(last, .99):.1f} ms"
-              " (the spread is the fan-out plus 100 receivers decoding in this one process)")
+        print(
+            f"  company rooms, per event: first socket p50 {_pct(first, 0.5):.1f} ms p99 {_pct(first, 0.99):.1f} ms;"
+            f" last socket p50 {_pct(last, 0.5):.1f} ms p99 {_pct(last, 0.99):.1f} ms"
+            " (the spread is the fan-out plus 100 receivers decoding in this one process)"
+        )
         print(_fmt("all deliveries", user_lat + lat, user_events + company_events * per_company))
         gate = asyncio.Semaphore(200)
 

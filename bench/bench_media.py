@@ -1,5 +1,6 @@
 """(c) Screenshot uploads/s through the full HTTP stack (loopback server, auth, RLS, Pillow check, S3, insert),
 then the thumbnail jobs drained by real `rq worker --burst` processes. Bounded well under a minute."""
+
 from __future__ import annotations
 
 import io
@@ -42,6 +43,7 @@ def _screenshot_png(width: int = 1920, height: int = 1080) -> bytes:
 
 def _ensure_bucket() -> None:
     from workmonitor import storage
+
     s3 = storage.client()
     try:
         s3.head_bucket(Bucket=storage.bucket())
@@ -51,7 +53,9 @@ def _ensure_bucket() -> None:
 
 def _serve():
     from werkzeug.serving import WSGIRequestHandler, make_server
+
     from workmonitor.devserver import gateway_app
+
     class Quiet(WSGIRequestHandler):
         def log_request(self, *args, **kwargs) -> None:
             pass
@@ -64,6 +68,7 @@ def _serve():
 def _setup_user() -> dict:
     from apiclient import Api
     from factories import consent, invite_and_accept, signup
+
     api = Api()
     admin = signup(api, company="Bench Media")
     emp = invite_and_accept(api, admin)
@@ -82,10 +87,18 @@ def _upload_all(base: str, token: str, png: bytes) -> tuple[int, int, float]:
             return False
         sess = getattr(local, "s", None) or requests.Session()
         local.s = sess
-        r = sess.post(f"{base}/function/media/screenshots", headers={"Authorization": f"Bearer {token}"},
-                      files={"file": ("s.png", png, "image/png")},
-                      data={"device_id": f"bench-{i % CLIENTS}", "monitor": "0", "activity_percent": "60",
-                            "taken_at": (t0 - timedelta(seconds=i)).isoformat()}, timeout=30)
+        r = sess.post(
+            f"{base}/function/media/screenshots",
+            headers={"Authorization": f"Bearer {token}"},
+            files={"file": ("s.png", png, "image/png")},
+            data={
+                "device_id": f"bench-{i % CLIENTS}",
+                "monitor": "0",
+                "activity_percent": "60",
+                "taken_at": (t0 - timedelta(seconds=i)).isoformat(),
+            },
+            timeout=30,
+        )
         return r.status_code == 201
 
     start = time.perf_counter()
@@ -97,13 +110,25 @@ def _upload_all(base: str, token: str, png: bytes) -> tuple[int, int, float]:
 def _drain() -> float:
     """Run WORKERS burst workers (preloaded, as deployed) until the queue is empty or the budget is spent."""
     from workmonitor.config import settings
+
     env = {**os.environ, "PYTHONPATH": str(ROOT / "shared")}
     rq = Path(sys.executable).parent / "rq"
-    cmd = [str(rq), "worker", "--burst", "--quiet", "-c", "workmonitor.jobs.rqconfig", "--url", settings().redis_url,
-           "media"]
+    cmd = [
+        str(rq),
+        "worker",
+        "--burst",
+        "--quiet",
+        "-c",
+        "workmonitor.jobs.rqconfig",
+        "--url",
+        settings().redis_url,
+        "media",
+    ]
     start = time.perf_counter()
-    procs = [subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-             for _ in range(WORKERS)]
+    procs = [
+        subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(WORKERS)
+    ]
     for p in procs:
         try:
             p.wait(timeout=max(0.1, start + DRAIN_BUDGET_S - time.perf_counter()))
@@ -116,12 +141,14 @@ def _drain() -> float:
 def run(env: dict) -> None:
     """Print upload, thumbnail and end-to-end screenshot rates."""
     from seed_media import private_redis
+
     with private_redis():
         _run(env)
 
 
 def _run(env: dict) -> None:
     import psycopg
+
     _ensure_bucket()
     emp = _setup_user()
     png = _screenshot_png()
@@ -134,10 +161,16 @@ def _run(env: dict) -> None:
     with psycopg.connect(env["owner_url"]) as conn:
         states = dict(conn.execute("SELECT state, count(*) FROM screenshots GROUP BY state").fetchall())
     ready = states.get("ready", 0)
-    print(f"screenshot size            {len(png) / 1024:.0f} KiB PNG 1920x1080, {CLIENTS} HTTP clients,"
-          f" {WORKERS} rq workers")
+    print(
+        f"screenshot size            {len(png) / 1024:.0f} KiB PNG 1920x1080, {CLIENTS} HTTP clients,"
+        f" {WORKERS} rq workers"
+    )
     print(f"uploads                    {ok} ok, {failed} failed/skipped in {up_s:.2f} s = {ok / up_s:.1f} uploads/s")
-    print(f"thumbnail drain            {ready} ready in {drain_s:.2f} s = {ready / drain_s:.1f} thumbnails/s"
-          f" (incl. worker start-up); states {states}")
-    print(f"end to end                 {ready / (up_s + drain_s):.1f} screenshots/s uploaded and thumbnailed"
-          f" ({ready}/{ok} drained within the budget)")
+    print(
+        f"thumbnail drain            {ready} ready in {drain_s:.2f} s = {ready / drain_s:.1f} thumbnails/s"
+        f" (incl. worker start-up); states {states}"
+    )
+    print(
+        f"end to end                 {ready / (up_s + drain_s):.1f} screenshots/s uploaded and thumbnailed"
+        f" ({ready}/{ok} drained within the budget)"
+    )

@@ -5,6 +5,7 @@ emitted with `socketio.RedisManager(url, write_only=True).emit(event, payload, r
 whichever replica holds the room's sockets, once. Per-process state (which local socket is which user) only
 routes control notices and timers; nothing a client needs for correctness lives here.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 
 import redis.asyncio as aioredis
 import socketio
+
 from workmonitor import security
 from workmonitor.config import settings
 from workmonitor.db import Claims
@@ -51,17 +53,23 @@ def _refuse(code: str, message: str) -> ConnectionRefusedError:
 class Gateway:
     """A Socket.IO server fed by Redis, with auth, rooms, presence, expiry and control notices."""
 
-    def __init__(self, redis_url: str | None = None, *, heartbeat: float = 10, presence_ttl: int = 30,
-                 recheck: float = 30):
+    def __init__(
+        self, redis_url: str | None = None, *, heartbeat: float = 10, presence_ttl: int = 30, recheck: float = 30
+    ):
         cfg = settings()
         self.id = uuid.uuid4().hex
         self.redis_url = redis_url or cfg.redis_url
         self.heartbeat, self.presence_ttl, self.recheck = heartbeat, presence_ttl, recheck
         self.manager = socketio.AsyncRedisManager(self.redis_url, redis_options={"client_name": f"wm-gw-{self.id}"})
         origins = list(cfg.cors_origins) if cfg.cors_origins else "*"  # tokens travel in `auth`, never in cookies
-        self.sio = socketio.AsyncServer(async_mode="aiohttp", client_manager=self.manager,
-                                        cors_allowed_origins=origins, max_http_buffer_size=64 * 1024,
-                                        logger=False, engineio_logger=False)
+        self.sio = socketio.AsyncServer(
+            async_mode="aiohttp",
+            client_manager=self.manager,
+            cors_allowed_origins=origins,
+            max_http_buffer_size=64 * 1024,
+            logger=False,
+            engineio_logger=False,
+        )
         self.redis = aioredis.Redis.from_url(self.redis_url, client_name=f"wm-gw-{self.id}-cmd")
         self.sockets: dict[str, Socket] = {}
         self.by_user: dict[str, set[str]] = defaultdict(set)
@@ -77,8 +85,11 @@ class Gateway:
         if not self.sio.manager_initialized:  # subscribe now, not on the first connect
             self.sio.manager_initialized = True
             self.manager.initialize()
-        self.tasks = [asyncio.create_task(self._control_loop()), asyncio.create_task(self._heartbeat_loop()),
-                      asyncio.create_task(self._recheck_loop())]
+        self.tasks = [
+            asyncio.create_task(self._control_loop()),
+            asyncio.create_task(self._heartbeat_loop()),
+            asyncio.create_task(self._recheck_loop()),
+        ]
 
     async def stop(self) -> None:
         """Stop the periodic work and remove this process's presence entries."""
@@ -124,8 +135,13 @@ class Gateway:
     async def on_connect(self, sid: str, environ: dict, auth: dict | None = None) -> None:
         """Authenticate the socket and join its user, company and channel rooms."""
         claims = await self._verify(_token(environ, auth))
-        sock = Socket(user_id=_canonical(claims["sub"]), company_id=_canonical(claims["cid"]), role=claims["role"],
-                      session_id=str(claims["sid"]).lower(), exp=float(claims["exp"]))
+        sock = Socket(
+            user_id=_canonical(claims["sub"]),
+            company_id=_canonical(claims["cid"]),
+            role=claims["role"],
+            session_id=str(claims["sid"]).lower(),
+            exp=float(claims["exp"]),
+        )
         try:
             channels = await asyncio.to_thread(rooms.channel_rooms, sock.claims())
         except Exception as exc:
@@ -190,8 +206,11 @@ class Gateway:
             claims = await self._verify(token)
         except socketio.exceptions.ConnectionRefusedError as exc:
             return {"ok": False, "error": exc.error_args.get("data", {}).get("code", "invalid_token")}
-        if _canonical(claims["sub"]) != sock.user_id or _canonical(claims["cid"]) != sock.company_id \
-                or claims["role"] != sock.role:
+        if (
+            _canonical(claims["sub"]) != sock.user_id
+            or _canonical(claims["cid"]) != sock.company_id
+            or claims["role"] != sock.role
+        ):
             return {"ok": False, "error": "different_user"}
         self.by_session[sock.session_id].discard(sid)
         sock.session_id, sock.exp = str(claims["sid"]).lower(), float(claims["exp"])
@@ -258,8 +277,9 @@ class Gateway:
             return
         kind = msg["type"]
         if kind == "revoke":
-            sids = set(self.by_session.get(msg.get("session_id", ""), ())) | set(self.by_user.get(
-                msg.get("user_id", ""), ()))
+            sids = set(self.by_session.get(msg.get("session_id", ""), ())) | set(
+                self.by_user.get(msg.get("user_id", ""), ())
+            )
             for sid in sids:
                 await self.close(sid, "token_revoked")
         elif kind == "leave":
@@ -311,7 +331,7 @@ class Gateway:
             pipe.exists(f"wm:revoked:user:{u}")
         found = await pipe.execute()
         revoked = [s for s, hit in zip(sessions, found) if hit]
-        revoked_users = [u for u, hit in zip(users, found[len(sessions):]) if hit]
+        revoked_users = [u for u, hit in zip(users, found[len(sessions) :]) if hit]
         sids = {sid for s in revoked for sid in self.by_session.get(s, ())}
         sids |= {sid for u in revoked_users for sid in self.by_user.get(u, ())}
         for sid in sids:

@@ -3,6 +3,7 @@
 Library-free on purpose (only `json` and a redis-py client you pass in), so any function, RQ job or script can
 tell every gateway replica at once. The format is documented in gateway/README.md.
 """
+
 from __future__ import annotations
 
 import json

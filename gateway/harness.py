@@ -1,4 +1,5 @@
 """Start real gateway processes on free loopback ports (tests and benchmarks), with the caller's environment."""
+
 from __future__ import annotations
 
 import json
@@ -28,9 +29,13 @@ class GatewayProcess:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log_path, "wb") if log_path else subprocess.DEVNULL
-        self.proc = subprocess.Popen([sys.executable, str(SERVER), "--port", str(self.port)],
-                                     env={**os.environ, **(env or {})}, stdout=self._log, stderr=self._log,
-                                     cwd=SERVER.parents[1])
+        self.proc = subprocess.Popen(
+            [sys.executable, str(SERVER), "--port", str(self.port)],
+            env={**os.environ, **(env or {})},
+            stdout=self._log,
+            stderr=self._log,
+            cwd=SERVER.parents[1],
+        )
 
     def wait_ready(self, timeout: float = 20) -> dict:
         """Block until /readyz answers 200 (subscribed to Redis); return its body or raise RuntimeError."""

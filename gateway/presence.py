@@ -5,6 +5,7 @@ entry lapses. A gateway refreshes its entries every heartbeat; a crashed replica
 sockets drop out after the TTL. Readers take members whose score is in the future. The publish function's
 GET /presence reads the same keys (functions/publish/handler.py keeps its own copy of `online`).
 """
+
 from __future__ import annotations
 
 import time

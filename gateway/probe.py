@@ -1,4 +1,5 @@
 """A recording Socket.IO client for tests and benchmarks: connects with a token and keeps every event it gets."""
+
 from __future__ import annotations
 
 import asyncio
@@ -41,8 +42,9 @@ class Probe:
     async def connect(self, timeout: float = 10) -> bool:
         """Connect over WebSocket; return True when accepted, False when refused (see `refused`)."""
         try:
-            await self.client.connect(self.url, auth={"token": self.token}, transports=["websocket"],
-                                      wait_timeout=timeout)
+            await self.client.connect(
+                self.url, auth={"token": self.token}, transports=["websocket"], wait_timeout=timeout
+            )
         except socketio.exceptions.ConnectionError:
             return False
         return True

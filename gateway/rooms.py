@@ -4,12 +4,14 @@ Channel membership lives in the messaging function's table `chat_channel_members
 Until that table exists every lookup answers "no channels". Both lookups are pluggable (`use(...)`) so the
 messaging function can swap in its own rule (e.g. public channels) without touching the gateway.
 """
+
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
 
 import psycopg
+
 from workmonitor import db as dbmod
 
 log = logging.getLogger("workmonitor.gateway")
@@ -37,8 +39,9 @@ def is_member(conn: psycopg.Connection, user_id: str, channel_id: str) -> bool:
     """Return True when `user_id` is a member of `channel_id` (False until the members table exists)."""
     if not _table_exists(conn, MEMBERS_TABLE):
         return False
-    row = conn.execute(f"SELECT 1 FROM {MEMBERS_TABLE} WHERE user_id = %s AND channel_id = %s LIMIT 1",
-                       (user_id, channel_id)).fetchone()
+    row = conn.execute(
+        f"SELECT 1 FROM {MEMBERS_TABLE} WHERE user_id = %s AND channel_id = %s LIMIT 1", (user_id, channel_id)
+    ).fetchone()
     return row is not None
 
 

@@ -3,6 +3,7 @@
 Serves Socket.IO at /socket.io/, plus GET /healthz (process alive) and GET /readyz (subscribed to Redis).
 Configuration comes from the same environment as the functions (REDIS_URL, DATABASE_URL, JWT_SECRET, ...).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,9 +19,9 @@ for _path in (ROOT, ROOT / "shared"):
         sys.path.insert(0, str(_path))
 
 from aiohttp import web
-from workmonitor.logs import JsonFormatter as _JsonFormatter
 
 from gateway.app import Gateway
+from workmonitor.logs import JsonFormatter as _JsonFormatter
 
 log = logging.getLogger("workmonitor.gateway")
 
@@ -35,9 +36,11 @@ def _env_float(name: str, default: float) -> float:
 
 def build_app(gateway: Gateway | None = None) -> web.Application:
     """Return the aiohttp application serving the gateway's Socket.IO endpoint and health checks."""
-    gw = gateway or Gateway(heartbeat=_env_float("WM_GATEWAY_HEARTBEAT_SECONDS", 10),
-                            presence_ttl=int(_env_float("WM_GATEWAY_PRESENCE_TTL", 30)),
-                            recheck=_env_float("WM_GATEWAY_RECHECK_SECONDS", 30))
+    gw = gateway or Gateway(
+        heartbeat=_env_float("WM_GATEWAY_HEARTBEAT_SECONDS", 10),
+        presence_ttl=int(_env_float("WM_GATEWAY_PRESENCE_TTL", 30)),
+        recheck=_env_float("WM_GATEWAY_RECHECK_SECONDS", 30),
+    )
     app = web.Application()
     app["gateway"] = gw
     gw.sio.attach(app)
@@ -52,8 +55,9 @@ def build_app(gateway: Gateway | None = None) -> web.Application:
             log.warning("not ready", extra={"fields": {"error": str(exc)}})
             ok = False
         if not ok:
-            return web.json_response({"error": {"code": "not_ready", "message": "Not subscribed to Redis yet.",
-                                                "fields": {}}}, status=503)
+            return web.json_response(
+                {"error": {"code": "not_ready", "message": "Not subscribed to Redis yet.", "fields": {}}}, status=503
+            )
         return web.json_response({"status": "ready", "gateway": gw.id})
 
     async def on_startup(_app: web.Application) -> None:

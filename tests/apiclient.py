@@ -1,9 +1,11 @@
 """A small client for the local gateway app used by tests (werkzeug's test client, real handlers)."""
+
 from __future__ import annotations
 
 import json as jsonlib
 
 from werkzeug.test import Client
+
 from workmonitor.devserver import gateway_app
 
 _APP = None
@@ -22,8 +24,7 @@ class Api:
     def __init__(self):
         self.client = Client(_app())
 
-    def call(self, method: str, path: str, json=None, token: str | None = None, data=None, headers=None,
-             **kwargs):
+    def call(self, method: str, path: str, json=None, token: str | None = None, data=None, headers=None, **kwargs):
         headers = dict(headers or {})
         if token:
             headers["Authorization"] = f"Bearer {token}"

@@ -3,6 +3,7 @@
 Each pytest run migrates its own database `wm_test_<pid>` once; each test starts from empty tables
 (TRUNCATE as the owner) and an empty Redis database, so runs in parallel checkouts never collide.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,22 +32,39 @@ def stack():
     redis_db = _claim_redis_db(base_redis)
     outbox = tempfile.mkdtemp(prefix="wm-outbox-")
     bucket = f"wm-test-{os.getpid()}"
-    os.environ.update({
-        "OWNER_DATABASE_URL": owner, "DATABASE_URL": app_url, "REDIS_URL": f"{base_redis}/{redis_db}",
-        "S3_ENDPOINT": svc.s3_endpoint, "S3_ACCESS_KEY": svc.s3_access_key, "S3_SECRET_KEY": svc.s3_secret_key,
-        "S3_BUCKET": bucket, "BCRYPT_ROUNDS": "4", "JWT_SECRET": "test-secret-" + "x" * 32,
-        "MAIL_OUTBOX_DIR": outbox, "WM_SECRETS_DIR": tempfile.mkdtemp(prefix="wm-secrets-"),
-        "PUBLIC_URL": "http://localhost:8080", "DB_POOL_MAX": "8",
-        "TRUSTED_PROXY_HOPS": "1",
-    })
+    os.environ.update(
+        {
+            "OWNER_DATABASE_URL": owner,
+            "DATABASE_URL": app_url,
+            "REDIS_URL": f"{base_redis}/{redis_db}",
+            "S3_ENDPOINT": svc.s3_endpoint,
+            "S3_ACCESS_KEY": svc.s3_access_key,
+            "S3_SECRET_KEY": svc.s3_secret_key,
+            "S3_BUCKET": bucket,
+            "BCRYPT_ROUNDS": "4",
+            "JWT_SECRET": "test-secret-" + "x" * 32,
+            "MAIL_OUTBOX_DIR": outbox,
+            "WM_SECRETS_DIR": tempfile.mkdtemp(prefix="wm-secrets-"),
+            "PUBLIC_URL": "http://localhost:8080",
+            "DB_POOL_MAX": "8",
+            "TRUSTED_PROXY_HOPS": "1",
+        }
+    )
     from workmonitor import config, db, migrate, redis_client
+
     config.settings.cache_clear()
     redis_client.reset()
     migrate.ensure_database(owner)
     migrate.apply(owner, log=lambda *_: None)
     _make_bucket(svc, bucket)
-    yield {"services": svc, "owner_url": owner, "app_url": app_url, "dbname": dbname, "bucket": bucket,
-           "outbox": outbox}
+    yield {
+        "services": svc,
+        "owner_url": owner,
+        "app_url": app_url,
+        "dbname": dbname,
+        "bucket": bucket,
+        "outbox": outbox,
+    }
     db.close_pool()
     _release_redis_db(base_redis, redis_db)
     _drop_bucket(svc, bucket)
@@ -58,6 +76,7 @@ def stack():
 def _claim_redis_db(base_url: str) -> int:
     """Claim a Redis database (1..15) no other running test session uses: flushes and RQ workers stay apart."""
     import redis
+
     r = redis.Redis.from_url(f"{base_url}/0")
     for n in range(1, 16):
         if r.set(f"wm:test-db-claim:{n}", os.getpid(), nx=True, ex=3600):
@@ -67,15 +86,22 @@ def _claim_redis_db(base_url: str) -> int:
 
 def _release_redis_db(base_url: str, n: int) -> None:
     import redis
+
     redis.Redis.from_url(f"{base_url}/0").delete(f"wm:test-db-claim:{n}")
 
 
 def _s3(svc):
     import boto3
     from botocore.config import Config
-    return boto3.client("s3", endpoint_url=svc.s3_endpoint, aws_access_key_id=svc.s3_access_key,
-                        aws_secret_access_key=svc.s3_secret_key, region_name="us-east-1",
-                        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+
+    return boto3.client(
+        "s3",
+        endpoint_url=svc.s3_endpoint,
+        aws_access_key_id=svc.s3_access_key,
+        aws_secret_access_key=svc.s3_secret_key,
+        region_name="us-east-1",
+        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+    )
 
 
 def _drop_bucket(svc, bucket: str) -> None:
@@ -110,12 +136,17 @@ def owner_conn(stack):
 def clean(stack):
     """Empty every table and the Redis database before each test."""
     with psycopg.connect(stack["owner_url"], autocommit=True) as conn:
-        tables = [r[0] for r in conn.execute(
-            "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public'"
-            " AND tablename <> 'schema_migrations'").fetchall()]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT quote_ident(tablename) FROM pg_tables WHERE schemaname = 'public'"
+                " AND tablename <> 'schema_migrations'"
+            ).fetchall()
+        ]
         if tables:
             conn.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
     from workmonitor.redis_client import client
+
     client().flushdb()
     for f in Path(stack["outbox"]).glob("*"):
         f.unlink()
@@ -126,4 +157,5 @@ def clean(stack):
 def api(stack):
     """A client for the local gateway: the same /function/<name>/... URLs and handlers as `make run`."""
     from apiclient import Api
+
     return Api()

@@ -1,4 +1,5 @@
 """Factories for the account domain: companies, users of each role, consent."""
+
 from __future__ import annotations
 
 import email
@@ -15,11 +16,18 @@ PASSWORD = "correct horse battery"
 def signup(api, company: str = "Acme", email: str | None = None, name: str = "Ada Admin") -> dict:
     """Sign up a company; return {"token", "refresh", "user", "company"}."""
     email = email or f"admin-{uuid.uuid4().hex[:8]}@example.com"
-    r = api.post("/function/auth/signup", json={"company_name": company, "name": name, "email": email,
-                                                "password": PASSWORD, "timezone": "Europe/Berlin"})
+    r = api.post(
+        "/function/auth/signup",
+        json={"company_name": company, "name": name, "email": email, "password": PASSWORD, "timezone": "Europe/Berlin"},
+    )
     assert r.status_code == 201, r.json
-    return {"token": r.json["access_token"], "refresh": r.json["refresh_token"], "user": r.json["user"],
-            "company": r.json["company"], "email": email}
+    return {
+        "token": r.json["access_token"],
+        "refresh": r.json["refresh_token"],
+        "user": r.json["user"],
+        "company": r.json["company"],
+        "email": email,
+    }
 
 
 def last_mail(to: str) -> str:
@@ -36,8 +44,10 @@ def last_mail(to: str) -> str:
 def drain(*queues: str) -> None:
     """Run RQ workers in burst mode on `queues` in this process."""
     from rq import SimpleWorker
+
     from workmonitor.queue import queue
     from workmonitor.redis_client import client
+
     SimpleWorker([queue(q) for q in queues], connection=client()).work(burst=True)
 
 
@@ -49,8 +59,7 @@ def invite_and_accept(api, admin: dict, role: str = "employee", name: str = "Eve
     token = re.search(r"token=([\w-]+)", last_mail(email)).group(1)
     r = api.post("/function/auth/invitations/accept", json={"token": token, "name": name, "password": PASSWORD})
     assert r.status_code == 201, r.json
-    return {"token": r.json["access_token"], "refresh": r.json["refresh_token"], "user": r.json["user"],
-            "email": email}
+    return {"token": r.json["access_token"], "refresh": r.json["refresh_token"], "user": r.json["user"], "email": email}
 
 
 def consent(api, admin: dict, user: dict, **kinds: bool) -> dict:

@@ -1,4 +1,5 @@
 """Start `make run`'s runner (infra/local/run.py) on free loopback ports with its own database, for e2e tests."""
+
 from __future__ import annotations
 
 import os
@@ -26,15 +27,28 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
     app = {**owner, "user": "workmonitor_app"}
     app.pop("password", None)
     env = dict(os.environ)
-    env.update({
-        "PORT": str(port), "WS_PORT": str(services.free_port()), "PUBLIC_URL": f"http://127.0.0.1:{port}",
-        "OWNER_DATABASE_URL": psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname}),
-        "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}),
-        "MAIL_OUTBOX_DIR": str(tmp / "outbox"), "WM_VAR_DIR": str(tmp / "var"),
-        "JWT_SECRET": "run-test-secret-" + "y" * 32, "PYTHONUNBUFFERED": "1", **(extra_env or {}),
-    })
-    proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env.update(
+        {
+            "PORT": str(port),
+            "WS_PORT": str(services.free_port()),
+            "PUBLIC_URL": f"http://127.0.0.1:{port}",
+            "OWNER_DATABASE_URL": psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname}),
+            "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}),
+            "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
+            "WM_VAR_DIR": str(tmp / "var"),
+            "JWT_SECRET": "run-test-secret-" + "y" * 32,
+            "PYTHONUNBUFFERED": "1",
+            **(extra_env or {}),
+        }
+    )
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "infra" / "local" / "run.py")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: list[str] = []
     deadline = time.time() + timeout
     while time.time() < deadline:
@@ -49,8 +63,14 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
         # Keep reading its output: a full pipe would block the runner's logging and so the whole server.
         drain = threading.Thread(target=lambda: lines.extend(proc.stdout), daemon=True)
         drain.start()
-        yield {"base": f"http://127.0.0.1:{port}", "port": port, "outbox": tmp / "outbox", "proc": proc,
-               "lines": lines, "drain": drain}
+        yield {
+            "base": f"http://127.0.0.1:{port}",
+            "port": port,
+            "outbox": tmp / "outbox",
+            "proc": proc,
+            "lines": lines,
+            "drain": drain,
+        }
     finally:
         if proc.poll() is None:
             proc.send_signal(signal.SIGINT)
@@ -58,6 +78,7 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
                 proc.wait(30)
             except subprocess.TimeoutExpired:
                 proc.kill()
-        with psycopg.connect(psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}),
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}), autocommit=True
+        ) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))

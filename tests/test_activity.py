@@ -1,4 +1,5 @@
 """activity: batch ingest de-dup, consent, heartbeats, rollups vs raw data, productivity rules, visibility."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
@@ -6,6 +7,7 @@ from decimal import Decimal
 
 import pytest
 from factories import consent, drain, invite_and_accept, signup
+
 from workmonitor.productivity import Classifier, Rule, check_pattern
 
 A = "/function/activity"
@@ -19,8 +21,11 @@ def org(api):
     manager = invite_and_accept(api, admin, role="manager", name="Max Manager")
     emp = invite_and_accept(api, admin, name="Eve Employee")
     other = invite_and_accept(api, admin, name="Olga Other")
-    r = api.post("/function/team/assignments", token=admin["token"],
-                 json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]})
+    r = api.post(
+        "/function/team/assignments",
+        token=admin["token"],
+        json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+    )
     assert r.status_code == 201, r.json
     consent(api, admin, emp, activity=True)
     consent(api, admin, other, activity=True)
@@ -29,8 +34,15 @@ def org(api):
 
 def sample(seq: int, minutes: int = 0, **kw) -> dict:
     """Return one 60-second sample starting `minutes` after T0 (seq defaults the offset)."""
-    base = {"seq": seq, "started_at": (T0 + timedelta(minutes=minutes or seq)).isoformat(), "duration": 60,
-            "app": "Code", "title": "editing", "keyboard": 40, "mouse": 10}
+    base = {
+        "seq": seq,
+        "started_at": (T0 + timedelta(minutes=minutes or seq)).isoformat(),
+        "duration": 60,
+        "app": "Code",
+        "title": "editing",
+        "keyboard": 40,
+        "mouse": 10,
+    }
     base.update(kw)
     return base
 
@@ -46,6 +58,7 @@ def count(owner_conn, table: str, user: dict | None = None) -> int:
 
 
 # --- ingest ----------------------------------------------------------------------------------------------------
+
 
 def test_retried_batch_is_deduplicated(api, org, owner_conn):
     emp = org["emp"]
@@ -67,8 +80,11 @@ def test_no_consent_is_refused_and_nothing_stored(api, org, owner_conn):
     newbie = invite_and_accept(api, org["admin"], name="No Consent")
     r = post(api, newbie, [sample(1)])
     assert r.status_code == 403 and r.json["error"]["code"] == "consent_required"
-    r = api.post(f"{A}/heartbeat/aw-watcher-window_x?pulsetime=60", token=newbie["token"],
-                 json={"timestamp": T0.isoformat(), "duration": 1, "data": {"app": "Code"}})
+    r = api.post(
+        f"{A}/heartbeat/aw-watcher-window_x?pulsetime=60",
+        token=newbie["token"],
+        json={"timestamp": T0.isoformat(), "duration": 1, "data": {"app": "Code"}},
+    )
     assert r.status_code == 403 and r.json["error"]["code"] == "consent_required"
     # a consent to screenshots only does not cover activity
     consent(api, org["admin"], newbie, screenshots=True)
@@ -95,8 +111,12 @@ def test_validation_names_the_bad_sample_and_stores_nothing(api, org, owner_conn
     assert r.status_code == 400 and "samples.0.device_id" in r.json["error"]["fields"]
     r = post(api, emp, [sample(i, title="t" * 200) for i in range(1001)])
     assert r.status_code == 413 and r.json["error"]["code"] == "too_many_samples"
-    assert api.post(f"{A}/samples", data=b"{nope", token=emp["token"],
-                    headers={"Content-Type": "application/json"}).json["error"]["code"] == "invalid_json"
+    assert (
+        api.post(f"{A}/samples", data=b"{nope", token=emp["token"], headers={"Content-Type": "application/json"}).json[
+            "error"
+        ]["code"]
+        == "invalid_json"
+    )
     r = post(api, emp, [sample(1, keyboard="5"), sample(2, idle=1), sample(3, started_at=1772438400)])
     assert set(r.json["error"]["fields"]) == {"samples.0.keyboard", "samples.1.idle", "samples.2.started_at"}
     r = post(api, emp, [sample(1, started_at="2026-03-02T08:00:00"), sample(2, title="nul\u0000")])
@@ -104,11 +124,26 @@ def test_validation_names_the_bad_sample_and_stores_nothing(api, org, owner_conn
     r = post(api, emp, [sample(2, title="nul\u0000")])
     assert r.status_code == 400 and r.json["error"]["fields"] == {"samples": "contains \\u0000"}
     assert count(owner_conn, "activity_samples") == 0
-    r = post(api, emp, [sample(1, started_at="2026-03-02T09:00:00.123457+01:00", device_id="phone", url=None,
-                               domain="WWW.Example.COM", idle=True, keyboard=9, title="ünïcode ✓")])
+    r = post(
+        api,
+        emp,
+        [
+            sample(
+                1,
+                started_at="2026-03-02T09:00:00.123457+01:00",
+                device_id="phone",
+                url=None,
+                domain="WWW.Example.COM",
+                idle=True,
+                keyboard=9,
+                title="ünïcode ✓",
+            )
+        ],
+    )
     assert r.json["accepted"] == 1
-    row = owner_conn.execute("SELECT device_id, started_at, domain, active_seconds, title FROM activity_samples"
-                             ).fetchone()
+    row = owner_conn.execute(
+        "SELECT device_id, started_at, domain, active_seconds, title FROM activity_samples"
+    ).fetchone()
     assert row == ("phone", T0 + timedelta(microseconds=123457), "example.com", 0, "ünïcode ✓")
     r = post(api, emp, [sample(i, title="t" * 1000, url=f"https://x.example.com/{'p' * 1500}") for i in range(1000)])
     assert r.status_code == 200 and r.json["accepted"] == 1000
@@ -116,9 +151,13 @@ def test_validation_names_the_bad_sample_and_stores_nothing(api, org, owner_conn
 
 # --- heartbeats ------------------------------------------------------------------------------------------------
 
+
 def beat(api, who, seconds: float, data: dict, duration: float = 0, pulsetime: float = 30, bucket: str = "aw-w_h"):
-    r = api.post(f"{A}/heartbeat/{bucket}?pulsetime={pulsetime}", token=who["token"],
-                 json={"timestamp": (T0 + timedelta(seconds=seconds)).isoformat(), "duration": duration, "data": data})
+    r = api.post(
+        f"{A}/heartbeat/{bucket}?pulsetime={pulsetime}",
+        token=who["token"],
+        json={"timestamp": (T0 + timedelta(seconds=seconds)).isoformat(), "duration": duration, "data": data},
+    )
     assert r.status_code == 200, r.json
     return r.json
 
@@ -136,18 +175,28 @@ def test_heartbeats_merge_within_pulsetime(api, org, owner_conn):
     assert beat(api, emp, 80, code)["merged"] is False  # data changed in between
     assert beat(api, emp, 81.5, code, bucket="other")["merged"] is False  # buckets are separate
     r = api.get(f"{A}/api/0/buckets/aw-w_h/events", token=emp["token"])
-    assert [(e["data"]["app"], e["duration"]) for e in r.json] == [("Code", 0), ("Slack", 0), ("Code", 0),
-                                                                   ("Code", 27)]
-    r = api.post(f"{A}/api/0/buckets/aw-w_h/heartbeat?pulsetime=30", token=emp["token"],
-                 json={"timestamp": (T0 + timedelta(seconds=90)).isoformat(), "duration": 0, "data": code})
+    assert [(e["data"]["app"], e["duration"]) for e in r.json] == [("Code", 0), ("Slack", 0), ("Code", 0), ("Code", 27)]
+    r = api.post(
+        f"{A}/api/0/buckets/aw-w_h/heartbeat?pulsetime=30",
+        token=emp["token"],
+        json={"timestamp": (T0 + timedelta(seconds=90)).isoformat(), "duration": 0, "data": code},
+    )
     assert r.json["merged"] is True and r.json["duration"] == 10
-    assert api.post(f"{A}/heartbeat/aw-w_h", token=emp["token"], json={"timestamp": T0.isoformat()}
-                    ).status_code == 400  # pulsetime is required
-    r = api.post(f"{A}/heartbeat/aw-w_h?pulsetime=30", token=emp["token"],
-                 json={"timestamp": T0.isoformat(), "data": {"title": "x" * 20_000}})
+    assert (
+        api.post(f"{A}/heartbeat/aw-w_h", token=emp["token"], json={"timestamp": T0.isoformat()}).status_code == 400
+    )  # pulsetime is required
+    r = api.post(
+        f"{A}/heartbeat/aw-w_h?pulsetime=30",
+        token=emp["token"],
+        json={"timestamp": T0.isoformat(), "data": {"title": "x" * 20_000}},
+    )
     assert r.status_code == 400 and "data" in r.json["error"]["fields"]
-    assert api.post(f"{A}/api/0/buckets/aw-afk_h", json={"type": "afkstatus", "client": "aw-watcher-afk"},
-                    token=emp["token"]).status_code == 200
+    assert (
+        api.post(
+            f"{A}/api/0/buckets/aw-afk_h", json={"type": "afkstatus", "client": "aw-watcher-afk"}, token=emp["token"]
+        ).status_code
+        == 200
+    )
     assert api.post(f"{A}/api/0/buckets/aw-afk_h", json={}, token=emp["token"]).status_code == 304
     assert set(api.get(f"{A}/api/0/buckets", token=emp["token"]).json) == {"aw-w_h", "other", "aw-afk_h"}
     beat(api, emp, 0, {"status": "afk"}, duration=300, bucket="aw-afk_h")  # stored, not counted as app time
@@ -172,27 +221,47 @@ SELECT user_id, day, app, domain, sum(seconds) AS seconds, sum(active) AS active
 
 
 def rollup_rows(owner_conn):
-    return owner_conn.execute("SELECT user_id, day, app, domain, seconds, active_seconds, idle_seconds"
-                              " FROM activity_daily ORDER BY 1, 2, 3, 4").fetchall()
+    return owner_conn.execute(
+        "SELECT user_id, day, app, domain, seconds, active_seconds, idle_seconds"
+        " FROM activity_daily ORDER BY 1, 2, 3, 4"
+    ).fetchall()
 
 
 def productivity_rows(owner_conn):
-    return {(str(r[0]), r[1]): r[2:] for r in owner_conn.execute(
-        "SELECT user_id, day, productive_seconds, neutral_seconds, unproductive_seconds, idle_seconds"
-        " FROM productivity_daily").fetchall()}
+    return {
+        (str(r[0]), r[1]): r[2:]
+        for r in owner_conn.execute(
+            "SELECT user_id, day, productive_seconds, neutral_seconds, unproductive_seconds, idle_seconds"
+            " FROM productivity_daily"
+        ).fetchall()
+    }
 
 
 def feed(api, org):
     """Post a few batches over two days (incl. 23:30 UTC = next day in Berlin), idle samples and heartbeats."""
     emp, other = org["emp"], org["other"]
-    apps = [("Code", None), ("Firefox", "https://www.youtube.com/watch?v=1"), ("Firefox", "https://github.com/x"),
-            ("Slack", None), ("Chrome", "https://docs.google.com/d")]
+    apps = [
+        ("Code", None),
+        ("Firefox", "https://www.youtube.com/watch?v=1"),
+        ("Firefox", "https://github.com/x"),
+        ("Slack", None),
+        ("Chrome", "https://docs.google.com/d"),
+    ]
     for n, who in enumerate([emp, other, emp]):
         batch = []
         for i in range(40):
             app, url = apps[(i + n) % len(apps)]
-            batch.append(sample(n * 100 + i, minutes=i * 37, app=app, url=url, idle=(i % 7 == 0),
-                                keyboard=i % 50, mouse=(i * 3) % 40))
+            batch.append(
+                sample(
+                    n * 100 + i,
+                    minutes=i * 37,
+                    app=app,
+                    url=url,
+                    idle=(i % 7 == 0),
+                    keyboard=i % 50,
+                    mouse=(i * 3) % 40,
+                )
+            )
         assert post(api, who, batch, device=f"dev{n}").status_code == 200
     beat(api, emp, 0, {"app": "Code", "title": "a"})
     beat(api, emp, 20, {"app": "Code", "title": "a"}, duration=1.5)
@@ -211,11 +280,20 @@ def test_rollups_match_raw_samples_before_and_after_recompute(api, org, owner_co
         assert p + n + u + idle == sum(r[4] for r in day_rows) and idle == sum(r[6] for r in day_rows)
         assert p == u == 0  # no rules yet: all neutral
     admin = org["admin"]["token"]
-    assert api.post(f"{A}/rules", token=admin, json={"target": "domain", "pattern": "youtube.com",
-                                                    "category": "unproductive"}).status_code == 201
-    assert api.post(f"{A}/rules", token=admin, json={"target": "app", "match_type": "regex",
-                                                    "pattern": "^(code|slack)$", "category": "productive"}
-                    ).status_code == 201
+    assert (
+        api.post(
+            f"{A}/rules", token=admin, json={"target": "domain", "pattern": "youtube.com", "category": "unproductive"}
+        ).status_code
+        == 201
+    )
+    assert (
+        api.post(
+            f"{A}/rules",
+            token=admin,
+            json={"target": "app", "match_type": "regex", "pattern": "^(code|slack)$", "category": "productive"},
+        ).status_code
+        == 201
+    )
     drain("reports")
     assert rollup_rows(owner_conn) == raw
     after = productivity_rows(owner_conn)
@@ -238,21 +316,33 @@ def test_rollups_match_raw_samples_before_and_after_recompute(api, org, owner_co
 
 def test_reports_usage_daily_and_timeline(api, org):
     emp = org["emp"]
-    post(api, emp, [sample(1, minutes=1, app="Code", keyboard=30, mouse=0),
-                    sample(2, minutes=2, app="Firefox", url="https://www.github.com/a", keyboard=0, mouse=15),
-                    sample(3, minutes=3, app="Firefox", url="https://github.com/b", idle=True, keyboard=0, mouse=0),
-                    sample(4, minutes=15, app="Code", active_seconds=60, keyboard=0, mouse=0)])
+    post(
+        api,
+        emp,
+        [
+            sample(1, minutes=1, app="Code", keyboard=30, mouse=0),
+            sample(2, minutes=2, app="Firefox", url="https://www.github.com/a", keyboard=0, mouse=15),
+            sample(3, minutes=3, app="Firefox", url="https://github.com/b", idle=True, keyboard=0, mouse=0),
+            sample(4, minutes=15, app="Code", active_seconds=60, keyboard=0, mouse=0),
+        ],
+    )
     q = "from=2026-03-01&to=2026-03-03"
     r = api.get(f"{A}/usage?{q}", token=emp["token"])
-    assert [(i["name"], i["seconds"], i["active_seconds"]) for i in r.json["items"]] == [("Code", 120, 90),
-                                                                                       ("Firefox", 120, 15)]
+    assert [(i["name"], i["seconds"], i["active_seconds"]) for i in r.json["items"]] == [
+        ("Code", 120, 90),
+        ("Firefox", 120, 15),
+    ]
     r = api.get(f"{A}/usage?{q}&by=domain&group=user,day", token=emp["token"])
     (row,) = r.json["items"]
     assert (row["name"], row["seconds"], row["idle_seconds"], row["day"]) == ("github.com", 120, 60, "2026-03-02")
     r = api.get(f"{A}/daily?{q}", token=emp["token"])
     assert r.json["items"][0]["activity_pct"] == round(100 * 105 / 240, 1)
-    r = api.get(f"{A}/timeline?from={T0.isoformat()}&to={(T0 + timedelta(hours=1)).isoformat()}&interval=600"
-                .replace("+", "%2B"), token=emp["token"])
+    r = api.get(
+        f"{A}/timeline?from={T0.isoformat()}&to={(T0 + timedelta(hours=1)).isoformat()}&interval=600".replace(
+            "+", "%2B"
+        ),
+        token=emp["token"],
+    )
     bins = [(b["seconds"], b["active_seconds"], b["idle_seconds"]) for b in r.json["items"]]
     assert bins == [(180, 45, 60), (60, 60, 0)]
     assert api.get(f"{A}/usage?by=title", token=emp["token"]).status_code == 400
@@ -260,12 +350,16 @@ def test_reports_usage_daily_and_timeline(api, org):
 
 # --- productivity rules ----------------------------------------------------------------------------------------
 
+
 def test_rule_matching_precedence():
-    rules = [Rule("app", "exact", "Firefox", "neutral", False), Rule("app", "glob", "slack*", "unproductive", False),
-             Rule("app", "glob", "slack*", "productive", True), Rule("domain", "regex", r"(^|\.)youtube\.com$",
-                                                                    "unproductive", False),
-             Rule("domain", "exact", "music.youtube.com", "productive", True),
-             Rule("app", "regex", "term", "productive", False)]
+    rules = [
+        Rule("app", "exact", "Firefox", "neutral", False),
+        Rule("app", "glob", "slack*", "unproductive", False),
+        Rule("app", "glob", "slack*", "productive", True),
+        Rule("domain", "regex", r"(^|\.)youtube\.com$", "unproductive", False),
+        Rule("domain", "exact", "music.youtube.com", "productive", True),
+        Rule("app", "regex", "term", "productive", False),
+    ]
     c = Classifier(rules)
     assert c.category("firefox", "") == "neutral"
     assert c.category("Firefox", "www.youtube.com") == "unproductive"  # domain beats app
@@ -279,26 +373,46 @@ def test_rule_matching_precedence():
 
 def test_rules_api_validation_team_override_and_permissions(api, org, owner_conn):
     admin, manager, emp, other = org["admin"], org["manager"], org["emp"], org["other"]
-    r = api.post(f"{A}/rules", token=admin["token"], json={"target": "app", "match_type": "regex",
-                                                          "pattern": "(bad", "category": "productive"})
+    r = api.post(
+        f"{A}/rules",
+        token=admin["token"],
+        json={"target": "app", "match_type": "regex", "pattern": "(bad", "category": "productive"},
+    )
     assert r.status_code == 400 and "pattern" in r.json["error"]["fields"]
     r = api.post(f"{A}/rules", token=admin["token"], json={"target": "window", "pattern": "x", "category": "bad"})
     assert r.status_code == 400 and {"target", "category"} <= set(r.json["error"]["fields"])
-    assert api.post(f"{A}/rules", token=emp["token"], json={"target": "app", "pattern": "x",
-                                                           "category": "productive"}).status_code == 403
-    r = api.post(f"{A}/rules", token=admin["token"], json={"target": "app", "pattern": "Slack",
-                                                          "category": "unproductive"})
+    assert (
+        api.post(
+            f"{A}/rules", token=emp["token"], json={"target": "app", "pattern": "x", "category": "productive"}
+        ).status_code
+        == 403
+    )
+    r = api.post(
+        f"{A}/rules", token=admin["token"], json={"target": "app", "pattern": "Slack", "category": "unproductive"}
+    )
     company_rule = r.json["rule"]["id"]
-    assert api.post(f"{A}/rules", token=admin["token"], json={"target": "app", "pattern": "slack",
-                                                             "category": "neutral"}).status_code == 409
-    r = api.post(f"{A}/rules", token=manager["token"], json={"target": "app", "match_type": "glob",
-                                                            "pattern": "sl*", "category": "productive"})
+    assert (
+        api.post(
+            f"{A}/rules", token=admin["token"], json={"target": "app", "pattern": "slack", "category": "neutral"}
+        ).status_code
+        == 409
+    )
+    r = api.post(
+        f"{A}/rules",
+        token=manager["token"],
+        json={"target": "app", "match_type": "glob", "pattern": "sl*", "category": "productive"},
+    )
     assert r.status_code == 201 and r.json["rule"]["manager_id"] == manager["user"]["id"]
     team_rule = r.json["rule"]["id"]
-    assert api.patch(f"{A}/rules/{company_rule}", json={"category": "neutral"},
-                     token=manager["token"]).status_code == 403
-    assert api.patch(f"{A}/rules/{team_rule}", json={"match_type": "regex", "pattern": "*x"},
-                     token=manager["token"]).status_code == 400
+    assert (
+        api.patch(f"{A}/rules/{company_rule}", json={"category": "neutral"}, token=manager["token"]).status_code == 403
+    )
+    assert (
+        api.patch(
+            f"{A}/rules/{team_rule}", json={"match_type": "regex", "pattern": "*x"}, token=manager["token"]
+        ).status_code
+        == 400
+    )
     for who in (emp, other):
         post(api, who, [sample(i, app="Slack") for i in range(3)])
     drain("reports")
@@ -312,6 +426,7 @@ def test_rules_api_validation_team_override_and_permissions(api, org, owner_conn
 
 
 # --- visibility and isolation ----------------------------------------------------------------------------------
+
 
 def users_in(api, who, query: str = "") -> set[str]:
     r = api.get(f"{A}/usage?from=2026-03-01&to=2026-03-03&group=user{query}", token=who["token"])
@@ -331,8 +446,12 @@ def test_employee_manager_admin_visibility(api, org):
     assert api.get(f"{A}/usage?user_id={o}", token=manager["token"]).status_code == 404
     assert api.get(f"{A}/usage?user_id={e}", token=other["token"]).status_code == 404
     assert api.get(f"{A}/timeline?user_id={o}", token=emp["token"]).status_code == 404
-    assert api.get(f"{A}/timeline?user_id={e}&from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z",
-                   token=manager["token"]).json["items"][0]["seconds"] == 60
+    assert (
+        api.get(
+            f"{A}/timeline?user_id={e}&from=2026-03-02T00:00:00Z&to=2026-03-03T00:00:00Z", token=manager["token"]
+        ).json["items"][0]["seconds"]
+        == 60
+    )
     r = api.get(f"{A}/productivity?from=2026-03-01&to=2026-03-03", token=manager["token"])
     assert {i["user_id"] for i in r.json["items"]} == {e}
 
@@ -342,8 +461,9 @@ def test_cross_company_isolation(api, org, owner_conn):
     rival = signup(api, company="Rival")
     rival_emp = invite_and_accept(api, rival, name="Rita Rival")
     consent(api, rival, rival_emp, activity=True)
-    r = api.post(f"{A}/rules", token=rival["token"], json={"target": "app", "pattern": "Slack",
-                                                          "category": "unproductive"})
+    r = api.post(
+        f"{A}/rules", token=rival["token"], json={"target": "app", "pattern": "Slack", "category": "unproductive"}
+    )
     assert r.status_code == 201
     drain("reports")
     assert users_in(api, rival) == set()
@@ -362,20 +482,22 @@ def test_cross_company_isolation(api, org, owner_conn):
 
 # --- concurrency (several replicas: no per-process locks) -----------------------------------------------------
 
+
 def run_threads(fn, n: int) -> list:
     from concurrent.futures import ThreadPoolExecutor
+
     with ThreadPoolExecutor(n) as pool:
         return list(pool.map(fn, range(n)))
 
 
 def test_concurrent_heartbeats_and_retried_batches_stay_consistent(org, owner_conn):
     from apiclient import Api
+
     emp = org["emp"]
 
     def heartbeats(k: int):
         api = Api()
-        return [beat(api, emp, 1 + k * 5 + j, {"app": "Code", "title": "x"}, bucket="race")["merged"]
-                for j in range(5)]
+        return [beat(api, emp, 1 + k * 5 + j, {"app": "Code", "title": "x"}, bucket="race")["merged"] for j in range(5)]
 
     assert beat(Api(), emp, 0, {"app": "Code", "title": "x"}, bucket="race")["merged"] is False
     # 30 racing heartbeats at 1..30 s, all within the pulse window of the event: serialised by the bucket row
@@ -386,11 +508,13 @@ def test_concurrent_heartbeats_and_retried_batches_stay_consistent(org, owner_co
 
     def batches(k: int):
         api = Api()
-        return post(api, emp, [sample(i, minutes=i) for i in range(k % 2 * 30, k % 2 * 30 + 60)],
-                    device="retry").json["accepted"]
+        return post(api, emp, [sample(i, minutes=i) for i in range(k % 2 * 30, k % 2 * 30 + 60)], device="retry").json[
+            "accepted"
+        ]
 
     assert sum(run_threads(batches, 6)) == 90  # the same two overlapping batches posted three times each
     assert rollup_rows(owner_conn) == owner_conn.execute(RAW_DAILY).fetchall()
-    total = owner_conn.execute("SELECT sum(productive_seconds + neutral_seconds + unproductive_seconds"
-                               " + idle_seconds) FROM productivity_daily").fetchone()[0]
+    total = owner_conn.execute(
+        "SELECT sum(productive_seconds + neutral_seconds + unproductive_seconds + idle_seconds) FROM productivity_daily"
+    ).fetchone()[0]
     assert total == 90 * 60 + 30

@@ -1,4 +1,5 @@
 """auth: signup, login, refresh rotation and reuse detection, logout, throttling, tokens, reset, OTP, audit."""
+
 from __future__ import annotations
 
 import base64
@@ -12,6 +13,7 @@ import jwt
 import pytest
 from apiclient import Api
 from factories import PASSWORD, invite_and_accept, last_mail, signup
+
 from workmonitor import security
 
 AUTH = "/function/auth"
@@ -31,8 +33,9 @@ def me(api, token: str):
 
 
 def audit_rows(owner_conn, action: str) -> list[tuple]:
-    return owner_conn.execute("SELECT company_id::text, actor_id::text, details FROM audit_logs WHERE action = %s"
-                              " ORDER BY id", (action,)).fetchall()
+    return owner_conn.execute(
+        "SELECT company_id::text, actor_id::text, details FROM audit_logs WHERE action = %s ORDER BY id", (action,)
+    ).fetchall()
 
 
 def assert_error(r, status: int, code: str | None = None) -> None:
@@ -44,6 +47,7 @@ def assert_error(r, status: int, code: str | None = None) -> None:
 
 
 # --- signup, login, me --------------------------------------------------------------------------------------
+
 
 def test_signup_login_me(api, owner_conn):
     admin = signup(api, company="Initech", name="Bill")
@@ -61,8 +65,9 @@ def test_signup_login_me(api, owner_conn):
 
 def test_signup_with_taken_email_is_409(api):
     admin = signup(api)
-    r = api.post(f"{AUTH}/signup", json={"company_name": "Other", "name": "X", "email": admin["email"],
-                                         "password": PASSWORD})
+    r = api.post(
+        f"{AUTH}/signup", json={"company_name": "Other", "name": "X", "email": admin["email"], "password": PASSWORD}
+    )
     assert_error(r, 409)
 
 
@@ -86,6 +91,7 @@ def test_login_behind_proxy_with_malformed_forwarded_for(api):
 
 # --- refresh rotation and reuse -----------------------------------------------------------------------------
 
+
 def test_refresh_rotates_and_reuse_revokes_the_family(api, owner_conn):
     admin = signup(api)
     first = login(api, admin["email"]).json
@@ -103,8 +109,9 @@ def test_refresh_rotates_and_reuse_revokes_the_family(api, owner_conn):
     # Other sessions of the same user are untouched.
     assert me(api, admin["token"]).status_code == 200
     assert audit_rows(owner_conn, "auth.refresh_reuse_detected")
-    live = owner_conn.execute("SELECT count(*) FROM refresh_tokens WHERE user_id = %s AND revoked_at IS NULL",
-                              (admin["user"]["id"],)).fetchone()[0]
+    live = owner_conn.execute(
+        "SELECT count(*) FROM refresh_tokens WHERE user_id = %s AND revoked_at IS NULL", (admin["user"]["id"],)
+    ).fetchone()[0]
     assert live == 1  # only the signup session's token is left
 
 
@@ -127,6 +134,7 @@ def test_logout_revokes_the_session(api):
 
 
 # --- throttling ---------------------------------------------------------------------------------------------
+
 
 def test_five_failed_logins_per_account_then_429(api, owner_conn):
     admin = signup(api)
@@ -160,6 +168,7 @@ def test_successful_login_clears_the_account_counter(api):
 
 # --- access tokens ------------------------------------------------------------------------------------------
 
+
 def _b64(data: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(data).encode()).rstrip(b"=").decode()
 
@@ -175,8 +184,15 @@ def test_forged_tokens_are_401(api):
     emp_admin = signup(api)
     u = emp_admin["user"]
     now = int(time.time())
-    claims = {"sub": u["id"], "cid": u["company_id"], "role": "admin", "sid": str(uuid.uuid4()), "typ": "access",
-              "iat": now, "exp": now + 600}
+    claims = {
+        "sub": u["id"],
+        "cid": u["company_id"],
+        "role": "admin",
+        "sid": str(uuid.uuid4()),
+        "typ": "access",
+        "iat": now,
+        "exp": now + 600,
+    }
     header, payload, sig = emp_admin["token"].split(".")
     decoded = json.loads(base64.urlsafe_b64decode(payload + "=="))
     forged = {
@@ -206,19 +222,21 @@ def test_role_checks_are_403(api):
     assert_error(r, 403, "role_required")
     r = api.patch(f"/function/team/users/{employee['user']['id']}", json={"role": "admin"}, token=employee["token"])
     assert_error(r, 403)
-    r = api.patch(f"/function/team/users/{manager['user']['id']}", json={"role": "employee"},
-                  token=employee["token"])
+    r = api.patch(f"/function/team/users/{manager['user']['id']}", json={"role": "employee"}, token=employee["token"])
     assert_error(r, 403)
-    r = api.post("/function/team/invitations", json={"email": "boss@example.com", "role": "admin"},
-                 token=manager["token"])
+    r = api.post(
+        "/function/team/invitations", json={"email": "boss@example.com", "role": "admin"}, token=manager["token"]
+    )
     assert_error(r, 403)
-    r = api.post("/function/team/invitations", json={"email": "mgr@example.com", "role": "manager"},
-                 token=manager["token"])
+    r = api.post(
+        "/function/team/invitations", json={"email": "mgr@example.com", "role": "manager"}, token=manager["token"]
+    )
     assert_error(r, 403)
     assert me(api, employee["token"]).json["user"]["role"] == "employee"
 
 
 # --- password reset -----------------------------------------------------------------------------------------
+
 
 def _reset_token(api, email: str) -> str:
     assert api.post(f"{AUTH}/password/forgot", json={"email": email}).status_code == 202
@@ -265,6 +283,7 @@ def test_a_newer_reset_link_voids_the_older(api):
 
 
 # --- email OTP ----------------------------------------------------------------------------------------------
+
 
 def _otp_user(api) -> dict:
     admin = signup(api)
@@ -320,6 +339,7 @@ def test_otp_enable_needs_the_password(api):
 
 # --- audit and deactivation ---------------------------------------------------------------------------------
 
+
 def test_role_change_is_audited_and_old_tokens_stop(api, owner_conn):
     admin = signup(api)
     emp = invite_and_accept(api, admin)
@@ -374,14 +394,22 @@ def test_parallel_uses_of_one_code_or_link_succeed_once(api):
     user = _otp_user(api)
     challenge, code = _challenge(api, user)
     with ThreadPoolExecutor(4) as pool:
-        statuses = sorted(r.status_code for r in pool.map(
-            lambda _: Api().post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), range(4)))
+        statuses = sorted(
+            r.status_code
+            for r in pool.map(
+                lambda _: Api().post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), range(4)
+            )
+        )
     assert statuses[0] == 200 and statuses.count(200) == 1, statuses
     token = _reset_token(api, user["email"])
     with ThreadPoolExecutor(4) as pool:
-        statuses = sorted(r.status_code for r in pool.map(
-            lambda i: Api().post(f"{AUTH}/password/reset", json={"token": token, "password": f"new secret {i}"}),
-            range(4)))
+        statuses = sorted(
+            r.status_code
+            for r in pool.map(
+                lambda i: Api().post(f"{AUTH}/password/reset", json={"token": token, "password": f"new secret {i}"}),
+                range(4),
+            )
+        )
     assert statuses.count(204) == 1 and set(statuses) <= {204, 410}, statuses
 
 
@@ -392,18 +420,23 @@ def test_otp_for_an_account_deactivated_meanwhile(api):
     assert r.status_code == 200
     challenge, code = _challenge(api, emp)
     assert api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"]).status_code == 200
-    assert_error(api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401,
-                 "account_deactivated")
+    assert_error(
+        api.post(f"{AUTH}/otp/verify", json={"challenge": challenge, "code": code}), 401, "account_deactivated"
+    )
 
 
 def test_change_password(api, owner_conn):
     admin = signup(api)
-    r = api.post(f"{AUTH}/me/password", json={"current_password": "not it at all", "new_password": "brand new pw"},
-                 token=admin["token"])
+    r = api.post(
+        f"{AUTH}/me/password",
+        json={"current_password": "not it at all", "new_password": "brand new pw"},
+        token=admin["token"],
+    )
     assert_error(r, 401)
     assert audit_rows(owner_conn, "auth.password_change_failed")[0][1] == admin["user"]["id"]
-    r = api.post(f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "brand new pw"},
-                 token=admin["token"])
+    r = api.post(
+        f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "brand new pw"}, token=admin["token"]
+    )
     assert r.status_code == 204
     assert_error(login(api, admin["email"]), 401)
     assert login(api, admin["email"], "brand new pw").status_code == 200
@@ -411,18 +444,24 @@ def test_change_password(api, owner_conn):
 
 def test_client_supplied_forwarded_hops_do_not_dodge_ip_throttling(api):
     from factories import signup
+
     for n in range(6):
         admin = signup(api)
         # A client prepends a fresh fake address each time; our one trusted proxy appended the real one.
-        r = api.post("/function/auth/login", json={"email": admin["email"], "password": "wrong password!"},
-                     headers={"X-Forwarded-For": f"10.9.8.{n}, 203.0.113.77"})
+        r = api.post(
+            "/function/auth/login",
+            json={"email": admin["email"], "password": "wrong password!"},
+            headers={"X-Forwarded-For": f"10.9.8.{n}, 203.0.113.77"},
+        )
         assert r.status_code == (429 if n == 5 else 401), (n, r.json)
 
 
 def test_a_function_refuses_to_start_without_a_signing_key(monkeypatch):
     import pytest
+
     from workmonitor import config
     from workmonitor.web import create_function
+
     monkeypatch.setenv("JWT_SECRET", "short")
     config.settings.cache_clear()
     try:
@@ -435,15 +474,28 @@ def test_a_function_refuses_to_start_without_a_signing_key(monkeypatch):
 
 def test_signups_from_one_address_are_limited(api, monkeypatch):
     from workmonitor import config
+
     monkeypatch.setenv("SIGNUP_PER_HOUR", "3")
     config.settings.cache_clear()
     try:
-        codes = [api.post("/function/auth/signup", json={
-            "company_name": f"Co {n}", "name": "Ada", "email": f"limit{n}@example.com", "password": "long enough pw"},
-            headers={"X-Forwarded-For": "198.51.100.9"}).status_code for n in range(4)]
-        other = api.post("/function/auth/signup", json={
-            "company_name": "Other", "name": "Bob", "email": "other@example.com", "password": "long enough pw"},
-            headers={"X-Forwarded-For": "198.51.100.10"})
+        codes = [
+            api.post(
+                "/function/auth/signup",
+                json={
+                    "company_name": f"Co {n}",
+                    "name": "Ada",
+                    "email": f"limit{n}@example.com",
+                    "password": "long enough pw",
+                },
+                headers={"X-Forwarded-For": "198.51.100.9"},
+            ).status_code
+            for n in range(4)
+        ]
+        other = api.post(
+            "/function/auth/signup",
+            json={"company_name": "Other", "name": "Bob", "email": "other@example.com", "password": "long enough pw"},
+            headers={"X-Forwarded-For": "198.51.100.10"},
+        )
     finally:
         monkeypatch.undo()
         config.settings.cache_clear()

@@ -3,6 +3,7 @@
 Routes are enumerated from each function's Flask url_map (through the same loader as the local gateway), so a
 route added by a later issue is covered without editing this file.
 """
+
 from __future__ import annotations
 
 import json
@@ -12,15 +13,29 @@ from urllib.parse import quote
 
 import pytest
 from factories import PASSWORD, signup
+
 from workmonitor.devserver import load_function, stack_functions
 
 FUNCTIONS = sorted(stack_functions())
 BODY_METHODS = {"POST", "PUT", "PATCH"}
 BAD_PATH_VALUES = ["not-a-uuid", "1", "-1", "x" * 300, "' OR 1=1 --", "%00", "..%2F..", "\u00e9\u6f22"]
 TWO_MB = json.dumps({"blob": "a" * (2 * 1024 * 1024)}).encode()
-QUERY_GARBAGE = "&".join(f"{k}={v}" for k, v in [
-    ("limit", "abc"), ("offset", "-5"), ("q", "%00%5C%25"), ("status", "x"), ("role", "y"), ("manager_id", "z"),
-    ("user_id", "%00"), ("from", "2024-13-45"), ("to", "yesterday"), ("all", "maybe"), ("action", "%00")])
+QUERY_GARBAGE = "&".join(
+    f"{k}={v}"
+    for k, v in [
+        ("limit", "abc"),
+        ("offset", "-5"),
+        ("q", "%00%5C%25"),
+        ("status", "x"),
+        ("role", "y"),
+        ("manager_id", "z"),
+        ("user_id", "%00"),
+        ("from", "2024-13-45"),
+        ("to", "yesterday"),
+        ("all", "maybe"),
+        ("action", "%00"),
+    ]
+)
 WRONG = {"nested": [1, {"deep": None}]}  # an object is the wrong type for every scalar field
 
 
@@ -39,11 +54,13 @@ def routes(name: str) -> list[tuple[str, str, bool]]:
 
 def fill(rule: str, value: str | None = None) -> str:
     """Return `rule` with every <param> replaced by `value` (URL-quoted) or by a fresh random UUID."""
+
     def sub(m: re.Match) -> str:
         conv = m.group(1) or ""
         if value is None:
             return "1" if conv.startswith(("int", "float")) else str(uuid.uuid4())
         return value if value.startswith("%") else quote(value, safe="")
+
     return re.sub(r"<(?:(\w+)(?:\([^)]*\))?:)?\w+>", sub, rule)
 
 
@@ -57,14 +74,25 @@ def error_problem(r) -> str | None:
         err = json.loads(r.get_data())["error"]
     except (ValueError, KeyError, TypeError):
         return f"status {r.status_code} without the JSON error body: {r.get_data(as_text=True)[:200]}"
-    if not (isinstance(err, dict) and isinstance(err.get("code"), str) and isinstance(err.get("message"), str)
-            and isinstance(err.get("fields"), dict)):
+    if not (
+        isinstance(err, dict)
+        and isinstance(err.get("code"), str)
+        and isinstance(err.get("message"), str)
+        and isinstance(err.get("fields"), dict)
+    ):
         return f"status {r.status_code} with a malformed error body: {err}"
     return None
 
 
-def send(api, method: str, path: str, token: str | None, body=None, raw: bytes | None = None,
-         content_type: str = "application/json"):
+def send(
+    api,
+    method: str,
+    path: str,
+    token: str | None,
+    body=None,
+    raw: bytes | None = None,
+    content_type: str = "application/json",
+):
     headers = {"Content-Type": content_type} if (body is not None or raw is not None) else {}
     data = raw if raw is not None else (json.dumps(body).encode() if body is not None else None)
     return api.call(method, path, data=data, token=token, headers=headers)
@@ -104,8 +132,10 @@ def check_route(api, session: Session, name: str, method: str, rule: str) -> lis
     expect_4xx("2 MB body", send(api, method, path, token, raw=TWO_MB))
     if "<" in rule:
         for value in BAD_PATH_VALUES:
-            expect_4xx(f"path param {value[:20]!r}", send(api, method, base + fill(rule, value), token,
-                                                          body={} if method in BODY_METHODS else None))
+            expect_4xx(
+                f"path param {value[:20]!r}",
+                send(api, method, base + fill(rule, value), token, body={} if method in BODY_METHODS else None),
+            )
     if method == "GET":
         expect_no_5xx("garbage query", api.call(method, path + "?" + QUERY_GARBAGE, token=token))
     if method not in BODY_METHODS:
@@ -120,8 +150,9 @@ def check_route(api, session: Session, name: str, method: str, rule: str) -> lis
         expect_4xx(f"wrong type for {field}", send(api, method, path, token, body={f: WRONG for f in required}))
         expect_4xx(f"{field} as a number", send(api, method, path, token, body={field: 12345}))
         expect_4xx(f"{field} with NUL", send(api, method, path, token, body={field: "a\u0000b"}))
-    expect_no_5xx("form-encoded", send(api, method, path, token, raw=b"a=1&b=2",
-                                       content_type="application/x-www-form-urlencoded"))
+    expect_no_5xx(
+        "form-encoded", send(api, method, path, token, raw=b"a=1&b=2", content_type="application/x-www-form-urlencoded")
+    )
     expect_no_5xx("missing fields", send(api, method, path, token, body={}))
     expect_no_5xx("no body", send(api, method, path, token))
     return problems
@@ -151,8 +182,11 @@ def test_protected_routes_need_a_token(api, name):
         if public:
             continue
         path = f"/function/{name}{fill(rule)}"
-        for what, headers in (("no token", {}), ("garbage token", {"Authorization": "Bearer garbage"}),
-                              ("wrong scheme", {"Authorization": "Token abc"})):
+        for what, headers in (
+            ("no token", {}),
+            ("garbage token", {"Authorization": "Bearer garbage"}),
+            ("wrong scheme", {"Authorization": "Token abc"}),
+        ):
             r = api.call(method, path, json={} if method in BODY_METHODS else None, headers=headers)
             why = error_problem(r)
             if r.status_code != 401 or why:
@@ -193,6 +227,7 @@ def test_unpaired_surrogates_are_400(api):
 
 def test_a_failing_after_commit_task_does_not_turn_a_committed_change_into_a_500(stack):
     from werkzeug.test import Client
+
     from workmonitor.web import after_commit, create_function, public
 
     app = create_function("probe")
@@ -213,6 +248,7 @@ def test_an_unreachable_database_or_redis_is_a_503_not_a_500(stack):
     import psycopg
     import redis
     from werkzeug.test import Client
+
     from workmonitor.web import create_function, public
 
     app = create_function("probe-deps")

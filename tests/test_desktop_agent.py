@@ -1,4 +1,5 @@
 """Desktop agent: the real agent (its own processes, short timings) under Xvfb against infra/local/run.py."""
+
 from __future__ import annotations
 
 import email
@@ -27,8 +28,18 @@ from psycopg import sql
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "clients" / "desktop"
 PASSWORD = "agent-pass-123"
-FAST = {"POLL_SECONDS": "0.2", "SAMPLE_SECONDS": "2", "GAP_SECONDS": "5", "SYNC_SECONDS": "1", "UPLOAD_SECONDS": "0.5",
-        "BACKOFF_BASE": "0.3", "BACKOFF_CAP": "1", "SCREENSHOT_SECONDS": "1.5", "NOTIFY": "0", "KEYRING": "0"}
+FAST = {
+    "POLL_SECONDS": "0.2",
+    "SAMPLE_SECONDS": "2",
+    "GAP_SECONDS": "5",
+    "SYNC_SECONDS": "1",
+    "UPLOAD_SECONDS": "0.5",
+    "BACKOFF_BASE": "0.3",
+    "BACKOFF_CAP": "1",
+    "SCREENSHOT_SECONDS": "1.5",
+    "NOTIFY": "0",
+    "KEYRING": "0",
+}
 
 
 def wait_for(fn, timeout: float = 20, what: str = "condition"):
@@ -56,9 +67,11 @@ def desktop_tools():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "-e", str(DESKTOP)], check=True)
         import importlib
         import site
+
         site.main()  # pick up the new editable install's .pth in this process too
         importlib.invalidate_caches()
     import importlib
+
     importlib.invalidate_caches()
 
 
@@ -66,8 +79,11 @@ def desktop_tools():
 def xvfb(desktop_tools):
     """Start Xvfb on a free display (-displayfd picks it); yield the DISPLAY name."""
     read, write = os.pipe()
-    proc = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
-                            pass_fds=(write,), stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        pass_fds=(write,),
+        stderr=subprocess.DEVNULL,
+    )
     os.close(write)
     with os.fdopen(read) as fh:
         number = fh.readline().strip()
@@ -80,10 +96,12 @@ def xvfb(desktop_tools):
 def open_window(name: str, title: str, wm_class: tuple[str, str]):
     """Map a window with WM_CLASS and a UTF-8 _NET_WM_NAME and, like a window manager, make it the active one."""
     from Xlib import X, Xatom, display
+
     d = display.Display(name)
     s = d.screen()
-    win = s.root.create_window(40, 40, 400, 300, 0, s.root_depth, X.InputOutput, X.CopyFromParent,
-                               background_pixel=s.white_pixel)
+    win = s.root.create_window(
+        40, 40, 400, 300, 0, s.root_depth, X.InputOutput, X.CopyFromParent, background_pixel=s.white_pixel
+    )
     win.set_wm_name(title.encode("ascii", "replace").decode())
     win.set_wm_class(*wm_class)
     win.change_property(d.intern_atom("_NET_WM_NAME"), d.intern_atom("UTF8_STRING"), 8, title.encode())
@@ -101,25 +119,57 @@ def platform(stack, tmp_path_factory):
     owner = psycopg.conninfo.conninfo_to_dict(stack["services"].pg_owner_url)
     app = {k: v for k, v in owner.items() if k != "password"} | {"user": "workmonitor_app"}
     owner_url = psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname})
-    env = {**os.environ, "PORT": str(port), "OWNER_DATABASE_URL": owner_url, "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
-           "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}), "PYTHONUNBUFFERED": "1",
-           "WM_VAR_DIR": str(tmp / "var"), "JWT_SECRET": "desk-test-secret-" + "z" * 32, "WM_SKIP_WEB": "1"}
+    env = {
+        **os.environ,
+        "PORT": str(port),
+        "OWNER_DATABASE_URL": owner_url,
+        "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
+        "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}),
+        "PYTHONUNBUFFERED": "1",
+        "WM_VAR_DIR": str(tmp / "var"),
+        "JWT_SECRET": "desk-test-secret-" + "z" * 32,
+        "WM_SKIP_WEB": "1",
+    }
     env["WS_PORT"] = str(ws_port := services.free_port())
     # A Redis of its own: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
     redis_bin = shutil.which("redis-server") or str(Path(sys.executable).parent / "redis-server")
-    redis = subprocess.Popen([redis_bin, "--bind", "127.0.0.1", "--port", str(rport := services.free_port()),
-                              "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    redis = subprocess.Popen(
+        [
+            redis_bin,
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(rport := services.free_port()),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
     services._wait_port(rport, "redis (desktop agent platform)")
     env["REDIS_URL"] = f"redis://127.0.0.1:{rport}/0"
-    proc = subprocess.Popen([sys.executable, str(ROOT / "infra" / "local" / "run.py")], env=env, cwd=ROOT,
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, str(ROOT / "infra" / "local" / "run.py")],
+        env=env,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     lines: list[str] = []
     while not any("is up on" in ln for ln in lines) and (line := proc.stdout.readline()):
         lines.append(line)
     assert any("is up on" in ln for ln in lines), "".join(lines)
     threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep draining so the runner never blocks
     try:
-        yield {"url": f"http://127.0.0.1:{port}", "port": port, "ws": f"http://127.0.0.1:{ws_port}", "outbox": tmp / "outbox", "owner_url": owner_url}
+        yield {
+            "url": f"http://127.0.0.1:{port}",
+            "port": port,
+            "ws": f"http://127.0.0.1:{ws_port}",
+            "outbox": tmp / "outbox",
+            "owner_url": owner_url,
+        }
     finally:
         proc.send_signal(signal.SIGINT)
         try:
@@ -153,16 +203,30 @@ def agreement(platform, emp: dict, **kinds: bool) -> str:
 def employee(platform) -> dict:
     """Sign up a company through the API and invite an employee who accepts by the emailed link."""
     tag = uuid.uuid4().hex[:8]
-    admin = call(platform, "auth/signup", body={"company_name": f"Desk {tag}", "name": "Ada", "password": PASSWORD,
-                                                "email": f"ada-{tag}@desk.example.com"}, status=201)
+    admin = call(
+        platform,
+        "auth/signup",
+        body={
+            "company_name": f"Desk {tag}",
+            "name": "Ada",
+            "password": PASSWORD,
+            "email": f"ada-{tag}@desk.example.com",
+        },
+        status=201,
+    )
     admin = {"Authorization": f"Bearer {admin['access_token']}"}
     mail = f"eve-{tag}@desk.example.com"
     call(platform, "team/invitations", admin, {"email": mail}, 201)
     token = re.search(r"token=([\w-]+)", wait_for(lambda: _mail(platform["outbox"], mail), what="invite")).group(1)
-    emp = call(platform, "auth/invitations/accept", body={"token": token, "name": "Eve", "password": PASSWORD},
-               status=201)
-    return {"email": mail, "id": emp["user"]["id"], "admin": admin,
-            "headers": {"Authorization": f"Bearer {emp['access_token']}"}}
+    emp = call(
+        platform, "auth/invitations/accept", body={"token": token, "name": "Eve", "password": PASSWORD}, status=201
+    )
+    return {
+        "email": mail,
+        "id": emp["user"]["id"],
+        "admin": admin,
+        "headers": {"Authorization": f"Bearer {emp['access_token']}"},
+    }
 
 
 class Agent:
@@ -170,16 +234,29 @@ class Agent:
 
     def __init__(self, home: Path, display: str, **overrides: str):
         self.home = home
-        self.env = {**os.environ, "WORKMONITOR_AGENT_HOME": str(home), "DISPLAY": display, "PYTHONUNBUFFERED": "1",
-                    **{f"WORKMONITOR_AGENT_{k}": v for k, v in {**FAST, **overrides}.items()}}
+        self.env = {
+            **os.environ,
+            "WORKMONITOR_AGENT_HOME": str(home),
+            "DISPLAY": display,
+            "PYTHONUNBUFFERED": "1",
+            **{f"WORKMONITOR_AGENT_{k}": v for k, v in {**FAST, **overrides}.items()},
+        }
         for var in ("WAYLAND_DISPLAY", "XDG_SESSION_TYPE"):
             self.env.pop(var, None)
         self.procs: list[subprocess.Popen] = []
 
     def cli(self, *args: str, stdin: str | None = None, ok: bool = True) -> subprocess.CompletedProcess:
         """Run one command; return the finished process (asserting exit 0 unless ok=False)."""
-        out = subprocess.run([sys.executable, "-m", "workmonitor_agent", *args], env=self.env, input=stdin,
-                             capture_output=True, text=True, timeout=60, cwd=self.home, check=False)
+        out = subprocess.run(
+            [sys.executable, "-m", "workmonitor_agent", *args],
+            env=self.env,
+            input=stdin,
+            capture_output=True,
+            text=True,
+            timeout=60,
+            cwd=self.home,
+            check=False,
+        )
         assert not ok or out.returncode == 0, out.stdout + out.stderr
         return out
 
@@ -189,8 +266,13 @@ class Agent:
 
     def run_daemon(self) -> subprocess.Popen:
         """Start `workmonitor-agent run` (the foreground capture loop) as a child of the test."""
-        proc = subprocess.Popen([sys.executable, "-m", "workmonitor_agent", "run"], env=self.env, cwd=self.home,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "workmonitor_agent", "run"],
+            env=self.env,
+            cwd=self.home,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         self.procs.append(proc)
         return proc
 
@@ -210,6 +292,7 @@ class Agent:
     def pid(self) -> int | None:
         """Return the daemon's pid while it runs."""
         from workmonitor_agent.cli import _alive
+
         pid = (self.kv("daemon") or {}).get("pid")
         return pid if pid and _alive(pid) else None
 
@@ -238,8 +321,10 @@ def agent(xvfb, tmp_path):
 def samples(platform, emp: dict) -> list[tuple]:
     """Return the employee's samples on the server as (seq, app, title, keyboard, mouse, idle), by seq."""
     with psycopg.connect(platform["owner_url"], autocommit=True) as conn:  # owner: inspection only
-        return conn.execute("SELECT seq, app, title, keyboard, mouse, idle FROM activity_samples WHERE user_id = %s"
-                            " ORDER BY seq", (emp["id"],)).fetchall()
+        return conn.execute(
+            "SELECT seq, app, title, keyboard, mouse, idle FROM activity_samples WHERE user_id = %s ORDER BY seq",
+            (emp["id"],),
+        ).fetchall()
 
 
 def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, agent, xvfb):
@@ -256,8 +341,10 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     subprocess.run(["xdotool", "key", "--delay", "40", *"abcdefghijkl"], env=a.env, check=True)
     for x in range(5):
         subprocess.run(["xdotool", "mousemove", str(100 + 60 * x), "200", "click", "1"], env=a.env, check=True)
-    rows = wait_for(lambda: (r := samples(platform, emp)) and sum(s[3] for s in r) >= 12
-                    and sum(s[4] for s in r) >= 5 and r, what="keyboard and mouse counts on the server")
+    rows = wait_for(
+        lambda: (r := samples(platform, emp)) and sum(s[3] for s in r) >= 12 and sum(s[4] for s in r) >= 5 and r,
+        what="keyboard and mouse counts on the server",
+    )
     assert {(s[1], s[2]) for s in rows} == {("WMAccept", title)}
     wait_for(lambda: any(s[5] for s in samples(platform, emp)), what="an idle sample after 1.5 s without input")
     entry = requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"]).json()["entry"]
@@ -267,8 +354,12 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     assert "Discarded" in a.cli("idle", "--discard").stdout  # the entry ends where idle began; a new one runs
     ended = requests.get(f"{platform['url']}/function/time/entries/{entry['id']}", headers=emp["headers"]).json()
     assert ended["entry"]["ended_at"][:19] == idle["from"][:19]
-    shots = wait_for(lambda: requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"],
-                                          timeout=10).json()["items"], what="an uploaded screenshot")
+    shots = wait_for(
+        lambda: requests.get(
+            f"{platform['url']}/function/media/screenshots", headers=emp["headers"], timeout=10
+        ).json()["items"],
+        what="an uploaded screenshot",
+    )
     assert shots[0]["device_id"].startswith("desktop-")
     a.q("UPDATE kv SET value = 'null' WHERE key = 'access'")  # so `status` must refresh (rotate) the session
     status = a.cli("status").stdout
@@ -276,6 +367,7 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     out = a.cli("stop").stdout
     assert "Timer stopped" in out and "daemon stopped" in out
     from workmonitor_agent.cli import _alive
+
     assert not _alive(pid)
     assert requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"]).json()["entry"] is None
     assert a.queued("samples") == 0 and a.queued("shots") == 0
@@ -343,8 +435,10 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
     pid = wait_for(a.pid, what="the capture daemon")
     wait_for(lambda: len(samples(platform, emp)) >= 2, what="first samples online")
     proxy.cut = True  # batches reach the server but their answers are lost: the agent must re-send them
-    wait_for(lambda: (a.q("SELECT min(seq) FROM samples") or 1e18) <= max(s[0] for s in samples(platform, emp)), what="a batch stored"
-             " on the server whose answer the agent never got")
+    wait_for(
+        lambda: (a.q("SELECT min(seq) FROM samples") or 1e18) <= max(s[0] for s in samples(platform, emp)),
+        what="a batch stored on the server whose answer the agent never got",
+    )
     proxy.down()
     time.sleep(2.5)
     assert a.queued() > 0
@@ -368,12 +462,20 @@ def test_offline_crash_and_lost_answers_every_sample_arrives_exactly_once(platfo
 
 def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     emp = employee(platform)
-    call(platform, f"team/agreements/{agreement(platform, emp, screenshots=True, activity=True)}/revoke",
-         emp["admin"])
+    call(platform, f"team/agreements/{agreement(platform, emp, screenshots=True, activity=True)}/revoke", emp["admin"])
     activity_only = agreement(platform, emp, activity=True)
     a = agent(SCREENSHOT_SECONDS="0.5", SYNC_SECONDS="60")  # so only the gateway's push can bring the timer
-    a.cli("login", "--server", platform["url"], "--email", emp["email"], "--password-stdin", "--socket-url",
-          platform["ws"], stdin=PASSWORD + "\n")
+    a.cli(
+        "login",
+        "--server",
+        platform["url"],
+        "--email",
+        emp["email"],
+        "--password-stdin",
+        "--socket-url",
+        platform["ws"],
+        stdin=PASSWORD + "\n",
+    )
     a.run_daemon()
     wait_for(lambda: "push from" in (out := a.cli("status").stdout) and "(connected)" in out, what="the gateway")
     call(platform, "time/timer/start", emp["headers"], {"source": "web"}, 201)  # started in the web app
@@ -381,7 +483,9 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     time.sleep(1.5)
     assert "screenshots: off (no consent)" in a.cli("status").stdout
     assert a.kv("shots_taken") is None and not list((a.home / "data" / "screenshots").iterdir())
-    call(platform, f"team/agreements/{activity_only}/revoke", emp["admin"])  # now nothing at all is consented: capture stops
+    call(
+        platform, f"team/agreements/{activity_only}/revoke", emp["admin"]
+    )  # now nothing at all is consented: capture stops
     wait_for(lambda: "no accepted work agreement" in a.cli("status").stdout, what="the revocation")
     time.sleep(0.5)
     before = len(samples(platform, emp))
@@ -392,10 +496,15 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     assert shots.json()["items"] == []
 
 
-
 def test_agent_logic_suite(desktop_tools):
     """The agent's own fast logic tests (clients/desktop/tests: timing, disk cap, backoff, Wayland) run here too."""
-    out = subprocess.run([sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "tests"], cwd=DESKTOP,
-                         capture_output=True, text=True, timeout=120, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "pytest", "-o", "addopts=", "-p", "no:cacheprovider", "tests"],
+        cwd=DESKTOP,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert out.returncode == 0, out.stdout + out.stderr
     assert " passed" in out.stdout and "skipped" not in out.stdout, out.stdout

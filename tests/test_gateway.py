@@ -1,4 +1,5 @@
 """The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through the Redis manager."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,12 +14,11 @@ import socketio
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from gateway import control, harness
+from gateway.probe import Probe, eventually
 from workmonitor import security
 from workmonitor.config import settings
 from workmonitor.redis_client import client as redis_client
-
-from gateway import control, harness
-from gateway.probe import Probe, eventually
 
 FAST = {"WM_GATEWAY_RECHECK_SECONDS": "1", "WM_GATEWAY_HEARTBEAT_SECONDS": "1", "WM_GATEWAY_PRESENCE_TTL": "3"}
 
@@ -34,8 +34,12 @@ def gateways(stack, tmp_path_factory):
 
 def token(user_id=None, company_id=None, role="employee", session_id=None, ttl=None) -> tuple[str, dict]:
     """Return (access token, claims) for a user that need not exist (the gateway trusts the signature)."""
-    claims = {"sub": str(user_id or uuid.uuid4()), "cid": str(company_id or uuid.uuid4()), "role": role,
-              "sid": str(session_id or uuid.uuid4())}
+    claims = {
+        "sub": str(user_id or uuid.uuid4()),
+        "cid": str(company_id or uuid.uuid4()),
+        "role": role,
+        "sid": str(session_id or uuid.uuid4()),
+    }
     return security.issue_access_token(claims["sub"], claims["cid"], role, claims["sid"], ttl=ttl), claims
 
 
@@ -56,6 +60,7 @@ def run(coro):
             await coro
         finally:
             await Probe.close_all()
+
     asyncio.run(main())
 
 
@@ -67,8 +72,12 @@ def test_event_arrives_once_per_socket_across_two_gateways(gateways):
 
     async def scenario():
         # user a1 has a socket on each gateway; a2 and b one each, on different gateways
-        socks = {"a1@0": await connected(gateways[0].url, tok_a1), "a1@1": await connected(gateways[1].url, tok_a1),
-                 "a2@1": await connected(gateways[1].url, tok_a2), "b@0": await connected(gateways[0].url, tok_b)}
+        socks = {
+            "a1@0": await connected(gateways[0].url, tok_a1),
+            "a1@1": await connected(gateways[1].url, tok_a1),
+            "a2@1": await connected(gateways[1].url, tok_a2),
+            "b@0": await connected(gateways[0].url, tok_b),
+        }
         emit("note", {"n": 1}, f"company:{a}")
         emit("note", {"n": 2}, f"user:{ca1['sub']}")
         emit("note", {"n": 3}, f"company:{b}")
@@ -105,15 +114,27 @@ def test_a_company_never_receives_another_companys_events(gateways):
 
 def test_expired_forged_and_missing_tokens_are_refused(gateways):
     expired, _ = token(ttl=-30)
-    now_claims = {"sub": str(uuid.uuid4()), "cid": str(uuid.uuid4()), "role": "admin", "sid": str(uuid.uuid4()),
-                  "typ": "access", "iat": 1, "exp": 4_000_000_000}
+    now_claims = {
+        "sub": str(uuid.uuid4()),
+        "cid": str(uuid.uuid4()),
+        "role": "admin",
+        "sid": str(uuid.uuid4()),
+        "typ": "access",
+        "iat": 1,
+        "exp": 4_000_000_000,
+    }
     forged = jwt.encode(now_claims, "not-the-secret-" + "y" * 32, algorithm="HS256")
     unsigned = jwt.encode(now_claims, None, algorithm="none")
     refresh_typ = jwt.encode({**now_claims, "typ": "refresh"}, os.environ["JWT_SECRET"], algorithm="HS256")
 
     async def scenario():
-        for tok, code in [(expired, "token_expired"), (forged, "token_invalid"), (unsigned, "token_invalid"),
-                          (refresh_typ, "token_invalid"), ("", "auth_required")]:
+        for tok, code in [
+            (expired, "token_expired"),
+            (forged, "token_invalid"),
+            (unsigned, "token_invalid"),
+            (refresh_typ, "token_invalid"),
+            ("", "auth_required"),
+        ]:
             probe = Probe(gateways[0].url, tok)
             assert not await probe.connect(), code
             assert probe.refused and probe.refused.get("data", {}).get("code") == code, (code, probe.refused)
@@ -205,6 +226,7 @@ def test_revocation_key_alone_disconnects_within_the_recheck_interval(gateways):
 def channel(owner_conn, api):
     """Two real users of one company, a private channel with only the first as member, and one outsider."""
     from factories import invite_and_accept, signup
+
     admin = signup(api, company="Chatty")
     member = invite_and_accept(api, admin, name="Mia Member")
     other = invite_and_accept(api, admin, name="Otto Other")
@@ -213,13 +235,17 @@ def channel(owner_conn, api):
     exists = owner_conn.execute("SELECT to_regclass('public.chat_channel_members') IS NOT NULL").fetchone()[0]
     channel_id = str(uuid.uuid4())
     if exists:
-        owner_conn.execute("INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
-                           (channel_id, company))
+        owner_conn.execute(
+            "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
+            (channel_id, company),
+        )
     else:  # the messaging migration is not there yet: the minimal shape the gateway reads
         owner_conn.execute("CREATE TABLE chat_channel_members (company_id uuid, channel_id uuid, user_id uuid)")
         owner_conn.execute("GRANT SELECT ON chat_channel_members TO workmonitor_app")
-    owner_conn.execute("INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
-                       (company, channel_id, member["user"]["id"]))
+    owner_conn.execute(
+        "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
+        (company, channel_id, member["user"]["id"]),
+    )
     yield {"id": channel_id, "member": member, "other": other, "outsider": outsider, "company": company}
     if not exists:
         owner_conn.execute("DROP TABLE chat_channel_members")
@@ -239,14 +265,18 @@ def test_channel_rooms_follow_membership_and_control_notices(gateways, channel, 
         emit("msg", {"n": 1}, room)
         assert await eventually(lambda: m.got("msg"))
         # the other user is added (persisted first), then asks to join explicitly
-        owner_conn.execute("INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
-                           (channel["company"], channel["id"], other["user"]["id"]))
+        owner_conn.execute(
+            "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
+            (channel["company"], channel["id"], other["user"]["id"]),
+        )
         assert (await o.call("channel:join", {"channel_id": channel["id"]}))["ok"] is True
         emit("msg", {"n": 2}, room)
         assert await eventually(lambda: len(m.got("msg")) == 2 and o.got("msg"))
         # the member is removed: delete the row, then tell every gateway
-        owner_conn.execute("DELETE FROM chat_channel_members WHERE channel_id = %s AND user_id = %s",
-                           (channel["id"], member["user"]["id"]))
+        owner_conn.execute(
+            "DELETE FROM chat_channel_members WHERE channel_id = %s AND user_id = %s",
+            (channel["id"], member["user"]["id"]),
+        )
         control.leave(redis_client(), member["user"]["id"], room)
         await asyncio.sleep(0.3)
         emit("msg", {"n": 3}, room)

@@ -1,8 +1,10 @@
 """GPS: pure geometry (haversine, point-in-polygon, policy, enter/exit), the attendance GPS API, and RLS isolation."""
+
 from datetime import UTC, datetime, timedelta
 
 import psycopg
 import pytest
+
 from workmonitor import db as dbmod
 from workmonitor import geo
 
@@ -35,9 +37,19 @@ def test_point_in_polygon_inside_outside_edge_and_concave():
 
 def test_validate_polygon():
     assert geo.validate_polygon(SQUARE + [SQUARE[0]]) == SQUARE  # closed ring is accepted and opened
-    for bad in (None, [], [[1, 2], [3, 4]], [[1, 2], [1, 2], [1, 2]], [[0, 0], [1, 1], [2, 2]],
-                [[0, 0], [0, 1], [95, 1]], [[0, 0], [0, 1], "x"], [[0, 0], [0, 1], [1, 181]],
-                [[0, 0], [0, 1], [1, float("nan")]], [[0, 0], [0, 1], [True, 1]], [[0, 0], [0, 1], [1, False]]):
+    for bad in (
+        None,
+        [],
+        [[1, 2], [3, 4]],
+        [[1, 2], [1, 2], [1, 2]],
+        [[0, 0], [1, 1], [2, 2]],
+        [[0, 0], [0, 1], [95, 1]],
+        [[0, 0], [0, 1], "x"],
+        [[0, 0], [0, 1], [1, 181]],
+        [[0, 0], [0, 1], [1, float("nan")]],
+        [[0, 0], [0, 1], [True, 1]],
+        [[0, 0], [0, 1], [1, False]],
+    ):
         with pytest.raises(ValueError):
             geo.validate_polygon(bad)
 
@@ -76,8 +88,10 @@ def test_transitions_in_recorded_order_with_initial_state():
     points = [pt(3, False), pt(0, False), pt(1, True), pt(2, True), pt(4, True)]
     events = geo.transitions(points, [fence])
     assert [(e["event"], e["recorded_at"]) for e in events] == [
-        ("enter", t0 + timedelta(minutes=1)), ("exit", t0 + timedelta(minutes=3)),
-        ("enter", t0 + timedelta(minutes=4))]
+        ("enter", t0 + timedelta(minutes=1)),
+        ("exit", t0 + timedelta(minutes=3)),
+        ("enter", t0 + timedelta(minutes=4)),
+    ]
     # Already inside before the batch: no enter for a first inside point.
     assert geo.transitions([pt(0, True)], [fence], {"c": True}) == []
     assert [e["event"] for e in geo.transitions([pt(0, False)], [fence], {"c": True})] == ["exit"]
@@ -86,8 +100,16 @@ def test_transitions_in_recorded_order_with_initial_state():
 # --- the attendance function's GPS API -----------------------------------------------------------------------
 
 A = "/function/attendance"
-TABLES = ("attendance_records", "attendance_breaks", "shifts", "leave_types", "leave_requests", "geofences",
-          "location_points", "geofence_events")
+TABLES = (
+    "attendance_records",
+    "attendance_breaks",
+    "shifts",
+    "leave_types",
+    "leave_requests",
+    "geofences",
+    "location_points",
+    "geofence_events",
+)
 SITE = (48.8584, 2.2945)
 FAR = (48.8700, 2.2945)  # ~1.3 km north
 T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
@@ -96,6 +118,7 @@ T0 = datetime(2026, 11, 2, 8, 0, tzinfo=UTC)
 def _team(api, gps: bool = True) -> dict:
     from factories import consent
     from seed_attendance import team
+
     t = team(api)
     if gps:
         consent(api, t["admin"], t["employee"], gps=True)
@@ -103,8 +126,12 @@ def _team(api, gps: bool = True) -> dict:
 
 
 def _pt(minutes: int, where=SITE, accuracy=5) -> dict:
-    return {"lat": where[0], "lng": where[1], "accuracy": accuracy,
-            "recorded_at": (T0 + timedelta(minutes=minutes)).isoformat()}
+    return {
+        "lat": where[0],
+        "lng": where[1],
+        "accuracy": accuracy,
+        "recorded_at": (T0 + timedelta(minutes=minutes)).isoformat(),
+    }
 
 
 def _count(owner_conn, table: str) -> int:
@@ -112,14 +139,18 @@ def _count(owner_conn, table: str) -> int:
 
 
 def _circle(api, t, radius=200):
-    r = api.post(f"{A}/geofences", json={"name": "Site", "kind": "circle", "center_lat": SITE[0],
-                                         "center_lng": SITE[1], "radius_m": radius}, token=t["admin"]["token"])
+    r = api.post(
+        f"{A}/geofences",
+        json={"name": "Site", "kind": "circle", "center_lat": SITE[0], "center_lng": SITE[1], "radius_m": radius},
+        token=t["admin"]["token"],
+    )
     assert r.status_code == 201, r.json
     return r.json["geofence"]
 
 
 def test_points_need_gps_consent_and_nothing_is_stored(api, owner_conn):
     from factories import consent
+
     t = _team(api, gps=False)
     _circle(api, t)
     consent(api, t["admin"], t["employee"], screenshots=True, gps=False)
@@ -142,12 +173,15 @@ def test_point_batches_are_validated_by_index(api, owner_conn):
     bad_lat = [_pt(0), _pt(1), {**_pt(2), "lat": 91}]
     r = api.post(f"{A}/locations", json={"points": bad_lat}, token=emp)
     assert r.status_code == 400 and "points.2.lat" in r.json["error"]["fields"]
-    r = api.post(f"{A}/locations", json={"points": [_pt(0), {**_pt(1), "lng": "east"}, {**_pt(2), "accuracy": -1}]},
-                 token=emp)
+    r = api.post(
+        f"{A}/locations", json={"points": [_pt(0), {**_pt(1), "lng": "east"}, {**_pt(2), "accuracy": -1}]}, token=emp
+    )
     assert {"points.1.lng", "points.2.accuracy"} <= set(r.json["error"]["fields"])
     naive = {**_pt(0), "recorded_at": "2026-11-02T08:00:00"}
-    assert "points.0.recorded_at" in api.post(f"{A}/locations", json={"points": [naive]}, token=emp).json["error"][
-        "fields"]
+    assert (
+        "points.0.recorded_at"
+        in api.post(f"{A}/locations", json={"points": [naive]}, token=emp).json["error"]["fields"]
+    )
     future = {**_pt(0), "recorded_at": (datetime.now(UTC) + timedelta(days=1)).isoformat()}
     r = api.post(f"{A}/locations", json={"points": [_pt(0), future]}, token=emp)
     assert r.status_code == 400 and "points.1.recorded_at" in r.json["error"]["fields"]
@@ -166,8 +200,7 @@ def test_enter_exit_events_deduplicated_on_retry(api, owner_conn):
     batch = {"device_id": "phone-1", "points": [_pt(0, FAR), _pt(1), _pt(2), _pt(3, FAR), _pt(4, FAR)]}
     r = api.post(f"{A}/locations", json=batch, token=emp)
     assert r.status_code == 201 and r.json["stored"] == 5
-    assert [(e["event"], e["geofence_id"]) for e in r.json["events"]] == [("enter", fence["id"]),
-                                                                           ("exit", fence["id"])]
+    assert [(e["event"], e["geofence_id"]) for e in r.json["events"]] == [("enter", fence["id"]), ("exit", fence["id"])]
     r = api.post(f"{A}/locations", json=batch, token=emp)  # the app retries after a timeout
     assert r.status_code == 200 and r.json == {**r.json, "stored": 0, "duplicates": 5, "events": []}
     assert _count(owner_conn, "location_points") == 5 and _count(owner_conn, "geofence_events") == 2
@@ -178,7 +211,12 @@ def test_enter_exit_events_deduplicated_on_retry(api, owner_conn):
     r = api.post(f"{A}/locations", json={"device_id": "phone-1", "points": [_pt(5)]}, token=emp)
     events = api.get(f"{A}/geofence-events?user_id={t['emp_id']}", token=t["manager"]["token"]).json["items"]
     assert [(e["event"], e["recorded_at"][11:16]) for e in events] == [
-        ("enter", "08:01"), ("exit", "08:03"), ("enter", "08:05"), ("exit", "08:06"), ("enter", "08:07")]
+        ("enter", "08:01"),
+        ("exit", "08:03"),
+        ("enter", "08:05"),
+        ("exit", "08:06"),
+        ("enter", "08:07"),
+    ]
     # Vague fixes are stored but move nobody.
     r = api.post(f"{A}/locations", json={"device_id": "phone-1", "points": [_pt(8, FAR, accuracy=900)]}, token=emp)
     assert r.json["stored"] == 1 and r.json["events"] == []
@@ -196,11 +234,15 @@ def test_enter_exit_events_deduplicated_on_retry(api, owner_conn):
 def test_polygon_geofence_events(api):
     t = _team(api)
     square = [[48.85, 2.29], [48.85, 2.30], [48.86, 2.30], [48.86, 2.29]]
-    r = api.post(f"{A}/geofences", json={"name": "Block", "kind": "polygon", "polygon": square},
-                 token=t["admin"]["token"])
+    r = api.post(
+        f"{A}/geofences", json={"name": "Block", "kind": "polygon", "polygon": square}, token=t["admin"]["token"]
+    )
     assert r.status_code == 201 and r.json["geofence"]["polygon"] == square
-    r = api.post(f"{A}/locations", json={"points": [_pt(0, (48.855, 2.295)), _pt(1, (48.855, 2.305))]},
-                 token=t["employee"]["token"])
+    r = api.post(
+        f"{A}/locations",
+        json={"points": [_pt(0, (48.855, 2.295)), _pt(1, (48.855, 2.305))]},
+        token=t["employee"]["token"],
+    )
     assert [e["event"] for e in r.json["events"]] == ["enter", "exit"]
 
 
@@ -209,20 +251,28 @@ def test_geofence_validation_permissions_and_audit(api, owner_conn):
     admin = t["admin"]["token"]
     circle = {"name": "C", "kind": "circle", "center_lat": 1, "center_lng": 2, "radius_m": 50}
     assert api.post(f"{A}/geofences", json=circle, token=t["manager"]["token"]).status_code == 403
-    for bad in ({**circle, "radius_m": 0}, {**circle, "radius_m": -5}, {**circle, "center_lat": 91},
-                {**circle, "center_lng": -181}, {k: v for k, v in circle.items() if k != "radius_m"},
-                {**circle, "polygon": [[0, 0], [0, 1], [1, 1]]}, {**circle, "kind": "square"},
-                {"name": "P", "kind": "polygon", "polygon": [[0, 0], [0, 1]]},
-                {"name": "P", "kind": "polygon", "polygon": [[0, 0], [0, 1], [100, 1]]},
-                {"name": "P", "kind": "polygon", "polygon": [[0, 0], [1, 1], [2, 2]]},
-                {"name": "P", "kind": "polygon", "polygon": "0,0 1,1 2,0"}):
+    for bad in (
+        {**circle, "radius_m": 0},
+        {**circle, "radius_m": -5},
+        {**circle, "center_lat": 91},
+        {**circle, "center_lng": -181},
+        {k: v for k, v in circle.items() if k != "radius_m"},
+        {**circle, "polygon": [[0, 0], [0, 1], [1, 1]]},
+        {**circle, "kind": "square"},
+        {"name": "P", "kind": "polygon", "polygon": [[0, 0], [0, 1]]},
+        {"name": "P", "kind": "polygon", "polygon": [[0, 0], [0, 1], [100, 1]]},
+        {"name": "P", "kind": "polygon", "polygon": [[0, 0], [1, 1], [2, 2]]},
+        {"name": "P", "kind": "polygon", "polygon": "0,0 1,1 2,0"},
+    ):
         assert api.post(f"{A}/geofences", json=bad, token=admin).status_code == 400, bad
     fence = api.post(f"{A}/geofences", json=circle, token=admin).json["geofence"]
     assert api.get(f"{A}/geofences", token=t["employee"]["token"]).json["items"][0]["id"] == fence["id"]
     r = api.patch(f"{A}/geofences/{fence['id']}", json={"radius_m": 500, "active": False}, token=admin)
     assert r.status_code == 200 and r.json["geofence"]["radius_m"] == 500
-    assert api.patch(f"{A}/geofences/{fence['id']}", json={"polygon": [[0, 0], [0, 1], [1, 1]]},
-                     token=admin).status_code == 400
+    assert (
+        api.patch(f"{A}/geofences/{fence['id']}", json={"polygon": [[0, 0], [0, 1], [1, 1]]}, token=admin).status_code
+        == 400
+    )
     assert api.patch(f"{A}/geofences/{fence['id']}", json={"radius_m": None}, token=admin).status_code == 400
     assert api.get(f"{A}/geofences", token=admin).json["items"] == []
     assert len(api.get(f"{A}/geofences?all=true", token=admin).json["items"]) == 1
@@ -230,8 +280,12 @@ def test_geofence_validation_permissions_and_audit(api, owner_conn):
     assert api.delete(f"{A}/geofences/{fence['id']}", token=admin).status_code == 204
     assert api.delete(f"{A}/geofences/{fence['id']}", token=admin).status_code == 404
     assert api.get(f"{A}/geofences/bogus", token=admin).status_code == 404
-    actions = [r[0] for r in owner_conn.execute("SELECT action FROM audit_logs WHERE target_id = %s ORDER BY id",
-                                                (fence["id"],)).fetchall()]
+    actions = [
+        r[0]
+        for r in owner_conn.execute(
+            "SELECT action FROM audit_logs WHERE target_id = %s ORDER BY id", (fence["id"],)
+        ).fetchall()
+    ]
     assert actions == ["geofence.created", "geofence.changed", "geofence.deleted"]
 
 
@@ -274,8 +328,10 @@ def test_clock_in_geofence_policy(api, owner_conn):
 
 # --- RLS isolation of every attendance table ----------------------------------------------------------------
 
+
 def test_rls_isolation_between_companies(api):
     from seed import seed_company
+
     a, b = seed_company(api, "Alpha"), seed_company(api, "Beta")
     ids = a["attendance"]
     b_admin = b["admin"]["token"]
@@ -283,23 +339,36 @@ def test_rls_isolation_between_companies(api):
     assert api.get(f"{A}/shifts/{ids['shift_id']}", token=b_admin).status_code == 404
     assert api.get(f"{A}/geofences/{ids['geofence_id']}", token=b_admin).status_code == 404
     assert api.get(f"{A}/leave/requests/{ids['leave_request_id']}", token=b_admin).status_code == 404
-    assert api.post(f"{A}/leave/requests/{ids['leave_request_id']}/approve", json={},
-                    token=b_admin).status_code == 404
+    assert api.post(f"{A}/leave/requests/{ids['leave_request_id']}/approve", json={}, token=b_admin).status_code == 404
     assert api.patch(f"{A}/geofences/{ids['geofence_id']}", json={"name": "x"}, token=b_admin).status_code == 404
-    assert api.post(f"{A}/shifts", json={"user_id": a["employee"]["user"]["id"], "date": "2026-05-05",
-                                         "start_time": "09:00", "end_time": "10:00"}, token=b_admin).status_code == 404
+    assert (
+        api.post(
+            f"{A}/shifts",
+            json={
+                "user_id": a["employee"]["user"]["id"],
+                "date": "2026-05-05",
+                "start_time": "09:00",
+                "end_time": "10:00",
+            },
+            token=b_admin,
+        ).status_code
+        == 404
+    )
     for path in ("records", "shifts", "leave/requests", "locations", "geofence-events"):
         items = api.get(f"{A}/{path}?user_id={a['employee']['user']['id']}", token=b_admin).json["items"]
         assert items == [], path
     with psycopg.connect(dbmod.settings().database_url) as conn:
-        dbmod.set_claims(conn, dbmod.Claims(company_id=b["company_id"], user_id=b["admin"]["user"]["id"],
-                                            role="admin"))
+        dbmod.set_claims(conn, dbmod.Claims(company_id=b["company_id"], user_id=b["admin"]["user"]["id"], role="admin"))
         for table in TABLES:
             seen = conn.execute(f"SELECT count(*) FROM {table} WHERE company_id <> %s", (b["company_id"],)).fetchone()
             assert seen[0] == 0, table
-            updated = conn.execute(f"UPDATE {table} SET company_id = company_id WHERE company_id = %s",
-                                   (a["company_id"],))
+            updated = conn.execute(
+                f"UPDATE {table} SET company_id = company_id WHERE company_id = %s", (a["company_id"],)
+            )
             assert updated.rowcount == 0, table
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m)"
-                         " VALUES (%s, 'x', 'circle', 0, 0, 10)", (a["company_id"],))
+            conn.execute(
+                "INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m)"
+                " VALUES (%s, 'x', 'circle', 0, 0, 10)",
+                (a["company_id"],),
+            )

@@ -1,4 +1,5 @@
 """Deployment files beside stack.yml: the services image's commands exist, compose/k8s parse, backups restore."""
+
 from __future__ import annotations
 
 import os
@@ -22,8 +23,11 @@ def _workloads() -> list[dict]:
 def _commands() -> list[list[str]]:
     compose = yaml.safe_load((INFRA / "faasd" / "docker-compose.yml").read_text())
     k8s = _workloads()
-    cmds = [svc["command"] for svc in compose["services"].values()
-            if svc["image"].startswith("ghcr.io/workmonitor/") and "command" in svc]
+    cmds = [
+        svc["command"]
+        for svc in compose["services"].values()
+        if svc["image"].startswith("ghcr.io/workmonitor/") and "command" in svc
+    ]
     for doc in k8s:
         for container in doc["spec"]["template"]["spec"]["containers"]:
             cmds.append(container.get("command") or ["python", "-m", "gateway.server"])
@@ -35,8 +39,14 @@ def test_service_commands_name_modules_that_exist_and_answer_help():
     modules = {cmd[2] for cmd in cmds if cmd[:2] == ["python", "-m"]}
     assert modules == {"workmonitor.migrate", "workmonitor.worker", "gateway.server"}
     for module in sorted(modules - {"workmonitor.migrate"}):
-        out = subprocess.run([sys.executable, "-m", module, "--help"], cwd=ROOT, capture_output=True, text=True,
-                             env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'shared'}"}, check=False)
+        out = subprocess.run(
+            [sys.executable, "-m", module, "--help"],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": f"{ROOT}:{ROOT / 'shared'}"},
+            check=False,
+        )
         assert out.returncode == 0 and "usage" in out.stdout.lower(), (module, out.stderr)
 
 
@@ -47,15 +57,23 @@ def test_k8s_manifests_run_as_non_root_and_mount_secrets_where_the_library_reads
         spec = doc["spec"]["template"]["spec"]
         assert spec["securityContext"]["runAsNonRoot"] is True, doc["metadata"]["name"]
         for container in spec["containers"]:
-            assert {"name": "secrets", "mountPath": "/var/openfaas/secrets", "readOnly": True} in \
-                container["volumeMounts"]
+            assert {"name": "secrets", "mountPath": "/var/openfaas/secrets", "readOnly": True} in container[
+                "volumeMounts"
+            ]
 
 
 def test_worker_module_runs_queued_jobs(stack):
     from workmonitor.queue import enqueue
+
     enqueue("email", "workmonitor.jobs.email.send_email", "ops@example.com", "Backup done", "All good.", "m-1")
-    out = subprocess.run([sys.executable, "-m", "workmonitor.worker", "email", "--burst"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=60, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "workmonitor.worker", "email", "--burst"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     mails = [p.read_text() for p in Path(stack["outbox"]).glob("*.eml")]
     assert any("Subject: Backup done" in m for m in mails)
@@ -63,11 +81,13 @@ def test_worker_module_runs_queued_jobs(stack):
 
 def test_backup_script_writes_a_restorable_dump(stack, tmp_path, api):
     from factories import signup
+
     signup(api, company="Backed Up Co")
     assert shutil.which("pg_dump") and shutil.which("pg_restore"), "PostgreSQL client tools are needed"
     env = {**os.environ, "OWNER_DATABASE_URL": stack["owner_url"], "BACKUP_DIR": str(tmp_path)}
-    out = subprocess.run(["bash", str(INFRA / "backup" / "backup.sh")], env=env, capture_output=True, text=True,
-                         timeout=120, check=False)
+    out = subprocess.run(
+        ["bash", str(INFRA / "backup" / "backup.sh")], env=env, capture_output=True, text=True, timeout=120, check=False
+    )
     assert out.returncode == 0, out.stderr
     dumps = list(tmp_path.glob("workmonitor-*.dump"))
     assert len(dumps) == 1 and oct(dumps[0].stat().st_mode & 0o777) == "0o600"

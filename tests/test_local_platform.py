@@ -1,4 +1,5 @@
 """`make run`'s runner end to end: real HTTP on loopback, real RQ worker process, then a clean Ctrl-C stop."""
+
 from __future__ import annotations
 
 import email
@@ -35,13 +36,16 @@ def _wait_mail(outbox: Path, to: str, timeout: float = 20) -> str:
 def test_run_serves_every_function_and_the_walkthrough(platform):
     base = platform["base"]
     from workmonitor.devserver import stack_functions
+
     for name in stack_functions():
         r = requests.get(f"{base}/{name}/healthz", timeout=5)
         assert r.status_code == 200 and r.json()["function"] == name
         assert requests.get(f"{base}/{name}/readyz", timeout=5).status_code == 200
 
-    signup = requests.post(f"{base}/auth/signup", json={"company_name": "Run Co", "name": "Ada",
-                                                        "email": "ada@run.example.com", "password": "s3cret-pass!"})
+    signup = requests.post(
+        f"{base}/auth/signup",
+        json={"company_name": "Run Co", "name": "Ada", "email": "ada@run.example.com", "password": "s3cret-pass!"},
+    )
     assert signup.status_code == 201, signup.text
     login = requests.post(f"{base}/auth/login", json={"email": "ada@run.example.com", "password": "s3cret-pass!"})
     assert login.status_code == 200, login.text
@@ -52,8 +56,9 @@ def test_run_serves_every_function_and_the_walkthrough(platform):
     assert invite.status_code == 201, invite.text
     # The RQ worker process started by the runner delivers the invitation into the outbox.
     token = re.search(r"token=([\w-]+)", _wait_mail(platform["outbox"], "bob@run.example.com")).group(1)
-    accepted = requests.post(f"{base}/auth/invitations/accept",
-                             json={"token": token, "name": "Bob", "password": "bobs-pass-123"})
+    accepted = requests.post(
+        f"{base}/auth/invitations/accept", json={"token": token, "name": "Bob", "password": "bobs-pass-123"}
+    )
     assert accepted.status_code == 201, accepted.text
     users = requests.get(f"{base}/team/users", headers=auth).json()["items"]
     assert sorted(u["email"] for u in users) == ["ada@run.example.com", "bob@run.example.com"]

@@ -1,4 +1,5 @@
 """The fallbacks of `make run`/`make test` on a machine with no PostgreSQL or Redis: the pip-installed servers."""
+
 from __future__ import annotations
 
 import psycopg
@@ -8,6 +9,7 @@ import services
 
 def test_embedded_postgres_takes_every_migration_and_the_app_role(tmp_path):
     from workmonitor import migrate
+
     svc = services.Services()
     services.start_pgserver(svc, tmp_path / "pgdata")
     try:

@@ -1,4 +1,5 @@
 """media: screenshot upload, presigned URLs, thumbnail/blur jobs, visibility, deletion, retention, recordings."""
+
 from __future__ import annotations
 
 import io
@@ -15,6 +16,7 @@ import requests
 from factories import consent, drain, invite_and_accept, signup
 from PIL import Image, ImageStat
 from seed_media import WEBM_MAGIC, png_bytes, private_redis, upload
+
 from workmonitor import storage
 from workmonitor.config import settings
 from workmonitor.jobs import media as media_jobs
@@ -37,8 +39,11 @@ def co(api):
     manager = invite_and_accept(api, admin, role="manager", name="Max Manager")
     emp = invite_and_accept(api, admin, name="Eve Employee")
     emp2 = invite_and_accept(api, admin, name="Otto Other")
-    r = api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"],
-                                                     "employee_id": emp["user"]["id"]}, token=admin["token"])
+    r = api.post(
+        "/function/team/assignments",
+        json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+        token=admin["token"],
+    )
     assert r.status_code == 201, r.json
     for user in (emp, emp2):
         consent(api, admin, user, screenshots=True)
@@ -66,6 +71,7 @@ def set_media(api, admin, **changes) -> dict:
 
 
 # --- upload, URLs, thumbnails ----------------------------------------------------------------------------
+
 
 def test_upload_presigned_url_works_then_expires(api, co, owner_conn):
     data = png_bytes()
@@ -98,7 +104,9 @@ def test_thumbnail_job_output_and_rerun_is_a_noop(api, co, owner_conn):
     assert sum(k.endswith(".thumb.webp") for k in before) == 1
     assert media_jobs.make_thumbnail(shot_id, co["cid"]) == "done"
     assert keys(co["cid"]) == before
-    row = owner_conn.execute("SELECT state, attempts, thumb_width FROM screenshots WHERE id = %s", (shot_id,)).fetchone()
+    row = owner_conn.execute(
+        "SELECT state, attempts, thumb_width FROM screenshots WHERE id = %s", (shot_id,)
+    ).fetchone()
     assert row == ("ready", 1, 320)
 
 
@@ -128,9 +136,14 @@ def test_failed_row_insert_removes_the_object(api, co, owner_conn, monkeypatch):
     assert keys(co["cid"]) == []
 
 
-@pytest.mark.parametrize("data,name", [(b"just some text, not an image", "shot.png"),
-                                       (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "shot.png"),
-                                       (b"GIF89a" + b"\x00" * 100, "shot.gif")])
+@pytest.mark.parametrize(
+    "data,name",
+    [
+        (b"just some text, not an image", "shot.png"),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 200, "shot.png"),
+        (b"GIF89a" + b"\x00" * 100, "shot.gif"),
+    ],
+)
 def test_fake_or_unaccepted_images_are_refused(api, co, owner_conn, data, name):
     r = upload(api, co["emp"], data, filename=name)
     assert r.status_code in (400, 415) and r.json["error"]["code"] == "unsupported_media_type", r.json
@@ -161,8 +174,9 @@ def test_size_limit_is_the_company_setting(api, co, owner_conn):
 def test_missing_fields_are_400(api, co):
     r = api.post(f"{M}/screenshots", data={"file": (io.BytesIO(png_bytes()), "a.png")}, token=co["emp"]["token"])
     assert r.status_code == 400 and {"device_id", "taken_at"} <= set(r.json["error"]["fields"])
-    r = api.post(f"{M}/screenshots", data={"device_id": "d", "taken_at": datetime.now(UTC).isoformat()},
-                 token=co["emp"]["token"])
+    r = api.post(
+        f"{M}/screenshots", data={"device_id": "d", "taken_at": datetime.now(UTC).isoformat()}, token=co["emp"]["token"]
+    )
     assert r.status_code == 400 and "file" in r.json["error"]["fields"]
 
 
@@ -172,15 +186,23 @@ def test_no_consent_stores_nothing(api, owner_conn):
     consent(api, admin, emp, activity=True)  # activity only, no screenshots
     r = upload(api, emp)
     assert r.status_code == 403 and r.json["error"]["code"] == "consent_required"
-    r = api.post(f"{M}/recordings", json={"device_id": "d", "content_type": "video/webm",
-                                          "started_at": datetime.now(UTC).isoformat()}, token=emp["token"])
+    r = api.post(
+        f"{M}/recordings",
+        json={"device_id": "d", "content_type": "video/webm", "started_at": datetime.now(UTC).isoformat()},
+        token=emp["token"],
+    )
     assert r.status_code == 403
-    assert owner_conn.execute("SELECT (SELECT count(*) FROM screenshots) + (SELECT count(*) FROM screen_recordings)"
-                              ).fetchone()[0] == 0
+    assert (
+        owner_conn.execute(
+            "SELECT (SELECT count(*) FROM screenshots) + (SELECT count(*) FROM screen_recordings)"
+        ).fetchone()[0]
+        == 0
+    )
     assert keys(admin["company"]["id"]) == []
 
 
 # --- blur ------------------------------------------------------------------------------------------------
+
 
 def test_blur_hides_the_original_from_non_admins(api, co):
     set_media(api, co["admin"], blur_screenshots=True)
@@ -202,6 +224,7 @@ def test_blur_hides_the_original_from_non_admins(api, co):
 
 
 # --- visibility and deletion -----------------------------------------------------------------------------
+
 
 def test_employee_manager_admin_visibility(api, co):
     a = upload(api, co["emp"]).json["screenshot"]["id"]
@@ -237,10 +260,14 @@ def test_delete_grace_window_and_audit(api, co, owner_conn):
     owner_conn.execute("UPDATE screenshots SET created_at = now() - interval '2 days' WHERE id = %s", (third,))
     assert api.delete(f"{M}/screenshots/{third}", token=co["manager"]["token"]).status_code == 204
     assert owner_conn.execute("SELECT count(*) FROM screenshots").fetchone()[0] == 0
-    audit = owner_conn.execute("SELECT actor_id::text, target_id FROM audit_logs WHERE action ="
-                               " 'media.screenshot_deleted' ORDER BY id").fetchall()
-    assert audit == [(co["emp"]["user"]["id"], first), (co["emp"]["user"]["id"], old),
-                     (co["manager"]["user"]["id"], third)]
+    audit = owner_conn.execute(
+        "SELECT actor_id::text, target_id FROM audit_logs WHERE action = 'media.screenshot_deleted' ORDER BY id"
+    ).fetchall()
+    assert audit == [
+        (co["emp"]["user"]["id"], first),
+        (co["emp"]["user"]["id"], old),
+        (co["manager"]["user"]["id"], third),
+    ]
     assert keys(co["cid"]) == []
 
 
@@ -275,6 +302,7 @@ def test_missing_object_is_file_not_found(co):
 
 # --- retention -------------------------------------------------------------------------------------------
 
+
 def _publish_secret(stack, value: str) -> None:
     (Path(os.environ["WM_SECRETS_DIR"]) / "publish-secret").write_text(value)
     settings.cache_clear()
@@ -284,11 +312,19 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
     set_media(api, co["admin"], retention_days={"screenshots": 30, "recordings": 7})
     old = upload(api, co["emp"], taken_at=(datetime.now(UTC) - timedelta(days=40)).isoformat())
     new = upload(api, co["emp"])
-    rec = api.post(f"{M}/recordings", json={"device_id": "d", "content_type": "video/webm",
-                                            "started_at": (datetime.now(UTC) - timedelta(days=8)).isoformat()},
-                   token=co["emp"]["token"]).json["recording"]["id"]
-    assert api.put(f"{M}/recordings/{rec}/chunks/0", data=WEBM_MAGIC + b"x" * 10,
-                   token=co["emp"]["token"]).status_code == 201
+    rec = api.post(
+        f"{M}/recordings",
+        json={
+            "device_id": "d",
+            "content_type": "video/webm",
+            "started_at": (datetime.now(UTC) - timedelta(days=8)).isoformat(),
+        },
+        token=co["emp"]["token"],
+    ).json["recording"]["id"]
+    assert (
+        api.put(f"{M}/recordings/{rec}/chunks/0", data=WEBM_MAGIC + b"x" * 10, token=co["emp"]["token"]).status_code
+        == 201
+    )
     drain("media")
     assert len(keys(co["cid"])) == 5
     try:
@@ -315,6 +351,7 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
 
 
 # --- recordings ------------------------------------------------------------------------------------------
+
 
 def test_recording_chunks_are_idempotent_and_checked(api, co, owner_conn):
     tok = co["emp"]["token"]
@@ -353,11 +390,19 @@ def test_recording_chunks_are_idempotent_and_checked(api, co, owner_conn):
 
 # --- a worker killed mid-job -----------------------------------------------------------------------------
 
+
 def _rq_worker(extra_env: dict) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "shared"), **extra_env}
     rq = Path(sys.executable).parent / "rq"
-    return subprocess.run([str(rq), "worker", "--burst", "--url", settings().redis_url, "media"], check=False, env=env,
-                          cwd=ROOT, capture_output=True, timeout=120, start_new_session=True)
+    return subprocess.run(
+        [str(rq), "worker", "--burst", "--url", settings().redis_url, "media"],
+        check=False,
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        start_new_session=True,
+    )
 
 
 def test_worker_killed_mid_job_produces_the_thumbnail_exactly_once(api, co, owner_conn, tmp_path):
@@ -380,16 +425,23 @@ def test_worker_killed_mid_job_produces_the_thumbnail_exactly_once(api, co, owne
 
 def test_capture_settings_reach_the_agent_through_me(api):
     from factories import invite_and_accept, signup
+
     admin = signup(api)
     emp = invite_and_accept(api, admin)
     defaults = api.get("/function/media/settings", token=admin["token"]).json["settings"]
     assert (defaults["screenshot_interval_minutes"], defaults["idle_threshold_minutes"]) == (10, 5)
-    r = api.patch("/function/media/settings", json={"screenshot_interval_minutes": 3, "idle_threshold_minutes": 7},
-                  token=admin["token"])
+    r = api.patch(
+        "/function/media/settings",
+        json={"screenshot_interval_minutes": 3, "idle_threshold_minutes": 7},
+        token=admin["token"],
+    )
     assert r.status_code == 200, r.json
     company = api.get("/function/auth/me", token=emp["token"]).json["company"]
     assert (company["settings"]["screenshot_interval_minutes"], company["settings"]["idle_threshold_minutes"]) == (3, 7)
-    assert api.patch("/function/media/settings", json={"screenshot_interval_minutes": 0},
-                     token=admin["token"]).status_code == 400
-    assert api.patch("/function/media/settings", json={"idle_threshold_minutes": 5},
-                     token=emp["token"]).status_code == 403
+    assert (
+        api.patch("/function/media/settings", json={"screenshot_interval_minutes": 0}, token=admin["token"]).status_code
+        == 400
+    )
+    assert (
+        api.patch("/function/media/settings", json={"idle_threshold_minutes": 5}, token=emp["token"]).status_code == 403
+    )

@@ -1,4 +1,5 @@
 """Chat: channels, DMs, membership and RLS isolation, messages, read receipts, catch-up, search, events, files."""
+
 from __future__ import annotations
 
 import json
@@ -10,6 +11,7 @@ import pytest
 import requests
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
+
 from workmonitor.db import Claims, set_claims
 from workmonitor.redis_client import client as redis_client
 
@@ -59,10 +61,13 @@ def payload(event: dict) -> dict:
 def build_team(api) -> dict:
     """Return company A with an admin, a manager and two employees, and company B's admin as "b"."""
     admin = signup(api, company="A")
-    t = {"admin": admin, "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
-         "emp": invite_and_accept(api, admin, role="employee", name="Eve Employee"),
-         "emp2": invite_and_accept(api, admin, role="employee", name="Otto Other"),
-         "b": signup(api, company="B", name="Bob B")}
+    t = {
+        "admin": admin,
+        "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
+        "emp": invite_and_accept(api, admin, role="employee", name="Eve Employee"),
+        "emp2": invite_and_accept(api, admin, role="employee", name="Otto Other"),
+        "b": signup(api, company="B", name="Bob B"),
+    }
     t["company_id"] = admin["company"]["id"]
     return t
 
@@ -78,8 +83,9 @@ def uid(who: dict) -> str:
 
 
 def make_channel(api, who, name="general", kind="public", members=()) -> str:
-    r = api.post(f"{M}/channels", json={"name": name, "kind": kind, "member_ids": [uid(m) for m in members]},
-                 token=who["token"])
+    r = api.post(
+        f"{M}/channels", json={"name": name, "kind": kind, "member_ids": [uid(m) for m in members]}, token=who["token"]
+    )
     assert r.status_code == 201, r.json
     return r.json["channel"]["id"]
 
@@ -139,16 +145,21 @@ def test_private_channel_is_invisible_to_non_members_even_by_id(api, team, stack
             n = conn.execute(f"SELECT count(*) AS n FROM {table} WHERE {col} = %s", (ch,)).fetchone()["n"]
             assert n == 0, table
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO chat_messages (company_id, channel_id, author_id, body) VALUES (%s, %s, %s, 'x')",
-                         (team["company_id"], ch, uid(team["emp2"])))
+            conn.execute(
+                "INSERT INTO chat_messages (company_id, channel_id, author_id, body) VALUES (%s, %s, %s, 'x')",
+                (team["company_id"], ch, uid(team["emp2"])),
+            )
         # Members cannot smuggle anyone into the membership mirror, nor can an outsider add themselves.
         conn.rollback()
     with app_conn(stack, team, "emp") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
-        conn.execute("UPDATE chat_channels SET member_ids = member_ids || %s::uuid WHERE id = %s",
-                     (uid(team["emp2"]), ch))
+        conn.execute(
+            "UPDATE chat_channels SET member_ids = member_ids || %s::uuid WHERE id = %s", (uid(team["emp2"]), ch)
+        )
     with app_conn(stack, team, "emp2") as conn, pytest.raises(psycopg.errors.InsufficientPrivilege):
-        conn.execute("INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
-                     (team["company_id"], ch, uid(team["emp2"])))
+        conn.execute(
+            "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
+            (team["company_id"], ch, uid(team["emp2"])),
+        )
     # An admin sees the private channel (to manage it) but not its messages unless a member.
     assert api.get(f"{M}/channels/{ch}", token=team["admin"]["token"]).status_code == 200
     assert api.get(f"{M}/messages/{msg['id']}", token=team["admin"]["token"]).status_code == 404
@@ -203,8 +214,9 @@ def test_search_returns_only_channels_the_caller_is_a_member_of(api, team, stack
     assert r.json["items"] == []
     assert api.get(f"{M}/search?q=", token=team["emp2"]["token"]).status_code == 400
     with app_conn(stack, team, "emp2") as conn:  # RLS, not the handler, filters the full-text search
-        rows = conn.execute("SELECT channel_id FROM chat_messages WHERE search @@ websearch_to_tsquery('english',"
-                            " 'budget')").fetchall()
+        rows = conn.execute(
+            "SELECT channel_id FROM chat_messages WHERE search @@ websearch_to_tsquery('english', 'budget')"
+        ).fetchall()
         assert [str(r["channel_id"]) for r in rows] == [pub]
 
 
@@ -264,12 +276,17 @@ def test_catch_up_since_a_timestamp_and_history_pages(api, team):
     api.patch(f"{M}/messages/{old['id']}", json={"body": "edited while away"}, token=team["emp"]["token"])
     r = api.get(f"{M}/channels/{ch}/messages", query_string={"since": cut}, token=team["emp"]["token"])
     assert r.status_code == 200 and r.json["order"] == "oldest_first"
-    assert [(m["id"], m["body"]) for m in r.json["items"]] == [(new["id"], "while you were away"),
-                                                              (old["id"], "edited while away")]
+    assert [(m["id"], m["body"]) for m in r.json["items"]] == [
+        (new["id"], "while you were away"),
+        (old["id"], "edited while away"),
+    ]
     r = api.get(f"{M}/channels/{ch}/messages", query_string={"since": cut, "limit": 1}, token=team["emp"]["token"])
     assert r.json["has_more"] and r.json["next_after_id"] == new["id"]
-    r = api.get(f"{M}/channels/{ch}/messages", token=team["emp"]["token"],
-                query_string={"since": r.json["next_since"], "after_id": r.json["next_after_id"]})
+    r = api.get(
+        f"{M}/channels/{ch}/messages",
+        token=team["emp"]["token"],
+        query_string={"since": r.json["next_since"], "after_id": r.json["next_after_id"]},
+    )
     assert [m["id"] for m in r.json["items"]] == [old["id"]]
     assert api.get(f"{M}/channels/{ch}/messages?since=yesterday", token=team["emp"]["token"]).status_code == 400
     # Across every channel of the caller at once (RLS keeps other channels out).
@@ -288,8 +305,12 @@ def test_catch_up_since_a_timestamp_and_history_pages(api, team):
 
 def test_retried_send_with_client_id_is_one_message(api, team):
     ch = make_channel(api, team["manager"], members=[team["emp"]])
-    first = api.post(f"{M}/channels/{ch}/messages", json={"body": "once", "client_id": "c-1"}, token=team["emp"]["token"])
-    again = api.post(f"{M}/channels/{ch}/messages", json={"body": "once", "client_id": "c-1"}, token=team["emp"]["token"])
+    first = api.post(
+        f"{M}/channels/{ch}/messages", json={"body": "once", "client_id": "c-1"}, token=team["emp"]["token"]
+    )
+    again = api.post(
+        f"{M}/channels/{ch}/messages", json={"body": "once", "client_id": "c-1"}, token=team["emp"]["token"]
+    )
     assert first.status_code == 201 and again.status_code == 200
     assert first.json["message"]["id"] == again.json["message"]["id"]
 
@@ -320,8 +341,9 @@ def test_membership_changes_tell_the_gateway(api, team):
     ch = make_channel(api, team["manager"], members=[team["emp"]])
     listener = Listener("wm:gateway:control")
     try:
-        r = api.post(f"{M}/channels/{ch}/members", json={"user_ids": [uid(team["emp2"])]},
-                     token=team["manager"]["token"])
+        r = api.post(
+            f"{M}/channels/{ch}/members", json={"user_ids": [uid(team["emp2"])]}, token=team["manager"]["token"]
+        )
         assert r.json["added"] == [uid(team["emp2"])]
         join = {"type": "join", "user_id": uid(team["emp2"]), "room": f"channel:{ch}"}
         assert listener.wait_for(lambda m: m == join)
@@ -339,8 +361,11 @@ def test_membership_changes_tell_the_gateway(api, team):
 def test_attachments_go_through_presigned_s3_urls(api, team):
     ch = make_channel(api, team["manager"], members=[team["emp"]])
     data = b"quarterly report\n"
-    r = api.post(f"{M}/channels/{ch}/attachments", json={"filename": "../report q1.txt", "content_type": "text/plain",
-                                                         "size_bytes": len(data)}, token=team["emp"]["token"])
+    r = api.post(
+        f"{M}/channels/{ch}/attachments",
+        json={"filename": "../report q1.txt", "content_type": "text/plain", "size_bytes": len(data)},
+        token=team["emp"]["token"],
+    )
     assert r.status_code == 201, r.json
     att = r.json["attachment"]
     r2 = api.post(f"{M}/channels/{ch}/messages", json={"attachment_ids": [att["id"]]}, token=team["emp"]["token"])
@@ -358,8 +383,11 @@ def test_attachments_go_through_presigned_s3_urls(api, team):
     assert r.status_code == 400  # already used
     assert api.delete(f"{M}/messages/{msg['id']}", token=team["emp"]["token"]).status_code == 204
     assert api.get(f"{M}/attachments/{att['id']}", token=team["manager"]["token"]).status_code == 404
-    r = api.post(f"{M}/channels/{ch}/attachments", json={"filename": "big.bin", "content_type": "application/zip",
-                                                         "size_bytes": 10**12}, token=team["emp"]["token"])
+    r = api.post(
+        f"{M}/channels/{ch}/attachments",
+        json={"filename": "big.bin", "content_type": "application/zip", "size_bytes": 10**12},
+        token=team["emp"]["token"],
+    )
     assert r.status_code == 400
 
 
@@ -368,5 +396,9 @@ def test_deleting_a_company_cascades_through_chat(api, team, owner_conn):
     say(api, team["emp"], ch, "bye")
     owner_conn.execute("DELETE FROM companies WHERE id = %s", (team["company_id"],))
     for table in ("chat_channels", "chat_channel_members", "chat_messages"):
-        assert owner_conn.execute(f"SELECT count(*) FROM {table} WHERE company_id = %s",
-                                  (team["company_id"],)).fetchone()[0] == 0
+        assert (
+            owner_conn.execute(f"SELECT count(*) FROM {table} WHERE company_id = %s", (team["company_id"],)).fetchone()[
+                0
+            ]
+            == 0
+        )

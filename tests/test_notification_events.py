@@ -1,5 +1,6 @@
 """Notifications from real events: timesheets, leave, task assignment (one row for the right user, none for the
 actor, none when the action is refused), and revoked sessions telling the gateways to close live sockets."""
+
 from __future__ import annotations
 
 import jwt
@@ -7,6 +8,7 @@ import pytest
 from factories import invite_and_accept, signup
 from seed_projects_time import make_project
 from test_messaging import Listener
+
 from workmonitor.queue import queue
 
 T, A, M = "/function/time", "/function/attendance", "/function/messaging"
@@ -17,12 +19,18 @@ WEEK_DAY = "2026-11-04"  # a Wednesday of a past week
 def co(api):
     """Admin; manager Mia assigned to Eve; unassigned manager Sam; Otto without a manager."""
     admin = signup(api, company="Acme")
-    t = {"admin": admin, "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
-         "stranger": invite_and_accept(api, admin, role="manager", name="Sam Stranger"),
-         "emp": invite_and_accept(api, admin, name="Eve Employee"),
-         "other": invite_and_accept(api, admin, name="Otto Other")}
-    r = api.post("/function/team/assignments", json={"manager_id": uid(t["manager"]), "employee_id": uid(t["emp"])},
-                 token=admin["token"])
+    t = {
+        "admin": admin,
+        "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
+        "stranger": invite_and_accept(api, admin, role="manager", name="Sam Stranger"),
+        "emp": invite_and_accept(api, admin, name="Eve Employee"),
+        "other": invite_and_accept(api, admin, name="Otto Other"),
+    }
+    r = api.post(
+        "/function/team/assignments",
+        json={"manager_id": uid(t["manager"]), "employee_id": uid(t["emp"])},
+        token=admin["token"],
+    )
     assert r.status_code == 201, r.json
     return t
 
@@ -60,8 +68,9 @@ def test_timesheet_submitted_goes_to_the_assigned_manager_then_the_decision_to_t
     assert r.status_code in (403, 404), r.json
     assert kinds(api, co["emp"]) == [] and kinds(api, co["manager"]) == ["timesheet_submitted"]
     assert queue("email").count == emails
-    r = api.post(f"{T}/timesheets/{sheet['id']}/reject", json={"comment": "Tuesday is too long"},
-                 token=co["manager"]["token"])
+    r = api.post(
+        f"{T}/timesheets/{sheet['id']}/reject", json={"comment": "Tuesday is too long"}, token=co["manager"]["token"]
+    )
     assert r.status_code == 200, r.json
     [note] = notes(api, co["emp"])
     assert note["kind"] == "timesheet_rejected" and note["body"] == "Tuesday is too long"
@@ -90,8 +99,11 @@ def test_timesheet_of_someone_without_a_manager_goes_to_the_admins(api, co):
 def test_leave_request_goes_to_the_manager_and_the_decision_to_the_employee(api, co):
     r = api.post(f"{A}/leave/types", json={"name": "Vacation"}, token=co["admin"]["token"])
     leave_type = r.json["leave_type"]["id"]
-    r = api.post(f"{A}/leave/requests", json={"leave_type_id": leave_type, "start_date": "2026-07-06",
-                                              "end_date": "2026-07-10", "reason": "Beach"}, token=co["emp"]["token"])
+    r = api.post(
+        f"{A}/leave/requests",
+        json={"leave_type_id": leave_type, "start_date": "2026-07-06", "end_date": "2026-07-10", "reason": "Beach"},
+        token=co["emp"]["token"],
+    )
     assert r.status_code == 201, r.json
     req = r.json["request"]
     [note] = notes(api, co["manager"])
@@ -113,8 +125,11 @@ def test_leave_request_goes_to_the_manager_and_the_decision_to_the_employee(api,
     assert note["title"] == "Your leave from 2026-07-06 to 2026-07-10 was approved"
     assert kinds(api, co["manager"]) == ["leave_requested"]
     # Otto has no manager: his request goes to the admin.
-    r = api.post(f"{A}/leave/requests", json={"leave_type_id": leave_type, "start_date": "2026-08-03",
-                                              "end_date": "2026-08-04"}, token=co["other"]["token"])
+    r = api.post(
+        f"{A}/leave/requests",
+        json={"leave_type_id": leave_type, "start_date": "2026-08-03", "end_date": "2026-08-04"},
+        token=co["other"]["token"],
+    )
     assert r.status_code == 201, r.json
     assert kinds(api, co["admin"]) == ["leave_requested"] and kinds(api, co["other"]) == []
     r = api.post(f"{A}/leave/requests/{r.json['request']['id']}/reject", json={}, token=co["admin"]["token"])
@@ -125,8 +140,11 @@ def test_leave_request_goes_to_the_manager_and_the_decision_to_the_employee(api,
 def test_task_assignment_notifies_each_new_assignee_not_the_assigner(api, co):
     mgr = co["manager"]
     proj = make_project(api, mgr["token"], member_ids=[uid(co["emp"]), uid(co["other"]), uid(mgr)])
-    r = api.post(f"/function/projects/projects/{proj['id']}/tasks",
-                 json={"name": "Landing page", "assignee_ids": [uid(co["emp"]), uid(mgr)]}, token=mgr["token"])
+    r = api.post(
+        f"/function/projects/projects/{proj['id']}/tasks",
+        json={"name": "Landing page", "assignee_ids": [uid(co["emp"]), uid(mgr)]},
+        token=mgr["token"],
+    )
     assert r.status_code == 201, r.json
     task = r.json["task"]
     [note] = notes(api, co["emp"])
@@ -134,13 +152,17 @@ def test_task_assignment_notifies_each_new_assignee_not_the_assigner(api, co):
     assert note["data"] == {"task_id": task["id"], "project_id": proj["id"]}
     assert kinds(api, mgr) == [] and kinds(api, co["other"]) == []
     # Re-saving with Eve kept and Otto added notifies only Otto.
-    r = api.patch(f"/function/projects/tasks/{task['id']}", json={"assignee_ids": [uid(co["emp"]), uid(co["other"])]},
-                  token=mgr["token"])
+    r = api.patch(
+        f"/function/projects/tasks/{task['id']}",
+        json={"assignee_ids": [uid(co["emp"]), uid(co["other"])]},
+        token=mgr["token"],
+    )
     assert r.status_code == 200, r.json
     assert kinds(api, co["emp"]) == ["task_assigned"] and kinds(api, co["other"]) == ["task_assigned"]
     # A refused change (an assignee outside the project) rolls back: nobody is notified.
-    r = api.patch(f"/function/projects/tasks/{task['id']}", json={"assignee_ids": [uid(co["stranger"])]},
-                  token=mgr["token"])
+    r = api.patch(
+        f"/function/projects/tasks/{task['id']}", json={"assignee_ids": [uid(co["stranger"])]}, token=mgr["token"]
+    )
     assert r.status_code == 422, r.json
     assert kinds(api, co["stranger"]) == [] and kinds(api, mgr) == []
 

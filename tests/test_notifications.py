@@ -1,5 +1,6 @@
 """Notifications: mentions, in-app list/read, preferences, live events, email via a real SMTP server, push adapters
 against local HTTP servers that check the FCM HTTP v1 and APNs request shapes."""
+
 from __future__ import annotations
 
 import json
@@ -18,14 +19,27 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from factories import drain
 from test_messaging import Listener, M, build_team, make_channel, payload, say, socketio_event, uid
+
 from workmonitor import notify, push
 from workmonitor.config import settings
 from workmonitor.db import Claims, transaction
 from workmonitor.jobs.notifications import send_push
 from workmonitor.queue import queue
 
-PUSH_ENV = ("FCM_PROJECT_ID", "FCM_SERVICE_ACCOUNT", "FCM_BASE_URL", "FCM_TOKEN_URL", "APNS_KEY_ID", "APNS_TEAM_ID",
-            "APNS_TOPIC", "APNS_KEY", "APNS_BASE_URL", "SMTP_HOST", "SMTP_PORT", "SMTP_STARTTLS")
+PUSH_ENV = (
+    "FCM_PROJECT_ID",
+    "FCM_SERVICE_ACCOUNT",
+    "FCM_BASE_URL",
+    "FCM_TOKEN_URL",
+    "APNS_KEY_ID",
+    "APNS_TEAM_ID",
+    "APNS_TOPIC",
+    "APNS_KEY",
+    "APNS_BASE_URL",
+    "SMTP_HOST",
+    "SMTP_PORT",
+    "SMTP_STARTTLS",
+)
 
 
 @contextmanager
@@ -118,8 +132,9 @@ def test_mention_creates_a_notification_and_a_live_event(api, team):
     assert note["data"]["channel_id"] == ch
     r = api.get(f"{M}/notifications", token=team["manager"]["token"])
     assert r.status_code == 200 and r.json["unread_count"] == 1
-    assert [(n["id"], n["kind"], n["body"]) for n in r.json["items"]] == [(note["id"], "chat_mention",
-                                                                          "@Mia Manager please review")]
+    assert [(n["id"], n["kind"], n["body"]) for n in r.json["items"]] == [
+        (note["id"], "chat_mention", "@Mia Manager please review")
+    ]
     # Mentions by email work too; the author and non-members are never notified.
     say(api, team["manager"], ch, f"thanks @{team['emp']['email']} and @Mia Manager, cc @{team['emp2']['email']}")
     assert api.get(f"{M}/notifications/unread-count", token=team["emp"]["token"]).json["unread_count"] == 1
@@ -160,22 +175,37 @@ def test_unread_badges_cover_chat_and_notifications(api, team):
     say(api, team["emp"], ch, "second")
     r = api.get(f"{M}/unread", token=team["manager"]["token"])
     assert r.json == {"chat": {ch: 2}, "chat_total": 2, "notifications": 1}
-    assert api.get(f"{M}/unread", token=team["emp"]["token"]).json == {"chat": {}, "chat_total": 0,
-                                                                       "notifications": 0}
+    assert api.get(f"{M}/unread", token=team["emp"]["token"]).json == {"chat": {}, "chat_total": 0, "notifications": 0}
 
 
 def test_preferences_decide_the_channels(api, team):
     tok = team["manager"]["token"]
     prefs = api.get(f"{M}/notification-preferences", token=tok).json
     assert prefs["preferences"]["chat_mention"] == {"in_app": True, "email": True, "push": True}
-    assert set(prefs["kinds"]) >= {"timesheet_submitted", "timesheet_approved", "timesheet_rejected",
-                                   "leave_decided", "chat_mention", "task_assigned"}
-    r = api.put(f"{M}/notification-preferences", json={"preferences": {"chat_mention": {"in_app": False,
-                                                                                         "email": False}}}, token=tok)
-    assert r.status_code == 200 and r.json["preferences"]["chat_mention"] == {"in_app": False, "email": False,
-                                                                              "push": True}
-    assert api.put(f"{M}/notification-preferences", json={"preferences": {"nope": {"email": False}}},
-                   token=tok).status_code == 400
+    assert set(prefs["kinds"]) >= {
+        "timesheet_submitted",
+        "timesheet_approved",
+        "timesheet_rejected",
+        "leave_decided",
+        "chat_mention",
+        "task_assigned",
+    }
+    r = api.put(
+        f"{M}/notification-preferences",
+        json={"preferences": {"chat_mention": {"in_app": False, "email": False}}},
+        token=tok,
+    )
+    assert r.status_code == 200 and r.json["preferences"]["chat_mention"] == {
+        "in_app": False,
+        "email": False,
+        "push": True,
+    }
+    assert (
+        api.put(
+            f"{M}/notification-preferences", json={"preferences": {"nope": {"email": False}}}, token=tok
+        ).status_code
+        == 400
+    )
     before_email = queue("email").count
     mention_manager(api, team)
     assert api.get(f"{M}/notifications", token=tok).json["items"] == []
@@ -186,8 +216,15 @@ def test_preferences_decide_the_channels(api, team):
 def test_notify_from_library_code_outside_a_request(api, team):
     pending: list = []
     with transaction(Claims.system(team["company_id"])) as conn:
-        note = notify.notify(conn, uid(team["emp"]), "timesheet_approved", "Your timesheet was approved",
-                             "Week 12", {"timesheet_id": "t-1"}, defer=pending.append)
+        note = notify.notify(
+            conn,
+            uid(team["emp"]),
+            "timesheet_approved",
+            "Your timesheet was approved",
+            "Week 12",
+            {"timesheet_id": "t-1"},
+            defer=pending.append,
+        )
         with pytest.raises(ValueError):
             notify.notify(conn, uid(team["emp"]), "no_such_kind", "x", defer=pending.append)
         with pytest.raises(RuntimeError):
@@ -196,8 +233,9 @@ def test_notify_from_library_code_outside_a_request(api, team):
     for task in pending:
         task()
     items = api.get(f"{M}/notifications", token=team["emp"]["token"]).json["items"]
-    assert [(n["id"], n["kind"], n["data"]) for n in items] == [(note["id"], "timesheet_approved",
-                                                                 {"timesheet_id": "t-1"})]
+    assert [(n["id"], n["kind"], n["data"]) for n in items] == [
+        (note["id"], "timesheet_approved", {"timesheet_id": "t-1"})
+    ]
 
 
 class Sink:
@@ -232,14 +270,20 @@ def test_mention_email_is_sent_through_a_real_smtp_server(api, team):
 def rsa_account() -> tuple[dict, object]:
     """Return (a service-account dict without token_uri, its public key)."""
     key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
-    return {"type": "service_account", "client_email": "push@demo.iam.gserviceaccount.com", "private_key": pem,
-            "private_key_id": "kid-1"}, key.public_key()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
+    return {
+        "type": "service_account",
+        "client_email": "push@demo.iam.gserviceaccount.com",
+        "private_key": pem,
+        "private_key_id": "kid-1",
+    }, key.public_key()
 
 
 def fcm_server(public_key) -> Recorder:
     """A fake FCM: /token checks the signed assertion; messages:send checks the bearer token and the body."""
+
     def answer(req):
         if req["path"] == "/token":
             form = parse_qs(req["raw"].decode())
@@ -252,6 +296,7 @@ def fcm_server(public_key) -> Recorder:
         if json.loads(req["raw"])["message"]["token"] == "dead-fcm-token":
             return 404, {"error": {"status": "NOT_FOUND", "details": [{"errorCode": "UNREGISTERED"}]}}
         return 200, {"name": "projects/demo/messages/1"}
+
     server = Recorder(answer)
     return server
 
@@ -260,12 +305,17 @@ def test_fcm_push_job_against_a_local_server(api, team):
     account, public_key = rsa_account()
     server = fcm_server(public_key)
     for tok in ("live-fcm-token", "dead-fcm-token"):
-        r = api.post(f"{M}/devices", json={"platform": "fcm", "token": tok, "label": "Pixel"},
-                     token=team["manager"]["token"])
+        r = api.post(
+            f"{M}/devices", json={"platform": "fcm", "token": tok, "label": "Pixel"}, token=team["manager"]["token"]
+        )
         assert r.status_code == 201
     try:
-        with env(FCM_PROJECT_ID="demo", FCM_SERVICE_ACCOUNT=json.dumps(account), FCM_BASE_URL=server.url,
-                 FCM_TOKEN_URL=server.url + "/token"):
+        with env(
+            FCM_PROJECT_ID="demo",
+            FCM_SERVICE_ACCOUNT=json.dumps(account),
+            FCM_BASE_URL=server.url,
+            FCM_TOKEN_URL=server.url + "/token",
+        ):
             mention_manager(api, team, "@Mia Manager ship it")
             drain("default")
     finally:
@@ -274,7 +324,10 @@ def test_fcm_push_job_against_a_local_server(api, team):
     assert [r["path"] for r in server.requests if r["path"] == "/token"] == ["/token"]  # token fetched once
     bodies = sorted((json.loads(r["raw"])["message"] for r in sends), key=lambda m: m["token"])
     assert [b["token"] for b in bodies] == ["dead-fcm-token", "live-fcm-token"]
-    assert bodies[1]["notification"] == {"title": "Eve Employee mentioned you in #general", "body": "@Mia Manager ship it"}
+    assert bodies[1]["notification"] == {
+        "title": "Eve Employee mentioned you in #general",
+        "body": "@Mia Manager ship it",
+    }
     assert set(bodies[1]["data"]) == {"channel_id", "message_id"}
     assert all(r["headers"]["authorization"] == "Bearer ya29.local-token" for r in sends)
     devices = api.get(f"{M}/devices", token=team["manager"]["token"]).json["items"]
@@ -283,14 +336,17 @@ def test_fcm_push_job_against_a_local_server(api, team):
 
 def test_apns_push_against_a_local_server():
     key = ec.generate_private_key(ec.SECP256R1())
-    pem = key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption()).decode()
+    pem = key.private_bytes(
+        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+    ).decode()
 
     def answer(req):
         h = req["headers"]
         assert h["authorization"].startswith("bearer ")
         token = h["authorization"].split(" ", 1)[1]
-        assert jwt.get_unverified_header(token)["kid"] == "KEY123" and jwt.get_unverified_header(token)["alg"] == "ES256"
+        assert (
+            jwt.get_unverified_header(token)["kid"] == "KEY123" and jwt.get_unverified_header(token)["alg"] == "ES256"
+        )
         assert jwt.decode(token, key.public_key(), algorithms=["ES256"])["iss"] == "TEAM42"
         if req["path"] == "/3/device/gone-token":
             return 410, {"reason": "Unregistered"}
@@ -298,8 +354,13 @@ def test_apns_push_against_a_local_server():
 
     server = Recorder(answer)
     try:
-        with env(APNS_KEY_ID="KEY123", APNS_TEAM_ID="TEAM42", APNS_TOPIC="com.example.workmonitor", APNS_KEY=pem,
-                 APNS_BASE_URL=server.url):
+        with env(
+            APNS_KEY_ID="KEY123",
+            APNS_TEAM_ID="TEAM42",
+            APNS_TOPIC="com.example.workmonitor",
+            APNS_KEY=pem,
+            APNS_BASE_URL=server.url,
+        ):
             assert push.apns_send("abc123device", "Hi", "There", {"channel_id": "c1"}, push_id="p1") == "sent"
             assert push.apns_send("gone-token", "Hi", "There") == "invalid"
     finally:
@@ -309,8 +370,10 @@ def test_apns_push_against_a_local_server():
     assert req["headers"]["apns-topic"] == "com.example.workmonitor"
     assert req["headers"]["apns-push-type"] == "alert" and req["headers"]["apns-priority"] == "10"
     assert len(req["headers"]["apns-id"]) == 36
-    assert json.loads(req["raw"]) == {"aps": {"alert": {"title": "Hi", "body": "There"}, "sound": "default"},
-                                      "channel_id": "c1"}
+    assert json.loads(req["raw"]) == {
+        "aps": {"alert": {"title": "Hi", "body": "There"}, "sound": "default"},
+        "channel_id": "c1",
+    }
 
 
 def test_push_adapters_are_off_and_say_so_when_unconfigured(api, team):

@@ -1,4 +1,5 @@
 """projects: clients, projects, budgets, membership, tasks; employees see only their projects (RLS, not handlers)."""
+
 from __future__ import annotations
 
 import uuid
@@ -8,6 +9,7 @@ import pytest
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
+
 from workmonitor.db import Claims, set_claims
 
 P = "/function/projects"
@@ -17,9 +19,12 @@ P = "/function/projects"
 def co(api):
     """A company with an admin, a manager and two employees."""
     admin = signup(api, company="Acme")
-    return {"admin": admin, "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
-            "emp": invite_and_accept(api, admin, name="Eve Employee"),
-            "other": invite_and_accept(api, admin, name="Otto Other")}
+    return {
+        "admin": admin,
+        "manager": invite_and_accept(api, admin, role="manager", name="Mia Manager"),
+        "emp": invite_and_accept(api, admin, name="Eve Employee"),
+        "other": invite_and_accept(api, admin, name="Otto Other"),
+    }
 
 
 def _count(owner_conn, table: str) -> int:
@@ -31,12 +36,24 @@ def test_clients_and_projects_crud(api, co):
     r = api.post(f"{P}/clients", json={"name": "Globex", "email": "Billing@Globex.example"}, token=admin)
     assert r.status_code == 201 and r.json["client"]["email"] == "billing@globex.example", r.json
     client = r.json["client"]
-    proj = make_project(api, manager, "Globex site", client_id=client["id"], color="#FF8800", billable=True,
-                        hourly_rate=12000, currency="EUR", budget_hours=40, budget_amount=500000)
+    proj = make_project(
+        api,
+        manager,
+        "Globex site",
+        client_id=client["id"],
+        color="#FF8800",
+        billable=True,
+        hourly_rate=12000,
+        currency="EUR",
+        budget_hours=40,
+        budget_amount=500000,
+    )
     assert proj["client_name"] == "Globex" and proj["color"] == "#ff8800" and proj["currency"] == "EUR"
     assert proj["budget_hours"] == 40.0 and proj["budget_amount"] == 500000 and proj["archived"] is False
     r = api.patch(f"{P}/projects/{proj['id']}", json={"name": "Globex web", "budget_hours": None}, token=admin)
-    assert r.status_code == 200 and r.json["project"]["name"] == "Globex web" and r.json["project"]["budget_hours"] is None
+    assert (
+        r.status_code == 200 and r.json["project"]["name"] == "Globex web" and r.json["project"]["budget_hours"] is None
+    )
     assert r.json["budget"]["used_seconds"] == 0
     r = api.get(f"{P}/projects?client_id={client['id']}", token=admin)
     assert [p["id"] for p in r.json["items"]] == [proj["id"]]
@@ -83,8 +100,11 @@ def test_employee_isolation_is_enforced_by_rls(api, co, stack):
     admin, emp = co["admin"]["token"], co["emp"]["user"]
     mine = make_project(api, admin, "Mine", member_ids=[emp["id"]])
     theirs = make_project(api, admin, "Theirs", member_ids=[co["other"]["user"]["id"]])
-    task = api.post(f"{P}/projects/{theirs['id']}/tasks", json={"name": "Hidden",
-                    "assignee_ids": [co["other"]["user"]["id"]]}, token=admin).json["task"]
+    task = api.post(
+        f"{P}/projects/{theirs['id']}/tasks",
+        json={"name": "Hidden", "assignee_ids": [co["other"]["user"]["id"]]},
+        token=admin,
+    ).json["task"]
     with psycopg.connect(stack["app_url"], row_factory=dict_row) as conn:
         set_claims(conn, Claims(company_id=emp["company_id"], user_id=emp["id"], role="employee"))
         assert [str(r["id"]) for r in conn.execute("SELECT id FROM projects").fetchall()] == [mine["id"]]
@@ -93,13 +113,16 @@ def test_employee_isolation_is_enforced_by_rls(api, co, stack):
         assert {str(r["user_id"]) for r in conn.execute("SELECT user_id FROM project_members")} == {emp["id"]}
         assert conn.execute("UPDATE projects SET name = 'hacked' WHERE id = %s", (mine["id"],)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO project_members (company_id, project_id, user_id) VALUES (%s, %s, %s)",
-                         (emp["company_id"], theirs["id"], emp["id"]))
+            conn.execute(
+                "INSERT INTO project_members (company_id, project_id, user_id) VALUES (%s, %s, %s)",
+                (emp["company_id"], theirs["id"], emp["id"]),
+            )
         conn.rollback()
         set_claims(conn, Claims(company_id=emp["company_id"], user_id=emp["id"], role="employee"))
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO projects (company_id, name, currency) VALUES (%s, 'Sneaky', 'USD')",
-                         (emp["company_id"],))
+            conn.execute(
+                "INSERT INTO projects (company_id, name, currency) VALUES (%s, 'Sneaky', 'USD')", (emp["company_id"],)
+            )
         conn.rollback()
         set_claims(conn, Claims(company_id=emp["company_id"], user_id=co["manager"]["user"]["id"], role="manager"))
         assert conn.execute("SELECT count(*) AS n FROM projects").fetchone()["n"] == 2
@@ -108,13 +131,17 @@ def test_employee_isolation_is_enforced_by_rls(api, co, stack):
 def test_tasks_with_assignees_status_due_date_and_estimate(api, co):
     admin, emp_id = co["admin"]["token"], co["emp"]["user"]["id"]
     proj = make_project(api, admin, member_ids=[emp_id])
-    r = api.post(f"{P}/projects/{proj['id']}/tasks", json={"name": "Design", "due_date": "2026-12-01",
-                 "estimate_minutes": 90, "assignee_ids": [emp_id]}, token=admin)
+    r = api.post(
+        f"{P}/projects/{proj['id']}/tasks",
+        json={"name": "Design", "due_date": "2026-12-01", "estimate_minutes": 90, "assignee_ids": [emp_id]},
+        token=admin,
+    )
     assert r.status_code == 201, r.json
     task = r.json["task"]
     assert task["status"] == "todo" and task["due_date"] == "2026-12-01" and task["assignee_ids"] == [emp_id]
-    r = api.post(f"{P}/projects/{proj['id']}/tasks", json={"name": "X", "assignee_ids": [co["other"]["user"]["id"]]},
-                 token=admin)
+    r = api.post(
+        f"{P}/projects/{proj['id']}/tasks", json={"name": "X", "assignee_ids": [co["other"]["user"]["id"]]}, token=admin
+    )
     assert r.status_code == 422 and r.json["error"]["code"] == "not_a_member"
     r = api.patch(f"{P}/tasks/{task['id']}", json={"status": "in_progress", "assignee_ids": []}, token=admin)
     assert r.status_code == 200 and r.json["task"]["status"] == "in_progress" and r.json["task"]["assignee_ids"] == []
@@ -129,16 +156,21 @@ def test_tasks_with_assignees_status_due_date_and_estimate(api, co):
 
 def test_budget_consumption_uses_member_rates(api, co):
     admin, emp = co["admin"]["token"], co["emp"]
-    proj = make_project(api, admin, hourly_rate=10000, budget_hours=10, budget_amount=100000,
-                        member_ids=[co["other"]["user"]["id"]])
-    r = api.post(f"{P}/projects/{proj['id']}/members", json={"user_id": emp["user"]["id"], "hourly_rate": 6000},
-                 token=admin)
-    assert r.status_code == 201 and {m["user_id"] for m in r.json["items"]} == {emp["user"]["id"],
-                                                                              co["other"]["user"]["id"]}
+    proj = make_project(
+        api, admin, hourly_rate=10000, budget_hours=10, budget_amount=100000, member_ids=[co["other"]["user"]["id"]]
+    )
+    r = api.post(
+        f"{P}/projects/{proj['id']}/members", json={"user_id": emp["user"]["id"], "hourly_rate": 6000}, token=admin
+    )
+    assert r.status_code == 201 and {m["user_id"] for m in r.json["items"]} == {
+        emp["user"]["id"],
+        co["other"]["user"]["id"],
+    }
     add_entry(api, emp["token"], "2026-11-02T09:00:00Z", "2026-11-02T11:00:00Z", project_id=proj["id"])  # 2h @ 60
     add_entry(api, co["other"]["token"], "2026-11-02T09:00:00Z", "2026-11-02T10:30:00Z", project_id=proj["id"])
-    add_entry(api, co["other"]["token"], "2026-11-03T09:00:00Z", "2026-11-03T10:00:00Z", project_id=proj["id"],
-              billable=False)
+    add_entry(
+        api, co["other"]["token"], "2026-11-03T09:00:00Z", "2026-11-03T10:00:00Z", project_id=proj["id"], billable=False
+    )
     r = api.get(f"{P}/projects/{proj['id']}/budget", token=co["manager"]["token"])
     b = r.json["budget"]
     assert b["used_seconds"] == 4.5 * 3600 and b["billable_seconds"] == 3.5 * 3600
@@ -150,11 +182,18 @@ def test_bad_input_is_4xx_and_writes_nothing(api, co, owner_conn):
     other_co = signup(api, company="Other")
     foreign_client = api.post(f"{P}/clients", json={"name": "Theirs"}, token=other_co["token"]).json["client"]
     before = _count(owner_conn, "projects")
-    cases = [({"name": "X", "color": "red"}, 400), ({"name": "X", "hourly_rate": -1}, 400),
-             ({"name": "X", "budget_hours": -5}, 400), ({"name": ""}, 400), ({"name": "X", "currency": "euro"}, 400),
-             ({"name": "X", "client_id": str(uuid.uuid4())}, 404), ({"name": "X", "client_id": foreign_client["id"]}, 404),
-             ({"name": "X", "member_ids": [str(uuid.uuid4())]}, 422),
-             ({"name": "X", "member_ids": [other_co["user"]["id"]]}, 422), ({"name": "X", "bogus": 1}, 400)]
+    cases = [
+        ({"name": "X", "color": "red"}, 400),
+        ({"name": "X", "hourly_rate": -1}, 400),
+        ({"name": "X", "budget_hours": -5}, 400),
+        ({"name": ""}, 400),
+        ({"name": "X", "currency": "euro"}, 400),
+        ({"name": "X", "client_id": str(uuid.uuid4())}, 404),
+        ({"name": "X", "client_id": foreign_client["id"]}, 404),
+        ({"name": "X", "member_ids": [str(uuid.uuid4())]}, 422),
+        ({"name": "X", "member_ids": [other_co["user"]["id"]]}, 422),
+        ({"name": "X", "bogus": 1}, 400),
+    ]
     for payload, status in cases:
         r = api.post(f"{P}/projects", json=payload, token=admin)
         assert r.status_code == status, (payload, r.json)
@@ -173,16 +212,22 @@ def test_other_company_cannot_reach_projects(api, co):
     assert api.patch(f"{P}/projects/{proj['id']}", json={"name": "X"}, token=other["token"]).status_code == 404
     r = api.post(f"{P}/projects/{proj['id']}/members", json={"user_id": other["user"]["id"]}, token=other["token"])
     assert r.status_code == 404
-    r = api.post(f"{P}/projects/{make_project(api, other['token'])['id']}/members",
-                 json={"user_id": co["emp"]["user"]["id"]}, token=other["token"])
+    r = api.post(
+        f"{P}/projects/{make_project(api, other['token'])['id']}/members",
+        json={"user_id": co["emp"]["user"]["id"]},
+        token=other["token"],
+    )
     assert r.status_code == 422
 
 
 def test_assignees_move_their_task_and_nothing_else(api, co, stack):
     admin, emp, other = co["admin"]["token"], co["emp"], co["other"]
     proj = make_project(api, admin, member_ids=[emp["user"]["id"], other["user"]["id"]])
-    task = api.post(f"{P}/projects/{proj['id']}/tasks", json={"name": "Write docs", "assignee_ids": [emp["user"]["id"]]},
-                    token=admin).json["task"]
+    task = api.post(
+        f"{P}/projects/{proj['id']}/tasks",
+        json={"name": "Write docs", "assignee_ids": [emp["user"]["id"]]},
+        token=admin,
+    ).json["task"]
     r = api.post(f"{P}/tasks/{task['id']}/status", json={"status": "done"}, token=emp["token"])
     assert r.status_code == 200 and r.json["task"]["status"] == "done"
     r = api.post(f"{P}/tasks/{task['id']}/status", json={"status": "todo"}, token=other["token"])

@@ -1,4 +1,5 @@
 """The publish function: shared-secret and admin-token publishing, room validation, and the presence read API."""
+
 from __future__ import annotations
 
 import asyncio
@@ -12,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from factories import invite_and_accept, signup
+
 from workmonitor.config import settings
 from workmonitor.redis_client import client as redis_client
 
@@ -62,11 +64,14 @@ def listener():
     sub.close()
 
 
-def post_event(api, room: str, event: str = "hello", payload=None, secret: str | None = None,
-               token: str | None = None):
+def post_event(api, room: str, event: str = "hello", payload=None, secret: str | None = None, token: str | None = None):
     headers = {"X-WM-Secret": secret} if secret is not None else {}
-    return api.post("/function/publish/events", json={"room": room, "event": event, "payload": payload or {}},
-                    headers=headers, token=token)
+    return api.post(
+        "/function/publish/events",
+        json={"room": room, "event": event, "payload": payload or {}},
+        headers=headers,
+        token=token,
+    )
 
 
 def test_secret_is_required_and_compared(api, publish_secret, listener):
@@ -88,8 +93,9 @@ def test_no_secret_configured_is_503_with_a_clear_message(api):
     assert r.json["error"]["code"] == "publish_secret_unset" and "publish-secret" in r.json["error"]["message"]
 
 
-@pytest.mark.parametrize("room", ["company:1", "team:" + str(uuid.uuid4()), "user:", "channel:" + "x" * 36,
-                                  f"user:{uuid.uuid4()}:extra"])
+@pytest.mark.parametrize(
+    "room", ["company:1", "team:" + str(uuid.uuid4()), "user:", "channel:" + "x" * 36, f"user:{uuid.uuid4()}:extra"]
+)
 def test_room_shape_is_validated(api, publish_secret, room):
     r = post_event(api, room, secret=SECRET)
     assert r.status_code == 400 and "room" in r.json["error"]["fields"]
@@ -99,8 +105,9 @@ def test_event_name_and_payload_are_validated(api, publish_secret):
     room = f"user:{uuid.uuid4()}"
     for event in ("disconnect", "connect", "", "has space", "x" * 65):
         assert post_event(api, room, event=event, secret=SECRET).status_code == 400, event
-    r = api.post("/function/publish/events", json={"room": room, "event": "e", "payload": [1]},
-                 headers={"X-WM-Secret": SECRET})
+    r = api.post(
+        "/function/publish/events", json={"room": room, "event": "e", "payload": [1]}, headers={"X-WM-Secret": SECRET}
+    )
     assert r.status_code == 400 and "payload" in r.json["error"]["fields"]
 
 
@@ -113,8 +120,12 @@ def test_admin_token_publishes_only_to_its_own_company(api, listener, owner_conn
     for room in ok:
         r = post_event(api, room, token=admin["token"])
         assert r.status_code == 202, (room, r.json)
-    denied = [f"company:{other['company']['id']}", f"user:{other['user']['id']}", f"user:{uuid.uuid4()}",
-              f"channel:{uuid.uuid4()}"]
+    denied = [
+        f"company:{other['company']['id']}",
+        f"user:{other['user']['id']}",
+        f"user:{uuid.uuid4()}",
+        f"channel:{uuid.uuid4()}",
+    ]
     for room in denied:
         r = post_event(api, room, token=admin["token"])
         assert r.status_code == 403 and r.json["error"]["code"] == "room_forbidden", room
@@ -130,16 +141,19 @@ def test_admin_token_may_publish_to_its_own_channels_only(api, owner_conn):
     admin, other = signup(api, company="Acme"), signup(api, company="Globex")
     mine, theirs = str(uuid.uuid4()), str(uuid.uuid4())
     for cid, company in ((mine, admin), (theirs, other)):
-        owner_conn.execute("INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'public', 'x')",
-                           (cid, company["company"]["id"]))
+        owner_conn.execute(
+            "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'public', 'x')",
+            (cid, company["company"]["id"]),
+        )
     assert post_event(api, f"channel:{mine}", token=admin["token"]).status_code == 202
     assert post_event(api, f"channel:{theirs}", token=admin["token"]).status_code == 403
 
 
 @pytest.fixture()
 def gateway(stack, tmp_path):
-    procs = harness.start(1, env={"WM_GATEWAY_HEARTBEAT_SECONDS": "1", "WM_GATEWAY_PRESENCE_TTL": "3"},
-                          log_dir=tmp_path)
+    procs = harness.start(
+        1, env={"WM_GATEWAY_HEARTBEAT_SECONDS": "1", "WM_GATEWAY_PRESENCE_TTL": "3"}, log_dir=tmp_path
+    )
     yield procs[0]
     procs[0].stop()
 
@@ -152,8 +166,9 @@ def test_published_event_reaches_the_socket_through_a_gateway(api, publish_secre
         try:
             probe = Probe(gateway.url, employee["token"])
             assert await probe.connect(), probe.refused
-            r = post_event(api, f"user:{employee['user']['id']}", event="timer.stopped", payload={"id": 7},
-                           secret=SECRET)
+            r = post_event(
+                api, f"user:{employee['user']['id']}", event="timer.stopped", payload={"id": 7}, secret=SECRET
+            )
             assert r.status_code == 202
             assert await eventually(lambda: probe.got("timer.stopped"))
             await asyncio.sleep(0.3)
@@ -170,8 +185,10 @@ def test_presence_lists_online_and_working_users_and_drops_them(api, gateway, ow
     idle = invite_and_accept(api, admin, name="Ian Idle")
     other = signup(api, company="Globex")
     started = datetime.now(UTC) - timedelta(minutes=5)
-    owner_conn.execute("INSERT INTO time_entries (company_id, user_id, started_at) VALUES (%s, %s, %s)",
-                       (admin["company"]["id"], worker["user"]["id"], started))
+    owner_conn.execute(
+        "INSERT INTO time_entries (company_id, user_id, started_at) VALUES (%s, %s, %s)",
+        (admin["company"]["id"], worker["user"]["id"], started),
+    )
 
     def presence(who):
         r = api.get("/function/publish/presence", token=who["token"])
@@ -197,7 +214,8 @@ def test_presence_lists_online_and_working_users_and_drops_them(api, gateway, ow
             await asyncio.sleep(0.2)
             seen = presence(admin)
             assert seen["online"] == [] and [(u["user_id"], u["online"]) for u in seen["working"]] == [
-                (worker["user"]["id"], False)]
+                (worker["user"]["id"], False)
+            ]
         finally:
             await Probe.close_all()
 
@@ -206,20 +224,25 @@ def test_presence_lists_online_and_working_users_and_drops_them(api, gateway, ow
 
 def test_a_crashed_gateways_sockets_lapse_from_presence(api, stack, tmp_path):
     admin = signup(api, company="Acme")
-    proc = harness.start(1, env={"WM_GATEWAY_HEARTBEAT_SECONDS": "1", "WM_GATEWAY_PRESENCE_TTL": "2"},
-                         log_dir=tmp_path)[0]
+    proc = harness.start(
+        1, env={"WM_GATEWAY_HEARTBEAT_SECONDS": "1", "WM_GATEWAY_PRESENCE_TTL": "2"}, log_dir=tmp_path
+    )[0]
 
     async def scenario():
         try:
             probe = Probe(proc.url, admin["token"])
             assert await probe.connect()
             await asyncio.sleep(2.5)  # heartbeats keep it online past the TTL
-            assert [u["user_id"] for u in api.get("/function/publish/presence", token=admin["token"]).json[
-                "online"]] == [admin["user"]["id"]]
+            assert [
+                u["user_id"] for u in api.get("/function/publish/presence", token=admin["token"]).json["online"]
+            ] == [admin["user"]["id"]]
             proc.proc.kill()  # no clean shutdown: only the TTL can clear it
             proc.proc.wait()
-            assert await eventually(lambda: api.get("/function/publish/presence", token=admin["token"]).json[
-                "online"] == [], timeout=5, interval=0.2)
+            assert await eventually(
+                lambda: api.get("/function/publish/presence", token=admin["token"]).json["online"] == [],
+                timeout=5,
+                interval=0.2,
+            )
         finally:
             await Probe.close_all()
             proc.stop()

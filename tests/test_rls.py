@@ -4,6 +4,7 @@ Tables are discovered from pg_catalog (every table of schema public with a compa
 `companies`), so a table added by a later migration is covered without editing this file: it must have RLS
 enabled and forced, at least one policy, and a seeded row (tests/seed_<domain>.py) to be proven isolated.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,6 +16,7 @@ from factories import PASSWORD, consent, invite_and_accept
 from psycopg import sql
 from psycopg.rows import dict_row
 from seed import seed_company
+
 from workmonitor import consent as consentmod
 from workmonitor.db import Claims, set_claims
 
@@ -43,17 +45,31 @@ def company_col(table: str) -> str:
 
 def insertable_columns(owner_conn, table: str) -> list[str]:
     """Return the columns an INSERT may name (not generated, not GENERATED ALWAYS identity)."""
-    return [r[0] for r in owner_conn.execute(
-        "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped"
-        " AND attgenerated = '' AND attidentity <> 'a' ORDER BY attnum", (f"public.{table}",)).fetchall()]
+    return [
+        r[0]
+        for r in owner_conn.execute(
+            "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass AND attnum > 0 AND NOT attisdropped"
+            " AND attgenerated = '' AND attidentity <> 'a' ORDER BY attnum",
+            (f"public.{table}",),
+        ).fetchall()
+    ]
 
 
 # --- catalog ------------------------------------------------------------------------------------------------
 
+
 def test_tenant_tables_are_discovered(owner_conn):
     names = {t["relname"] for t in tenant_tables(owner_conn)}
-    assert {"companies", "users", "invitations", "manager_assignments", "refresh_tokens", "auth_tokens",
-            "work_agreements", "audit_logs"} <= names
+    assert {
+        "companies",
+        "users",
+        "invitations",
+        "manager_assignments",
+        "refresh_tokens",
+        "auth_tokens",
+        "work_agreements",
+        "audit_logs",
+    } <= names
 
 
 def test_every_tenant_table_has_rls_enabled_forced_and_policies(owner_conn):
@@ -71,22 +87,29 @@ def test_every_tenant_table_has_rls_enabled_forced_and_policies(owner_conn):
 
 
 def test_app_role_owns_nothing_and_cannot_bypass_rls(owner_conn):
-    role = owner_conn.execute("SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles"
-                              " WHERE rolname = %s", (APP_ROLE,)).fetchone()
+    role = owner_conn.execute(
+        "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = %s", (APP_ROLE,)
+    ).fetchone()
     assert role is not None, f"role {APP_ROLE} does not exist"
     assert role == (False, False, False, False), f"{APP_ROLE} has (super, bypassrls, createrole, createdb) = {role}"
-    owned = owner_conn.execute("SELECT n.nspname || '.' || c.relname FROM pg_class c"
-                               " JOIN pg_namespace n ON n.oid = c.relnamespace"
-                               " WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = %s)",
-                               (APP_ROLE,)).fetchall()
+    owned = owner_conn.execute(
+        "SELECT n.nspname || '.' || c.relname FROM pg_class c"
+        " JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE c.relowner = (SELECT oid FROM pg_roles WHERE rolname = %s)",
+        (APP_ROLE,),
+    ).fetchall()
     assert owned == [], f"{APP_ROLE} owns {owned}"
     member_of = owner_conn.execute(
         "SELECT r.rolname FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid"
-        " WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = %s)", (APP_ROLE,)).fetchall()
+        " WHERE m.member = (SELECT oid FROM pg_roles WHERE rolname = %s)",
+        (APP_ROLE,),
+    ).fetchall()
     assert member_of == [], f"{APP_ROLE} is a member of {member_of}: it could act as an owner"
     can_create = owner_conn.execute(
         "SELECT has_schema_privilege(%(r)s, 'public', 'CREATE'), has_schema_privilege(%(r)s, 'app', 'CREATE'),"
-        " has_database_privilege(%(r)s, current_database(), 'CREATE')", {"r": APP_ROLE}).fetchone()
+        " has_database_privilege(%(r)s, current_database(), 'CREATE')",
+        {"r": APP_ROLE},
+    ).fetchone()
     assert can_create == (False, False, False), f"{APP_ROLE} may create objects (public, app, database): {can_create}"
 
 
@@ -96,6 +119,7 @@ def test_app_connection_is_the_app_role(stack):
 
 
 # --- cross-tenant isolation ---------------------------------------------------------------------------------
+
 
 @pytest.fixture()
 def two_companies(api, owner_conn):
@@ -110,12 +134,18 @@ def test_every_tenant_table_has_seeded_rows(two_companies, owner_conn):
     missing = []
     for t in tenant_tables(owner_conn):
         table = t["relname"]
-        count = owner_conn.execute(sql.SQL("SELECT count(*) FROM {} WHERE {} = %s").format(
-            sql.Identifier(table), sql.Identifier(company_col(table))), (a["company_id"],)).fetchone()[0]
+        count = owner_conn.execute(
+            sql.SQL("SELECT count(*) FROM {} WHERE {} = %s").format(
+                sql.Identifier(table), sql.Identifier(company_col(table))
+            ),
+            (a["company_id"],),
+        ).fetchone()[0]
         if not count:
             missing.append(table)
-    assert not missing, (f"tenant tables without a seeded row of company A: {missing}. Seed them in a "
-                         "tests/seed_<domain>.py module (see tests/seed.py) so the RLS suite can prove isolation.")
+    assert not missing, (
+        f"tenant tables without a seeded row of company A: {missing}. Seed them in a "
+        "tests/seed_<domain>.py module (see tests/seed.py) so the RLS suite can prove isolation."
+    )
 
 
 def _b_claims(b: dict, who: str) -> Claims:
@@ -141,8 +171,12 @@ def test_other_company_can_neither_read_nor_write(two_companies, owner_conn, sta
     tables = [t["relname"] for t in tenant_tables(owner_conn)]
     samples = {}
     for table in tables:
-        row = owner_conn.execute(sql.SQL("SELECT row_to_json(t) FROM {} t WHERE {} = %s LIMIT 1").format(
-            sql.Identifier(table), sql.Identifier(company_col(table))), (a["company_id"],)).fetchone()
+        row = owner_conn.execute(
+            sql.SQL("SELECT row_to_json(t) FROM {} t WHERE {} = %s LIMIT 1").format(
+                sql.Identifier(table), sql.Identifier(company_col(table))
+            ),
+            (a["company_id"],),
+        ).fetchone()
         samples[table] = row[0] if row else None
     columns = {table: insertable_columns(owner_conn, table) for table in tables}
     failures = []
@@ -167,15 +201,15 @@ def _check_table(conn, table: str, a_id: str, b_id: str, sample: dict | None, co
     if n:
         out.append(f"{table}: DELETE removed {n} rows of company A")
     if table != "companies":
-        _, n = _attempt(conn, sql.SQL("UPDATE {} SET company_id = %s WHERE company_id = %s").format(t),
-                             (a_id, b_id))
+        _, n = _attempt(conn, sql.SQL("UPDATE {} SET company_id = %s WHERE company_id = %s").format(t), (a_id, b_id))
         if n:
             out.append(f"{table}: UPDATE moved {n} rows of company B into company A")
     if sample is None:
         out.append(f"{table}: no row of company A to copy (seed it)")
         return out
     ins = sql.SQL("INSERT INTO {t} ({cols}) SELECT {cols} FROM json_populate_record(NULL::{t}, %s)").format(
-        t=t, cols=sql.SQL(", ").join(map(sql.Identifier, cols)))
+        t=t, cols=sql.SQL(", ").join(map(sql.Identifier, cols))
+    )
     try:
         with conn.transaction():
             conn.execute(ins, (json.dumps(sample),))
@@ -183,8 +217,7 @@ def _check_table(conn, table: str, a_id: str, b_id: str, sample: dict | None, co
     except psycopg.errors.InsufficientPrivilege:
         pass
     except psycopg.Error as exc:
-        out.append(f"{table}: INSERT of a company A row failed with {type(exc).__name__} ({exc}),"
-                   " not an RLS violation")
+        out.append(f"{table}: INSERT of a company A row failed with {type(exc).__name__} ({exc}), not an RLS violation")
     return out
 
 
@@ -204,8 +237,7 @@ def test_forged_company_claim_with_unknown_user_sees_no_other_company(two_compan
     a, b = two_companies
     with psycopg.connect(stack["app_url"]) as conn:
         set_claims(conn, Claims(company_id=b["company_id"], user_id=str(uuid.uuid4()), role="employee"))
-        assert conn.execute("SELECT count(*) FROM users WHERE company_id = %s", (a["company_id"],)
-                            ).fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM users WHERE company_id = %s", (a["company_id"],)).fetchone()[0] == 0
 
 
 # --- within one company -------------------------------------------------------------------------------------
@@ -234,8 +266,9 @@ def test_employee_cannot_see_or_change_another_employees_rows(one_company, owner
     a = one_company
     other_id = a["other"]["user"]["id"]
     for table in USER_SCOPED:
-        n = owner_conn.execute(sql.SQL("SELECT count(*) FROM {} WHERE user_id = %s").format(sql.Identifier(table)),
-                               (other_id,)).fetchone()[0]
+        n = owner_conn.execute(
+            sql.SQL("SELECT count(*) FROM {} WHERE user_id = %s").format(sql.Identifier(table)), (other_id,)
+        ).fetchone()[0]
         assert n, f"fixture has no {table} row for the other employee"
     problems = []
     with psycopg.connect(stack["app_url"]) as conn:
@@ -251,8 +284,11 @@ def test_employee_cannot_see_or_change_another_employees_rows(one_company, owner
             _, n = _attempt(conn, sql.SQL("DELETE FROM {} WHERE user_id = %s").format(t), (other_id,))
             if n:
                 problems.append(f"{table}: employee deleted {n} rows of another employee")
-        _, n = _attempt(conn, "SELECT 1 FROM manager_assignments WHERE employee_id <> %s AND manager_id <> %s",
-                        (a["employee"]["user"]["id"], a["employee"]["user"]["id"]))
+        _, n = _attempt(
+            conn,
+            "SELECT 1 FROM manager_assignments WHERE employee_id <> %s AND manager_id <> %s",
+            (a["employee"]["user"]["id"], a["employee"]["user"]["id"]),
+        )
         if n:
             problems.append(f"manager_assignments: employee sees {n} assignments of others")
         _, n = _attempt(conn, "SELECT 1 FROM audit_logs", None)
@@ -262,8 +298,9 @@ def test_employee_cannot_see_or_change_another_employees_rows(one_company, owner
         if n:
             problems.append("users: employee promoted themselves")
         # The employee still sees their own rows.
-        own = conn.execute("SELECT count(*) FROM work_agreements WHERE user_id = %s",
-                           (a["employee"]["user"]["id"],)).fetchone()[0]
+        own = conn.execute(
+            "SELECT count(*) FROM work_agreements WHERE user_id = %s", (a["employee"]["user"]["id"],)
+        ).fetchone()[0]
         if not own:
             problems.append("work_agreements: employee cannot see their own agreement")
     assert not problems, "\n".join(problems)

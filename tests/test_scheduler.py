@@ -1,7 +1,9 @@
 """The cron target: an empty POST enqueues each maintenance task once per slot, whoever calls it."""
+
 from __future__ import annotations
 
 from rq import Queue
+
 from workmonitor.redis_client import client
 
 
@@ -23,10 +25,15 @@ def test_schedule_is_listed(api):
 
 def test_old_idempotency_keys_expire_and_recent_ones_stay(api, owner_conn):
     from factories import drain, signup
+
     admin = signup(api)
     for n, key in enumerate(("old-key", "new-key")):
-        r = api.post("/function/time/entries", token=admin["token"], headers={"Idempotency-Key": key}, json={
-            "started_at": f"2026-01-0{n + 5}T09:00:00Z", "ended_at": f"2026-01-0{n + 5}T10:00:00Z"})
+        r = api.post(
+            "/function/time/entries",
+            token=admin["token"],
+            headers={"Idempotency-Key": key},
+            json={"started_at": f"2026-01-0{n + 5}T09:00:00Z", "ended_at": f"2026-01-0{n + 5}T10:00:00Z"},
+        )
         assert r.status_code == 201, r.json
     owner_conn.execute("UPDATE idempotency_keys SET created_at = now() - interval '8 days' WHERE key = 'old-key'")
     enqueued = api.post("/function/scheduler/", data=b"").json["enqueued"]

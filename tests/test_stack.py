@@ -4,6 +4,7 @@ Self-contained is proven, not assumed: each assembled build/<name>/ is imported 
 sys.path holds only that folder, the standard library and the venv's site-packages (read without .pth files, so
 the editable install of shared/ is invisible), and its app must answer GET /healthz.
 """
+
 from __future__ import annotations
 
 import copy
@@ -61,35 +62,51 @@ run()
 
 
 def _clean_env(tmp: Path, **extra: str) -> dict[str, str]:
-    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "HOME": str(tmp), "LANG": "C.UTF-8",
-           "WM_SECRETS_DIR": str(tmp / "no-secrets"),
-           "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/unreachable", "REDIS_URL": "redis://127.0.0.1:9/0",
-           "JWT_SECRET": "stack-test-secret-" + "s" * 32}
+    env = {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "HOME": str(tmp),
+        "LANG": "C.UTF-8",
+        "WM_SECRETS_DIR": str(tmp / "no-secrets"),
+        "DATABASE_URL": "postgresql://nobody@127.0.0.1:9/unreachable",
+        "REDIS_URL": "redis://127.0.0.1:9/0",
+        "JWT_SECRET": "stack-test-secret-" + "s" * 32,
+    }
     env.update(extra)
     return env
 
 
 # --- stack.yml ------------------------------------------------------------------------------------------------
 
+
 def test_real_stack_validates_clean():
     assert validate_stack.validate_file(STACK) == []
 
 
 def test_cli_reports_one_line_per_problem(tmp_path):
-    ok = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(STACK)],
-                        check=False, capture_output=True, text=True, cwd=ROOT)
+    ok = subprocess.run(
+        [sys.executable, str(OPENFAAS / "validate_stack.py"), str(STACK)],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert ok.returncode == 0, ok.stderr
     assert "OK" in ok.stdout
     broken = tmp_path / "stack.yml"
     broken.write_text(STACK.read_text().replace("name: openfaas", "name: faas").replace("version: 1.0", "version: 2"))
-    bad = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken), "--root", str(ROOT)],
-                         check=False, capture_output=True, text=True)
+    bad = subprocess.run(
+        [sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken), "--root", str(ROOT)],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert bad.returncode == 1
     lines = bad.stderr.strip().splitlines()
     assert all(ln.startswith(f"{broken}: ") for ln in lines)
     assert [ln.split(": ", 2)[1].split(":")[0] for ln in lines] == ["version", "provider.name", "2 problem(s)"]
-    lost = subprocess.run([sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken)],
-                          check=False, capture_output=True, text=True)
+    lost = subprocess.run(
+        [sys.executable, str(OPENFAAS / "validate_stack.py"), str(broken)], check=False, capture_output=True, text=True
+    )
     assert lost.returncode == 1 and "not a WorkMonitor checkout" in lost.stderr
 
 
@@ -102,10 +119,17 @@ def test_anchors_merge_keys_and_env_substitution_are_resolved():
     assert defaults["functions"]["auth"]["image"] == "ghcr.io/workmonitor/auth:latest"
 
 
-@pytest.mark.parametrize("text, env, expected", [
-    ("${A:-x}", {}, "x"), ("${A:-x}", {"A": ""}, "x"), ("${A-x}", {"A": ""}, ""), ("${A}", {}, ""),
-    ("${A:-x}/${B:-y}", {"A": "a"}, "a/y"), ("plain $A", {"A": "a"}, "plain $A"),
-])
+@pytest.mark.parametrize(
+    "text, env, expected",
+    [
+        ("${A:-x}", {}, "x"),
+        ("${A:-x}", {"A": ""}, "x"),
+        ("${A-x}", {"A": ""}, ""),
+        ("${A}", {}, ""),
+        ("${A:-x}/${B:-y}", {"A": "a"}, "a/y"),
+        ("plain $A", {"A": "a"}, "plain $A"),
+    ],
+)
 def test_substitute_env(text, env, expected):
     assert validate_stack.substitute_env(text, env) == expected
 
@@ -141,12 +165,14 @@ def _set(path: str, value):
             del node[last]
         else:
             node[last] = value
+
     return mutate
 
 
 def _rename(old: str, new: str):
     def mutate(data: dict) -> None:
         data["functions"][new] = data["functions"].pop(old)
+
     return mutate
 
 
@@ -169,17 +195,25 @@ BROKEN = {
     "non-string env": (_set(f"{F}|environment|DB_POOL_MAX", 8), "DB_POOL_MAX: value must be a string, got int"),
     "non-integer int env": (_set(f"{F}|environment|DB_POOL_MAX", "eight"), "reads it as an integer"),
     "missing secret": (_drop_secret, f"functions.{FUNCTIONS[0]}.secrets: missing 'jwt-secret'"),
-    "bad secret name": (_set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "Bad_Secret"]),
-                        "'Bad_Secret' is not a DNS-1123 name"),
-    "unread secret": (_set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "jwt-secrets"]),
-                      "'jwt-secrets' is not read by any"),
-    "min > max": (lambda d: d["functions"][FUNCTIONS[0]]["labels"].update(
-        {"com.openfaas.scale.min": "5", "com.openfaas.scale.max": "2"}), "scale.min (5) is greater than"),
+    "bad secret name": (
+        _set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "Bad_Secret"]),
+        "'Bad_Secret' is not a DNS-1123 name",
+    ),
+    "unread secret": (
+        _set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "jwt-secrets"]),
+        "'jwt-secrets' is not read by any",
+    ),
+    "min > max": (
+        lambda d: d["functions"][FUNCTIONS[0]]["labels"].update(
+            {"com.openfaas.scale.min": "5", "com.openfaas.scale.max": "2"}
+        ),
+        "scale.min (5) is greater than",
+    ),
     "non-integer scale": (_set(f"{F}|labels|com.openfaas.scale.max", "lots"), "must be an integer string"),
     "unquoted label": (_set(f"{F}|labels|com.openfaas.scale.max", 3), "must be an integer string"),
     "bad memory": (_set(f"{F}|limits|memory", "256MB"), "'256MB' is not a Kubernetes quantity"),
     "requests > limits": (_set(f"{F}|requests|memory", "1Gi"), "requests.memory: greater than limits.memory"),
-    "not http mode": (_set(f"{F}|environment|mode", "streaming"), "environment.mode: must be \"http\""),
+    "not http mode": (_set(f"{F}|environment|mode", "streaming"), 'environment.mode: must be "http"'),
     "no upstream": (_set(f"{F}|environment|upstream_url", KeyError), "upstream_url: required"),
     "wrong upstream": (_set(f"{F}|environment|upstream_url", "http://127.0.0.1:8000"), "where gunicorn listens"),
     "bad duration": (_set(f"{F}|environment|exec_timeout", "30 seconds"), "is not a Go duration"),
@@ -192,8 +226,10 @@ BROKEN = {
     "no gateway": (_set("provider|gateway", KeyError), "provider.gateway: must be an http(s) URL"),
     "no functions": (_set("functions", {}), "functions: must be a non-empty mapping"),
     "cron without schedule": (_set(f"{F}|annotations", {"topic": "cron-function"}), "needs a 5-field cron"),
-    "cron shared topic": (_set(f"{F}|annotations", {"topic": "cron-function,kafka", "schedule": "0 3 * * *"}),
-                          "must be exactly cron-function"),
+    "cron shared topic": (
+        _set(f"{F}|annotations", {"topic": "cron-function,kafka", "schedule": "0 3 * * *"}),
+        "must be exactly cron-function",
+    ),
 }
 
 
@@ -214,6 +250,7 @@ def test_valid_cron_schedule_is_accepted():
 
 # --- build contexts --------------------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def contexts(tmp_path_factory) -> dict[str, Path]:
     """Every function's build context, assembled once into a temporary folder."""
@@ -230,7 +267,7 @@ def test_every_function_gets_a_complete_context(contexts):
         assert (ctx / "gunicorn.conf.py").is_file() and (ctx / ".dockerignore").is_file()
         assert (ctx / "handler.py").read_bytes() == (ROOT / "functions" / name / "handler.py").read_bytes()
         reqs = [ln for ln in (ctx / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")]
-        assert reqs[:len(deps)] == deps
+        assert reqs[: len(deps)] == deps
         assert sorted(p.name for p in (ctx / "migrations").glob("*.sql")) == migrations
         assert sorted(p.relative_to(ctx).as_posix() for p in (ctx / "workmonitor").rglob("*.py")) == library
         assert not list(ctx.rglob("__pycache__")) and not list(ctx.rglob("*.pyc"))
@@ -249,9 +286,15 @@ def test_contexts_are_deterministic(tmp_path):
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_context_is_self_contained(contexts, name, tmp_path):
     ctx = contexts[name]
-    proc = subprocess.run([sys.executable, "-I", "-S", "-B", "-c", IMPORT_PROBE, str(ctx), str(ROOT), *SITE_DIRS],
-                          check=False, capture_output=True, text=True, cwd=tmp_path, env=_clean_env(tmp_path),
-                          timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-I", "-S", "-B", "-c", IMPORT_PROBE, str(ctx), str(ROOT), *SITE_DIRS],
+        check=False,
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=_clean_env(tmp_path),
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr[-3000:]
     result = json.loads(proc.stdout.strip().splitlines()[-1])
     assert result["is_flask"] and result["function"] == name
@@ -266,11 +309,25 @@ def test_gunicorn_serves_context_with_a_pool_per_worker(contexts, tmp_path):
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    env = _clean_env(tmp_path, GUNICORN_BIND=f"127.0.0.1:{port}", GUNICORN_WORKERS="2", GUNICORN_THREADS="2",
-                     exec_timeout="10s", DATABASE_URL=os.environ["DATABASE_URL"], REDIS_URL=os.environ["REDIS_URL"],
-                     DB_POOL_MIN="1", DB_POOL_MAX="2")
-    proc = subprocess.Popen([sys.executable, "-I", "-S", "-B", "-c", GUNICORN_PROBE, str(contexts[name]), *SITE_DIRS],
-                            cwd=contexts[name], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    env = _clean_env(
+        tmp_path,
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS="2",
+        GUNICORN_THREADS="2",
+        exec_timeout="10s",
+        DATABASE_URL=os.environ["DATABASE_URL"],
+        REDIS_URL=os.environ["REDIS_URL"],
+        DB_POOL_MIN="1",
+        DB_POOL_MAX="2",
+    )
+    proc = subprocess.Popen(
+        [sys.executable, "-I", "-S", "-B", "-c", GUNICORN_PROBE, str(contexts[name]), *SITE_DIRS],
+        cwd=contexts[name],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
     try:
         answers = {}
         deadline = time.monotonic() + 30
@@ -310,6 +367,7 @@ def test_reserved_names_and_function_requirements(tmp_path):
 
 # --- image recipe and edge config --------------------------------------------------------------------------------
 
+
 def test_dockerfile_runs_watchdog_in_http_mode_as_non_root():
     text = (OPENFAAS / "Dockerfile").read_text()
     lines = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
@@ -340,9 +398,26 @@ def test_gunicorn_config_matches_the_watchdog(monkeypatch):
 def test_nginx_config_parses(tmp_path):
     certs = tmp_path / "certs"
     certs.mkdir()
-    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=t",
-                    "-keyout", str(certs / "key.pem"), "-out", str(certs / "cert.pem")], check=True,
-                   capture_output=True)
+    subprocess.run(
+        [
+            "openssl",
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=t",
+            "-keyout",
+            str(certs / "key.pem"),
+            "-out",
+            str(certs / "cert.pem"),
+        ],
+        check=True,
+        capture_output=True,
+    )
     site = (ROOT / "infra" / "nginx" / "workmonitor.conf").read_text()
     site = site.replace("/etc/letsencrypt/live/workmonitor.example.com/fullchain.pem", str(certs / "cert.pem"))
     site = site.replace("/etc/letsencrypt/live/workmonitor.example.com/privkey.pem", str(certs / "key.pem"))
@@ -350,10 +425,18 @@ def test_nginx_config_parses(tmp_path):
     temp = " ".join(f"{kind}_temp_path {tmp_path};" for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
     (tmp_path / "nginx.conf").write_text(
         f"pid {tmp_path}/nginx.pid; error_log {tmp_path}/error.log; events {{}}\n"
-        f"http {{ access_log off; {temp} include {tmp_path}/site.conf; }}\n")
-    proc = subprocess.run(["nginx", "-t", "-c", str(tmp_path / "nginx.conf")], check=False, capture_output=True,
-                          text=True)
+        f"http {{ access_log off; {temp} include {tmp_path}/site.conf; }}\n"
+    )
+    proc = subprocess.run(
+        ["nginx", "-t", "-c", str(tmp_path / "nginx.conf")], check=False, capture_output=True, text=True
+    )
     assert proc.returncode == 0, proc.stderr
-    for needle in ("limit_req zone=wm_auth", "location /function/auth/", "proxy_pass http://wm_openfaas",
-                   "location /socket.io/", "proxy_set_header Upgrade $http_upgrade", "Strict-Transport-Security"):
+    for needle in (
+        "limit_req zone=wm_auth",
+        "location /function/auth/",
+        "proxy_pass http://wm_openfaas",
+        "location /socket.io/",
+        "proxy_set_header Upgrade $http_upgrade",
+        "Strict-Transport-Security",
+    ):
         assert needle in site

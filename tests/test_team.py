@@ -1,9 +1,11 @@
 """team: invitations, the user directory, roles, status, manager assignments, work agreements, audit log."""
+
 from __future__ import annotations
 
 import re
 
 from factories import PASSWORD, invite_and_accept, last_mail, signup
+
 from workmonitor import consent as consentmod
 from workmonitor import db as dbmod
 
@@ -18,8 +20,9 @@ def assert_error(r, status: int, code: str | None = None) -> None:
 
 
 def invite(api, who: dict, email: str, role: str = "employee"):
-    return api.post(f"{TEAM}/invitations", json={"email": email, "role": role, "name": "New Person"},
-                    token=who["token"])
+    return api.post(
+        f"{TEAM}/invitations", json={"email": email, "role": role, "name": "New Person"}, token=who["token"]
+    )
 
 
 def invite_token(email: str) -> str:
@@ -27,8 +30,10 @@ def invite_token(email: str) -> str:
 
 
 def accept(api, token: str, name: str = "New Person"):
-    return api.post(f"{AUTH}/invitations/accept", json={"token": token, "name": name, "password": PASSWORD,
-                                                        "timezone": "America/New_York"})
+    return api.post(
+        f"{AUTH}/invitations/accept",
+        json={"token": token, "name": name, "password": PASSWORD, "timezone": "America/New_York"},
+    )
 
 
 def has_consent(company_id: str, user_id: str, kind: str) -> bool:
@@ -43,6 +48,7 @@ def audit_actions(api, admin: dict) -> list[str]:
 
 
 # --- invitations --------------------------------------------------------------------------------------------
+
 
 def test_admin_invites_and_the_link_is_accepted_once(api):
     admin = signup(api, company="Globex")
@@ -94,8 +100,9 @@ def test_manager_invites_employees_only(api, owner_conn):
     employee = invite_and_accept(api, admin, role="employee")
     r = invite(api, manager, "worker@example.com")
     assert r.status_code == 201, r.json
-    invited_by = owner_conn.execute("SELECT invited_by::text FROM invitations WHERE email = 'worker@example.com'"
-                                    ).fetchone()[0]
+    invited_by = owner_conn.execute(
+        "SELECT invited_by::text FROM invitations WHERE email = 'worker@example.com'"
+    ).fetchone()[0]
     assert invited_by == manager["user"]["id"]
     assert_error(invite(api, manager, "boss@example.com", role="admin"), 403)
     assert_error(invite(api, manager, "mgr@example.com", role="manager"), 403)
@@ -114,6 +121,7 @@ def test_invitation_for_an_address_used_in_another_company(api):
 
 
 # --- directory ----------------------------------------------------------------------------------------------
+
 
 def test_list_search_and_paginate_users(api):
     admin = signup(api, name="Ada Admin")
@@ -176,21 +184,24 @@ def test_update_profile(api):
 
 # --- roles and status ---------------------------------------------------------------------------------------
 
+
 def test_role_changes_are_for_admins_and_keep_one_admin(api):
     admin = signup(api)
     manager = invite_and_accept(api, admin, role="manager")
     emp = invite_and_accept(api, admin)
     me_id = admin["user"]["id"]
     assert_error(api.patch(f"{TEAM}/users/{emp['user']['id']}", json={"role": "admin"}, token=manager["token"]), 403)
-    assert_error(api.patch(f"{TEAM}/users/{me_id}", json={"role": "employee"}, token=admin["token"]), 409,
-                 "last_admin")
+    assert_error(api.patch(f"{TEAM}/users/{me_id}", json={"role": "employee"}, token=admin["token"]), 409, "last_admin")
     r = api.patch(f"{TEAM}/users/{emp['user']['id']}", json={"role": "admin"}, token=admin["token"])
     assert r.status_code == 200 and r.json["user"]["role"] == "admin"
     r = api.patch(f"{TEAM}/users/{me_id}", json={"role": "manager"}, token=admin["token"])
     assert r.status_code == 200 and r.json["user"]["role"] == "manager"
     new_admin = api.post(f"{AUTH}/login", json={"email": emp["email"], "password": PASSWORD}).json
-    assert_error(api.patch(f"{TEAM}/users/{emp['user']['id']}", json={"role": "employee"},
-                           token=new_admin["access_token"]), 409, "last_admin")
+    assert_error(
+        api.patch(f"{TEAM}/users/{emp['user']['id']}", json={"role": "employee"}, token=new_admin["access_token"]),
+        409,
+        "last_admin",
+    )
     assert "team.role_changed" in audit_actions(api, {"token": new_admin["access_token"]})
 
 
@@ -219,6 +230,7 @@ def test_deactivate_and_reactivate(api):
 
 # --- manager assignments ------------------------------------------------------------------------------------
 
+
 def test_manager_assignments(api):
     admin = signup(api)
     manager = invite_and_accept(api, admin, role="manager")
@@ -229,14 +241,19 @@ def test_manager_assignments(api):
     r = api.post(f"{TEAM}/assignments", json=body, token=admin["token"])
     assert r.status_code == 201, r.json
     assert_error(api.post(f"{TEAM}/assignments", json=body, token=admin["token"]), 409)
-    r = api.post(f"{TEAM}/assignments", json={"manager_id": e2["user"]["id"], "employee_id": e1["user"]["id"]},
-                 token=admin["token"])
+    r = api.post(
+        f"{TEAM}/assignments",
+        json={"manager_id": e2["user"]["id"], "employee_id": e1["user"]["id"]},
+        token=admin["token"],
+    )
     assert_error(r, 400)
-    assert_error(api.post(f"{TEAM}/assignments", json={"manager_id": mid, "employee_id": mid},
-                          token=admin["token"]), 400)
+    assert_error(
+        api.post(f"{TEAM}/assignments", json={"manager_id": mid, "employee_id": mid}, token=admin["token"]), 400
+    )
     other = signup(api, company="Other")
-    r = api.post(f"{TEAM}/assignments", json={"manager_id": mid, "employee_id": other["user"]["id"]},
-                 token=admin["token"])
+    r = api.post(
+        f"{TEAM}/assignments", json={"manager_id": mid, "employee_id": other["user"]["id"]}, token=admin["token"]
+    )
     assert_error(r, 404)
     r = api.get(f"{TEAM}/assignments?manager_id={mid}", token=admin["token"])
     assert [a["employee_id"] for a in r.json["items"]] == [e1["user"]["id"]]
@@ -251,6 +268,7 @@ def test_manager_assignments(api):
 
 
 # --- work agreements ----------------------------------------------------------------------------------------
+
 
 def test_work_agreement_consent_lifecycle(api):
     admin = signup(api)
@@ -294,14 +312,16 @@ def test_new_proposal_supersedes_and_decline(api):
     first = api.post(f"{TEAM}/users/{uid}/agreements", json={"gps": True}, token=admin["token"]).json["agreement"]
     assert api.post(f"{TEAM}/agreements/{first['id']}/accept", token=emp["token"]).status_code == 200
     assert has_consent(cid, uid, "gps")
-    second = api.post(f"{TEAM}/users/{uid}/agreements", json={"screenshots": True},
-                      token=admin["token"]).json["agreement"]
+    second = api.post(f"{TEAM}/users/{uid}/agreements", json={"screenshots": True}, token=admin["token"]).json[
+        "agreement"
+    ]
     assert not has_consent(cid, uid, "gps")  # the accepted agreement was replaced by a new proposal
     r = api.post(f"{TEAM}/agreements/{second['id']}/decline", token=emp["token"])
     assert r.status_code == 200 and r.json["agreement"]["status"] == "declined"
     assert not has_consent(cid, uid, "screenshots")
-    statuses = {a["id"]: a["status"] for a in
-                api.get(f"{TEAM}/users/{uid}/agreements", token=admin["token"]).json["items"]}
+    statuses = {
+        a["id"]: a["status"] for a in api.get(f"{TEAM}/users/{uid}/agreements", token=admin["token"]).json["items"]
+    }
     assert statuses == {first["id"]: "superseded", second["id"]: "declined"}
     third = api.post(f"{TEAM}/users/{uid}/agreements", json={"activity": True}, token=admin["token"]).json
     r = api.post(f"{TEAM}/agreements/{third['agreement']['id']}/revoke", token=admin["token"])
@@ -324,6 +344,7 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(api, owner_conn)
     from concurrent.futures import ThreadPoolExecutor
 
     from apiclient import Api
+
     admin = signup(api)
     second = invite_and_accept(api, admin, role="admin")
 
@@ -341,8 +362,16 @@ def test_two_admins_demoting_each_other_at_once_leave_one_admin(api, owner_conn)
 
 def test_names_with_line_breaks_are_refused_and_mail_headers_stay_single_line(api):
     from workmonitor.mail import build
-    r = api.post(f"{AUTH}/signup", json={"company_name": "Evil\nBcc: victim@example.com", "name": "Mallory",
-                                         "email": "mallory@example.com", "password": PASSWORD})
+
+    r = api.post(
+        f"{AUTH}/signup",
+        json={
+            "company_name": "Evil\nBcc: victim@example.com",
+            "name": "Mallory",
+            "email": "mallory@example.com",
+            "password": PASSWORD,
+        },
+    )
     assert_error(r, 400)
     assert "company_name" in r.json["error"]["fields"]
     admin = signup(api)
@@ -355,14 +384,17 @@ def test_consent_changes_are_published_to_the_employees_devices(api):
     import time
 
     from factories import invite_and_accept, signup
+
     from workmonitor.redis_client import client
+
     admin = signup(api)
     emp = invite_and_accept(api, admin)
     sub = client().pubsub()
     sub.subscribe("socketio")
     sub.get_message(timeout=1)
-    r = api.post(f"/function/team/users/{emp['user']['id']}/agreements", json={"screenshots": True},
-                 token=admin["token"])
+    r = api.post(
+        f"/function/team/users/{emp['user']['id']}/agreements", json={"screenshots": True}, token=admin["token"]
+    )
     agreement_id = r.json["agreement"]["id"]
     assert api.post(f"/function/team/agreements/{agreement_id}/revoke", token=emp["token"]).status_code == 200
     seen, deadline = [], time.time() + 5

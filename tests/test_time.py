@@ -1,4 +1,5 @@
 """time: timecalc rules, the timer, manual entries (overlap, validation, idempotency), listing, reports, RLS."""
+
 from __future__ import annotations
 
 import uuid
@@ -9,6 +10,7 @@ import pytest
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
+
 from workmonitor import timecalc
 from workmonitor.db import Claims, set_claims
 
@@ -22,8 +24,11 @@ def co(api):
     manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
     emp = invite_and_accept(api, admin, name="Eve Employee")
     other = invite_and_accept(api, admin, name="Otto Other")
-    api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
-             token=admin["token"])
+    api.post(
+        "/function/team/assignments",
+        json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+        token=admin["token"],
+    )
     proj = make_project(api, admin["token"], hourly_rate=6000, member_ids=[emp["user"]["id"], other["user"]["id"]])
     return {"admin": admin, "manager": manager, "emp": emp, "other": other, "project": proj}
 
@@ -34,10 +39,23 @@ def _entries(owner_conn, user_id) -> int:
 
 # --- timecalc ----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("mode,minutes,seconds,expected", [
-    ("none", 1, 61, 61), ("up", 1, 61, 120), ("up", 15, 60, 900), ("up", 15, 900, 900), ("down", 15, 899, 0),
-    ("down", 6, 725, 720), ("nearest", 5, 149, 0), ("nearest", 5, 150, 300), ("nearest", 10, 899, 600),
-    ("nearest", 15, 450, 900), ("up", 10, 0, 0)])
+
+@pytest.mark.parametrize(
+    "mode,minutes,seconds,expected",
+    [
+        ("none", 1, 61, 61),
+        ("up", 1, 61, 120),
+        ("up", 15, 60, 900),
+        ("up", 15, 900, 900),
+        ("down", 15, 899, 0),
+        ("down", 6, 725, 720),
+        ("nearest", 5, 149, 0),
+        ("nearest", 5, 150, 300),
+        ("nearest", 10, 899, 600),
+        ("nearest", 15, 450, 900),
+        ("up", 10, 0, 0),
+    ],
+)
 def test_rounding_rules(mode, minutes, seconds, expected):
     assert timecalc.round_seconds(seconds, mode, minutes) == expected
 
@@ -54,9 +72,13 @@ def test_dst_days_split_at_local_midnight():
     assert timecalc.day_length(date(2026, 3, 29), tz) == 23 * 3600
     assert timecalc.day_length(date(2026, 10, 25), tz) == 25 * 3600
     # 23:00 local on the 28th (CET) to 02:00 local on the 30th (CEST).
-    pieces = timecalc.split_by_local_day(datetime(2026, 3, 28, 22, tzinfo=UTC), datetime(2026, 3, 30, 0, tzinfo=UTC), tz)
+    pieces = timecalc.split_by_local_day(
+        datetime(2026, 3, 28, 22, tzinfo=UTC), datetime(2026, 3, 30, 0, tzinfo=UTC), tz
+    )
     assert pieces == [(date(2026, 3, 28), 3600), (date(2026, 3, 29), 23 * 3600), (date(2026, 3, 30), 2 * 3600)]
-    pieces = timecalc.split_by_local_day(datetime(2026, 10, 24, 22, tzinfo=UTC), datetime(2026, 10, 26, 1, tzinfo=UTC), tz)
+    pieces = timecalc.split_by_local_day(
+        datetime(2026, 10, 24, 22, tzinfo=UTC), datetime(2026, 10, 26, 1, tzinfo=UTC), tz
+    )
     assert pieces == [(date(2026, 10, 25), 25 * 3600), (date(2026, 10, 26), 2 * 3600)]
     with pytest.raises(ValueError):
         timecalc.split_by_local_day(datetime(2026, 1, 1), datetime(2026, 1, 2), tz)
@@ -69,15 +91,19 @@ def test_week_boundaries_follow_the_company_week_start():
     assert timecalc.week_of(wed, 3) == (wed, date(2026, 12, 1))
     assert timecalc.week_of(date(2026, 11, 24), 3) == (date(2026, 11, 18), date(2026, 11, 24))
     assert timecalc.local_range(date(2026, 3, 23), date(2026, 3, 29), "Europe/Berlin") == (
-        datetime(2026, 3, 22, 23, tzinfo=UTC), datetime(2026, 3, 29, 22, tzinfo=UTC))
+        datetime(2026, 3, 22, 23, tzinfo=UTC),
+        datetime(2026, 3, 29, 22, tzinfo=UTC),
+    )
 
 
 # --- timer -------------------------------------------------------------------------------------------------
 
+
 def test_starting_a_timer_stops_the_running_one_atomically(api, co, owner_conn):
     emp, pid = co["emp"], co["project"]["id"]
-    r = api.post(f"{T}/timer/start", json={"project_id": pid, "description": "first", "source": "desktop"},
-                 token=emp["token"])
+    r = api.post(
+        f"{T}/timer/start", json={"project_id": pid, "description": "first", "source": "desktop"}, token=emp["token"]
+    )
     assert r.status_code == 201 and r.json["entry"]["running"] and r.json["stopped"] is None
     first = r.json["entry"]
     assert first["billable"] is True and first["source"] == "desktop"  # billable from the project
@@ -99,8 +125,9 @@ def test_starting_a_timer_stops_the_running_one_atomically(api, co, owner_conn):
 def test_resume_copies_the_last_entry(api, co):
     emp, pid = co["emp"], co["project"]["id"]
     assert api.post(f"{T}/timer/resume", json={}, token=emp["token"]).status_code == 404
-    first = api.post(f"{T}/timer/start", json={"project_id": pid, "description": "Bugfix"},
-                     token=emp["token"]).json["entry"]
+    first = api.post(f"{T}/timer/start", json={"project_id": pid, "description": "Bugfix"}, token=emp["token"]).json[
+        "entry"
+    ]
     api.post(f"{T}/timer/stop", token=emp["token"])
     r = api.post(f"{T}/timer/resume", json={"source": "mobile"}, token=emp["token"])
     assert r.status_code == 201, r.json
@@ -117,8 +144,10 @@ def test_one_running_timer_is_enforced_by_the_database(api, co, stack):
     with psycopg.connect(stack["app_url"]) as conn:
         set_claims(conn, Claims(company_id=emp["company_id"], user_id=emp["id"], role="employee"))
         with pytest.raises((psycopg.errors.UniqueViolation, psycopg.errors.ExclusionViolation)):
-            conn.execute("INSERT INTO time_entries (company_id, user_id, started_at) VALUES (%s, %s, now() + '1h')",
-                         (emp["company_id"], emp["id"]))
+            conn.execute(
+                "INSERT INTO time_entries (company_id, user_id, started_at) VALUES (%s, %s, now() + '1h')",
+                (emp["company_id"], emp["id"]),
+            )
 
 
 def test_timer_on_foreign_or_archived_project_is_refused(api, co, owner_conn):
@@ -137,6 +166,7 @@ def test_timer_on_foreign_or_archived_project_is_refused(api, co, owner_conn):
 
 
 # --- manual entries ----------------------------------------------------------------------------------------
+
 
 def test_overlap_is_409_with_the_conflicting_entry(api, co, owner_conn):
     tok = co["emp"]["token"]
@@ -158,30 +188,39 @@ def test_overlap_is_enforced_by_the_database(api, co, stack):
     with psycopg.connect(stack["app_url"]) as conn:
         set_claims(conn, Claims(company_id=emp["company_id"], user_id=emp["id"], role="employee"))
         with pytest.raises(psycopg.errors.ExclusionViolation):
-            conn.execute("INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
-                         " VALUES (%s, %s, '2026-11-02T09:59:00Z', '2026-11-02T10:30:00Z')", (emp["company_id"], emp["id"]))
+            conn.execute(
+                "INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
+                " VALUES (%s, %s, '2026-11-02T09:59:00Z', '2026-11-02T10:30:00Z')",
+                (emp["company_id"], emp["id"]),
+            )
 
 
 def test_bad_input_is_4xx_and_writes_nothing(api, co, owner_conn):
     tok, pid = co["emp"]["token"], co["project"]["id"]
     other_co = signup(api, company="Other")
     foreign = make_project(api, other_co["token"], "Foreign")
-    task = api.post(f"/function/projects/projects/{foreign['id']}/tasks", json={"name": "X"},
-                    token=other_co["token"]).json["task"]
+    task = api.post(
+        f"/function/projects/projects/{foreign['id']}/tasks", json={"name": "X"}, token=other_co["token"]
+    ).json["task"]
     s = "2026-11-02T09:00:00Z"
-    cases = [({"started_at": s, "ended_at": "2026-11-02T08:00:00Z"}, 400),
-             ({"started_at": s, "ended_at": s}, 400), ({"started_at": s, "duration_seconds": -60}, 400),
-             ({"started_at": s}, 400), ({"started_at": "2026-11-02T09:00:00", "ended_at": s}, 400),
-             ({"started_at": "yesterday", "ended_at": s}, 400), ({"started_at": "2026-13-40T00:00:00Z"}, 400),
-             ({"started_at": s, "ended_at": "2026-11-20T09:00:00Z"}, 400),
-             ({"started_at": "2099-01-01T00:00:00Z", "duration_seconds": 60}, 400),
-             ({"started_at": s, "duration_seconds": 60, "source": "fax"}, 400),
-             ({"started_at": s, "duration_seconds": 60, "project_id": "nope"}, 400),
-             ({"started_at": s, "duration_seconds": 60, "project_id": str(uuid.uuid4())}, 404),
-             ({"started_at": s, "duration_seconds": 60, "project_id": foreign["id"]}, 404),
-             ({"started_at": s, "duration_seconds": 60, "task_id": task["id"]}, 404),
-             ({"started_at": s, "duration_seconds": 60, "user_id": co["other"]["user"]["id"]}, 404),
-             ({"started_at": s, "duration_seconds": 60, "user_id": other_co["user"]["id"]}, 404)]
+    cases = [
+        ({"started_at": s, "ended_at": "2026-11-02T08:00:00Z"}, 400),
+        ({"started_at": s, "ended_at": s}, 400),
+        ({"started_at": s, "duration_seconds": -60}, 400),
+        ({"started_at": s}, 400),
+        ({"started_at": "2026-11-02T09:00:00", "ended_at": s}, 400),
+        ({"started_at": "yesterday", "ended_at": s}, 400),
+        ({"started_at": "2026-13-40T00:00:00Z"}, 400),
+        ({"started_at": s, "ended_at": "2026-11-20T09:00:00Z"}, 400),
+        ({"started_at": "2099-01-01T00:00:00Z", "duration_seconds": 60}, 400),
+        ({"started_at": s, "duration_seconds": 60, "source": "fax"}, 400),
+        ({"started_at": s, "duration_seconds": 60, "project_id": "nope"}, 400),
+        ({"started_at": s, "duration_seconds": 60, "project_id": str(uuid.uuid4())}, 404),
+        ({"started_at": s, "duration_seconds": 60, "project_id": foreign["id"]}, 404),
+        ({"started_at": s, "duration_seconds": 60, "task_id": task["id"]}, 404),
+        ({"started_at": s, "duration_seconds": 60, "user_id": co["other"]["user"]["id"]}, 404),
+        ({"started_at": s, "duration_seconds": 60, "user_id": other_co["user"]["id"]}, 404),
+    ]
     for payload, status in cases:
         r = api.post(f"{T}/entries", json=payload, token=tok)
         assert r.status_code == status, (payload, r.json)
@@ -202,8 +241,16 @@ def test_task_must_belong_to_the_project(api, co):
     admin, tok = co["admin"]["token"], co["emp"]["token"]
     other = make_project(api, admin, "Other", member_ids=[co["emp"]["user"]["id"]])
     task = api.post(f"/function/projects/projects/{other['id']}/tasks", json={"name": "T"}, token=admin).json["task"]
-    r = api.post(f"{T}/entries", json={"started_at": "2026-11-02T09:00:00Z", "duration_seconds": 600,
-                                       "project_id": co["project"]["id"], "task_id": task["id"]}, token=tok)
+    r = api.post(
+        f"{T}/entries",
+        json={
+            "started_at": "2026-11-02T09:00:00Z",
+            "duration_seconds": 600,
+            "project_id": co["project"]["id"],
+            "task_id": task["id"],
+        },
+        token=tok,
+    )
     assert r.status_code == 422 and r.json["error"]["code"] == "task_not_in_project"
     r = add_entry(api, tok, "2026-11-02T09:00:00Z", "2026-11-02T09:10:00Z", task_id=task["id"])
     assert r.json["entry"]["project_id"] == other["id"]  # the task's project is implied
@@ -250,6 +297,7 @@ def test_employees_editing_past_entries_follows_the_company_setting(api, co):
 
 # --- listing, totals, rounding, reports ---------------------------------------------------------------------
 
+
 def test_listing_filters_totals_pagination_and_rounding(api, co):
     admin, tok, pid = co["admin"]["token"], co["emp"]["token"], co["project"]["id"]
     client = api.post("/function/projects/clients", json={"name": "Globex"}, token=admin).json["client"]
@@ -284,12 +332,17 @@ def test_daily_report_splits_dst_days_in_the_users_time_zone(api, co):
     r = api.get(f"{T}/reports/daily?from=2026-03-28&to=2026-03-30", token=tok)
     assert r.status_code == 200 and r.json["timezone"] == "Europe/Berlin"
     assert [(d["date"], d["seconds"]) for d in r.json["days"]] == [
-        ("2026-03-28", 3600), ("2026-03-29", 23 * 3600), ("2026-03-30", 2 * 3600)]
+        ("2026-03-28", 3600),
+        ("2026-03-29", 23 * 3600),
+        ("2026-03-30", 2 * 3600),
+    ]
     r = api.get(f"{T}/reports/daily?from=2026-10-24&to=2026-10-26", token=tok)
     assert [d["seconds"] for d in r.json["days"]] == [0, 25 * 3600, 0]
     # The manager reads the employee's days in the employee's zone; another employee may not.
-    r = api.get(f"{T}/reports/daily?user_id={co['emp']['user']['id']}&from=2026-10-25&to=2026-10-25",
-                token=co["manager"]["token"])
+    r = api.get(
+        f"{T}/reports/daily?user_id={co['emp']['user']['id']}&from=2026-10-25&to=2026-10-25",
+        token=co["manager"]["token"],
+    )
     assert r.json["totals"]["seconds"] == 25 * 3600
     r = api.get(f"{T}/reports/daily?user_id={co['emp']['user']['id']}", token=co["other"]["token"])
     assert r.status_code == 404
@@ -314,27 +367,36 @@ def test_entries_are_private_to_the_user_and_their_managers(api, co, stack):
         assert conn.execute("SELECT count(*) AS n FROM time_entries").fetchone()["n"] == 1
         assert conn.execute("DELETE FROM time_entries WHERE id = %s", (emp_entry["id"],)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
-            conn.execute("INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
-                         " VALUES (%s, %s, now() - interval '2h', now() - interval '1h')",
-                         (other["company_id"], co["emp"]["user"]["id"]))
+            conn.execute(
+                "INSERT INTO time_entries (company_id, user_id, started_at, ended_at)"
+                " VALUES (%s, %s, now() - interval '2h', now() - interval '1h')",
+                (other["company_id"], co["emp"]["user"]["id"]),
+            )
 
 
 def test_concurrent_starts_and_retries_stay_consistent(api, co, owner_conn):
     from concurrent.futures import ThreadPoolExecutor
 
     from apiclient import Api
+
     tok, uid = co["emp"]["token"], co["emp"]["user"]["id"]
 
     def start(i: int):
         return Api().post(f"{T}/timer/start", json={"description": f"t{i}"}, token=tok)
 
     def retry(_):
-        return Api().post(f"{T}/timer/start", json={"description": "once"}, token=tok,
-                          headers={"Idempotency-Key": "same"})
+        return Api().post(
+            f"{T}/timer/start", json={"description": "once"}, token=tok, headers={"Idempotency-Key": "same"}
+        )
+
     with ThreadPoolExecutor(max_workers=5) as pool:
         assert {r.status_code for r in pool.map(start, range(5))} == {201}
-    assert owner_conn.execute("SELECT count(*) FROM time_entries WHERE user_id = %s AND ended_at IS NULL",
-                              (uid,)).fetchone()[0] == 1
+    assert (
+        owner_conn.execute(
+            "SELECT count(*) FROM time_entries WHERE user_id = %s AND ended_at IS NULL", (uid,)
+        ).fetchone()[0]
+        == 1
+    )
     assert _entries(owner_conn, uid) == 5
     with ThreadPoolExecutor(max_workers=4) as pool:
         ids = {r.json["entry"]["id"] for r in pool.map(retry, range(4))}

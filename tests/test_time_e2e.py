@@ -1,5 +1,6 @@
 """End to end through the local gateway URLs: project → timer → week submitted → approved → locked; timesheet
 rules (reject with comment, resubmit, who may decide, history), the lock the database enforces, and events."""
+
 from __future__ import annotations
 
 import sys
@@ -10,6 +11,7 @@ import psycopg
 import pytest
 from factories import invite_and_accept, signup
 from seed_projects_time import add_entry, make_project
+
 from workmonitor.db import Claims, set_claims
 from workmonitor.errors import Conflict
 from workmonitor.redis_client import client as redis_client
@@ -25,8 +27,11 @@ def co(api):
     manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
     stranger = invite_and_accept(api, admin, role="manager", name="Sam Stranger")
     emp = invite_and_accept(api, admin, name="Eve Employee")
-    r = api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"],
-                                                     "employee_id": emp["user"]["id"]}, token=admin["token"])
+    r = api.post(
+        "/function/team/assignments",
+        json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+        token=admin["token"],
+    )
     assert r.status_code == 201
     return {"admin": admin, "manager": manager, "stranger": stranger, "emp": emp}
 
@@ -46,16 +51,19 @@ def events():
             if msg and msg["type"] == "message":
                 seen.append(msg["data"].decode())
         return seen
+
     yield received
     pubsub.close()
 
 
 def test_project_timer_submit_approve_then_edit_refused(api, co, events):
     admin, manager, emp = co["admin"], co["manager"], co["emp"]
-    project = make_project(api, admin["token"], "Website relaunch", hourly_rate=8000,
-                           member_ids=[emp["user"]["id"]])
-    r = api.post(f"{T}/timer/start", json={"project_id": project["id"], "description": "Landing page",
-                                           "source": "desktop"}, token=emp["token"])
+    project = make_project(api, admin["token"], "Website relaunch", hourly_rate=8000, member_ids=[emp["user"]["id"]])
+    r = api.post(
+        f"{T}/timer/start",
+        json={"project_id": project["id"], "description": "Landing page", "source": "desktop"},
+        token=emp["token"],
+    )
     assert r.status_code == 201, r.json
     entry = r.json["entry"]
     started = [m for m in events() if "timer.started" in m and entry["id"] in m]
@@ -90,6 +98,7 @@ def test_nothing_is_published_or_half_written_when_a_start_fails(api, co, events
 
     def clash(*args, **kwargs):  # fail after the running timer was stopped in the same transaction
         raise Conflict("This time overlaps another entry.", code="overlap")
+
     monkeypatch.setattr(entries_mod, "check_overlap", clash)
     r = api.post(f"{T}/timer/start", json={"description": "clash"}, token=emp["token"])
     assert r.status_code == 409 and r.json["error"]["code"] == "overlap"
@@ -102,14 +111,19 @@ def test_reject_with_comment_unlocks_and_resubmission_keeps_history(api, co):
     manager, emp = co["manager"], co["emp"]
     e = add_entry(api, emp["token"], "2026-11-03T09:00:00Z", "2026-11-03T17:00:00Z").json["entry"]
     sheet = api.post(f"{T}/timesheets/submit", json={"date": WEEK_DAY}, token=emp["token"]).json["timesheet"]
-    assert (sheet["period_start"], sheet["period_end"], sheet["total_seconds"]) == ("2026-11-02", "2026-11-08", 8 * 3600)
+    assert (sheet["period_start"], sheet["period_end"], sheet["total_seconds"]) == (
+        "2026-11-02",
+        "2026-11-08",
+        8 * 3600,
+    )
     r = api.patch(f"{T}/entries/{e['id']}", json={"description": "x"}, token=emp["token"])
     assert r.status_code == 423 and r.json["error"]["code"] == "period_submitted"
     add_entry(api, emp["token"], "2026-11-05T09:00:00Z", "2026-11-05T10:00:00Z", expect=423)
     assert api.post(f"{T}/timesheets/submit", json={"date": WEEK_DAY}, token=emp["token"]).status_code == 409
     assert api.post(f"{T}/timesheets/{sheet['id']}/reject", json={}, token=manager["token"]).status_code == 400
-    r = api.post(f"{T}/timesheets/{sheet['id']}/reject", json={"comment": "Tuesday is too long"},
-                 token=manager["token"])
+    r = api.post(
+        f"{T}/timesheets/{sheet['id']}/reject", json={"comment": "Tuesday is too long"}, token=manager["token"]
+    )
     assert r.status_code == 200 and r.json["timesheet"]["status"] == "rejected"
     assert r.json["timesheet"]["comment"] == "Tuesday is too long"
     r = api.patch(f"{T}/entries/{e['id']}", json={"ended_at": "2026-11-03T15:00:00Z"}, token=emp["token"])
@@ -120,7 +134,11 @@ def test_reject_with_comment_unlocks_and_resubmission_keeps_history(api, co):
     api.post(f"{T}/timesheets/{sheet['id']}/approve", json={}, token=manager["token"])
     r = api.get(f"{T}/timesheets/{sheet['id']}", token=emp["token"])
     assert [(h["action"], h["comment"]) for h in r.json["history"]] == [
-        ("submitted", None), ("rejected", "Tuesday is too long"), ("submitted", None), ("approved", None)]
+        ("submitted", None),
+        ("rejected", "Tuesday is too long"),
+        ("submitted", None),
+        ("approved", None),
+    ]
     week = api.get(f"{T}/timesheets/week?date={WEEK_DAY}", token=emp["token"]).json
     assert week["timesheet"]["status"] == "approved" and len(week["days"]) == 7 and len(week["history"]) == 4
     assert week["totals"]["seconds"] == 6 * 3600
@@ -207,7 +225,11 @@ def test_week_lock_follows_local_midnight_across_dst(api, co):
     add_entry(api, emp["token"], "2026-03-29T10:00:00+02:00", "2026-03-29T11:00:00+02:00")
     r = api.post(f"{T}/timesheets/submit", json={"date": "2026-03-29"}, token=emp["token"])
     sheet = r.json["timesheet"]
-    assert (sheet["period_start"], sheet["period_end"], sheet["timezone"]) == ("2026-03-23", "2026-03-29", "Europe/Berlin")
+    assert (sheet["period_start"], sheet["period_end"], sheet["timezone"]) == (
+        "2026-03-23",
+        "2026-03-29",
+        "Europe/Berlin",
+    )
     assert (sheet["starts_at"], sheet["ends_at"]) == ("2026-03-22T23:00:00+00:00", "2026-03-29T22:00:00+00:00")
     assert sheet["total_seconds"] == 3600
     add_entry(api, emp["token"], "2026-03-29T21:30:00Z", "2026-03-29T21:45:00Z", expect=423)  # 23:30 local, Sunday

@@ -2,6 +2,7 @@
 
 Screenshots of the main pages at desktop and phone widths land in build/e2e-screenshots/ (not committed).
 """
+
 from __future__ import annotations
 
 import shutil
@@ -31,9 +32,13 @@ def test_web_app_end_to_end(stack, tmp_path):
         page = subprocess.run(["curl", "-s", platform["base"] + "/"], capture_output=True, text=True)
         assert '<div id="root">' in page.stdout
         out = subprocess.run(
-            [node, "e2e/run.mjs", platform["base"], str(platform["outbox"]), str(SHOTS)], cwd=WEB,
-            capture_output=True, text=True, timeout=300,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages"})
+            [node, "e2e/run.mjs", platform["base"], str(platform["outbox"]), str(SHOTS)],
+            cwd=WEB,
+            capture_output=True,
+            text=True,
+            timeout=300,
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages"},
+        )
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "e2e: all steps passed" in out.stdout

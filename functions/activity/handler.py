@@ -5,6 +5,7 @@ aw-server paths /api/0/buckets[/<bucket>[/heartbeat|/events]]; GET /usage, /dail
 in each user's time zone, ?from&to&user_id|team), GET /timeline (activity % per interval from samples);
 /rules CRUD (admins company-wide or per team, managers their own team) and POST /rules/recompute.
 """
+
 from __future__ import annotations
 
 import uuid
@@ -13,6 +14,7 @@ from typing import Annotated
 
 from flask import g, request
 from pydantic import AwareDatetime, BaseModel, StringConstraints, ValidationError
+
 from workmonitor import activity, audit, consent, productivity
 from workmonitor import activity_reports as reports
 from workmonitor.errors import Forbidden, NotFound, ValidationFailed
@@ -41,10 +43,17 @@ BucketName = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 def _audit(conn, action: str, target_id, **details) -> None:
     me = caller()
-    audit.record(conn, action, company_id=me.company_id, actor_id=me.user_id, target_type="productivity_rule",
-                 target_id=target_id, ip=client_ip(), request_id=g.get("request_id"), details=details)
-
-
+    audit.record(
+        conn,
+        action,
+        company_id=me.company_id,
+        actor_id=me.user_id,
+        target_type="productivity_rule",
+        target_id=target_id,
+        ip=client_ip(),
+        request_id=g.get("request_id"),
+        details=details,
+    )
 
 
 def _range_and_scope() -> tuple[date, date, list[str] | None]:
@@ -56,6 +65,7 @@ def _range_and_scope() -> tuple[date, date, list[str] | None]:
 
 
 # --- capture ---------------------------------------------------------------------------------------------------
+
 
 @app.post("/samples")
 def post_samples():
@@ -73,8 +83,9 @@ def post_heartbeat(bucket_id: str):
         if not 0 <= pulsetime <= 86_400:
             raise ValueError(pulsetime)
     except (KeyError, ValueError) as exc:
-        raise ValidationFailed("pulsetime (seconds, 0 to 86400) is required.",
-                               fields={"pulsetime": "seconds between 0 and 86400"}) from exc
+        raise ValidationFailed(
+            "pulsetime (seconds, 0 to 86400) is required.", fields={"pulsetime": "seconds between 0 and 86400"}
+        ) from exc
     hb = activity.parse(activity.HeartbeatIn, request.get_data())
     me = caller()
     event, merged = activity.heartbeat(db(), me.company_id, me.user_id, bucket_id, hb, pulsetime)
@@ -93,15 +104,23 @@ def create_bucket(bucket_id: str):
     me = caller()
     conn = db()
     consent.require(conn, me.user_id, "activity")
-    _, created = activity.ensure_bucket(conn, me.company_id, me.user_id, bucket_id[:200], data.type, data.client,
-                                        data.hostname)
+    _, created = activity.ensure_bucket(
+        conn, me.company_id, me.user_id, bucket_id[:200], data.type, data.client, data.hostname
+    )
     return ("", 200) if created else ("", 304)
 
 
 @app.get("/api/0/buckets")
 def list_own_buckets():
-    rows = db().execute("SELECT name AS id, type, client, hostname, created_at AS created FROM activity_buckets"
-                        " WHERE user_id = %s ORDER BY name", (caller().user_id,)).fetchall()
+    rows = (
+        db()
+        .execute(
+            "SELECT name AS id, type, client, hostname, created_at AS created FROM activity_buckets"
+            " WHERE user_id = %s ORDER BY name",
+            (caller().user_id,),
+        )
+        .fetchall()
+    )
     return {r["id"]: r for r in rows}
 
 
@@ -110,16 +129,20 @@ def list_events(bucket_id: str):
     limit = query_int("limit", 100, 1, 1000)
     user_id = query_uuid("user_id") or caller().user_id
     conn = db()
-    bucket = conn.execute("SELECT id FROM activity_buckets WHERE user_id = %s AND name = %s",
-                          (user_id, bucket_id)).fetchone()
+    bucket = conn.execute(
+        "SELECT id FROM activity_buckets WHERE user_id = %s AND name = %s", (user_id, bucket_id)
+    ).fetchone()
     if bucket is None:
         raise NotFound("No such bucket.")
-    return conn.execute("SELECT id, started_at AS timestamp, duration::float8 AS duration, data FROM activity_events"
-                        " WHERE bucket_id = %s ORDER BY started_at DESC, id DESC LIMIT %s",
-                        (bucket["id"], limit)).fetchall()
+    return conn.execute(
+        "SELECT id, started_at AS timestamp, duration::float8 AS duration, data FROM activity_events"
+        " WHERE bucket_id = %s ORDER BY started_at DESC, id DESC LIMIT %s",
+        (bucket["id"], limit),
+    ).fetchall()
 
 
 # --- reports ---------------------------------------------------------------------------------------------------
+
 
 @app.get("/usage")
 def usage():
@@ -144,8 +167,7 @@ def daily():
 @app.get("/productivity")
 def productivity_report():
     start, end, users = _range_and_scope()
-    return {"items": reports.productivity(db(), start, end, users), "from": start.isoformat(),
-            "to": end.isoformat()}
+    return {"items": reports.productivity(db(), start, end, users), "from": start.isoformat(), "to": end.isoformat()}
 
 
 class TimelineArgs(BaseModel):
@@ -163,16 +185,21 @@ def timeline():
 
 
 def _timeline_window(now: datetime) -> TimelineArgs:
-    data = {"start": request.args.get("from") or (now - timedelta(days=1)).isoformat(),
-            "end": request.args.get("to") or now.isoformat()}
+    data = {
+        "start": request.args.get("from") or (now - timedelta(days=1)).isoformat(),
+        "end": request.args.get("to") or now.isoformat(),
+    }
     try:
         return TimelineArgs.model_validate(data)
     except ValidationError as exc:
-        raise ValidationFailed("from and to are ISO date-times with a time zone.",
-                               fields={"from": "ISO 8601 with offset", "to": "ISO 8601 with offset"}) from exc
+        raise ValidationFailed(
+            "from and to are ISO date-times with a time zone.",
+            fields={"from": "ISO 8601 with offset", "to": "ISO 8601 with offset"},
+        ) from exc
 
 
 # --- productivity rules ------------------------------------------------------------------------------------------
+
 
 class RuleIn(Input):
     target: Annotated[str, StringConstraints(pattern="^(app|domain)$")]
@@ -202,9 +229,15 @@ def _queue_recompute() -> None:
 @app.get("/rules")
 def list_rules():
     limit, offset = page()
-    rows = db().execute(f"SELECT {productivity.RULE_COLUMNS} FROM productivity_rules WHERE company_id = %s"
-                        " ORDER BY target, manager_id NULLS FIRST, created_at, id LIMIT %s OFFSET %s",
-                        (caller().company_id, limit + 1, offset)).fetchall()
+    rows = (
+        db()
+        .execute(
+            f"SELECT {productivity.RULE_COLUMNS} FROM productivity_rules WHERE company_id = %s"
+            " ORDER BY target, manager_id NULLS FIRST, created_at, id LIMIT %s OFFSET %s",
+            (caller().company_id, limit + 1, offset),
+        )
+        .fetchall()
+    )
     return paginated(rows, limit, offset)
 
 
@@ -223,7 +256,8 @@ def create_rule():
     row = conn.execute(
         "INSERT INTO productivity_rules (company_id, manager_id, target, match_type, pattern, category, created_by)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING {productivity.RULE_COLUMNS}",
-        (me.company_id, manager_id, data.target, data.match_type, data.pattern, data.category, me.user_id)).fetchone()
+        (me.company_id, manager_id, data.target, data.match_type, data.pattern, data.category, me.user_id),
+    ).fetchone()
     _audit(conn, "productivity.rule_created", row["id"], pattern=data.pattern, category=data.category)
     _queue_recompute()
     return {"rule": row}, 201
@@ -231,8 +265,9 @@ def create_rule():
 
 def _rule(conn, rule_id: str) -> dict:
     try:
-        row = conn.execute(f"SELECT {productivity.RULE_COLUMNS} FROM productivity_rules WHERE id = %s",
-                           (str(uuid.UUID(rule_id)),)).fetchone()
+        row = conn.execute(
+            f"SELECT {productivity.RULE_COLUMNS} FROM productivity_rules WHERE id = %s", (str(uuid.UUID(rule_id)),)
+        ).fetchone()
     except ValueError:
         row = None
     if row is None:
@@ -254,8 +289,11 @@ def update_rule(rule_id: str):
         raise ValidationFailed("Nothing to change.", fields={"_": "give match_type, pattern or category"})
     _check_rule(changes.get("match_type", rule["match_type"]), changes.get("pattern", rule["pattern"]))
     sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    row = conn.execute(f"UPDATE productivity_rules SET {sets}, updated_at = now() WHERE id = %(id)s"
-                       f" RETURNING {productivity.RULE_COLUMNS}", {**changes, "id": rule["id"]}).fetchone()
+    row = conn.execute(
+        f"UPDATE productivity_rules SET {sets}, updated_at = now() WHERE id = %(id)s"
+        f" RETURNING {productivity.RULE_COLUMNS}",
+        {**changes, "id": rule["id"]},
+    ).fetchone()
     _audit(conn, "productivity.rule_updated", rule["id"], **changes)
     _queue_recompute()
     return {"rule": row}

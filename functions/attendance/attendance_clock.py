@@ -1,4 +1,5 @@
 """Clock in / clock out, breaks, manual records and per-day totals in the employee's time zone."""
+
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
@@ -7,19 +8,23 @@ import attendance_common as common
 import attendance_shifts as shifts
 import psycopg
 from attendance_gps import active_fences
+
 from workmonitor import consent, geo
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 
-RECORD_COLUMNS = ("id, user_id, clock_in_at, clock_out_at, clock_in_lat, clock_in_lng, clock_in_accuracy,"
-                  " clock_out_lat, clock_out_lng, geofence_id, flags, source, note, created_by, created_at")
+RECORD_COLUMNS = (
+    "id, user_id, clock_in_at, clock_out_at, clock_in_lat, clock_in_lng, clock_in_accuracy,"
+    " clock_out_lat, clock_out_lng, geofence_id, flags, source, note, created_by, created_at"
+)
 BREAK_COLUMNS = "id, record_id, user_id, started_at, ended_at, paid"
 TICK = timedelta(microseconds=1)  # keeps end > start when two calls land in the same microsecond
 
 
 def open_record(conn: psycopg.Connection, user_id) -> dict | None:
     """Return the user's open attendance record, if any."""
-    return conn.execute(f"SELECT {RECORD_COLUMNS} FROM attendance_records WHERE user_id = %s"
-                        " AND clock_out_at IS NULL", (user_id,)).fetchone()
+    return conn.execute(
+        f"SELECT {RECORD_COLUMNS} FROM attendance_records WHERE user_id = %s AND clock_out_at IS NULL", (user_id,)
+    ).fetchone()
 
 
 def _evaluate(conn: psycopg.Connection, company_id: str, user_id: str, location) -> geo.Evaluation:
@@ -30,8 +35,9 @@ def _evaluate(conn: psycopg.Connection, company_id: str, user_id: str, location)
     return geo.evaluate(policy, active_fences(conn) if policy != "off" else [], lat, lng)
 
 
-def clock_in(conn: psycopg.Connection, company_id: str, user_id: str, location, source: str,
-             note: str | None) -> tuple[dict, dict]:
+def clock_in(
+    conn: psycopg.Connection, company_id: str, user_id: str, location, source: str, note: str | None
+) -> tuple[dict, dict]:
     """Open an attendance record for the caller; return (record, details). Raises 403 (geofence, consent), 409."""
     if open_record(conn, user_id):
         raise Conflict("You are already clocked in.", code="already_clocked_in")
@@ -50,11 +56,22 @@ def clock_in(conn: psycopg.Connection, company_id: str, user_id: str, location, 
         f"INSERT INTO attendance_records (company_id, user_id, clock_in_at, clock_in_lat, clock_in_lng,"
         f" clock_in_accuracy, geofence_id, flags, source, note, created_by)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {RECORD_COLUMNS}",
-        (company_id, user_id, at, location and location.lat, location and location.lng,
-         location and location.accuracy, ev.geofence_id, flags, source, note, user_id)).fetchone()
+        (
+            company_id,
+            user_id,
+            at,
+            location and location.lat,
+            location and location.lng,
+            location and location.accuracy,
+            ev.geofence_id,
+            flags,
+            source,
+            note,
+            user_id,
+        ),
+    ).fetchone()
     record["breaks"] = []
-    return record, {"geofence": {"status": ev.status, "geofence_id": ev.geofence_id},
-                    "shift": _shift_view(shift, att)}
+    return record, {"geofence": {"status": ev.status, "geofence_id": ev.geofence_id}, "shift": _shift_view(shift, att)}
 
 
 def _shift_view(shift: dict | None, att: dict | None) -> dict | None:
@@ -70,12 +87,16 @@ def clock_out(conn: psycopg.Connection, company_id: str, user_id: str, location,
         raise Conflict("You are not clocked in.", code="not_clocked_in")
     ev = _evaluate(conn, company_id, user_id, location)  # never refuses a clock-out, only flags it
     at = max(common.now(), record["clock_in_at"] + TICK)
-    conn.execute("UPDATE attendance_breaks SET ended_at = %s WHERE record_id = %s AND ended_at IS NULL"
-                 " AND started_at < %s", (at, record["id"], at))
+    conn.execute(
+        "UPDATE attendance_breaks SET ended_at = %s WHERE record_id = %s AND ended_at IS NULL AND started_at < %s",
+        (at, record["id"], at),
+    )
     conn.execute("DELETE FROM attendance_breaks WHERE record_id = %s AND ended_at IS NULL", (record["id"],))
-    shift = conn.execute(f"SELECT {shifts.SHIFT_COLUMNS} FROM shifts WHERE user_id = %s AND starts_at < %s"
-                         " AND ends_at > %s ORDER BY starts_at DESC LIMIT 1",
-                         (user_id, at, record["clock_in_at"])).fetchone()
+    shift = conn.execute(
+        f"SELECT {shifts.SHIFT_COLUMNS} FROM shifts WHERE user_id = %s AND starts_at < %s"
+        " AND ends_at > %s ORDER BY starts_at DESC LIMIT 1",
+        (user_id, at, record["clock_in_at"]),
+    ).fetchone()
     grace = common.company_settings(conn, company_id)["grace_minutes"]
     att = shifts.status(shift, [{**record, "clock_out_at": at}], grace, at) if shift else None
     flags = list(record["flags"])
@@ -85,11 +106,14 @@ def clock_out(conn: psycopg.Connection, company_id: str, user_id: str, location,
     updated = conn.execute(
         f"UPDATE attendance_records SET clock_out_at = %s, clock_out_lat = %s, clock_out_lng = %s, flags = %s,"
         f" note = coalesce(%s, note) WHERE id = %s AND clock_out_at IS NULL RETURNING {RECORD_COLUMNS}",
-        (at, location and location.lat, location and location.lng, flags, note, record["id"])).fetchone()
+        (at, location and location.lat, location and location.lng, flags, note, record["id"]),
+    ).fetchone()
     if updated is None:
         raise Conflict("You are not clocked in.", code="not_clocked_in")
-    return with_breaks(conn, [updated])[0], {"geofence": {"status": ev.status, "geofence_id": ev.geofence_id},
-                                             "shift": _shift_view(shift, att)}
+    return with_breaks(conn, [updated])[0], {
+        "geofence": {"status": ev.status, "geofence_id": ev.geofence_id},
+        "shift": _shift_view(shift, att),
+    }
 
 
 def start_break(conn: psycopg.Connection, company_id: str, user_id: str, paid: bool) -> dict:
@@ -97,32 +121,38 @@ def start_break(conn: psycopg.Connection, company_id: str, user_id: str, paid: b
     record = open_record(conn, user_id)
     if record is None:
         raise Conflict("Breaks happen inside a clock-in; clock in first.", code="not_clocked_in")
-    if conn.execute("SELECT 1 FROM attendance_breaks WHERE record_id = %s AND ended_at IS NULL",
-                    (record["id"],)).fetchone():
+    if conn.execute(
+        "SELECT 1 FROM attendance_breaks WHERE record_id = %s AND ended_at IS NULL", (record["id"],)
+    ).fetchone():
         raise Conflict("You are already on a break.", code="already_on_break")
     return conn.execute(
         f"INSERT INTO attendance_breaks (company_id, record_id, user_id, started_at, paid)"
         f" VALUES (%s, %s, %s, %s, %s) RETURNING {BREAK_COLUMNS}",
-        (company_id, record["id"], user_id, max(common.now(), record["clock_in_at"]), paid)).fetchone()
+        (company_id, record["id"], user_id, max(common.now(), record["clock_in_at"]), paid),
+    ).fetchone()
 
 
 def end_break(conn: psycopg.Connection, user_id: str) -> dict:
     """End the caller's open break; return it. Raises 409 when there is none."""
-    row = conn.execute(f"SELECT {BREAK_COLUMNS} FROM attendance_breaks WHERE user_id = %s AND ended_at IS NULL",
-                       (user_id,)).fetchone()
+    row = conn.execute(
+        f"SELECT {BREAK_COLUMNS} FROM attendance_breaks WHERE user_id = %s AND ended_at IS NULL", (user_id,)
+    ).fetchone()
     if row is None:
         raise Conflict("You are not on a break.", code="not_on_break")
     at = max(common.now(), row["started_at"] + TICK)
-    return conn.execute(f"UPDATE attendance_breaks SET ended_at = %s WHERE id = %s RETURNING {BREAK_COLUMNS}",
-                        (at, row["id"])).fetchone()
+    return conn.execute(
+        f"UPDATE attendance_breaks SET ended_at = %s WHERE id = %s RETURNING {BREAK_COLUMNS}", (at, row["id"])
+    ).fetchone()
 
 
 def with_breaks(conn: psycopg.Connection, records: list[dict]) -> list[dict]:
     """Return `records` each with its breaks and worked / break seconds (open records counted up to now)."""
     if not records:
         return records
-    rows = conn.execute(f"SELECT {BREAK_COLUMNS} FROM attendance_breaks WHERE record_id = ANY(%s::uuid[])"
-                        " ORDER BY started_at", ([str(r["id"]) for r in records],)).fetchall()
+    rows = conn.execute(
+        f"SELECT {BREAK_COLUMNS} FROM attendance_breaks WHERE record_id = ANY(%s::uuid[]) ORDER BY started_at",
+        ([str(r["id"]) for r in records],),
+    ).fetchall()
     at = common.now()
     for r in records:
         r["breaks"] = [b for b in rows if b["record_id"] == r["id"]]
@@ -135,24 +165,35 @@ def with_breaks(conn: psycopg.Connection, records: list[dict]) -> list[dict]:
     return records
 
 
-def create_manual(conn: psycopg.Connection, company_id: str, actor_id: str, user_id, clock_in_at: datetime,
-                  clock_out_at: datetime, note: str | None) -> dict:
+def create_manual(
+    conn: psycopg.Connection,
+    company_id: str,
+    actor_id: str,
+    user_id,
+    clock_in_at: datetime,
+    clock_out_at: datetime,
+    note: str | None,
+) -> dict:
     """Record a completed attendance for an employee (their manager or an admin); return it. Raises 403/404/409."""
     target = common.user(conn, user_id)
     common.require_manage(conn, target["id"])
     if clock_out_at > common.now():
         raise ValidationFailed("A manual record must be in the past.", fields={"clock_out_at": "in the future"})
     common.lock_user(conn, target["id"], "records")
-    clash = conn.execute("SELECT id FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
-                         " AND coalesce(clock_out_at, 'infinity') > %s LIMIT 1",
-                         (target["id"], clock_out_at, clock_in_at)).fetchone()
+    clash = conn.execute(
+        "SELECT id FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
+        " AND coalesce(clock_out_at, 'infinity') > %s LIMIT 1",
+        (target["id"], clock_out_at, clock_in_at),
+    ).fetchone()
     if clash:
-        raise Conflict("This overlaps another attendance record.", code="record_overlap",
-                       extra={"conflict_id": str(clash["id"])})
+        raise Conflict(
+            "This overlaps another attendance record.", code="record_overlap", extra={"conflict_id": str(clash["id"])}
+        )
     row = conn.execute(
         f"INSERT INTO attendance_records (company_id, user_id, clock_in_at, clock_out_at, source, note, created_by)"
         f" VALUES (%s, %s, %s, %s, 'manual', %s, %s) RETURNING {RECORD_COLUMNS}",
-        (company_id, target["id"], clock_in_at, clock_out_at, note, actor_id)).fetchone()
+        (company_id, target["id"], clock_in_at, clock_out_at, note, actor_id),
+    ).fetchone()
     return with_breaks(conn, [row])[0]
 
 
@@ -164,8 +205,16 @@ def get(conn: psycopg.Connection, record_id: str) -> dict:
     return with_breaks(conn, [row])[0]
 
 
-def listing(conn: psycopg.Connection, company_id: str, user_id: str | None, day_from: date | None,
-            day_to: date | None, limit: int, offset: int, open_only: bool = False) -> list[dict]:
+def listing(
+    conn: psycopg.Connection,
+    company_id: str,
+    user_id: str | None,
+    day_from: date | None,
+    day_to: date | None,
+    limit: int,
+    offset: int,
+    open_only: bool = False,
+) -> list[dict]:
     """Return up to limit + 1 visible records whose clock-in falls on the given local days (or only open ones)."""
     rows = conn.execute(
         f"SELECT {', '.join('r.' + c.strip() for c in RECORD_COLUMNS.split(','))},"
@@ -175,8 +224,16 @@ def listing(conn: psycopg.Connection, company_id: str, user_id: str | None, day_
         " AND (%(frm)s::date IS NULL OR (r.clock_in_at AT TIME ZONE u.timezone)::date >= %(frm)s)"
         " AND (%(to)s::date IS NULL OR (r.clock_in_at AT TIME ZONE u.timezone)::date <= %(to)s)"
         " ORDER BY r.clock_in_at DESC, r.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": company_id, "uid": user_id, "frm": day_from, "to": day_to, "limit": limit + 1, "offset": offset,
-         "open": open_only}).fetchall()
+        {
+            "cid": company_id,
+            "uid": user_id,
+            "frm": day_from,
+            "to": day_to,
+            "limit": limit + 1,
+            "offset": offset,
+            "open": open_only,
+        },
+    ).fetchall()
     return with_breaks(conn, rows)
 
 
@@ -184,8 +241,11 @@ def daily(conn: psycopg.Connection, user_id, day_from: date, day_to: date) -> li
     """Return worked and break seconds per local day of the user, split at local midnight (DST-correct)."""
     zone = common.user_zone(conn, user_id)
     lo, hi = common.local_bounds(day_from, day_to, zone)
-    rows = conn.execute(f"SELECT {RECORD_COLUMNS} FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
-                        " AND coalesce(clock_out_at, 'infinity') > %s", (user_id, hi, lo)).fetchall()
+    rows = conn.execute(
+        f"SELECT {RECORD_COLUMNS} FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
+        " AND coalesce(clock_out_at, 'infinity') > %s",
+        (user_id, hi, lo),
+    ).fetchall()
     with_breaks(conn, rows)
     at = common.now()
     days: dict[date, dict] = {}

@@ -1,4 +1,5 @@
 """Helpers every attendance module shares: company attendance settings, user zones, permission checks, locks."""
+
 from __future__ import annotations
 
 import json
@@ -8,6 +9,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import psycopg
+
 from workmonitor import accounts
 from workmonitor.errors import Forbidden
 
@@ -28,9 +30,11 @@ def company_settings(conn: psycopg.Connection, company_id: str) -> dict:
 
 def update_settings(conn: psycopg.Connection, company_id: str, changes: dict) -> dict:
     """Merge `changes` into the company's attendance settings (admins only, by RLS); return the new settings."""
-    conn.execute("UPDATE companies SET settings = jsonb_set(settings, '{attendance}',"
-                 " coalesce(settings -> 'attendance', '{}'::jsonb) || %s::jsonb) WHERE id = %s",
-                 (json.dumps(changes), company_id))
+    conn.execute(
+        "UPDATE companies SET settings = jsonb_set(settings, '{attendance}',"
+        " coalesce(settings -> 'attendance', '{}'::jsonb) || %s::jsonb) WHERE id = %s",
+        (json.dumps(changes), company_id),
+    )
     return company_settings(conn, company_id)
 
 
@@ -76,8 +80,7 @@ def lock_user(conn: psycopg.Connection, user_id, scope: str) -> None:
 def local_bounds(day_from: date | None, day_to: date | None, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:
     """Return the UTC instants of local midnight starting `day_from` and ending `day_to` in `zone`."""
     start = datetime.combine(day_from, time(0), tzinfo=zone).astimezone(UTC) if day_from else None
-    end = (datetime.combine(day_to + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC)
-           if day_to else None)
+    end = datetime.combine(day_to + timedelta(days=1), time(0), tzinfo=zone).astimezone(UTC) if day_to else None
     return start, end
 
 

@@ -1,4 +1,5 @@
 """Request bodies and query parsing for the attendance function (pydantic; bad input is a 400 naming the field)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ from decimal import Decimal
 from typing import Annotated, Literal
 
 from pydantic import AwareDatetime, Field, StringConstraints, model_validator
+
 from workmonitor import geo
 from workmonitor.errors import ValidationFailed
 from workmonitor.errors import id_or_404 as parse_uuid  # noqa: F401  (re-exported to the route modules)
@@ -174,6 +176,7 @@ class PointsIn(Input):
 
 
 # --- query-string helpers ----------------------------------------------------------------------------------
+
 
 def query_datetime(args, name: str) -> datetime | None:
     """Return query parameter `name` as an aware datetime or None; raise 400 when malformed or naive."""

@@ -3,6 +3,7 @@
 Days are working days Monday to Friday; a half-day flag takes half of the first or last day. Requests of one
 user never overlap (pending or approved), serialised by a per-user advisory lock.
 """
+
 from __future__ import annotations
 
 from datetime import date, timedelta
@@ -10,16 +11,20 @@ from decimal import Decimal
 
 import attendance_common as common
 import psycopg
+
 from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
 
 TYPE_COLUMNS = "id, name, paid, allowance_days, archived, created_at"
-REQUEST_COLUMNS = ("id, user_id, leave_type_id, start_date, end_date, start_half, end_half, days, reason, status,"
-                   " decided_by, decided_at, decision_comment, created_at")
+REQUEST_COLUMNS = (
+    "id, user_id, leave_type_id, start_date, end_date, start_half, end_half, days, reason, status,"
+    " decided_by, decided_at, decision_comment, created_at"
+)
 HALF = Decimal("0.5")
 
 
-def working_days(start: date, end: date, start_half: bool = False, end_half: bool = False,
-                 year: int | None = None) -> Decimal:
+def working_days(
+    start: date, end: date, start_half: bool = False, end_half: bool = False, year: int | None = None
+) -> Decimal:
     """Return the Mon-Fri days of [start, end] (only those in `year` when given), halving flagged end days."""
     total = Decimal(0)
     day = start
@@ -33,12 +38,16 @@ def working_days(start: date, end: date, start_half: bool = False, end_half: boo
 
 # --- types -------------------------------------------------------------------------------------------------
 
+
 def create_type(conn: psycopg.Connection, company_id: str, name: str, paid: bool, allowance) -> dict:
     """Create a leave type; return it. Raises 409 on a duplicate name."""
     if conn.execute("SELECT 1 FROM leave_types WHERE lower(name) = lower(%s)", (name,)).fetchone():
         raise Conflict("A leave type with this name exists.", code="already_exists")
-    return conn.execute(f"INSERT INTO leave_types (company_id, name, paid, allowance_days) VALUES (%s, %s, %s, %s)"
-                        f" RETURNING {TYPE_COLUMNS}", (company_id, name, paid, allowance)).fetchone()
+    return conn.execute(
+        f"INSERT INTO leave_types (company_id, name, paid, allowance_days) VALUES (%s, %s, %s, %s)"
+        f" RETURNING {TYPE_COLUMNS}",
+        (company_id, name, paid, allowance),
+    ).fetchone()
 
 
 def get_type(conn: psycopg.Connection, type_id: str) -> dict:
@@ -54,22 +63,30 @@ def update_type(conn: psycopg.Connection, type_id: str, changes: dict) -> dict:
     row = get_type(conn, type_id)
     if not changes:
         raise ValidationFailed("Nothing to change.", fields={"_": "give name, paid, allowance_days or archived"})
-    if "name" in changes and conn.execute("SELECT 1 FROM leave_types WHERE lower(name) = lower(%s) AND id <> %s",
-                                          (changes["name"], row["id"])).fetchone():
+    if (
+        "name" in changes
+        and conn.execute(
+            "SELECT 1 FROM leave_types WHERE lower(name) = lower(%s) AND id <> %s", (changes["name"], row["id"])
+        ).fetchone()
+    ):
         raise Conflict("A leave type with this name exists.", code="already_exists")
     sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    return conn.execute(f"UPDATE leave_types SET {sets} WHERE id = %(id)s RETURNING {TYPE_COLUMNS}",
-                        {**changes, "id": row["id"]}).fetchone()
+    return conn.execute(
+        f"UPDATE leave_types SET {sets} WHERE id = %(id)s RETURNING {TYPE_COLUMNS}", {**changes, "id": row["id"]}
+    ).fetchone()
 
 
 def list_types(conn: psycopg.Connection, include_archived: bool, limit: int, offset: int) -> list[dict]:
     """Return up to limit + 1 leave types of the caller's company."""
-    return conn.execute(f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id()"
-                        " AND (%s OR NOT archived) ORDER BY lower(name), id LIMIT %s OFFSET %s",
-                        (include_archived, limit + 1, offset)).fetchall()
+    return conn.execute(
+        f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id()"
+        " AND (%s OR NOT archived) ORDER BY lower(name), id LIMIT %s OFFSET %s",
+        (include_archived, limit + 1, offset),
+    ).fetchall()
 
 
 # --- requests ----------------------------------------------------------------------------------------------
+
 
 def request_leave(conn: psycopg.Connection, company_id: str, caller_id: str, caller_role: str, data) -> dict:
     """Create a pending leave request (for oneself, or anyone when admin); return it. Raises 403/404/409/422."""
@@ -84,19 +101,34 @@ def request_leave(conn: psycopg.Connection, company_id: str, caller_id: str, cal
     if days <= 0:
         raise Unprocessable("The range holds no working day (Monday to Friday).", code="no_working_days")
     common.lock_user(conn, target["id"], "leave")
-    clash = conn.execute(f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE user_id = %s"
-                         " AND status IN ('pending', 'approved') AND start_date <= %s AND end_date >= %s LIMIT 1",
-                         (target["id"], data.end_date, data.start_date)).fetchone()
+    clash = conn.execute(
+        f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE user_id = %s"
+        " AND status IN ('pending', 'approved') AND start_date <= %s AND end_date >= %s LIMIT 1",
+        (target["id"], data.end_date, data.start_date),
+    ).fetchone()
     if clash:
-        raise Conflict("This overlaps another leave request.", code="leave_overlap",
-                       extra={"conflict_id": str(clash["id"]), "conflict_status": clash["status"]})
+        raise Conflict(
+            "This overlaps another leave request.",
+            code="leave_overlap",
+            extra={"conflict_id": str(clash["id"]), "conflict_status": clash["status"]},
+        )
     if ltype["allowance_days"] is not None:
         _check_allowance(conn, target["id"], ltype, data)
     return conn.execute(
         f"INSERT INTO leave_requests (company_id, user_id, leave_type_id, start_date, end_date, start_half, end_half,"
         f" days, reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {REQUEST_COLUMNS}",
-        (company_id, target["id"], ltype["id"], data.start_date, data.end_date, data.start_half, data.end_half,
-         days, data.reason)).fetchone()
+        (
+            company_id,
+            target["id"],
+            ltype["id"],
+            data.start_date,
+            data.end_date,
+            data.start_half,
+            data.end_half,
+            days,
+            data.reason,
+        ),
+    ).fetchone()
 
 
 def _check_allowance(conn: psycopg.Connection, user_id, ltype: dict, data) -> None:
@@ -104,16 +136,22 @@ def _check_allowance(conn: psycopg.Connection, user_id, ltype: dict, data) -> No
         wanted = working_days(data.start_date, data.end_date, data.start_half, data.end_half, year)
         taken = _taken(conn, user_id, ltype["id"], year, ("approved", "pending"))
         if taken + wanted > ltype["allowance_days"]:
-            raise Unprocessable(f"Not enough {ltype['name']} left in {year}: {ltype['allowance_days'] - taken}"
-                                f" days remain, {wanted} requested.", code="insufficient_balance")
+            raise Unprocessable(
+                f"Not enough {ltype['name']} left in {year}: {ltype['allowance_days'] - taken}"
+                f" days remain, {wanted} requested.",
+                code="insufficient_balance",
+            )
 
 
 def _taken(conn: psycopg.Connection, user_id, type_id, year: int, statuses: tuple[str, ...]) -> Decimal:
-    rows = conn.execute("SELECT start_date, end_date, start_half, end_half FROM leave_requests WHERE user_id = %s"
-                        " AND leave_type_id = %s AND status = ANY(%s) AND start_date <= %s AND end_date >= %s",
-                        (user_id, type_id, list(statuses), date(year, 12, 31), date(year, 1, 1))).fetchall()
-    return sum((working_days(r["start_date"], r["end_date"], r["start_half"], r["end_half"], year) for r in rows),
-               Decimal(0))
+    rows = conn.execute(
+        "SELECT start_date, end_date, start_half, end_half FROM leave_requests WHERE user_id = %s"
+        " AND leave_type_id = %s AND status = ANY(%s) AND start_date <= %s AND end_date >= %s",
+        (user_id, type_id, list(statuses), date(year, 12, 31), date(year, 1, 1)),
+    ).fetchall()
+    return sum(
+        (working_days(r["start_date"], r["end_date"], r["start_half"], r["end_half"], year) for r in rows), Decimal(0)
+    )
 
 
 def get_request(conn: psycopg.Connection, request_id: str) -> dict:
@@ -134,7 +172,8 @@ def decide(conn: psycopg.Connection, request_id: str, actor_id: str, approve: bo
     return conn.execute(
         f"UPDATE leave_requests SET status = %s, decided_by = %s, decided_at = now(), decision_comment = %s"
         f" WHERE id = %s AND status = 'pending' RETURNING {REQUEST_COLUMNS}",
-        ("approved" if approve else "rejected", actor_id, comment, row["id"])).fetchone()
+        ("approved" if approve else "rejected", actor_id, comment, row["id"]),
+    ).fetchone()
 
 
 def cancel(conn: psycopg.Connection, request_id: str, caller_id: str) -> dict:
@@ -148,20 +187,37 @@ def cancel(conn: psycopg.Connection, request_id: str, caller_id: str) -> dict:
             raise Forbidden("You may not cancel this request.", code="not_yours")
         if row["status"] == "approved" and row["start_date"] <= common.now().date():
             raise Conflict("Approved leave that has started can only be cancelled by a manager.", code="started")
-    return conn.execute(f"UPDATE leave_requests SET status = 'cancelled' WHERE id = %s RETURNING {REQUEST_COLUMNS}",
-                        (row["id"],)).fetchone()
+    return conn.execute(
+        f"UPDATE leave_requests SET status = 'cancelled' WHERE id = %s RETURNING {REQUEST_COLUMNS}", (row["id"],)
+    ).fetchone()
 
 
-def list_requests(conn: psycopg.Connection, company_id: str, user_id: str | None, status: str | None,
-                  day_from: date | None, day_to: date | None, limit: int, offset: int) -> list[dict]:
+def list_requests(
+    conn: psycopg.Connection,
+    company_id: str,
+    user_id: str | None,
+    status: str | None,
+    day_from: date | None,
+    day_to: date | None,
+    limit: int,
+    offset: int,
+) -> list[dict]:
     """Return up to limit + 1 visible leave requests, newest first, overlapping the optional date range."""
     return conn.execute(
         f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE company_id = %(cid)s"
         " AND (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid) AND (%(status)s::text IS NULL OR status = %(status)s)"
         " AND (%(frm)s::date IS NULL OR end_date >= %(frm)s) AND (%(to)s::date IS NULL OR start_date <= %(to)s)"
         " ORDER BY start_date DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": company_id, "uid": user_id, "status": status, "frm": day_from, "to": day_to, "limit": limit + 1,
-         "offset": offset}).fetchall()
+        {
+            "cid": company_id,
+            "uid": user_id,
+            "status": status,
+            "frm": day_from,
+            "to": day_to,
+            "limit": limit + 1,
+            "offset": offset,
+        },
+    ).fetchall()
 
 
 def balances(conn: psycopg.Connection, user_id, year: int) -> list[dict]:
@@ -170,14 +226,23 @@ def balances(conn: psycopg.Connection, user_id, year: int) -> list[dict]:
     if not common.can_see(conn, target["id"]):
         raise NotFound("No such user.")
     out = []
-    for t in conn.execute(f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id()"
-                          " ORDER BY lower(name), id").fetchall():
+    for t in conn.execute(
+        f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id() ORDER BY lower(name), id"
+    ).fetchall():
         used = _taken(conn, target["id"], t["id"], year, ("approved",))
         pending = _taken(conn, target["id"], t["id"], year, ("pending",))
         if t["archived"] and not used and not pending:
             continue
         allowance = t["allowance_days"]
-        out.append({"leave_type_id": t["id"], "name": t["name"], "paid": t["paid"], "allowance_days": allowance,
-                    "used_days": used, "pending_days": pending,
-                    "remaining_days": None if allowance is None else allowance - used})
+        out.append(
+            {
+                "leave_type_id": t["id"],
+                "name": t["name"],
+                "paid": t["paid"],
+                "allowance_days": allowance,
+                "used_days": used,
+                "pending_days": pending,
+                "remaining_days": None if allowance is None else allowance - used,
+            }
+        )
     return out

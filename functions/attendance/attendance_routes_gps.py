@@ -1,4 +1,5 @@
 """GPS routes: batches of location points, geofences (admins) and the enter/exit events derived from points."""
+
 from __future__ import annotations
 
 import attendance_common as common
@@ -6,6 +7,7 @@ import attendance_gps as gps
 from attendance_inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime
 from attendance_web import record_audit
 from flask import Blueprint, request
+
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_uuid, roles
 
@@ -24,17 +26,31 @@ def upload_locations():
 @bp.get("/locations")
 def list_locations():
     limit, offset = page()
-    rows = gps.list_points(db(), caller().company_id, query_uuid("user_id"),
-                           query_datetime(request.args, "from"), query_datetime(request.args, "to"), limit, offset)
+    rows = gps.list_points(
+        db(),
+        caller().company_id,
+        query_uuid("user_id"),
+        query_datetime(request.args, "from"),
+        query_datetime(request.args, "to"),
+        limit,
+        offset,
+    )
     return out(paginated(rows, limit, offset))
 
 
 @bp.get("/geofence-events")
 def list_events():
     limit, offset = page()
-    rows = gps.list_events(db(), caller().company_id, query_uuid("user_id"),
-                           query_uuid("geofence_id"), query_datetime(request.args, "from"),
-                           query_datetime(request.args, "to"), limit, offset)
+    rows = gps.list_events(
+        db(),
+        caller().company_id,
+        query_uuid("user_id"),
+        query_uuid("geofence_id"),
+        query_datetime(request.args, "from"),
+        query_datetime(request.args, "to"),
+        limit,
+        offset,
+    )
     return out(paginated(rows, limit, offset))
 
 
@@ -65,12 +81,12 @@ def get_geofence(fence_id: str):
 def patch_geofence(fence_id: str):
     changes = body(GeofencePatch).model_dump(exclude_unset=True)
     if any(v is None for v in changes.values()):
-        raise ValidationFailed("Fields cannot be set to null.", fields={k: "null" for k, v in changes.items()
-                                                                         if v is None})
+        raise ValidationFailed(
+            "Fields cannot be set to null.", fields={k: "null" for k, v in changes.items() if v is None}
+        )
     conn = db()
     before, after = gps.update_fence(conn, parse_uuid(fence_id, "geofence"), changes)
-    record_audit(conn, "geofence.changed", "geofence", after["id"], before=common.out(before),
-                 after=common.out(after))
+    record_audit(conn, "geofence.changed", "geofence", after["id"], before=common.out(before), after=common.out(after))
     return out({"geofence": after})
 
 

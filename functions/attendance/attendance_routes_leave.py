@@ -1,4 +1,5 @@
 """Leave routes: types (admins), requests (employees), decisions (assigned manager or admin), balances."""
+
 from __future__ import annotations
 
 import attendance_common as common
@@ -13,6 +14,7 @@ from attendance_inputs import (
 )
 from attendance_web import notify, record_audit
 from flask import Blueprint, request
+
 from workmonitor import notify as notices
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_int, query_uuid, roles
@@ -59,8 +61,14 @@ def create_request():
     name = common.user(conn, row["user_id"])["name"]
     for uid in notices.approvers_of(conn, row["user_id"]):
         if uid != me.user_id:
-            notices.notify(conn, uid, "leave_requested", f"{name} requested leave {_span(row)}", row["reason"] or "",
-                           _note_data(row))
+            notices.notify(
+                conn,
+                uid,
+                "leave_requested",
+                f"{name} requested leave {_span(row)}",
+                row["reason"] or "",
+                _note_data(row),
+            )
     return out({"request": row}), 201
 
 
@@ -79,8 +87,7 @@ def list_requests():
     status = request.args.get("status") or None
     if status and status not in STATUSES:
         raise ValidationFailed("Unknown status.", fields={"status": ", ".join(STATUSES)})
-    rows = leave.list_requests(db(), caller().company_id, query_uuid("user_id"), status, frm, to,
-                               limit, offset)
+    rows = leave.list_requests(db(), caller().company_id, query_uuid("user_id"), status, frm, to, limit, offset)
     return out(paginated(rows, limit, offset))
 
 
@@ -93,10 +100,23 @@ def _decide(request_id: str, approve: bool):
     data = body(DecisionIn)
     conn = db()
     row = leave.decide(conn, parse_uuid(request_id, "leave request"), caller().user_id, approve, data.comment)
-    record_audit(conn, f"leave.{row['status']}", "leave_request", row["id"], user_id=str(row["user_id"]),
-                 comment=data.comment, days=float(row["days"]))
-    notices.notify(conn, row["user_id"], "leave_decided", f"Your leave {_span(row)} was {row['status']}",
-                   data.comment or "", {**_note_data(row), "comment": data.comment})
+    record_audit(
+        conn,
+        f"leave.{row['status']}",
+        "leave_request",
+        row["id"],
+        user_id=str(row["user_id"]),
+        comment=data.comment,
+        days=float(row["days"]),
+    )
+    notices.notify(
+        conn,
+        row["user_id"],
+        "leave_decided",
+        f"Your leave {_span(row)} was {row['status']}",
+        data.comment or "",
+        {**_note_data(row), "comment": data.comment},
+    )
     result = out({"request": row})
     notify(row["user_id"], f"leave.{row['status']}", result)
     return result

@@ -1,4 +1,5 @@
 """Planned shifts and the late / left-early / absent flags computed against them."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -7,10 +8,12 @@ from zoneinfo import ZoneInfo
 
 import attendance_common as common
 import psycopg
+
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 
-SHIFT_COLUMNS = ("id, user_id, shift_date, start_time, end_time, timezone, starts_at, ends_at, note, created_by,"
-                 " created_at")
+SHIFT_COLUMNS = (
+    "id, user_id, shift_date, start_time, end_time, timezone, starts_at, ends_at, note, created_by, created_at"
+)
 
 
 def window(day: date, start: time, end: time, zone: ZoneInfo) -> tuple[datetime, datetime]:
@@ -26,8 +29,17 @@ def status(shift: dict, records: Iterable[dict], grace_minutes: int, at: datetim
     grace = timedelta(minutes=grace_minutes)
     starts, ends = shift["starts_at"], shift["ends_at"]
     matched = [r for r in records if r["clock_in_at"] < ends and (r["clock_out_at"] or at) > starts]
-    out = {"status": "scheduled", "late": False, "late_minutes": 0, "left_early": False, "early_minutes": 0,
-           "absent": False, "on_leave": on_leave, "first_clock_in": None, "last_clock_out": None}
+    out = {
+        "status": "scheduled",
+        "late": False,
+        "late_minutes": 0,
+        "left_early": False,
+        "early_minutes": 0,
+        "absent": False,
+        "on_leave": on_leave,
+        "first_clock_in": None,
+        "last_clock_out": None,
+    }
     if not matched:
         if on_leave:
             out["status"] = "on_leave"
@@ -49,25 +61,42 @@ def current_shift(conn: psycopg.Connection, user_id, at: datetime) -> dict | Non
     """Return the user's shift running at `at` or starting within the next two hours, if any."""
     return conn.execute(
         f"SELECT {SHIFT_COLUMNS} FROM shifts WHERE user_id = %s AND starts_at - interval '2 hours' <= %s"
-        f" AND ends_at > %s ORDER BY starts_at LIMIT 1", (user_id, at, at)).fetchone()
+        f" AND ends_at > %s ORDER BY starts_at LIMIT 1",
+        (user_id, at, at),
+    ).fetchone()
 
 
 def _check_overlap(conn: psycopg.Connection, user_id, starts: datetime, ends: datetime, skip_id=None) -> None:
     clash = conn.execute(
         f"SELECT {SHIFT_COLUMNS} FROM shifts WHERE user_id = %s AND starts_at < %s AND ends_at > %s"
-        " AND id IS DISTINCT FROM %s LIMIT 1", (user_id, ends, starts, skip_id)).fetchone()
+        " AND id IS DISTINCT FROM %s LIMIT 1",
+        (user_id, ends, starts, skip_id),
+    ).fetchone()
     if clash:
-        raise Conflict("This shift overlaps another shift of the employee.", code="shift_overlap",
-                       extra={"conflict": _jsonable(clash)})
+        raise Conflict(
+            "This shift overlaps another shift of the employee.",
+            code="shift_overlap",
+            extra={"conflict": _jsonable(clash)},
+        )
 
 
 def _jsonable(row: dict) -> dict:
-    return {k: (v.isoformat() if hasattr(v, "isoformat") else str(v) if k in ("id", "user_id", "created_by")
-                else v) for k, v in row.items()}
+    return {
+        k: (v.isoformat() if hasattr(v, "isoformat") else str(v) if k in ("id", "user_id", "created_by") else v)
+        for k, v in row.items()
+    }
 
 
-def create(conn: psycopg.Connection, company_id: str, actor_id: str, user_id, day: date, start: time, end: time,
-           note: str | None) -> dict:
+def create(
+    conn: psycopg.Connection,
+    company_id: str,
+    actor_id: str,
+    user_id,
+    day: date,
+    start: time,
+    end: time,
+    note: str | None,
+) -> dict:
     """Create a shift for `user_id` (caller must manage them); return it. Raises 403/404/409."""
     target = common.user(conn, user_id)
     common.require_manage(conn, target["id"])
@@ -78,7 +107,8 @@ def create(conn: psycopg.Connection, company_id: str, actor_id: str, user_id, da
     return conn.execute(
         f"INSERT INTO shifts (company_id, user_id, shift_date, start_time, end_time, timezone, starts_at, ends_at,"
         f" note, created_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {SHIFT_COLUMNS}",
-        (company_id, target["id"], day, start, end, zone.key, starts, ends, note, actor_id)).fetchone()
+        (company_id, target["id"], day, start, end, zone.key, starts, ends, note, actor_id),
+    ).fetchone()
 
 
 def get(conn: psycopg.Connection, shift_id: str) -> dict:
@@ -106,7 +136,8 @@ def update(conn: psycopg.Connection, shift_id: str, changes: dict) -> dict:
     return conn.execute(
         f"UPDATE shifts SET shift_date = %s, start_time = %s, end_time = %s, starts_at = %s, ends_at = %s,"
         f" note = %s WHERE id = %s RETURNING {SHIFT_COLUMNS}",
-        (day, start, end, starts, ends, changes.get("note", row["note"]), row["id"])).fetchone()
+        (day, start, end, starts, ends, changes.get("note", row["note"]), row["id"]),
+    ).fetchone()
 
 
 def delete(conn: psycopg.Connection, shift_id: str) -> None:
@@ -116,15 +147,22 @@ def delete(conn: psycopg.Connection, shift_id: str) -> None:
     conn.execute("DELETE FROM shifts WHERE id = %s", (row["id"],))
 
 
-def listing(conn: psycopg.Connection, company_id: str, user_id: str | None, day_from: date | None,
-            day_to: date | None, limit: int, offset: int) -> list[dict]:
+def listing(
+    conn: psycopg.Connection,
+    company_id: str,
+    user_id: str | None,
+    day_from: date | None,
+    day_to: date | None,
+    limit: int,
+    offset: int,
+) -> list[dict]:
     """Return up to limit + 1 visible shifts, each with its computed attendance."""
     rows = conn.execute(
         f"SELECT {SHIFT_COLUMNS} FROM shifts WHERE company_id = %(cid)s"
         " AND (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
         " AND (%(frm)s::date IS NULL OR shift_date >= %(frm)s) AND (%(to)s::date IS NULL OR shift_date <= %(to)s)"
         " ORDER BY starts_at, user_id LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": company_id, "uid": user_id, "frm": day_from, "to": day_to, "limit": limit + 1, "offset": offset}
+        {"cid": company_id, "uid": user_id, "frm": day_from, "to": day_to, "limit": limit + 1, "offset": offset},
     ).fetchall()
     return with_attendance(conn, company_id, rows)
 
@@ -139,15 +177,19 @@ def with_attendance(conn: psycopg.Connection, company_id: str, shifts: list[dict
     users = list({str(s["user_id"]) for s in shifts})
     records = conn.execute(
         "SELECT user_id, clock_in_at, clock_out_at FROM attendance_records WHERE user_id = ANY(%s::uuid[])"
-        " AND clock_in_at < %s AND (clock_out_at IS NULL OR clock_out_at > %s)", (users, hi, lo)).fetchall()
+        " AND clock_in_at < %s AND (clock_out_at IS NULL OR clock_out_at > %s)",
+        (users, hi, lo),
+    ).fetchall()
     leave = conn.execute(
         "SELECT user_id, start_date, end_date FROM leave_requests WHERE user_id = ANY(%s::uuid[])"
         " AND status = 'approved' AND start_date <= %s AND end_date >= %s",
-        (users, max(s["shift_date"] for s in shifts), min(s["shift_date"] for s in shifts))).fetchall()
+        (users, max(s["shift_date"] for s in shifts), min(s["shift_date"] for s in shifts)),
+    ).fetchall()
     at = common.now()
     for s in shifts:
         mine = [r for r in records if r["user_id"] == s["user_id"]]
-        on_leave = any(lv["user_id"] == s["user_id"] and lv["start_date"] <= s["shift_date"] <= lv["end_date"]
-                       for lv in leave)
+        on_leave = any(
+            lv["user_id"] == s["user_id"] and lv["start_date"] <= s["shift_date"] <= lv["end_date"] for lv in leave
+        )
         s["attendance"] = status(s, mine, grace, at, on_leave)
     return shifts

@@ -11,6 +11,7 @@ Routes (under /function/attendance):
   /leave/types, /leave/requests[/<id>[/approve|/reject|/cancel]], /leave/balances?year&user_id
   POST|GET /locations, GET /geofence-events, GET|POST /geofences, GET|PATCH|DELETE /geofences/<id>
 """
+
 from __future__ import annotations
 
 import sys
@@ -39,6 +40,7 @@ from attendance_routes_gps import bp as gps_bp
 from attendance_routes_leave import bp as leave_bp
 from attendance_web import notify, record_audit
 from flask import request
+
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
 
@@ -49,6 +51,7 @@ out = common.out
 
 
 # --- settings ----------------------------------------------------------------------------------------------
+
 
 @app.get("/settings")
 def get_settings():
@@ -69,6 +72,7 @@ def patch_settings():
 
 
 # --- clock -------------------------------------------------------------------------------------------------
+
 
 @app.post("/clock-in")
 def clock_in():
@@ -124,8 +128,16 @@ def break_end():
 def list_records():
     limit, offset = page()
     frm, to = date_range()
-    rows = clock.listing(db(), caller().company_id, query_uuid("user_id"), frm, to, limit, offset,
-                         open_only=request.args.get("open") == "true")
+    rows = clock.listing(
+        db(),
+        caller().company_id,
+        query_uuid("user_id"),
+        frm,
+        to,
+        limit,
+        offset,
+        open_only=request.args.get("open") == "true",
+    )
     return out(paginated(rows, limit, offset))
 
 
@@ -140,8 +152,9 @@ def create_record():
     data = body(ManualRecordIn)
     me = caller()
     conn = db()
-    row = clock.create_manual(conn, me.company_id, me.user_id, data.user_id, data.clock_in_at, data.clock_out_at,
-                              data.note)
+    row = clock.create_manual(
+        conn, me.company_id, me.user_id, data.user_id, data.clock_in_at, data.clock_out_at, data.note
+    )
     record_audit(conn, "attendance.record_created", "attendance_record", row["id"], user_id=str(data.user_id))
     return out({"record": row}), 201
 
@@ -160,14 +173,16 @@ def days():
 
 # --- shifts ------------------------------------------------------------------------------------------------
 
+
 @app.post("/shifts")
 @roles("admin", "manager")
 def create_shift():
     data = body(ShiftIn)
     me = caller()
     conn = db()
-    row = shifts.create(conn, me.company_id, me.user_id, data.user_id, data.date, data.start_time, data.end_time,
-                        data.note)
+    row = shifts.create(
+        conn, me.company_id, me.user_id, data.user_id, data.date, data.start_time, data.end_time, data.note
+    )
     return out({"shift": shifts.with_attendance(conn, me.company_id, [row])[0]}), 201
 
 

@@ -1,9 +1,11 @@
 """auth: signup, login (with optional email OTP), refresh rotation, logout, me, password reset, invitations."""
+
 from __future__ import annotations
 
 import hmac
 
 from flask import g, request
+
 from workmonitor import accounts, audit, security, sessions, throttle
 from workmonitor import db as dbmod
 from workmonitor.config import settings
@@ -75,16 +77,26 @@ class OtpSettingIn(Input):
 
 
 def _audit(conn, action: str, user: dict | None, **details) -> None:
-    audit.record(conn, action, company_id=str(user["company_id"]) if user else None,
-                 actor_id=str(user["id"]) if user else None, target_type="user",
-                 target_id=str(user["id"]) if user else None, ip=client_ip(),
-                 request_id=g.get("request_id"), details=details)
+    audit.record(
+        conn,
+        action,
+        company_id=str(user["company_id"]) if user else None,
+        actor_id=str(user["id"]) if user else None,
+        target_type="user",
+        target_id=str(user["id"]) if user else None,
+        ip=client_ip(),
+        request_id=g.get("request_id"),
+        details=details,
+    )
 
 
 def _audit_apart(action: str, user: dict | None, **details) -> None:
     """Write an audit row in its own transaction: failures roll the request back, their audit must stay."""
-    claims = dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]), role="system") if user \
+    claims = (
+        dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]), role="system")
+        if user
         else dbmod.Claims()
+    )
     with dbmod.transaction(claims) as conn:
         _audit(conn, action, user, **details)
 
@@ -144,8 +156,11 @@ def login():
     if user["otp_enabled"]:  # the failure counter is cleared only once the second factor is passed too
         code = security.new_code()
         challenge = accounts.create_single_use(conn, user, "login_otp", cfg.otp_ttl, code=code)
-        _mail(user["email"], "Your WorkMonitor sign-in code",
-              f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.")
+        _mail(
+            user["email"],
+            "Your WorkMonitor sign-in code",
+            f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.",
+        )
         _audit(conn, "auth.otp_sent", user)
         return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
     throttle.clear(redis_client(), keys)
@@ -168,8 +183,9 @@ def otp_verify():
     keys = [("login-email", user["email"]), ("login-ip", client_ip() or "-")]
     right = hmac.compare_digest(security.token_hash(data.code.strip()), row["code_hash"] or "")
     # Attempts are counted in their own committed transaction, and only a counted attempt may succeed.
-    with dbmod.transaction(dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]),
-                                        role="employee")) as side:
+    with dbmod.transaction(
+        dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]), role="employee")
+    ) as side:
         allowed = accounts.spend_attempt(side, row["id"], OTP_MAX_ATTEMPTS)
         if allowed and not right:
             _audit(side, "auth.otp_failed", user)
@@ -199,14 +215,21 @@ def refresh():
     except sessions.RefreshReused as reused:
         # Commit the family revocation now: the 401 below rolls back the request transaction.
         conn.commit()
-        _audit_apart("auth.refresh_reuse_detected", {"id": reused.token["user_id"],
-                                                       "company_id": reused.token["company_id"]},
-                     family_id=str(reused.token["family_id"]))
-        raise Unauthorized("This refresh token was already used; the session has been signed out.",
-                           code="refresh_reused") from None
+        _audit_apart(
+            "auth.refresh_reuse_detected",
+            {"id": reused.token["user_id"], "company_id": reused.token["company_id"]},
+            family_id=str(reused.token["family_id"]),
+        )
+        raise Unauthorized(
+            "This refresh token was already used; the session has been signed out.", code="refresh_reused"
+        ) from None
     except sessions.RefreshRefused as refused:
-        _audit_apart("auth.refresh_failed", {"id": refused.token["user_id"], "company_id": refused.token["company_id"]},
-                     reason=refused.code, family_id=str(refused.token["family_id"]))
+        _audit_apart(
+            "auth.refresh_failed",
+            {"id": refused.token["user_id"], "company_id": refused.token["company_id"]},
+            reason=refused.code,
+            family_id=str(refused.token["family_id"]),
+        )
         raise
     accounts.act_as(conn, user)
     _audit(conn, "auth.refresh", user)
@@ -227,11 +250,14 @@ def logout():
 def me():
     conn = db()
     user = accounts.user_by_id(conn, caller().user_id)
-    company = conn.execute("SELECT id, name, timezone, week_start, currency, settings FROM companies WHERE id = %s",
-                           (caller().company_id,)).fetchone()
-    agreement = conn.execute("SELECT id, screenshots, activity, gps, status, proposed_at, accepted_at"
-                             " FROM work_agreements WHERE user_id = %s AND status IN ('proposed', 'accepted')",
-                             (caller().user_id,)).fetchone()
+    company = conn.execute(
+        "SELECT id, name, timezone, week_start, currency, settings FROM companies WHERE id = %s", (caller().company_id,)
+    ).fetchone()
+    agreement = conn.execute(
+        "SELECT id, screenshots, activity, gps, status, proposed_at, accepted_at"
+        " FROM work_agreements WHERE user_id = %s AND status IN ('proposed', 'accepted')",
+        (caller().user_id,),
+    ).fetchone()
     return {"user": user, "company": company, "agreement": agreement}
 
 
@@ -251,13 +277,14 @@ def update_me():
 def change_password():
     data = body(PasswordIn)
     conn = db()
-    row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s",
-                       (caller().user_id,)).fetchone()
+    row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s", (caller().user_id,)).fetchone()
     if not security.verify_password(data.current_password, row["password_hash"]):
         _audit_apart("auth.password_change_failed", row, reason="bad_credentials")
         raise Unauthorized("The current password is wrong.", code="invalid_credentials")
-    conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
-                 (security.hash_password(data.new_password), caller().user_id))
+    conn.execute(
+        "UPDATE users SET password_hash = %s WHERE id = %s",
+        (security.hash_password(data.new_password), caller().user_id),
+    )
     _audit(conn, "auth.password_changed", row)
     return "", 204
 
@@ -266,8 +293,7 @@ def change_password():
 def set_otp():
     data = body(OtpSettingIn)
     conn = db()
-    row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s",
-                       (caller().user_id,)).fetchone()
+    row = conn.execute("SELECT id, company_id, password_hash FROM users WHERE id = %s", (caller().user_id,)).fetchone()
     if not security.verify_password(data.password, row["password_hash"]):
         _audit_apart("auth.otp_change_failed", row, reason="bad_credentials")
         raise Unauthorized("The password is wrong.", code="invalid_credentials")
@@ -289,9 +315,12 @@ def forgot_password():
     if user is not None and user["status"] == "active":
         accounts.act_as(conn, user)
         token = accounts.create_single_use(conn, user, "password_reset", cfg.reset_ttl)
-        _mail(user["email"], "Reset your WorkMonitor password",
-              f"Open this link to choose a new password (valid {cfg.reset_ttl // 60} minutes):\n"
-              f"{accounts.reset_link(token)}\n\nIf you did not ask for this, ignore this mail.")
+        _mail(
+            user["email"],
+            "Reset your WorkMonitor password",
+            f"Open this link to choose a new password (valid {cfg.reset_ttl // 60} minutes):\n"
+            f"{accounts.reset_link(token)}\n\nIf you did not ask for this, ignore this mail.",
+        )
         _audit(conn, "auth.password_reset_requested", user)
     # Same answer whether or not the address exists: no account enumeration.
     return {"status": "sent_if_exists"}, 202
@@ -304,8 +333,9 @@ def reset_password():
     conn = db(dbmod.Claims())
     row = _single_use(conn, data.token, "password_reset", "auth.password_reset_failed")
     accounts.mark_used(conn, row["id"])
-    conn.execute("UPDATE users SET password_hash = %s WHERE id = %s",
-                 (security.hash_password(data.password), row["user_id"]))
+    conn.execute(
+        "UPDATE users SET password_hash = %s WHERE id = %s", (security.hash_password(data.password), row["user_id"])
+    )
     sessions.revoke_user(conn, row["user_id"])
     _audit(conn, "auth.password_reset", {"id": row["user_id"], "company_id": row["company_id"]})
     return "", 204

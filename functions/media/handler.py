@@ -1,4 +1,5 @@
 """media: screenshot upload and listing with presigned URLs, screen recordings in chunks, media settings, retention."""
+
 from __future__ import annotations
 
 import hmac
@@ -11,6 +12,7 @@ from typing import Annotated, Literal
 from botocore.exceptions import BotoCoreError, ClientError
 from flask import g, request
 from pydantic import AwareDatetime, Field, StringConstraints
+
 from workmonitor import audit, consent, media, recordings, storage
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized, ValidationFailed
@@ -79,8 +81,17 @@ class CompleteIn(Input):
 
 def _audit(conn, action: str, target_type: str, target_id, **details) -> None:
     me = caller()
-    audit.record(conn, action, company_id=me.company_id, actor_id=me.user_id, target_type=target_type,
-                 target_id=target_id, ip=client_ip(), request_id=g.get("request_id"), details=details)
+    audit.record(
+        conn,
+        action,
+        company_id=me.company_id,
+        actor_id=me.user_id,
+        target_type=target_type,
+        target_id=target_id,
+        ip=client_ip(),
+        request_id=g.get("request_id"),
+        details=details,
+    )
 
 
 def _remove_objects(company_id: str, keys: list[str]) -> None:
@@ -114,11 +125,13 @@ def _filters(conn) -> tuple[str | None, object, object]:
 
 def _view(row: dict, blur_on: bool, expires: int = storage.DEFAULT_URL_TTL) -> dict:
     me = caller()
-    return media.public_view(row, company_id=me.company_id, is_admin=me.role == "admin", blur_on=blur_on,
-                             expires=expires)
+    return media.public_view(
+        row, company_id=me.company_id, is_admin=me.role == "admin", blur_on=blur_on, expires=expires
+    )
 
 
 # --- settings ----------------------------------------------------------------------------------------------
+
 
 @app.get("/settings")
 def get_settings():
@@ -138,6 +151,7 @@ def patch_settings():
 
 
 # --- screenshots -------------------------------------------------------------------------------------------
+
 
 @app.post("/screenshots")
 def upload_screenshot():
@@ -189,10 +203,18 @@ def delete_screenshot(shot_id: str):
     me = caller()
     conn = db()
     cfg = media.company_settings(conn, me.company_id)
-    row = media.delete_screenshot(conn, shot_id, actor_id=me.user_id, actor_role=me.role,
-                                  grace_minutes=int(cfg["delete_grace_minutes"]))
-    _audit(conn, "media.screenshot_deleted", "screenshot", row["id"], user_id=str(row["user_id"]),
-           taken_at=row["taken_at"].isoformat(), own=str(row["user_id"]) == me.user_id)
+    row = media.delete_screenshot(
+        conn, shot_id, actor_id=me.user_id, actor_role=me.role, grace_minutes=int(cfg["delete_grace_minutes"])
+    )
+    _audit(
+        conn,
+        "media.screenshot_deleted",
+        "screenshot",
+        row["id"],
+        user_id=str(row["user_id"]),
+        taken_at=row["taken_at"].isoformat(),
+        own=str(row["user_id"]) == me.user_id,
+    )
     keys = media.all_keys(row)
     after_commit(lambda: _remove_objects(me.company_id, keys))
     return "", 204
@@ -200,15 +222,22 @@ def delete_screenshot(shot_id: str):
 
 # --- recordings --------------------------------------------------------------------------------------------
 
+
 @app.post("/recordings")
 def open_recording():
     data = body(RecordingIn)
     me = caller()
     conn = db()
     consent.require(conn, me.user_id, "screenshots")
-    rec, created = recordings.open_recording(conn, me.company_id, me.user_id, device_id=data.device_id,
-                                             started_at=data.started_at, monitor=data.monitor,
-                                             content_type=data.content_type)
+    rec, created = recordings.open_recording(
+        conn,
+        me.company_id,
+        me.user_id,
+        device_id=data.device_id,
+        started_at=data.started_at,
+        monitor=data.monitor,
+        content_type=data.content_type,
+    )
     return {"recording": rec}, 201 if created else 200
 
 
@@ -246,8 +275,15 @@ def get_recording(rec_id: str):
     rec = recordings.get_recording(conn, rec_id)
     expires = query_int("expires_in", storage.DEFAULT_URL_TTL, 1, storage.MAX_URL_TTL)
     cid = caller().company_id
-    items = [{"seq": c["seq"], "size_bytes": c["size_bytes"], "sha256": c["sha256"],
-              "url": storage.presign(cid, c["object_key"], expires)} for c in recordings.chunks(conn, rec["id"])]
+    items = [
+        {
+            "seq": c["seq"],
+            "size_bytes": c["size_bytes"],
+            "sha256": c["sha256"],
+            "url": storage.presign(cid, c["object_key"], expires),
+        }
+        for c in recordings.chunks(conn, rec["id"])
+    ]
     return {"recording": rec, "chunks": items, "url_expires_in": expires}
 
 
@@ -263,6 +299,7 @@ def delete_recording(rec_id: str):
 
 
 # --- retention (cron-connector) ----------------------------------------------------------------------------
+
 
 @app.post("/retention/run")
 @public

@@ -1,4 +1,5 @@
 """messaging: chat channels, direct messages, membership, typing; messages and notifications in sibling modules."""
+
 from __future__ import annotations
 
 import sys
@@ -8,6 +9,7 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import Field, StringConstraints
+
 from workmonitor import events
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, roles
@@ -63,8 +65,14 @@ def _publish_membership(channel_id, user_ids: list[str], joined: bool) -> None:
 @app.get("/channels")
 def list_channels():
     limit, offset = page()
-    rows = channels.list_for(db(), caller().user_id, request.args.get("joined") == "true",
-                             request.args.get("archived") == "true", limit, offset)
+    rows = channels.list_for(
+        db(),
+        caller().user_id,
+        request.args.get("joined") == "true",
+        request.args.get("archived") == "true",
+        limit,
+        offset,
+    )
     return paginated(rows, limit, offset)
 
 
@@ -73,8 +81,9 @@ def list_channels():
 def create_channel():
     data = body(ChannelIn)
     me = caller()
-    channel, ids = channels.create(db(), me.company_id, me.user_id, data.kind, data.name, data.topic,
-                                   [str(u) for u in data.member_ids])
+    channel, ids = channels.create(
+        db(), me.company_id, me.user_id, data.kind, data.name, data.topic, [str(u) for u in data.member_ids]
+    )
     after_commit(lambda: _publish_membership(channel["id"], ids, True))
     return {"channel": channel, "member_ids": ids}, 201
 
@@ -106,8 +115,7 @@ def list_members(channel_id: str):
 def add_members(channel_id: str):
     data = body(MembersIn)
     me = caller()
-    added = channels.add_members(db(), me.company_id, channel_id, me.user_id, me.role,
-                                 [str(u) for u in data.user_ids])
+    added = channels.add_members(db(), me.company_id, channel_id, me.user_id, me.role, [str(u) for u in data.user_ids])
     after_commit(lambda: _publish_membership(channel_id, added, True))
     return {"added": added}
 
@@ -153,6 +161,9 @@ def typing(channel_id: str):
     body(NoBody)
     me = caller()
     channel = channels.require_member(db(), channel_id, me.user_id)
-    after_commit(lambda: events.publish(channels.room(channel["id"]), "chat.typing",
-                                        {"channel_id": str(channel["id"]), "user_id": me.user_id}))
+    after_commit(
+        lambda: events.publish(
+            channels.room(channel["id"]), "chat.typing", {"channel_id": str(channel["id"]), "user_id": me.user_id}
+        )
+    )
     return "", 204

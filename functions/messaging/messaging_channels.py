@@ -1,16 +1,20 @@
 """Chat channels and membership: plain SQL under the caller's RLS claims (no Flask here)."""
+
 from __future__ import annotations
 
 import json
 import uuid
 
 import psycopg
+
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
 from workmonitor.redis_client import client as redis_client
 
 CONTROL_CHANNEL = "wm:gateway:control"
-CHANNEL_COLUMNS = ("c.id, c.kind, c.name, c.topic, c.created_by, c.archived_at, c.created_at,"
-                   " cardinality(c.member_ids) AS member_count")
+CHANNEL_COLUMNS = (
+    "c.id, c.kind, c.name, c.topic, c.created_by, c.archived_at, c.created_at,"
+    " cardinality(c.member_ids) AS member_count"
+)
 
 
 def room(channel_id) -> str:
@@ -20,8 +24,9 @@ def room(channel_id) -> str:
 
 def control(kind: str, user_id, channel_id) -> None:
     """Tell every gateway process to join/leave the user's sockets to/from the channel room."""
-    redis_client().publish(CONTROL_CHANNEL, json.dumps({"type": kind, "user_id": str(user_id),
-                                                        "room": room(channel_id)}))
+    redis_client().publish(
+        CONTROL_CHANNEL, json.dumps({"type": kind, "user_id": str(user_id), "room": room(channel_id)})
+    )
 
 
 def as_uuid(value, what: str = "channel") -> str:
@@ -34,7 +39,9 @@ def get(conn: psycopg.Connection, channel_id, me) -> dict:
     row = conn.execute(
         f"SELECT {CHANNEL_COLUMNS}, m.user_id IS NOT NULL AS is_member, m.last_read_message_id, m.last_read_at"
         " FROM chat_channels c LEFT JOIN chat_channel_members m ON m.channel_id = c.id AND m.user_id = %s"
-        " WHERE c.id = %s", (str(me), as_uuid(channel_id))).fetchone()
+        " WHERE c.id = %s",
+        (str(me), as_uuid(channel_id)),
+    ).fetchone()
     if row is None:
         raise NotFound("No such channel.")
     return row
@@ -48,8 +55,9 @@ def require_member(conn: psycopg.Connection, channel_id, me) -> dict:
     return channel
 
 
-def list_for(conn: psycopg.Connection, me, joined_only: bool, include_archived: bool, limit: int,
-             offset: int) -> list[dict]:
+def list_for(
+    conn: psycopg.Connection, me, joined_only: bool, include_archived: bool, limit: int, offset: int
+) -> list[dict]:
     """Return up to limit + 1 visible channels with membership, unread counts and the DM partner."""
     return conn.execute(
         f"SELECT {CHANNEL_COLUMNS}, m.user_id IS NOT NULL AS is_member, m.last_read_message_id, m.last_read_at,"
@@ -63,28 +71,36 @@ def list_for(conn: psycopg.Connection, me, joined_only: bool, include_archived: 
         " WHERE (NOT %(joined)s OR m.user_id IS NOT NULL) AND (%(archived)s OR c.archived_at IS NULL)"
         " ORDER BY (m.user_id IS NULL), c.kind = 'dm', lower(coalesce(c.name, '')), c.id"
         " LIMIT %(limit)s OFFSET %(offset)s",
-        {"me": str(me), "joined": joined_only, "archived": include_archived, "limit": limit + 1,
-         "offset": offset}).fetchall()
+        {"me": str(me), "joined": joined_only, "archived": include_archived, "limit": limit + 1, "offset": offset},
+    ).fetchall()
 
 
 def _check_users(conn: psycopg.Connection, user_ids: list[str]) -> list[str]:
     ids = sorted({as_uuid(u, "user") for u in user_ids})
-    found = {str(r["id"]) for r in conn.execute(
-        "SELECT id FROM users WHERE id = ANY(%s::uuid[]) AND status = 'active'", (ids,)).fetchall()}
+    found = {
+        str(r["id"])
+        for r in conn.execute(
+            "SELECT id FROM users WHERE id = ANY(%s::uuid[]) AND status = 'active'", (ids,)
+        ).fetchall()
+    }
     missing = [u for u in ids if u not in found]
     if missing:
-        raise ValidationFailed("Some users do not exist here or are deactivated.",
-                               fields={"user_ids": ", ".join(missing)})
+        raise ValidationFailed(
+            "Some users do not exist here or are deactivated.", fields={"user_ids": ", ".join(missing)}
+        )
     return ids
 
 
-def create(conn: psycopg.Connection, company_id, me, kind: str, name: str, topic: str | None,
-           member_ids: list[str]) -> tuple[dict, list[str]]:
+def create(
+    conn: psycopg.Connection, company_id, me, kind: str, name: str, topic: str | None, member_ids: list[str]
+) -> tuple[dict, list[str]]:
     """Create a public or private channel with the creator and `member_ids` as members; return (channel, ids)."""
     ids = _check_users(conn, [str(me), *member_ids])
     channel_id = str(uuid.uuid4())
-    conn.execute("INSERT INTO chat_channels (id, company_id, kind, name, topic, created_by)"
-                 " VALUES (%s, %s, %s, %s, %s, %s)", (channel_id, company_id, kind, name, topic, str(me)))
+    conn.execute(
+        "INSERT INTO chat_channels (id, company_id, kind, name, topic, created_by) VALUES (%s, %s, %s, %s, %s, %s)",
+        (channel_id, company_id, kind, name, topic, str(me)),
+    )
     _insert_members(conn, company_id, channel_id, [str(me)] + [u for u in ids if u != str(me)])
     return get(conn, channel_id, me), ids
 
@@ -92,8 +108,11 @@ def create(conn: psycopg.Connection, company_id, me, kind: str, name: str, topic
 def _insert_members(conn: psycopg.Connection, company_id, channel_id: str, user_ids: list[str]) -> list[str]:
     added = []
     for uid in user_ids:
-        row = conn.execute("INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)"
-                           " ON CONFLICT DO NOTHING RETURNING user_id", (company_id, channel_id, uid)).fetchone()
+        row = conn.execute(
+            "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)"
+            " ON CONFLICT DO NOTHING RETURNING user_id",
+            (company_id, channel_id, uid),
+        ).fetchone()
         if row is not None:
             added.append(uid)
     return added
@@ -112,8 +131,10 @@ def open_dm(conn: psycopg.Connection, company_id, me, other) -> tuple[dict, bool
     channel_id = str(uuid.uuid4())
     try:
         with conn.transaction():
-            conn.execute("INSERT INTO chat_channels (id, company_id, kind, dm_key, created_by)"
-                         " VALUES (%s, %s, 'dm', %s, %s)", (channel_id, company_id, key, me))
+            conn.execute(
+                "INSERT INTO chat_channels (id, company_id, kind, dm_key, created_by) VALUES (%s, %s, 'dm', %s, %s)",
+                (channel_id, company_id, key, me),
+            )
             _insert_members(conn, company_id, channel_id, [me, other])
     except psycopg.errors.UniqueViolation:  # the other person opened the same DM at the same moment
         found = conn.execute("SELECT id FROM chat_channels WHERE dm_key = %s", (key,)).fetchone()
@@ -150,11 +171,12 @@ def members(conn: psycopg.Connection, channel_id) -> list[dict]:
     return conn.execute(
         "SELECT m.user_id, u.name, m.joined_at, m.last_read_message_id, m.last_read_at"
         " FROM chat_channel_members m JOIN users u ON u.id = m.user_id WHERE m.channel_id = %s"
-        " ORDER BY lower(u.name), m.user_id", (str(channel_id),)).fetchall()
+        " ORDER BY lower(u.name), m.user_id",
+        (str(channel_id),),
+    ).fetchall()
 
 
-def add_members(conn: psycopg.Connection, company_id, channel_id, me, role: str,
-                user_ids: list[str]) -> list[str]:
+def add_members(conn: psycopg.Connection, company_id, channel_id, me, role: str, user_ids: list[str]) -> list[str]:
     """Add people to a channel (admins and the creator); return the ids that were not members yet."""
     channel = get(conn, channel_id, me)
     if channel["archived_at"] is not None:
@@ -182,8 +204,10 @@ def remove_member(conn: psycopg.Connection, channel_id, me, role: str, user_id) 
         raise Conflict("A direct message keeps its two members.", code="dm_members_fixed")
     if user_id != str(me) and not _can_manage(channel, me, role):
         raise Forbidden("Only an admin or the channel's creator may remove people.", code="not_channel_manager")
-    row = conn.execute("DELETE FROM chat_channel_members WHERE channel_id = %s AND user_id = %s RETURNING user_id",
-                       (channel["id"], user_id)).fetchone()
+    row = conn.execute(
+        "DELETE FROM chat_channel_members WHERE channel_id = %s AND user_id = %s RETURNING user_id",
+        (channel["id"], user_id),
+    ).fetchone()
     if row is None:
         raise NotFound("This person is not a member of the channel.")
 
@@ -192,17 +216,23 @@ def mark_read(conn: psycopg.Connection, channel_id, me, message_id: int | None) 
     """Move the caller's read marker forward to `message_id` (default: the newest message); return it."""
     require_member(conn, channel_id, me)
     if message_id is None:
-        found = conn.execute("SELECT max(id) AS id FROM chat_messages WHERE channel_id = %s",
-                             (as_uuid(channel_id),)).fetchone()
+        found = conn.execute(
+            "SELECT max(id) AS id FROM chat_messages WHERE channel_id = %s", (as_uuid(channel_id),)
+        ).fetchone()
         message_id = found["id"]
-    elif conn.execute("SELECT 1 FROM chat_messages WHERE id = %s AND channel_id = %s",
-                      (message_id, as_uuid(channel_id))).fetchone() is None:
+    elif (
+        conn.execute(
+            "SELECT 1 FROM chat_messages WHERE id = %s AND channel_id = %s", (message_id, as_uuid(channel_id))
+        ).fetchone()
+        is None
+    ):
         raise ValidationFailed("No such message in this channel.", fields={"message_id": "not in this channel"})
     return conn.execute(
         "UPDATE chat_channel_members SET last_read_message_id = greatest(coalesce(last_read_message_id, 0), %s),"
         " last_read_at = now() WHERE channel_id = %s AND user_id = %s"
         " RETURNING channel_id, user_id, last_read_message_id, last_read_at",
-        (message_id or 0, as_uuid(channel_id), str(me))).fetchone()
+        (message_id or 0, as_uuid(channel_id), str(me)),
+    ).fetchone()
 
 
 def unread(conn: psycopg.Connection, me) -> dict[str, int]:
@@ -211,5 +241,6 @@ def unread(conn: psycopg.Connection, me) -> dict[str, int]:
         "SELECT m.channel_id, count(x.id) AS n FROM chat_channel_members m JOIN chat_messages x"
         " ON x.channel_id = m.channel_id AND x.id > coalesce(m.last_read_message_id, 0) AND x.deleted_at IS NULL"
         " AND x.author_id IS DISTINCT FROM m.user_id WHERE m.user_id = %s GROUP BY m.channel_id",
-        (str(me),)).fetchall()
+        (str(me),),
+    ).fetchall()
     return {str(r["channel_id"]): r["n"] for r in rows}

@@ -1,4 +1,5 @@
 """messaging routes: messages, catch-up, read receipts, search and attachments (thin; logic in messaging_messages)."""
+
 from __future__ import annotations
 
 import uuid
@@ -9,6 +10,7 @@ import messaging_channels as channels
 import messaging_messages as messages
 from flask import Flask, request
 from pydantic import Field, StringConstraints
+
 from workmonitor import events
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
@@ -49,8 +51,9 @@ def _since() -> datetime | None:
 
 
 def _publish(channel_id, event: str, message: dict) -> None:
-    after_commit(lambda: events.publish(channels.room(channel_id), event,
-                                        {"channel_id": str(channel_id), "message": message}))
+    after_commit(
+        lambda: events.publish(channels.room(channel_id), event, {"channel_id": str(channel_id), "message": message})
+    )
 
 
 def register(app: Flask) -> None:
@@ -60,8 +63,16 @@ def register(app: Flask) -> None:
     def post_message(channel_id: str):
         data = body(MessageIn)
         me = caller()
-        message, created = messages.post(db(), me.company_id, me.user_id, channel_id, data.body,
-                                         [str(a) for a in data.attachment_ids], data.client_id, after_commit)
+        message, created = messages.post(
+            db(),
+            me.company_id,
+            me.user_id,
+            channel_id,
+            data.body,
+            [str(a) for a in data.attachment_ids],
+            data.client_id,
+            after_commit,
+        )
         if created:
             _publish(message["channel_id"], "chat.message", message)
         return {"message": message}, 201 if created else 200
@@ -70,8 +81,9 @@ def register(app: Flask) -> None:
     def list_messages(channel_id: str):
         limit = query_int("limit", 50, 1, 200)
         before = query_int("before", 0, 1, 2**62) if request.args.get("before") else None
-        rows, order = messages.history(db(), channel_id, caller().user_id, _since(),
-                                       query_int("after_id", 0, 0, 2**62), before, limit)
+        rows, order = messages.history(
+            db(), channel_id, caller().user_id, _since(), query_int("after_id", 0, 0, 2**62), before, limit
+        )
         out = paginated(rows, limit, 0, order=order)
         items = out["items"]
         if order == "oldest_first" and items:
@@ -131,8 +143,9 @@ def register(app: Flask) -> None:
     def create_upload(channel_id: str):
         data = body(UploadIn)
         me = caller()
-        return messages.create_upload(db(), me.company_id, me.user_id, channel_id, data.filename,
-                                      data.content_type, data.size_bytes), 201
+        return messages.create_upload(
+            db(), me.company_id, me.user_id, channel_id, data.filename, data.content_type, data.size_bytes
+        ), 201
 
     @app.get("/attachments/<attachment_id>")
     def download(attachment_id: str):

@@ -1,4 +1,5 @@
 """messaging routes: in-app notifications, notification preferences and push device tokens (thin)."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -6,6 +7,7 @@ from typing import Annotated, Literal
 import messaging_channels as channels
 from flask import Flask, request
 from pydantic import StringConstraints
+
 from workmonitor import notify
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.schemas import Input
@@ -68,8 +70,14 @@ def register(app: Flask) -> None:
 
     @app.delete("/notifications/<notification_id>")
     def delete_notification(notification_id: str):
-        row = db().execute("DELETE FROM notifications WHERE id = %s AND user_id = %s RETURNING id",
-                           (channels.as_uuid(notification_id, "notification"), caller().user_id)).fetchone()
+        row = (
+            db()
+            .execute(
+                "DELETE FROM notifications WHERE id = %s AND user_id = %s RETURNING id",
+                (channels.as_uuid(notification_id, "notification"), caller().user_id),
+            )
+            .fetchone()
+        )
         if row is None:
             raise NotFound("No such notification.")
         return "", 204
@@ -81,42 +89,64 @@ def register(app: Flask) -> None:
 
     @app.get("/notification-preferences")
     def get_preferences():
-        return {"preferences": notify.preferences(db(), caller().user_id), "kinds": list(notify.KINDS),
-                "channels": list(notify.CHANNELS)}
+        return {
+            "preferences": notify.preferences(db(), caller().user_id),
+            "kinds": list(notify.KINDS),
+            "channels": list(notify.CHANNELS),
+        }
 
     @app.put("/notification-preferences")
     def put_preferences():
         data = body(PrefsIn)
         unknown = [k for k in data.preferences if k not in notify.KINDS]
         if unknown:
-            raise ValidationFailed("Unknown notification kinds.", fields={f"preferences.{k}": "unknown kind"
-                                                                          for k in unknown})
+            raise ValidationFailed(
+                "Unknown notification kinds.", fields={f"preferences.{k}": "unknown kind" for k in unknown}
+            )
         me, conn = caller(), db()
-        notify.set_preferences(conn, me.company_id, me.user_id,
-                               {k: v.model_dump(exclude_none=True) for k, v in data.preferences.items()})
+        notify.set_preferences(
+            conn, me.company_id, me.user_id, {k: v.model_dump(exclude_none=True) for k, v in data.preferences.items()}
+        )
         return {"preferences": notify.preferences(conn, me.user_id)}
 
     @app.get("/devices")
     def list_devices():
-        rows = db().execute(f"SELECT {DEVICE_COLUMNS} FROM device_tokens WHERE user_id = %s ORDER BY created_at",
-                            (caller().user_id,)).fetchall()
+        rows = (
+            db()
+            .execute(
+                f"SELECT {DEVICE_COLUMNS} FROM device_tokens WHERE user_id = %s ORDER BY created_at",
+                (caller().user_id,),
+            )
+            .fetchall()
+        )
         return {"items": rows}
 
     @app.post("/devices")
     def register_device():
         data = body(DeviceIn)
         me = caller()
-        row = db().execute(
-            "INSERT INTO device_tokens (company_id, user_id, platform, token, label) VALUES (%s, %s, %s, %s, %s)"
-            " ON CONFLICT (user_id, platform, token) DO UPDATE SET last_seen_at = now(),"
-            f" label = coalesce(EXCLUDED.label, device_tokens.label) RETURNING {DEVICE_COLUMNS}",
-            (me.company_id, me.user_id, data.platform, data.token, data.label)).fetchone()
+        row = (
+            db()
+            .execute(
+                "INSERT INTO device_tokens (company_id, user_id, platform, token, label) VALUES (%s, %s, %s, %s, %s)"
+                " ON CONFLICT (user_id, platform, token) DO UPDATE SET last_seen_at = now(),"
+                f" label = coalesce(EXCLUDED.label, device_tokens.label) RETURNING {DEVICE_COLUMNS}",
+                (me.company_id, me.user_id, data.platform, data.token, data.label),
+            )
+            .fetchone()
+        )
         return {"device": row}, 201
 
     @app.delete("/devices/<device_id>")
     def unregister_device(device_id: str):
-        row = db().execute("DELETE FROM device_tokens WHERE id = %s AND user_id = %s RETURNING id",
-                           (channels.as_uuid(device_id, "device"), caller().user_id)).fetchone()
+        row = (
+            db()
+            .execute(
+                "DELETE FROM device_tokens WHERE id = %s AND user_id = %s RETURNING id",
+                (channels.as_uuid(device_id, "device"), caller().user_id),
+            )
+            .fetchone()
+        )
         if row is None:
             raise NotFound("No such device.")
         return "", 204

@@ -1,4 +1,5 @@
 """projects: clients, projects (rates, budgets, archive), project membership and tasks with assignees."""
+
 from __future__ import annotations
 
 import sys
@@ -10,6 +11,7 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import Field, StringConstraints
+
 from workmonitor import notify
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
@@ -87,7 +89,6 @@ def _flag(name: str) -> bool | None:
     return raw == "true"
 
 
-
 def _for_caller(proj: dict) -> dict:
     """Return `proj` with rates and money budgets hidden from employees (planners' business)."""
     if caller().role in PLANNERS:
@@ -102,14 +103,19 @@ def _project_out(conn, proj: dict) -> dict:
 
 # --- clients -----------------------------------------------------------------------------------------------
 
+
 @app.get("/clients")
 def list_clients():
     limit, offset = page()
-    rows = db().execute(
-        f"SELECT {store.CLIENT_COLUMNS} FROM clients WHERE (%(a)s::boolean IS NULL OR archived = %(a)s)"
-        " ORDER BY lower(name), id LIMIT %(limit)s OFFSET %(offset)s",
-        {"a": _flag("archived") if request.args.get("archived") else False, "limit": limit + 1,
-         "offset": offset}).fetchall()
+    rows = (
+        db()
+        .execute(
+            f"SELECT {store.CLIENT_COLUMNS} FROM clients WHERE (%(a)s::boolean IS NULL OR archived = %(a)s)"
+            " ORDER BY lower(name), id LIMIT %(limit)s OFFSET %(offset)s",
+            {"a": _flag("archived") if request.args.get("archived") else False, "limit": limit + 1, "offset": offset},
+        )
+        .fetchall()
+    )
     return paginated(rows, limit, offset)
 
 
@@ -117,9 +123,15 @@ def list_clients():
 @roles(*PLANNERS)
 def create_client():
     data = body(ClientIn)
-    row = db().execute(f"INSERT INTO clients (company_id, name, email, notes) VALUES (%s, %s, %s, %s)"
-                       f" RETURNING {store.CLIENT_COLUMNS}",
-                       (caller().company_id, data.name, data.email, data.notes)).fetchone()
+    row = (
+        db()
+        .execute(
+            f"INSERT INTO clients (company_id, name, email, notes) VALUES (%s, %s, %s, %s)"
+            f" RETURNING {store.CLIENT_COLUMNS}",
+            (caller().company_id, data.name, data.email, data.notes),
+        )
+        .fetchone()
+    )
     return {"client": row}, 201
 
 
@@ -140,17 +152,23 @@ def update_client(client_id: str):
 
 # --- projects ----------------------------------------------------------------------------------------------
 
+
 @app.get("/projects")
 def list_projects():
     limit, offset = page()
     q = (request.args.get("q") or "").strip()[:100].replace("%", r"\%").replace("_", r"\_")
     archived = _flag("archived") if request.args.get("archived") else False
-    rows = db().execute(
-        f"SELECT {store.PROJECT_COLUMNS} FROM {store.PROJECT_FROM}"
-        " WHERE (%(a)s::boolean IS NULL OR p.archived = %(a)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
-        " AND (%(q)s = '' OR p.name ILIKE '%%' || %(q)s || '%%')"
-        " ORDER BY lower(p.name), p.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"a": archived, "c": query_uuid("client_id"), "q": q, "limit": limit + 1, "offset": offset}).fetchall()
+    rows = (
+        db()
+        .execute(
+            f"SELECT {store.PROJECT_COLUMNS} FROM {store.PROJECT_FROM}"
+            " WHERE (%(a)s::boolean IS NULL OR p.archived = %(a)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
+            " AND (%(q)s = '' OR p.name ILIKE '%%' || %(q)s || '%%')"
+            " ORDER BY lower(p.name), p.id LIMIT %(limit)s OFFSET %(offset)s",
+            {"a": archived, "c": query_uuid("client_id"), "q": q, "limit": limit + 1, "offset": offset},
+        )
+        .fetchall()
+    )
     return paginated([_for_caller(r) for r in rows], limit, offset)
 
 
@@ -161,15 +179,29 @@ def create_project():
     me, conn = caller(), db()
     if data.client_id:
         store.client(conn, data.client_id)
-    currency = data.currency or conn.execute("SELECT currency FROM companies WHERE id = %s",
-                                             (me.company_id,)).fetchone()["currency"]
+    currency = (
+        data.currency
+        or conn.execute("SELECT currency FROM companies WHERE id = %s", (me.company_id,)).fetchone()["currency"]
+    )
     member_ids = store.check_users(conn, data.member_ids, "member_ids")
     row = conn.execute(
         "INSERT INTO projects (company_id, client_id, name, color, billable, hourly_rate, currency, budget_hours,"
         " budget_amount, archived, created_by) VALUES (%s, %s, %s, coalesce(%s, '#4f46e5'), coalesce(%s, true),"
         " %s, %s, %s, %s, coalesce(%s, false), %s) RETURNING id",
-        (me.company_id, data.client_id, data.name, data.color, data.billable, data.hourly_rate, currency,
-         data.budget_hours, data.budget_amount, data.archived, me.user_id)).fetchone()
+        (
+            me.company_id,
+            data.client_id,
+            data.name,
+            data.color,
+            data.billable,
+            data.hourly_rate,
+            currency,
+            data.budget_hours,
+            data.budget_amount,
+            data.archived,
+            me.user_id,
+        ),
+    ).fetchone()
     store.add_members(conn, me.company_id, row["id"], member_ids)
     return _project_out(conn, store.project(conn, row["id"])), 201
 
@@ -207,6 +239,7 @@ def project_budget(project_id: str):
 
 # --- membership --------------------------------------------------------------------------------------------
 
+
 @app.get("/projects/<project_id>/members")
 def list_members(project_id: str):
     conn = db()
@@ -220,8 +253,9 @@ def add_member(project_id: str):
     data = body(MemberIn)
     conn = db()
     proj = store.project(conn, project_id)
-    store.add_members(conn, caller().company_id, proj["id"],
-                      store.check_users(conn, [data.user_id], "user_id"), data.hourly_rate)
+    store.add_members(
+        conn, caller().company_id, proj["id"], store.check_users(conn, [data.user_id], "user_id"), data.hourly_rate
+    )
     return {"items": store.members(conn, proj["id"])}, 201
 
 
@@ -230,8 +264,10 @@ def add_member(project_id: str):
 def remove_member(project_id: str, user_id: str):
     conn = db()
     proj = store.project(conn, project_id)
-    row = conn.execute("DELETE FROM project_members WHERE project_id = %s AND user_id = %s RETURNING user_id",
-                       (proj["id"], store.as_uuid(user_id, "member"))).fetchone()
+    row = conn.execute(
+        "DELETE FROM project_members WHERE project_id = %s AND user_id = %s RETURNING user_id",
+        (proj["id"], store.as_uuid(user_id, "member")),
+    ).fetchone()
     if row is None:
         raise NotFound("This user is not a member of the project.", code="member_not_found")
     conn.execute("DELETE FROM task_assignees WHERE project_id = %s AND user_id = %s", (proj["id"], row["user_id"]))
@@ -239,6 +275,7 @@ def remove_member(project_id: str, user_id: str):
 
 
 # --- tasks -------------------------------------------------------------------------------------------------
+
 
 @app.get("/projects/<project_id>/tasks")
 def list_tasks(project_id: str):
@@ -254,7 +291,8 @@ def list_tasks(project_id: str):
         " AND (%(s)s::text IS NULL OR t.status = %(s)s) AND (%(a)s::uuid IS NULL OR EXISTS"
         " (SELECT 1 FROM task_assignees x WHERE x.task_id = t.id AND x.user_id = %(a)s))"
         " ORDER BY t.due_date NULLS LAST, lower(t.name), t.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"p": proj["id"], "s": status, "a": assignee, "limit": limit + 1, "offset": offset}).fetchall()
+        {"p": proj["id"], "s": status, "a": assignee, "limit": limit + 1, "offset": offset},
+    ).fetchall()
     return paginated(rows, limit, offset)
 
 
@@ -269,8 +307,17 @@ def create_task(project_id: str):
     row = conn.execute(
         "INSERT INTO tasks (company_id, project_id, name, description, status, due_date, estimate_minutes, created_by)"
         " VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id, project_id",
-        (me.company_id, proj["id"], data.name, data.description, data.status, data.due_date, data.estimate_minutes,
-         me.user_id)).fetchone()
+        (
+            me.company_id,
+            proj["id"],
+            data.name,
+            data.description,
+            data.status,
+            data.due_date,
+            data.estimate_minutes,
+            me.user_id,
+        ),
+    ).fetchone()
     added = store.set_assignees(conn, me.company_id, row, data.assignee_ids or [])
     task = store.task(conn, row["id"])
     _notify_assigned(conn, task, added)
@@ -282,8 +329,14 @@ def _notify_assigned(conn, task: dict, user_ids: list[str]) -> None:
     me = caller().user_id
     for uid in user_ids:
         if uid != me:
-            notify.notify(conn, uid, "task_assigned", f"You were assigned to {task['name']}", task["description"] or "",
-                          {"task_id": str(task["id"]), "project_id": str(task["project_id"])})
+            notify.notify(
+                conn,
+                uid,
+                "task_assigned",
+                f"You were assigned to {task['name']}",
+                task["description"] or "",
+                {"task_id": str(task["id"]), "project_id": str(task["project_id"])},
+            )
 
 
 @app.get("/tasks/<task_id>")

@@ -4,6 +4,7 @@ POST /events {room, event, payload} relays through python-socketio's Redis manag
 Callers authenticate with header X-WM-Secret (the `publish-secret`; any room) or an admin access token (only
 rooms of the admin's own company). GET /presence answers who is online and who has a running timer.
 """
+
 from __future__ import annotations
 
 import hmac
@@ -15,6 +16,7 @@ import redis
 import socketio
 from flask import g, request
 from pydantic import Field
+
 from workmonitor.config import settings
 from workmonitor.errors import ApiError, Forbidden, Unauthorized, ValidationFailed
 from workmonitor.redis_client import client as redis_client
@@ -64,8 +66,11 @@ def _trusted() -> bool:
         return False
     expected = settings().publish_secret
     if not expected:
-        raise ApiError("Publishing with a shared secret is disabled: configure the publish-secret secret "
-                       "(or PUBLISH_SECRET).", status=503, code="publish_secret_unset")
+        raise ApiError(
+            "Publishing with a shared secret is disabled: configure the publish-secret secret (or PUBLISH_SECRET).",
+            status=503,
+            code="publish_secret_unset",
+        )
     if not hmac.compare_digest(presented.encode(), expected.encode()):
         raise Unauthorized("The X-WM-Secret header is wrong.", code="secret_invalid")
     return True
@@ -80,11 +85,18 @@ def _check_admin_room(kind: str, ident: str) -> None:
     if kind == "company":
         allowed = ident == me.company_id
     elif kind == "user":
-        allowed = conn.execute("SELECT 1 FROM users WHERE id = %s AND company_id = %s",
-                               (ident, me.company_id)).fetchone() is not None
+        allowed = (
+            conn.execute("SELECT 1 FROM users WHERE id = %s AND company_id = %s", (ident, me.company_id)).fetchone()
+            is not None
+        )
     else:
-        allowed = _table_exists(conn, "chat_channels") and conn.execute(
-            "SELECT 1 FROM chat_channels WHERE id = %s AND company_id = %s", (ident, me.company_id)).fetchone() is not None
+        allowed = (
+            _table_exists(conn, "chat_channels")
+            and conn.execute(
+                "SELECT 1 FROM chat_channels WHERE id = %s AND company_id = %s", (ident, me.company_id)
+            ).fetchone()
+            is not None
+        )
     if not allowed:
         raise Forbidden("That room belongs to no one in your company.", code="room_forbidden")
 
@@ -102,8 +114,10 @@ def publish_event():
     data = body(EventIn)
     match = ROOM.match(data.room.lower())
     if match is None:
-        raise ValidationFailed("room must be user:<uuid>, company:<uuid> or channel:<uuid>.",
-                               fields={"room": "user:<uuid>, company:<uuid> or channel:<uuid>"})
+        raise ValidationFailed(
+            "room must be user:<uuid>, company:<uuid> or channel:<uuid>.",
+            fields={"room": "user:<uuid>, company:<uuid> or channel:<uuid>"},
+        )
     if data.event.lower() in RESERVED_EVENTS:
         raise ValidationFailed("That event name is reserved by Socket.IO.", fields={"event": "reserved name"})
     room = match.group(0)
@@ -120,19 +134,40 @@ def presence():
     raw = redis_client().zrangebyscore(f"{PRESENCE_PREFIX}{me.company_id}", time.time(), "+inf")
     online_ids = sorted({m.decode().split("|", 1)[0] for m in raw})
     conn = db()
-    names = {str(r["id"]): r["name"] for r in conn.execute(
-        "SELECT id, name FROM users WHERE company_id = %s AND id = ANY(%s::uuid[])",
-        (me.company_id, online_ids)).fetchall()} if online_ids else {}
+    names = (
+        {
+            str(r["id"]): r["name"]
+            for r in conn.execute(
+                "SELECT id, name FROM users WHERE company_id = %s AND id = ANY(%s::uuid[])", (me.company_id, online_ids)
+            ).fetchall()
+        }
+        if online_ids
+        else {}
+    )
     online = [{"user_id": uid, "name": names[uid]} for uid in online_ids if uid in names]
     working = []
     if _table_exists(conn, "time_entries"):
-        working = [{"user_id": str(r["user_id"]), "name": r["name"], "entry_id": str(r["id"]),
-                    "project_id": r["project_id"], "task_id": r["task_id"], "started_at": r["started_at"],
-                    "online": str(r["user_id"]) in names}
-                   for r in conn.execute(
-                       "SELECT t.id, t.user_id, t.project_id, t.task_id, t.started_at, u.name FROM time_entries t"
-                       " JOIN users u ON u.company_id = t.company_id AND u.id = t.user_id"
-                       " WHERE t.company_id = %s AND t.ended_at IS NULL ORDER BY t.started_at",
-                       (me.company_id,)).fetchall()]
-    return {"company_id": me.company_id, "online": online, "working": working,
-            "online_count": len(online), "working_count": len(working)}
+        working = [
+            {
+                "user_id": str(r["user_id"]),
+                "name": r["name"],
+                "entry_id": str(r["id"]),
+                "project_id": r["project_id"],
+                "task_id": r["task_id"],
+                "started_at": r["started_at"],
+                "online": str(r["user_id"]) in names,
+            }
+            for r in conn.execute(
+                "SELECT t.id, t.user_id, t.project_id, t.task_id, t.started_at, u.name FROM time_entries t"
+                " JOIN users u ON u.company_id = t.company_id AND u.id = t.user_id"
+                " WHERE t.company_id = %s AND t.ended_at IS NULL ORDER BY t.started_at",
+                (me.company_id,),
+            ).fetchall()
+        ]
+    return {
+        "company_id": me.company_id,
+        "online": online,
+        "working": working,
+        "online_count": len(online),
+        "working_count": len(working),
+    }

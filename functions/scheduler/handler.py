@@ -4,6 +4,7 @@ The cron-connector cannot send credentials, and /function/* is not authenticated
 only ever enqueues idempotent maintenance jobs, at most once per schedule slot (a Redis SET NX claim): calling
 it more often than the schedule does no extra work. `make run` calls it the same way on a timer.
 """
+
 from __future__ import annotations
 
 import time

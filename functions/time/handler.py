@@ -3,6 +3,7 @@
 One running timer per user: starting a timer while one runs stops the running one at the same instant, in
 the same transaction (the partial unique index on time_entries WHERE ended_at IS NULL is the backstop).
 """
+
 from __future__ import annotations
 
 import sys
@@ -13,6 +14,7 @@ from typing import Annotated, Literal
 
 from flask import request
 from pydantic import AwareDatetime, Field, StringConstraints
+
 from workmonitor import audit, events, timecalc
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
 from workmonitor.schemas import Input
@@ -86,11 +88,10 @@ def idempotency_key() -> str | None:
         return None
     key = key.strip()
     if not 0 < len(key) <= 255 or not key.isprintable():
-        raise ValidationFailed("Idempotency-Key must be 1 to 255 printable characters.",
-                               fields={"Idempotency-Key": "invalid"})
+        raise ValidationFailed(
+            "Idempotency-Key must be 1 to 255 printable characters.", fields={"Idempotency-Key": "invalid"}
+        )
     return key
-
-
 
 
 def date_range(tz: str, max_days: int | None = None) -> tuple[date | None, date | None]:
@@ -124,6 +125,7 @@ def _replayed(payload: dict, replayed: bool):
 
 # --- timer -------------------------------------------------------------------------------------------------
 
+
 @app.get("/timer")
 def current_timer():
     return {"entry": entries.running(db(), caller().user_id)}
@@ -132,9 +134,15 @@ def current_timer():
 @app.get("/timers/running")
 def running_timers():
     limit, offset = page()
-    rows = db().execute(
-        f"SELECT {reports.LIST_COLUMNS}, u.name AS user_name FROM {reports.LIST_FROM} JOIN users u ON u.id = e.user_id"
-        " WHERE e.ended_at IS NULL ORDER BY e.started_at, e.id LIMIT %s OFFSET %s", (limit + 1, offset)).fetchall()
+    rows = (
+        db()
+        .execute(
+            f"SELECT {reports.LIST_COLUMNS}, u.name AS user_name FROM {reports.LIST_FROM} JOIN users u ON u.id = e.user_id"
+            " WHERE e.ended_at IS NULL ORDER BY e.started_at, e.id LIMIT %s OFFSET %s",
+            (limit + 1, offset),
+        )
+        .fetchall()
+    )
     return paginated(rows, limit, offset)  # RLS: a manager sees their team, an admin everyone, an employee themselves
 
 
@@ -169,12 +177,20 @@ def resume_timer():
         if str(source["user_id"]) != me.user_id:
             raise NotFound("No such time entry.", code="entry_not_found")
     else:
-        source = conn.execute(f"SELECT {entries.ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %s"
-                              " AND e.ended_at IS NOT NULL ORDER BY e.ended_at DESC LIMIT 1", (me.user_id,)).fetchone()
+        source = conn.execute(
+            f"SELECT {entries.ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %s"
+            " AND e.ended_at IS NOT NULL ORDER BY e.ended_at DESC LIMIT 1",
+            (me.user_id,),
+        ).fetchone()
         if source is None:
             raise NotFound("There is no earlier entry to resume.", code="entry_not_found")
-    copy = {"project_id": source["project_id"], "task_id": source["task_id"], "description": source["description"],
-            "billable": source["billable"], "source": data.source}
+    copy = {
+        "project_id": source["project_id"],
+        "task_id": source["task_id"],
+        "description": source["description"],
+        "billable": source["billable"],
+        "source": data.source,
+    }
     row, stopped, _ = entries.start_timer(conn, me, copy, None)
     if stopped:
         _publish_timer("timer.stopped", stopped)
@@ -184,15 +200,22 @@ def resume_timer():
 
 # --- entries -----------------------------------------------------------------------------------------------
 
+
 def _filters(conn) -> reports.Filters:
     tz = _viewer_tz(conn)
     start, end = reports.day_bounds(*date_range(tz), tz)
     billable = request.args.get("billable")
     if billable not in (None, "", "true", "false"):
         raise ValidationFailed("billable must be true or false.", fields={"billable": "true or false"})
-    return reports.Filters(user_id=query_uuid("user_id"), project_id=query_uuid("project_id"),
-                           task_id=query_uuid("task_id"), client_id=query_uuid("client_id"),
-                           billable=None if not billable else billable == "true", start=start, end=end)
+    return reports.Filters(
+        user_id=query_uuid("user_id"),
+        project_id=query_uuid("project_id"),
+        task_id=query_uuid("task_id"),
+        client_id=query_uuid("client_id"),
+        billable=None if not billable else billable == "true",
+        start=start,
+        end=end,
+    )
 
 
 @app.get("/entries")
@@ -202,8 +225,13 @@ def list_entries():
     flt = _filters(conn)
     rule = entries.rounding(entries.settings(conn, caller().company_id))
     rows = reports.list_entries(conn, flt, rule, limit, offset)
-    return paginated(rows, limit, offset, totals=reports.totals(conn, flt, rule),
-                     rounding={"mode": rule.mode, "minutes": rule.minutes})
+    return paginated(
+        rows,
+        limit,
+        offset,
+        totals=reports.totals(conn, flt, rule),
+        rounding={"mode": rule.mode, "minutes": rule.minutes},
+    )
 
 
 @app.get("/reports/summary")
@@ -223,8 +251,9 @@ def create_entry():
     if data.ended_at and data.duration_seconds:
         raise ValidationFailed("Give ended_at or duration_seconds, not both.", fields={"duration_seconds": "both"})
     conn, me = db(), caller()
-    row, replayed = entries.create_entry(conn, me, data.model_dump(), entries.settings(conn, me.company_id),
-                                         idempotency_key())
+    row, replayed = entries.create_entry(
+        conn, me, data.model_dump(), entries.settings(conn, me.company_id), idempotency_key()
+    )
     if not replayed:
         _publish_entry("entry.created", row)
     return _replayed({"entry": row}, replayed)
@@ -256,6 +285,7 @@ def delete_entry(entry_id: str):
 
 # --- reports and settings ----------------------------------------------------------------------------------
 
+
 @app.get("/reports/daily")
 def daily_report():
     conn, me = db(), caller()
@@ -282,6 +312,13 @@ def update_settings():
         raise ValidationFailed("Nothing to change.", fields={"_": "give at least one setting"})
     conn, me = db(), caller()
     out = entries.save_settings(conn, me.company_id, changes)
-    audit.record(conn, "time.settings_changed", company_id=me.company_id, actor_id=me.user_id,
-                 target_type="company", target_id=me.company_id, details=changes)
+    audit.record(
+        conn,
+        "time.settings_changed",
+        company_id=me.company_id,
+        actor_id=me.user_id,
+        target_type="company",
+        target_id=me.company_id,
+        details=changes,
+    )
     return {"settings": out}

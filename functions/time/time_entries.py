@@ -4,6 +4,7 @@ Every write for a user first takes a transaction-scoped advisory lock on that us
 running-timer switch and the idempotency lookup are race-free across replicas; the EXCLUDE constraint, the
 partial unique index and the period-lock trigger stay the last word in the database.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -11,12 +12,15 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import psycopg
+
 from workmonitor import timecalc
 from workmonitor.errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed, id_or_404
 
-ENTRY_COLUMNS = ("e.id, e.user_id, e.project_id, e.task_id, e.description, e.started_at, e.ended_at, e.billable,"
-                 " e.source, e.created_by, e.created_at, e.updated_at, (e.ended_at IS NULL) AS running,"
-                 " extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS duration_seconds")
+ENTRY_COLUMNS = (
+    "e.id, e.user_id, e.project_id, e.task_id, e.description, e.started_at, e.ended_at, e.billable,"
+    " e.source, e.created_by, e.created_at, e.updated_at, (e.ended_at IS NULL) AS running,"
+    " extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS duration_seconds"
+)
 MAX_ENTRY = timedelta(days=7)
 FUTURE_SLACK = timedelta(days=1)
 DEFAULTS = {"rounding_mode": "none", "rounding_minutes": 1, "employees_edit_past": True}
@@ -29,10 +33,13 @@ def now() -> datetime:
 
 # --- settings ----------------------------------------------------------------------------------------------
 
+
 def settings(conn: psycopg.Connection, company_id: str) -> dict:
     """Return the company's time settings: rounding, employees_edit_past, week_start, timezone, currency."""
-    row = conn.execute("SELECT week_start, timezone, currency, coalesce(settings->'time', '{}') AS t FROM companies"
-                       " WHERE id = %s", (company_id,)).fetchone()
+    row = conn.execute(
+        "SELECT week_start, timezone, currency, coalesce(settings->'time', '{}') AS t FROM companies WHERE id = %s",
+        (company_id,),
+    ).fetchone()
     out = {**DEFAULTS, **{k: v for k, v in row["t"].items() if k in DEFAULTS}}
     out.update(week_start=row["week_start"], timezone=row["timezone"], currency=row["currency"])
     return out
@@ -46,13 +53,17 @@ def rounding(cfg: dict) -> timecalc.Rounding:
 def save_settings(conn: psycopg.Connection, company_id: str, changes: dict) -> dict:
     """Store `changes` (week_start and/or keys of DEFAULTS) and return the new settings."""
     time_keys = {k: v for k, v in changes.items() if k in DEFAULTS}
-    conn.execute("UPDATE companies SET week_start = coalesce(%s, week_start),"
-                 " settings = jsonb_set(settings, '{time}', coalesce(settings->'time', '{}') || %s::jsonb)"
-                 " WHERE id = %s", (changes.get("week_start"), json.dumps(time_keys), company_id))
+    conn.execute(
+        "UPDATE companies SET week_start = coalesce(%s, week_start),"
+        " settings = jsonb_set(settings, '{time}', coalesce(settings->'time', '{}') || %s::jsonb)"
+        " WHERE id = %s",
+        (changes.get("week_start"), json.dumps(time_keys), company_id),
+    )
     return settings(conn, company_id)
 
 
 # --- reads -------------------------------------------------------------------------------------------------
+
 
 def lock_user(conn: psycopg.Connection, user_id) -> None:
     """Serialise time writes of `user_id` until the transaction ends."""
@@ -70,21 +81,24 @@ def entry(conn: psycopg.Connection, entry_id) -> dict:
 
 def running(conn: psycopg.Connection, user_id) -> dict | None:
     """Return the running entry of `user_id`, if any."""
-    return conn.execute(f"SELECT {ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %s AND e.ended_at IS NULL",
-                        (user_id,)).fetchone()
+    return conn.execute(
+        f"SELECT {ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %s AND e.ended_at IS NULL", (user_id,)
+    ).fetchone()
 
 
 def target_user(conn: psycopg.Connection, me, user_id) -> dict:
     """Return (id, timezone) of the user whose time is written: `user_id` if the caller may see them, else self."""
     uid = str(user_id or me.user_id)
-    row = conn.execute("SELECT id, timezone, status FROM users WHERE id = %s AND app.can_see_user(id)",
-                       (uid,)).fetchone()
+    row = conn.execute(
+        "SELECT id, timezone, status FROM users WHERE id = %s AND app.can_see_user(id)", (uid,)
+    ).fetchone()
     if row is None:
         raise NotFound("No such user.", code="user_not_found")
     return row
 
 
 # --- validation --------------------------------------------------------------------------------------------
+
 
 def resolve_refs(conn: psycopg.Connection, user_id, project_id, task_id) -> dict:
     """Return {"project_id", "task_id", "billable"} after checking both are visible, open and the user's project."""
@@ -94,14 +108,19 @@ def resolve_refs(conn: psycopg.Connection, user_id, project_id, task_id) -> dict
         if task is None:
             raise NotFound("No such task.", code="task_not_found")
         if project_id and str(task["project_id"]) != project_id:
-            raise Unprocessable("The task belongs to another project.", code="task_not_in_project",
-                                fields={"task_id": "not a task of project_id"})
+            raise Unprocessable(
+                "The task belongs to another project.",
+                code="task_not_in_project",
+                fields={"task_id": "not a task of project_id"},
+            )
         project_id = str(task["project_id"])
     if not project_id:
         return {"project_id": None, "task_id": None, "billable": False}
-    proj = conn.execute("SELECT id, billable, archived, app.project_member(id, %s) AS member,"
-                        " (app.is_planner() AND %s = app.user_id()) AS own_planner FROM projects WHERE id = %s",
-                        (str(user_id), str(user_id), project_id)).fetchone()
+    proj = conn.execute(
+        "SELECT id, billable, archived, app.project_member(id, %s) AS member,"
+        " (app.is_planner() AND %s = app.user_id()) AS own_planner FROM projects WHERE id = %s",
+        (str(user_id), str(user_id), project_id),
+    ).fetchone()
     if proj is None:
         raise NotFound("No such project.", code="project_not_found")
     if proj["archived"]:
@@ -132,14 +151,16 @@ def check_past_edit(me, cfg: dict, user_tz: str, *starts: datetime) -> None:
         raise Forbidden("Your company does not allow employees to edit past entries.", code="past_edit_forbidden")
 
 
-def check_overlap(conn: psycopg.Connection, user_id, started: datetime, ended: datetime | None,
-                  exclude_id=None) -> None:
+def check_overlap(
+    conn: psycopg.Connection, user_id, started: datetime, ended: datetime | None, exclude_id=None
+) -> None:
     """Raise Conflict (409, code overlap) carrying the first entry of `user_id` that overlaps the interval."""
     row = conn.execute(
         f"SELECT {ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %s AND (%s::uuid IS NULL OR e.id <> %s::uuid)"
         " AND tstzrange(e.started_at, coalesce(e.ended_at, 'infinity'), '[)')"
         " && tstzrange(%s, coalesce(%s::timestamptz, 'infinity'), '[)') ORDER BY e.started_at LIMIT 1",
-        (str(user_id), exclude_id, exclude_id, started, ended)).fetchone()
+        (str(user_id), exclude_id, exclude_id, started, ended),
+    ).fetchone()
     if row is not None:
         raise Conflict("This time overlaps another entry.", code="overlap", extra={"conflicting_entry": row})
 
@@ -151,13 +172,15 @@ def write(conn: psycopg.Connection, sql: str, params) -> dict | None:
     except psycopg.errors.RaiseException as exc:
         msg = (exc.diag.message_primary or "") if exc.diag else ""
         if msg.startswith("wm:period_"):
-            state = msg[len("wm:period_"):].split(":")[0]
-            raise ApiError(f"This time lies in a timesheet that is {state}; it cannot change.", status=423,
-                           code=f"period_{state}") from exc
+            state = msg[len("wm:period_") :].split(":")[0]
+            raise ApiError(
+                f"This time lies in a timesheet that is {state}; it cannot change.", status=423, code=f"period_{state}"
+            ) from exc
         raise
 
 
 # --- idempotency -------------------------------------------------------------------------------------------
+
 
 def request_hash(kind: str, payload: dict) -> str:
     """Return a fingerprint of a create request, to tell a retry from a different request with the same key."""
@@ -168,8 +191,10 @@ def replay(conn: psycopg.Connection, me, key: str | None, fingerprint: str) -> d
     """Return the entry created earlier with Idempotency-Key `key`, or None when the key is new."""
     if not key:
         return None
-    row = conn.execute("SELECT request_hash, entry_id FROM idempotency_keys WHERE company_id = %s AND user_id = %s"
-                       " AND key = %s", (me.company_id, me.user_id, key)).fetchone()
+    row = conn.execute(
+        "SELECT request_hash, entry_id FROM idempotency_keys WHERE company_id = %s AND user_id = %s AND key = %s",
+        (me.company_id, me.user_id, key),
+    ).fetchone()
     if row is None:
         return None
     if row["request_hash"] != fingerprint:
@@ -183,16 +208,21 @@ def replay(conn: psycopg.Connection, me, key: str | None, fingerprint: str) -> d
 def remember(conn: psycopg.Connection, me, key: str | None, fingerprint: str, entry_id) -> None:
     """Record that `key` created `entry_id`."""
     if key:
-        conn.execute("INSERT INTO idempotency_keys (company_id, user_id, key, request_hash, entry_id)"
-                     " VALUES (%s, %s, %s, %s, %s)", (me.company_id, me.user_id, key, fingerprint, entry_id))
+        conn.execute(
+            "INSERT INTO idempotency_keys (company_id, user_id, key, request_hash, entry_id)"
+            " VALUES (%s, %s, %s, %s, %s)",
+            (me.company_id, me.user_id, key, fingerprint, entry_id),
+        )
 
 
 # --- writes ------------------------------------------------------------------------------------------------
 
-INSERT_SQL = ("INSERT INTO time_entries (company_id, user_id, project_id, task_id, description, started_at, ended_at,"
-              " billable, source, created_by) VALUES (%(company_id)s, %(user_id)s, %(project_id)s, %(task_id)s,"
-              " %(description)s, %(started_at)s, %(ended_at)s, %(billable)s, %(source)s, %(created_by)s)"
-              " RETURNING id")
+INSERT_SQL = (
+    "INSERT INTO time_entries (company_id, user_id, project_id, task_id, description, started_at, ended_at,"
+    " billable, source, created_by) VALUES (%(company_id)s, %(user_id)s, %(project_id)s, %(task_id)s,"
+    " %(description)s, %(started_at)s, %(ended_at)s, %(billable)s, %(source)s, %(created_by)s)"
+    " RETURNING id"
+)
 
 
 def start_timer(conn: psycopg.Connection, me, data: dict, key: str | None) -> tuple[dict, dict | None, bool]:
@@ -209,17 +239,33 @@ def start_timer(conn: psycopg.Connection, me, data: dict, key: str | None) -> tu
         at = stopped["ended_at"]
     check_overlap(conn, me.user_id, at, None)
     billable = refs["billable"] if data.get("billable") is None else data["billable"]
-    row = write(conn, INSERT_SQL, {**refs, "company_id": me.company_id, "user_id": me.user_id, "billable": billable,
-                                   "description": data.get("description"), "started_at": at, "ended_at": None,
-                                   "source": data.get("source") or "web", "created_by": me.user_id})
+    row = write(
+        conn,
+        INSERT_SQL,
+        {
+            **refs,
+            "company_id": me.company_id,
+            "user_id": me.user_id,
+            "billable": billable,
+            "description": data.get("description"),
+            "started_at": at,
+            "ended_at": None,
+            "source": data.get("source") or "web",
+            "created_by": me.user_id,
+        },
+    )
     remember(conn, me, key, fingerprint, row["id"])
     return entry(conn, row["id"]), stopped, False
 
 
 def stop_timer(conn: psycopg.Connection, user_id, at: datetime | None = None) -> dict | None:
     """Stop the running timer of `user_id` at `at` (now); return the stopped entry or None."""
-    row = write(conn, "UPDATE time_entries SET ended_at = greatest(%s, started_at + interval '1 microsecond')"
-                " WHERE user_id = %s AND ended_at IS NULL RETURNING id", (at or now(), str(user_id)))
+    row = write(
+        conn,
+        "UPDATE time_entries SET ended_at = greatest(%s, started_at + interval '1 microsecond')"
+        " WHERE user_id = %s AND ended_at IS NULL RETURNING id",
+        (at or now(), str(user_id)),
+    )
     return entry(conn, row["id"]) if row else None
 
 
@@ -242,9 +288,21 @@ def create_entry(conn: psycopg.Connection, me, data: dict, cfg: dict, key: str |
     refs = resolve_refs(conn, user["id"], data.get("project_id"), data.get("task_id"))
     check_overlap(conn, user["id"], started, ended)
     billable = refs["billable"] if data.get("billable") is None else data["billable"]
-    row = write(conn, INSERT_SQL, {**refs, "company_id": me.company_id, "user_id": user["id"], "billable": billable,
-                                   "description": data.get("description"), "started_at": started, "ended_at": ended,
-                                   "source": data.get("source") or "web", "created_by": me.user_id})
+    row = write(
+        conn,
+        INSERT_SQL,
+        {
+            **refs,
+            "company_id": me.company_id,
+            "user_id": user["id"],
+            "billable": billable,
+            "description": data.get("description"),
+            "started_at": started,
+            "ended_at": ended,
+            "source": data.get("source") or "web",
+            "created_by": me.user_id,
+        },
+    )
     remember(conn, me, key, fingerprint, row["id"])
     return entry(conn, row["id"]), False
 
@@ -259,8 +317,9 @@ def update_entry(conn: psycopg.Connection, me, entry_id, changes: dict, cfg: dic
     ended = old["ended_at"]
     if "ended_at" in changes:
         if changes["ended_at"] is None and old["ended_at"] is not None:
-            raise ValidationFailed("A finished entry cannot run again; resume it instead.",
-                                   fields={"ended_at": "may not be null"})
+            raise ValidationFailed(
+                "A finished entry cannot run again; resume it instead.", fields={"ended_at": "may not be null"}
+            )
         ended = timecalc.to_utc(changes["ended_at"]) if changes["ended_at"] else None
     check_interval(started, ended, now())
     if ended is None and started > now():
@@ -272,21 +331,31 @@ def update_entry(conn: psycopg.Connection, me, entry_id, changes: dict, cfg: dic
     else:  # a new task implies its project
         project_id = None if changes.get("task_id") else old["project_id"]
     if "project_id" in changes and "task_id" not in changes and task_id is not None:
-        still = conn.execute("SELECT 1 FROM tasks WHERE id = %s AND project_id IS NOT DISTINCT FROM %s",
-                             (task_id, project_id)).fetchone()
+        still = conn.execute(
+            "SELECT 1 FROM tasks WHERE id = %s AND project_id IS NOT DISTINCT FROM %s", (task_id, project_id)
+        ).fetchone()
         task_id = task_id if still else None
-    refs = ({"project_id": str(old["project_id"]) if old["project_id"] else None,
-             "task_id": str(old["task_id"]) if old["task_id"] else None, "billable": old["billable"]}
-            if "project_id" not in changes and "task_id" not in changes
-            else resolve_refs(conn, user["id"], project_id, task_id))
+    refs = (
+        {
+            "project_id": str(old["project_id"]) if old["project_id"] else None,
+            "task_id": str(old["task_id"]) if old["task_id"] else None,
+            "billable": old["billable"],
+        }
+        if "project_id" not in changes and "task_id" not in changes
+        else resolve_refs(conn, user["id"], project_id, task_id)
+    )
     check_overlap(conn, user["id"], started, ended, exclude_id=old["id"])
     moved = refs["project_id"] != (str(old["project_id"]) if old["project_id"] else None)
-    billable = changes["billable"] if changes.get("billable") is not None else (
-        refs["billable"] if moved else old["billable"])
+    billable = (
+        changes["billable"] if changes.get("billable") is not None else (refs["billable"] if moved else old["billable"])
+    )
     description = changes["description"] if "description" in changes else old["description"]
-    write(conn, "UPDATE time_entries SET started_at = %s, ended_at = %s, project_id = %s, task_id = %s,"
-          " billable = %s, description = %s WHERE id = %s RETURNING id",
-          (started, ended, refs["project_id"], refs["task_id"], billable, description, old["id"]))
+    write(
+        conn,
+        "UPDATE time_entries SET started_at = %s, ended_at = %s, project_id = %s, task_id = %s,"
+        " billable = %s, description = %s WHERE id = %s RETURNING id",
+        (started, ended, refs["project_id"], refs["task_id"], billable, description, old["id"]),
+    )
     return entry(conn, old["id"])
 
 

@@ -1,4 +1,5 @@
 """Timesheet routes of the time function: the week view, submit, approve, reject, reopen and history."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -8,6 +9,7 @@ import time_entries as entries
 import time_sheets as sheets
 from flask import Blueprint, request
 from pydantic import StringConstraints
+
 from workmonitor import events, notify, timecalc
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
@@ -30,7 +32,6 @@ class RejectIn(Input):
     comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 
 
-
 def _notify(room_ids: list, event: str, row: dict) -> None:
     payload = {"timesheet": row}
     after_commit(lambda: [events.publish(events.user_room(uid), event, payload) for uid in room_ids])
@@ -46,13 +47,24 @@ def list_timesheets():
     status = request.args.get("status")
     if status and status not in ("open", "submitted", "approved", "rejected"):
         raise ValidationFailed("Unknown status.", fields={"status": "open, submitted, approved or rejected"})
-    rows = db().execute(
-        f"SELECT {sheets.SHEET_COLUMNS} FROM timesheets WHERE (%(u)s::uuid IS NULL OR user_id = %(u)s)"
-        " AND (%(s)s::text IS NULL OR status = %(s)s) AND (%(f)s::date IS NULL OR period_start >= %(f)s)"
-        " AND (%(t)s::date IS NULL OR period_start <= %(t)s)"
-        " ORDER BY period_start DESC, user_id LIMIT %(limit)s OFFSET %(offset)s",
-        {"u": query_uuid("user_id"), "s": status, "f": query_date("from"),
-         "t": query_date("to"), "limit": limit + 1, "offset": offset}).fetchall()
+    rows = (
+        db()
+        .execute(
+            f"SELECT {sheets.SHEET_COLUMNS} FROM timesheets WHERE (%(u)s::uuid IS NULL OR user_id = %(u)s)"
+            " AND (%(s)s::text IS NULL OR status = %(s)s) AND (%(f)s::date IS NULL OR period_start >= %(f)s)"
+            " AND (%(t)s::date IS NULL OR period_start <= %(t)s)"
+            " ORDER BY period_start DESC, user_id LIMIT %(limit)s OFFSET %(offset)s",
+            {
+                "u": query_uuid("user_id"),
+                "s": status,
+                "f": query_date("from"),
+                "t": query_date("to"),
+                "limit": limit + 1,
+                "offset": offset,
+            },
+        )
+        .fetchall()
+    )
     return paginated(rows, limit, offset)
 
 
@@ -74,8 +86,14 @@ def submit():
     _notify([me.user_id, *sheets.managers_of(conn, me.user_id)], "timesheet.submitted", row)
     name = conn.execute("SELECT name FROM users WHERE id = %s", (me.user_id,)).fetchone()["name"]
     for uid in notify.approvers_of(conn, me.user_id):
-        notify.notify(conn, uid, "timesheet_submitted", f"{name} submitted the week of {row['period_start']}",
-                      data.comment or "", _note_data(row))
+        notify.notify(
+            conn,
+            uid,
+            "timesheet_submitted",
+            f"{name} submitted the week of {row['period_start']}",
+            data.comment or "",
+            _note_data(row),
+        )
     return {"timesheet": row, "history": sheets.history(conn, row["id"])}, 201
 
 
@@ -90,8 +108,14 @@ def _decide(sheet_id: str, action: str, comment: str | None):
     conn, me = db(), caller()
     row = sheets.decide(conn, me, sheet_id, action, comment)
     _notify([row["user_id"]], f"timesheet.{action}", row)
-    notify.notify(conn, row["user_id"], f"timesheet_{action}", f"Your week of {row['period_start']} was {action}",
-                  comment or "", {**_note_data(row), "comment": comment})
+    notify.notify(
+        conn,
+        row["user_id"],
+        f"timesheet_{action}",
+        f"Your week of {row['period_start']} was {action}",
+        comment or "",
+        {**_note_data(row), "comment": comment},
+    )
     return {"timesheet": row, "history": sheets.history(conn, row["id"])}
 
 

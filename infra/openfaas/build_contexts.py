@@ -9,6 +9,7 @@ A context is self-contained (faas-cli `lang: dockerfile` builds exactly that fol
 The output is deterministic: same inputs, same bytes, same modes and timestamps. Usage:
 `python infra/openfaas/build_contexts.py [stack.yml] [build]` (the stack file's folder is the repository root).
 """
+
 from __future__ import annotations
 
 import hashlib

@@ -5,6 +5,7 @@ because nothing opens a socket at import: workmonitor.db builds the psycopg pool
 the Redis client lazily, on first use, i.e. inside each worker after the fork. post_fork enforces it.
 Tune with GUNICORN_WORKERS / GUNICORN_THREADS (env in stack.yml); timeouts follow of-watchdog's exec_timeout.
 """
+
 from __future__ import annotations
 
 import os
@@ -56,8 +57,11 @@ proc_name = "workmonitor-" + os.environ.get("WM_FUNCTION", "function")
 
 def post_fork(server, worker) -> None:
     """Refuse to serve from a worker that inherited a DB pool or Redis client opened in the master."""
-    inherited = [mod for mod, attr in (("workmonitor.db", "_pool"), ("workmonitor.redis_client", "_client"))
-                 if getattr(sys.modules.get(mod), attr, None) is not None]
+    inherited = [
+        mod
+        for mod, attr in (("workmonitor.db", "_pool"), ("workmonitor.redis_client", "_client"))
+        if getattr(sys.modules.get(mod), attr, None) is not None
+    ]
     if inherited:
         server.log.error("connections opened before fork in %s; they would be shared by workers", inherited)
         sys.exit(4)

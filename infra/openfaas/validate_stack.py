@@ -5,6 +5,7 @@ faas-cli cannot run on our machines, so this is the gate: `make validate` and te
 prints a summary and exits 0. The repository root defaults to the folder holding the stack file (faas-cli
 resolves handler paths the same way).
 """
+
 from __future__ import annotations
 
 import os
@@ -22,9 +23,26 @@ UPSTREAM_PORT = 5000  # gunicorn.conf.py binds 127.0.0.1:5000; of-watchdog must 
 REQUIRED_SECRETS = ("database-url", "redis-url", "jwt-secret")
 TOP_LEVEL_KEYS = {"version", "provider", "functions", "configuration"}
 FUNCTION_KEYS = {
-    "lang", "handler", "image", "registry_auth", "fprocess", "environment", "secrets", "skip_build", "constraints",
-    "environment_file", "labels", "limits", "requests", "readonly_root_filesystem", "build_options", "build_args",
-    "build_config", "annotations", "namespace", "platforms",
+    "lang",
+    "handler",
+    "image",
+    "registry_auth",
+    "fprocess",
+    "environment",
+    "secrets",
+    "skip_build",
+    "constraints",
+    "environment_file",
+    "labels",
+    "limits",
+    "requests",
+    "readonly_root_filesystem",
+    "build_options",
+    "build_args",
+    "build_config",
+    "annotations",
+    "namespace",
+    "platforms",
 }
 WATCHDOG_DURATIONS = ("read_timeout", "write_timeout", "exec_timeout", "healthcheck_interval")
 
@@ -36,14 +54,29 @@ GO_DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h)")
 QUANTITY = re.compile(r"^(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+|[KMGTPE]i|[mkMGTPE])?$")
 IMAGE = re.compile(
     r"^(?:[a-zA-Z0-9.-]+(?::\d+)?/)?[a-z0-9]+(?:[._-]+[a-z0-9]+)*(?:/[a-z0-9]+(?:[._-]+[a-z0-9]+)*)*"
-    r"(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$")
+    r"(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$"
+)
 SECRET_CALL = re.compile(r"(?<![\w])secret\(\s*[\"']([^\"']+)[\"']")
 INT_ENV_CALL = re.compile(r"(?<![\w])_int\(\s*[\"']([A-Z0-9_]+)[\"']")
 ENV_REF = re.compile(r"\$\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?-)([^}]*))?\}")
 CRON_FIELD = re.compile(r"^[\d*/,\-A-Za-z?]+$")
 _DURATION_UNITS = {"ns": 1e-9, "us": 1e-6, "µs": 1e-6, "ms": 1e-3, "s": 1, "m": 60, "h": 3600}
-_QUANTITY_UNITS = {"Ki": 2**10, "Mi": 2**20, "Gi": 2**30, "Ti": 2**40, "Pi": 2**50, "Ei": 2**60, "m": 1e-3,
-                   "k": 1e3, "M": 1e6, "G": 1e9, "T": 1e12, "P": 1e15, "E": 1e18, "": 1}
+_QUANTITY_UNITS = {
+    "Ki": 2**10,
+    "Mi": 2**20,
+    "Gi": 2**30,
+    "Ti": 2**40,
+    "Pi": 2**50,
+    "Ei": 2**60,
+    "m": 1e-3,
+    "k": 1e3,
+    "M": 1e6,
+    "G": 1e9,
+    "T": 1e12,
+    "P": 1e15,
+    "E": 1e18,
+    "": 1,
+}
 
 
 def substitute_env(text: str, environ: Mapping[str, str] | None = None) -> str:
@@ -58,6 +91,7 @@ def substitute_env(text: str, environ: Mapping[str, str] | None = None) -> str:
         if op == "-" and value is None:
             return default
         return value or ""
+
     return ENV_REF.sub(expand, text)
 
 
@@ -128,8 +162,10 @@ def validate(data: dict, root: Path) -> list[str]:
     read = secrets_read_by_code(root)
     for name in REQUIRED_SECRETS:
         if "shared/workmonitor/config.py" not in read.get(name, ()):
-            problems.append(f"validator: required secret {name!r} is no longer read by shared/workmonitor/config.py;"
-                            " update REQUIRED_SECRETS")
+            problems.append(
+                f"validator: required secret {name!r} is no longer read by shared/workmonitor/config.py;"
+                " update REQUIRED_SECRETS"
+            )
     context = {"root": root, "known_secrets": set(read), "int_env": integer_env_names(root)}
     for name, fn in functions.items():
         problems += _function(str(name), fn, context)
@@ -141,8 +177,10 @@ def _provider(provider) -> list[str]:
         return ["provider: missing (needs name: openfaas and a gateway URL)"]
     out = []
     if provider.get("name") != "openfaas":
-        out.append(f"provider.name: ['openfaas'] is the only valid \"provider.name\" for the OpenFaaS CLI, "
-                   f"but you gave: {provider.get('name')}")
+        out.append(
+            f"provider.name: ['openfaas'] is the only valid \"provider.name\" for the OpenFaaS CLI, "
+            f"but you gave: {provider.get('name')}"
+        )
     gateway = provider.get("gateway")
     parts = urlsplit(gateway) if isinstance(gateway, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.netloc:
@@ -153,8 +191,12 @@ def _provider(provider) -> list[str]:
 def _function(name: str, fn, ctx: dict) -> list[str]:
     where = f"functions.{name}"
     if not DNS1123_LABEL.match(name) or len(name) > 63:
-        return [(f"{where}: name must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters, "
-                 "starting and ending alphanumeric)")]
+        return [
+            (
+                f"{where}: name must be a DNS-1123 label (lowercase letters, digits and '-', at most 63 characters, "
+                "starting and ending alphanumeric)"
+            )
+        ]
     if not isinstance(fn, dict):
         return [f"{where}: must be a mapping"]
     out = [f"{where}.{key}: unknown key (faas-cli would silently ignore it)" for key in fn if key not in FUNCTION_KEYS]
@@ -195,35 +237,42 @@ def _environment(where: str, env, int_env: set[str]) -> list[str]:
     if env is None:
         env = {}
     if not isinstance(env, dict):
-        return [f"{where}.environment: must be a mapping of NAME: \"value\""]
+        return [f'{where}.environment: must be a mapping of NAME: "value"']
     out = []
     for key, value in env.items():
         if not ENV_NAME.match(str(key)):
             out.append(f"{where}.environment.{key}: not a valid environment variable name")
         if not isinstance(value, str):
-            out.append(f"{where}.environment.{key}: value must be a string, got {type(value).__name__} {value!r}; "
-                       "quote it")
+            out.append(
+                f"{where}.environment.{key}: value must be a string, got {type(value).__name__} {value!r}; quote it"
+            )
         elif key in int_env and not re.fullmatch(r"-?\d+", value.strip()):
             out.append(f"{where}.environment.{key}: workmonitor reads it as an integer, got {value!r}")
     if env.get("mode") != "http":
-        out.append(f"{where}.environment.mode: must be \"http\" (of-watchdog proxies to gunicorn), "
-                   f"got {env.get('mode')!r}")
+        out.append(
+            f'{where}.environment.mode: must be "http" (of-watchdog proxies to gunicorn), got {env.get("mode")!r}'
+        )
     upstream = env.get("upstream_url") or env.get("http_upstream_url")
     if not isinstance(upstream, str):
         out.append(f"{where}.environment.upstream_url: required (http://127.0.0.1:{UPSTREAM_PORT})")
     else:
         parts = urlsplit(upstream)
         if parts.scheme != "http" or parts.hostname not in ("127.0.0.1", "localhost") or parts.port != UPSTREAM_PORT:
-            out.append(f"{where}.environment.upstream_url: must be http://127.0.0.1:{UPSTREAM_PORT} "
-                       f"(where gunicorn listens), got {upstream!r}")
+            out.append(
+                f"{where}.environment.upstream_url: must be http://127.0.0.1:{UPSTREAM_PORT} "
+                f"(where gunicorn listens), got {upstream!r}"
+            )
     seconds = {}
     for key in WATCHDOG_DURATIONS:
         if isinstance(env.get(key), str):
             seconds[key] = go_seconds(env[key])
             if seconds[key] is None:
                 out.append(f"{where}.environment.{key}: {env[key]!r} is not a Go duration such as 30s or 1m30s")
-    if seconds.get("exec_timeout") and seconds.get("write_timeout") \
-            and seconds["exec_timeout"] > seconds["write_timeout"]:
+    if (
+        seconds.get("exec_timeout")
+        and seconds.get("write_timeout")
+        and seconds["exec_timeout"] > seconds["write_timeout"]
+    ):
         out.append(f"{where}.environment.exec_timeout: longer than write_timeout; the response could not be written")
     return out
 
@@ -236,11 +285,12 @@ def _secrets(where: str, secrets, known: set[str]) -> list[str]:
         if not isinstance(secret, str) or not DNS1123_SUBDOMAIN.match(secret) or len(secret) > 253:
             out.append(f"{where}.secrets: {secret!r} is not a DNS-1123 name (lowercase letters, digits, '-', '.')")
         elif secret not in known:
-            out.append(f"{where}.secrets: {secret!r} is not read by any secret(\"...\") call (typo?)")
+            out.append(f'{where}.secrets: {secret!r} is not read by any secret("...") call (typo?)')
     for secret in REQUIRED_SECRETS:
         if secret not in secrets:
-            out.append(f"{where}.secrets: missing {secret!r} (workmonitor.config reads it; "
-                       f"faas-cli secret create {secret})")
+            out.append(
+                f"{where}.secrets: missing {secret!r} (workmonitor.config reads it; faas-cli secret create {secret})"
+            )
     if len(set(map(str, secrets))) != len(secrets):
         out.append(f"{where}.secrets: listed more than once")
     return out
@@ -251,8 +301,11 @@ def _string_map(where: str, mapping) -> list[str]:
         return []
     if not isinstance(mapping, dict):
         return [f"{where}: must be a mapping of string to string"]
-    return [f"{where}.{key}: value must be a string, got {type(value).__name__} {value!r}; quote it"
-            for key, value in mapping.items() if not isinstance(value, str)]
+    return [
+        f"{where}.{key}: value must be a string, got {type(value).__name__} {value!r}; quote it"
+        for key, value in mapping.items()
+        if not isinstance(value, str)
+    ]
 
 
 def _scaling(where: str, labels) -> list[str]:
@@ -264,7 +317,7 @@ def _scaling(where: str, labels) -> list[str]:
         if raw is None:
             continue
         if not isinstance(raw, str) or not raw.isdigit():
-            out.append(f"{where}.labels.com.openfaas.scale.{key}: must be an integer string such as \"1\", got {raw!r}")
+            out.append(f'{where}.labels.com.openfaas.scale.{key}: must be an integer string such as "1", got {raw!r}')
         else:
             values[key] = int(raw)
     if values.get("min") == 0:
@@ -272,8 +325,10 @@ def _scaling(where: str, labels) -> list[str]:
     if values.get("max") == 0:
         out.append(f"{where}.labels.com.openfaas.scale.max: must be at least 1")
     if "min" in values and "max" in values and values["min"] > values["max"]:
-        out.append(f"{where}.labels: com.openfaas.scale.min ({values['min']}) is greater than "
-                   f"com.openfaas.scale.max ({values['max']})")
+        out.append(
+            f"{where}.labels: com.openfaas.scale.min ({values['min']}) is greater than "
+            f"com.openfaas.scale.max ({values['max']})"
+        )
     return out
 
 
@@ -306,7 +361,7 @@ def _resources(where: str, limits, requests) -> list[str]:
                 out.append(f"{where}.{kind}.{key}: unknown resource (memory or cpu)")
                 continue
             if not isinstance(value, str):
-                out.append(f"{where}.{kind}.{key}: must be a quoted string such as \"128Mi\", got {value!r}")
+                out.append(f'{where}.{kind}.{key}: must be a quoted string such as "128Mi", got {value!r}')
                 continue
             amount = quantity_value(value)
             if amount is None or amount <= 0:
@@ -335,7 +390,7 @@ def main(argv: list[str]) -> int:
     root = None
     if "--root" in argv:
         at = argv.index("--root")
-        root, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2:]
+        root, argv = Path(argv[at + 1]), argv[:at] + argv[at + 2 :]
     path = Path(argv[0] if argv else "stack.yml")
     problems = validate_file(path, root=root)
     for problem in problems:

@@ -12,6 +12,7 @@ Definitions (also the API's):
   advisory lock per company (shared for ingest, exclusive for the recompute job) keeps the two consistent
   across any number of replicas.
 """
+
 from __future__ import annotations
 
 import json
@@ -100,8 +101,11 @@ def parse(model: type[M], raw: bytes) -> M:
             if err["type"] == "json_invalid":
                 raise ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
             if err["type"] == "too_long" and tuple(err["loc"]) == ("samples",):
-                raise PayloadTooLarge(f"At most {MAX_SAMPLES} samples per request; split the batch.",
-                                      code="too_many_samples", fields={"samples": "too many"}) from exc
+                raise PayloadTooLarge(
+                    f"At most {MAX_SAMPLES} samples per request; split the batch.",
+                    code="too_many_samples",
+                    fields={"samples": "too many"},
+                ) from exc
             fields.setdefault(".".join(str(p) for p in err["loc"]) or "_", err["msg"])
         raise ValidationFailed("Some fields are missing or invalid.", fields=fields) from exc
 
@@ -165,9 +169,11 @@ SELECT day, app, domain, n, seconds, active_seconds, idle_seconds FROM agg
 def _begin_capture(conn: psycopg.Connection, company_id, user_id) -> str:
     """Check consent, take the shared rollup lock and return the user's time zone."""
     consent.require(conn, user_id, "activity")
-    row = conn.execute("SELECT pg_advisory_xact_lock_shared(hashtextextended(%s, 0)) AS locked,"
-                       " (SELECT timezone FROM users WHERE id = %s) AS tz", (lock_key(company_id), user_id)
-                       ).fetchone()
+    row = conn.execute(
+        "SELECT pg_advisory_xact_lock_shared(hashtextextended(%s, 0)) AS locked,"
+        " (SELECT timezone FROM users WHERE id = %s) AS tz",
+        (lock_key(company_id), user_id),
+    ).fetchone()
     return row["tz"] or "UTC"
 
 
@@ -182,12 +188,22 @@ def ingest(conn: psycopg.Connection, company_id, user_id, raw: bytes) -> dict:
         raise ValidationFailed("Text must not contain NUL characters.", fields={"samples": "contains \\u0000"})
     domains = check(batch)
     tz = _begin_capture(conn, company_id, user_id)
-    rows = conn.execute(_INGEST, {"cid": company_id, "uid": user_id, "tz": tz, "device": batch.device_id,
-                                  "body": raw.decode(), "domains": domains}).fetchall()
+    rows = conn.execute(
+        _INGEST,
+        {
+            "cid": company_id,
+            "uid": user_id,
+            "tz": tz,
+            "device": batch.device_id,
+            "body": raw.decode(),
+            "domains": domains,
+        },
+    ).fetchall()
     accepted = sum(r["n"] for r in rows)
     if rows:
-        productivity.add_daily(conn, company_id, user_id,
-                               productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows))
+        productivity.add_daily(
+            conn, company_id, user_id, productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows)
+        )
     return {"received": len(batch.samples), "accepted": accepted, "duplicates": len(batch.samples) - accepted}
 
 
@@ -196,16 +212,27 @@ def ingest(conn: psycopg.Connection, company_id, user_id, raw: bytes) -> dict:
 EVENT_COLUMNS = "id, started_at AS timestamp, duration, data"
 
 
-def ensure_bucket(conn: psycopg.Connection, company_id, user_id, name: str, type_: str = "currentwindow",
-                  client: str = "", hostname: str = "", lock: bool = False) -> tuple[dict, bool]:
+def ensure_bucket(
+    conn: psycopg.Connection,
+    company_id,
+    user_id,
+    name: str,
+    type_: str = "currentwindow",
+    client: str = "",
+    hostname: str = "",
+    lock: bool = False,
+) -> tuple[dict, bool]:
     """Return (bucket row, created) for the caller's bucket `name`, creating it when missing (locked if `lock`)."""
     created = conn.execute(
         "INSERT INTO activity_buckets (company_id, user_id, name, type, client, hostname)"
         " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (user_id, name) DO NOTHING RETURNING id",
-        (company_id, user_id, name, type_, client, hostname)).fetchone()
-    row = conn.execute("SELECT id, name, type, client, hostname, created_at FROM activity_buckets"
-                       " WHERE user_id = %s AND name = %s" + (" FOR UPDATE" if lock else ""),
-                       (user_id, name)).fetchone()
+        (company_id, user_id, name, type_, client, hostname),
+    ).fetchone()
+    row = conn.execute(
+        "SELECT id, name, type, client, hostname, created_at FROM activity_buckets"
+        " WHERE user_id = %s AND name = %s" + (" FOR UPDATE" if lock else ""),
+        (user_id, name),
+    ).fetchone()
     return row, created is not None
 
 
@@ -221,8 +248,9 @@ def _seconds(value: float | timedelta) -> Decimal:
     return Decimal(str(secs)).quantize(_MS)
 
 
-def heartbeat(conn: psycopg.Connection, company_id, user_id, bucket_name: str, hb: HeartbeatIn,
-              pulsetime: float) -> tuple[dict, bool]:
+def heartbeat(
+    conn: psycopg.Connection, company_id, user_id, bucket_name: str, hb: HeartbeatIn, pulsetime: float
+) -> tuple[dict, bool]:
     """Merge `hb` into the bucket's last event (aw-server semantics) or insert it; return (event, merged).
 
     The bucket row is locked FOR UPDATE, so concurrent heartbeats of one bucket serialise on any replica.
@@ -231,29 +259,41 @@ def heartbeat(conn: psycopg.Connection, company_id, user_id, bucket_name: str, h
         raise ValidationFailed("The event data is too large.", fields={"data": f"at most {MAX_EVENT_DATA} bytes"})
     tz = _begin_capture(conn, company_id, user_id)
     bucket, _ = ensure_bucket(conn, company_id, user_id, bucket_name, lock=True)
-    last = conn.execute(f"SELECT {EVENT_COLUMNS} FROM activity_events WHERE bucket_id = %s"
-                        " ORDER BY started_at DESC, id DESC LIMIT 1", (bucket["id"],)).fetchone()
+    last = conn.execute(
+        f"SELECT {EVENT_COLUMNS} FROM activity_events WHERE bucket_id = %s ORDER BY started_at DESC, id DESC LIMIT 1",
+        (bucket["id"],),
+    ).fetchone()
     duration = _seconds(hb.duration)
     app, domain = _event_key(hb.data)
     if last is not None and last["data"] == hb.data:
         end = last["timestamp"] + timedelta(seconds=float(last["duration"]) + pulsetime)
         if last["timestamp"] <= hb.timestamp <= end:
             new = max(last["duration"], _seconds(hb.timestamp - last["timestamp"]) + duration)
-            event = conn.execute(f"UPDATE activity_events SET duration = %s WHERE id = %s RETURNING {EVENT_COLUMNS}",
-                                 (new, last["id"])).fetchone()
+            event = conn.execute(
+                f"UPDATE activity_events SET duration = %s WHERE id = %s RETURNING {EVENT_COLUMNS}", (new, last["id"])
+            ).fetchone()
             _add_event_time(conn, company_id, user_id, tz, last["timestamp"], app, domain, new - last["duration"], 0)
             return event, True
     event = conn.execute(
         "INSERT INTO activity_events (company_id, user_id, bucket_id, started_at, duration, data, app, domain)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING {EVENT_COLUMNS}",
-        (company_id, user_id, bucket["id"], hb.timestamp, duration, psycopg.types.json.Jsonb(hb.data), app, domain)
+        (company_id, user_id, bucket["id"], hb.timestamp, duration, psycopg.types.json.Jsonb(hb.data), app, domain),
     ).fetchone()
     _add_event_time(conn, company_id, user_id, tz, hb.timestamp, app, domain, duration, 1)
     return event, False
 
 
-def _add_event_time(conn: psycopg.Connection, company_id, user_id, tz: str, started: datetime, app: str,
-                    domain: str, seconds: Decimal, count: int) -> None:
+def _add_event_time(
+    conn: psycopg.Connection,
+    company_id,
+    user_id,
+    tz: str,
+    started: datetime,
+    app: str,
+    domain: str,
+    seconds: Decimal,
+    count: int,
+) -> None:
     if not (app or domain) or (seconds <= 0 and not count):
         return
     row = conn.execute(
@@ -261,12 +301,23 @@ def _add_event_time(conn: psycopg.Connection, company_id, user_id, tz: str, star
         " VALUES (%(cid)s, %(uid)s, (%(ts)s::timestamptz AT TIME ZONE %(tz)s)::date, %(app)s, %(domain)s, %(s)s, %(n)s)"
         " ON CONFLICT (user_id, day, app, domain) DO UPDATE SET seconds = activity_daily.seconds + excluded.seconds,"
         " samples = activity_daily.samples + excluded.samples RETURNING day",
-        {"cid": company_id, "uid": user_id, "ts": started, "tz": tz, "app": app, "domain": domain, "s": seconds,
-         "n": count}).fetchone()
-    rows = [{"day": row["day"], "app": app, "domain": domain, "seconds": seconds, "idle_seconds": 0,
-             "active_seconds": 0}]
-    productivity.add_daily(conn, company_id, user_id,
-                           productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows))
+        {
+            "cid": company_id,
+            "uid": user_id,
+            "ts": started,
+            "tz": tz,
+            "app": app,
+            "domain": domain,
+            "s": seconds,
+            "n": count,
+        },
+    ).fetchone()
+    rows = [
+        {"day": row["day"], "app": app, "domain": domain, "seconds": seconds, "idle_seconds": 0, "active_seconds": 0}
+    ]
+    productivity.add_daily(
+        conn, company_id, user_id, productivity.daily_increments(productivity.rules_for_user(conn, user_id), rows)
+    )
 
 
 # --- recompute job -------------------------------------------------------------------------------------------
@@ -292,8 +343,11 @@ def recompute(conn: psycopg.Connection, company_id) -> dict:
     conn.execute("DELETE FROM productivity_daily WHERE company_id = %s", (company_id,))
     conn.execute("DELETE FROM activity_daily WHERE company_id = %s", (company_id,))
     daily = conn.execute(_RECOMPUTE, {"cid": company_id}).rowcount
-    rows = conn.execute("SELECT user_id::text AS user_id, day, app, domain, seconds, active_seconds, idle_seconds"
-                        " FROM activity_daily WHERE company_id = %s ORDER BY user_id", (company_id,)).fetchall()
+    rows = conn.execute(
+        "SELECT user_id::text AS user_id, day, app, domain, seconds, active_seconds, idle_seconds"
+        " FROM activity_daily WHERE company_id = %s ORDER BY user_id",
+        (company_id,),
+    ).fetchall()
     by_user: dict[str, list[dict]] = {}
     for row in rows:
         by_user.setdefault(row["user_id"], []).append(row)

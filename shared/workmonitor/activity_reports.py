@@ -3,6 +3,7 @@
 Row Level Security decides whose rows a caller sees (admins everyone, managers assigned employees, everyone
 themselves); the filters here only narrow that down.
 """
+
 from __future__ import annotations
 
 from datetime import date, datetime
@@ -31,14 +32,24 @@ def scope(conn: psycopg.Connection, user_id: str | None, team: str | None) -> li
             raise NotFound("No such user.")
         return [user_id]
     if team:
-        rows = conn.execute("SELECT employee_id::text AS id FROM manager_assignments WHERE manager_id = %s",
-                            (team,)).fetchall()
+        rows = conn.execute(
+            "SELECT employee_id::text AS id FROM manager_assignments WHERE manager_id = %s", (team,)
+        ).fetchall()
         return [r["id"] for r in rows]
     return None
 
 
-def usage(conn: psycopg.Connection, by: str, start: date, end: date, users: list[str] | None,
-          per_user: bool, per_day: bool, limit: int, offset: int) -> list[dict]:
+def usage(
+    conn: psycopg.Connection,
+    by: str,
+    start: date,
+    end: date,
+    users: list[str] | None,
+    per_user: bool,
+    per_day: bool,
+    limit: int,
+    offset: int,
+) -> list[dict]:
     """Return seconds, active and idle seconds and activity % per app or domain (optionally per user and day)."""
     name = {"app": "app", "domain": "domain"}[by]
     groups = (["user_id"] if per_user else []) + (["day"] if per_day else [])
@@ -51,7 +62,8 @@ def usage(conn: psycopg.Connection, by: str, start: date, end: date, users: list
         " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[]))"
         f"{' AND domain <> %(empty)s' if by == 'domain' else ''}"
         f" GROUP BY {keys} ORDER BY {', '.join(groups + ['seconds DESC', name])} LIMIT %(limit)s OFFSET %(offset)s",
-        {"start": start, "end": end, "users": users, "empty": "", "limit": limit, "offset": offset}).fetchall()
+        {"start": start, "end": end, "users": users, "empty": "", "limit": limit, "offset": offset},
+    ).fetchall()
 
 
 def daily_totals(conn: psycopg.Connection, start: date, end: date, users: list[str] | None) -> list[dict]:
@@ -63,7 +75,8 @@ def daily_totals(conn: psycopg.Connection, start: date, end: date, users: list[s
         " FROM activity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
         " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[]))"
         " GROUP BY user_id, day ORDER BY day, user_id",
-        {"start": start, "end": end, "users": users}).fetchall()
+        {"start": start, "end": end, "users": users},
+    ).fetchall()
 
 
 def productivity(conn: psycopg.Connection, start: date, end: date, users: list[str] | None) -> list[dict]:
@@ -74,7 +87,8 @@ def productivity(conn: psycopg.Connection, start: date, end: date, users: list[s
         " idle_seconds::float8 AS idle_seconds, active_seconds::float8 AS active_seconds, score::float8 AS score"
         " FROM productivity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
         " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[])) ORDER BY day, user_id",
-        {"start": start, "end": end, "users": users}).fetchall()
+        {"start": start, "end": end, "users": users},
+    ).fetchall()
 
 
 def timeline(conn: psycopg.Connection, user_id: str, start: datetime, end: datetime, interval: int) -> list[dict]:
@@ -82,8 +96,10 @@ def timeline(conn: psycopg.Connection, user_id: str, start: datetime, end: datet
     if end <= start:
         raise ValidationFailed("'from' must be before 'to'.", fields={"from": "not before to"})
     if (end - start).total_seconds() / interval > MAX_TIMELINE_BINS:
-        raise ValidationFailed("Too many intervals; widen 'interval' or narrow the range.",
-                               fields={"interval": f"at most {MAX_TIMELINE_BINS} intervals"})
+        raise ValidationFailed(
+            "Too many intervals; widen 'interval' or narrow the range.",
+            fields={"interval": f"at most {MAX_TIMELINE_BINS} intervals"},
+        )
     return conn.execute(
         "SELECT date_bin(make_interval(secs => %(iv)s), started_at, %(start)s) AS start,"
         " sum(duration) AS seconds, sum(active_seconds) AS active_seconds,"
@@ -92,4 +108,5 @@ def timeline(conn: psycopg.Connection, user_id: str, start: datetime, end: datet
         " round(100.0 * sum(active_seconds) / sum(duration), 1)::float8 AS activity_pct"
         " FROM activity_samples WHERE company_id = app.company_id() AND user_id = %(uid)s"
         " AND started_at >= %(start)s AND started_at < %(end)s GROUP BY 1 ORDER BY 1",
-        {"iv": interval, "start": start, "end": end, "uid": user_id}).fetchall()
+        {"iv": interval, "start": start, "end": end, "uid": user_id},
+    ).fetchall()

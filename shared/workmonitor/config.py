@@ -3,6 +3,7 @@
 OpenFaaS mounts each secret at /var/openfaas/secrets/<name>; locally the directory is overridable with
 WM_SECRETS_DIR. A secret file wins over an environment variable of the same (upper-cased) name.
 """
+
 from __future__ import annotations
 
 import os

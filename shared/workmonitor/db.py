@@ -4,6 +4,7 @@ The application connects as a role that owns nothing and cannot bypass RLS. Ever
 set here with set_config(..., is_local => true), so they vanish when the transaction ends and a pooled
 connection never leaks one caller's identity to the next.
 """
+
 from __future__ import annotations
 
 import threading
@@ -44,9 +45,14 @@ def pool() -> ConnectionPool:
         with _pool_lock:
             if _pool is None:
                 cfg = settings()
-                _pool = ConnectionPool(cfg.database_url, min_size=cfg.pool_min, max_size=cfg.pool_max,
-                                       kwargs={"row_factory": dict_row, "autocommit": False},
-                                       open=True, name="workmonitor")
+                _pool = ConnectionPool(
+                    cfg.database_url,
+                    min_size=cfg.pool_min,
+                    max_size=cfg.pool_max,
+                    kwargs={"row_factory": dict_row, "autocommit": False},
+                    open=True,
+                    name="workmonitor",
+                )
     return _pool
 
 
@@ -64,8 +70,13 @@ def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
         " set_config('app.role', %s, true), set_config('app.lookup_email', %s, true),"
         " set_config('app.lookup_token', %s, true)",
-        (claims.company_id or "", claims.user_id or "", claims.role or "",
-         (claims.lookup_email or "").lower(), claims.lookup_token or ""),
+        (
+            claims.company_id or "",
+            claims.user_id or "",
+            claims.role or "",
+            (claims.lookup_email or "").lower(),
+            claims.lookup_token or "",
+        ),
     )
 
 

@@ -2,6 +2,7 @@
 
 Used by `make run` and by the end-to-end tests, so both exercise the same handlers at the same URLs.
 """
+
 from __future__ import annotations
 
 import importlib.util
@@ -49,16 +50,20 @@ def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
     root = _not_found
     if web_config is not None:
         import json
+
         config_body = json.dumps(web_config).encode()
         mounts["/wm-config.json"] = lambda environ, start_response: Response(
-            config_body, content_type="application/json")(environ, start_response)
+            config_body, content_type="application/json"
+        )(environ, start_response)
     if static_dir is not None and static_dir.is_dir():
         from werkzeug.middleware.shared_data import SharedDataMiddleware
+
         index = (static_dir / "index.html").read_bytes() if (static_dir / "index.html").exists() else b""
 
         def spa(environ, start_response):
             if environ.get("PATH_INFO", "").startswith("/function/"):
                 return _not_found(environ, start_response)
             return Response(index, content_type="text/html")(environ, start_response)
+
         root = SharedDataMiddleware(spa, {"/": str(static_dir)})
     return DispatcherMiddleware(root, mounts)

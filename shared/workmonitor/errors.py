@@ -1,4 +1,5 @@
 """The one error vocabulary: every failure a client can see carries a status and a machine-readable code."""
+
 from __future__ import annotations
 
 import uuid
@@ -13,8 +14,16 @@ class ApiError(Exception):
     status = 400
     code = "bad_request"
 
-    def __init__(self, message: str, *, code: str | None = None, fields: dict[str, Any] | None = None,
-                 status: int | None = None, headers: dict[str, str] | None = None, extra: dict | None = None):
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str | None = None,
+        fields: dict[str, Any] | None = None,
+        status: int | None = None,
+        headers: dict[str, str] | None = None,
+        extra: dict | None = None,
+    ):
         super().__init__(message)
         self.message = message
         self.code = code or self.code
@@ -66,8 +75,11 @@ class TooManyRequests(ApiError):
     status, code = 429, "too_many_requests"
 
     def __init__(self, message: str, retry_after: int):
-        super().__init__(message, headers={"Retry-After": str(max(1, int(retry_after)))},
-                         extra={"retry_after": max(1, int(retry_after))})
+        super().__init__(
+            message,
+            headers={"Retry-After": str(max(1, int(retry_after)))},
+            extra={"retry_after": max(1, int(retry_after))},
+        )
 
 
 def id_or_404(value, what: str = "record", code: str | None = None) -> str:
@@ -83,19 +95,29 @@ def from_database(exc: pgerr.Error) -> ApiError | None:
     diag = getattr(exc, "diag", None)
     constraint = getattr(diag, "constraint_name", None) or ""
     if isinstance(exc, pgerr.UniqueViolation):
-        return Conflict("A record with these values already exists.", code="already_exists",
-                        extra={"constraint": constraint})
+        return Conflict(
+            "A record with these values already exists.", code="already_exists", extra={"constraint": constraint}
+        )
     if isinstance(exc, pgerr.ExclusionViolation):
         return Conflict("This overlaps an existing record.", code="overlap", extra={"constraint": constraint})
     if isinstance(exc, pgerr.ForeignKeyViolation):
-        return NotFound("A referenced record does not exist.", code="reference_not_found",
-                        extra={"constraint": constraint})
+        return NotFound(
+            "A referenced record does not exist.", code="reference_not_found", extra={"constraint": constraint}
+        )
     if isinstance(exc, pgerr.CheckViolation):
         return Unprocessable("The values break a rule.", code="rule_violated", extra={"constraint": constraint})
     if isinstance(exc, pgerr.InsufficientPrivilege):
         return Forbidden("You may not change this record.")
-    if isinstance(exc, (pgerr.InvalidTextRepresentation, pgerr.InvalidDatetimeFormat, pgerr.DatetimeFieldOverflow,
-                        pgerr.NumericValueOutOfRange, pgerr.StringDataRightTruncation)):
+    if isinstance(
+        exc,
+        (
+            pgerr.InvalidTextRepresentation,
+            pgerr.InvalidDatetimeFormat,
+            pgerr.DatetimeFieldOverflow,
+            pgerr.NumericValueOutOfRange,
+            pgerr.StringDataRightTruncation,
+        ),
+    ):
         return ValidationFailed("A value has the wrong format or is out of range.")
     if isinstance(exc, pgerr.DataError):  # any other class 22 error, and NUL bytes refused by the driver
         return ValidationFailed("A value has the wrong format or is out of range.", code="invalid_value")

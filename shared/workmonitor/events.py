@@ -3,6 +3,7 @@
 Call `publish` only after the change committed (handlers wrap it in `web.after_commit`), so no client ever
 hears of a change that was rolled back. Clients catch up from the database, so a lost event loses nothing.
 """
+
 from __future__ import annotations
 
 import json

@@ -4,6 +4,7 @@ Pure functions (no Flask, no database) so the attendance function, RQ jobs and t
 lists of [lat, lng] on the plain lat/lng plane, which is accurate enough for site-sized fences; fences that
 cross the antimeridian are not supported.
 """
+
 from __future__ import annotations
 
 import math
@@ -81,8 +82,13 @@ def validate_polygon(points: Any) -> list[list[float]]:
 
 
 def _area(points: Sequence[Sequence[float]]) -> float:
-    return sum(points[i][1] * points[(i + 1) % len(points)][0] - points[(i + 1) % len(points)][1] * points[i][0]
-               for i in range(len(points))) / 2
+    return (
+        sum(
+            points[i][1] * points[(i + 1) % len(points)][0] - points[(i + 1) % len(points)][1] * points[i][0]
+            for i in range(len(points))
+        )
+        / 2
+    )
 
 
 @dataclass(frozen=True)
@@ -100,9 +106,14 @@ class Fence:
     def from_row(cls, row: Mapping[str, Any]) -> Fence:
         """Return the Fence of a geofences row."""
         poly = row.get("polygon")
-        return cls(id=str(row["id"]), kind=row["kind"], center_lat=row.get("center_lat"),
-                   center_lng=row.get("center_lng"), radius_m=row.get("radius_m"),
-                   polygon=tuple((float(p[0]), float(p[1])) for p in poly) if poly else None)
+        return cls(
+            id=str(row["id"]),
+            kind=row["kind"],
+            center_lat=row.get("center_lat"),
+            center_lng=row.get("center_lng"),
+            radius_m=row.get("radius_m"),
+            polygon=tuple((float(p[0]), float(p[1])) for p in poly) if poly else None,
+        )
 
     def contains(self, lat: float, lng: float) -> bool:
         """Return True when (lat, lng) is inside this fence (on the boundary counts as inside)."""
@@ -120,10 +131,10 @@ def containing(fences: Iterable[Fence], lat: float, lng: float) -> list[Fence]:
 class Evaluation:
     """The outcome of checking one location against a company's geofence policy."""
 
-    status: str               # not_checked | no_location | no_geofences | inside | outside
-    geofence_id: str | None   # the first fence containing the point, when inside
-    allowed: bool             # False only under policy "require" when outside or without a location
-    flag: str | None          # outside_geofence / no_location under policy "flag", else None
+    status: str  # not_checked | no_location | no_geofences | inside | outside
+    geofence_id: str | None  # the first fence containing the point, when inside
+    allowed: bool  # False only under policy "require" when outside or without a location
+    flag: str | None  # outside_geofence / no_location under policy "flag", else None
 
 
 def evaluate(policy: str, fences: Sequence[Fence], lat: float | None, lng: float | None) -> Evaluation:
@@ -142,8 +153,9 @@ def evaluate(policy: str, fences: Sequence[Fence], lat: float | None, lng: float
     return Evaluation("outside", None, policy != "require", "outside_geofence" if policy == "flag" else None)
 
 
-def transitions(points: Iterable[Mapping[str, Any]], fences: Sequence[Fence],
-                initial: Mapping[str, bool] | None = None) -> list[dict]:
+def transitions(
+    points: Iterable[Mapping[str, Any]], fences: Sequence[Fence], initial: Mapping[str, bool] | None = None
+) -> list[dict]:
     """Return enter/exit events for `points` (dicts with lat, lng, recorded_at) walked in recorded_at order.
 
     `initial` maps fence id to whether the device was inside before the first point; a fence missing from it
@@ -156,6 +168,13 @@ def transitions(points: Iterable[Mapping[str, Any]], fences: Sequence[Fence],
             inside = f.contains(p["lat"], p["lng"])
             if inside != state[f.id]:
                 state[f.id] = inside
-                events.append({"geofence_id": f.id, "event": "enter" if inside else "exit",
-                               "recorded_at": p["recorded_at"], "lat": p["lat"], "lng": p["lng"]})
+                events.append(
+                    {
+                        "geofence_id": f.id,
+                        "event": "enter" if inside else "exit",
+                        "recorded_at": p["recorded_at"],
+                        "lat": p["lat"],
+                        "lng": p["lng"],
+                    }
+                )
     return events

@@ -2,6 +2,7 @@
 
 Requests never send mail: they enqueue `workmonitor.jobs.send_email` (RQ) after their transaction commits.
 """
+
 from __future__ import annotations
 
 import logging
@@ -26,8 +27,9 @@ def build(to: str, subject: str, text: str, message_id: str | None = None) -> Em
     msg["Subject"] = " ".join(subject.split())  # a line break in a header would make the job fail on every retry
     msg["Message-ID"] = f"<{message_id or uuid.uuid4().hex}@workmonitor>"
     # Plain 7bit when possible, so links in the outbox stay readable and clickable.
-    msg.set_content(text, cte="7bit" if text.isascii() and max(map(len, text.splitlines() or [''])) < 900
-                    else "quoted-printable")
+    msg.set_content(
+        text, cte="7bit" if text.isascii() and max(map(len, text.splitlines() or [""])) < 900 else "quoted-printable"
+    )
     return msg
 
 

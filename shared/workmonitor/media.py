@@ -4,6 +4,7 @@ Objects go to S3 first and the row second; when the row cannot be written the ob
 nothing is ever half-written. Derived objects (thumbnail, blurred copy) have keys derived from the original's
 key, so re-running the job or deleting a screenshot always finds them.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -20,13 +21,21 @@ from . import storage
 from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
 
 MB = 1024 * 1024
-DEFAULTS: dict = {"screenshot_max_bytes": 5 * MB, "blur_screenshots": False, "delete_grace_minutes": 10,
-                  "recording_chunk_max_bytes": 8 * MB, "retention_days": {"screenshots": 90, "recordings": 30},
-                  "screenshot_interval_minutes": 10, "idle_threshold_minutes": 5}
+DEFAULTS: dict = {
+    "screenshot_max_bytes": 5 * MB,
+    "blur_screenshots": False,
+    "delete_grace_minutes": 10,
+    "recording_chunk_max_bytes": 8 * MB,
+    "retention_days": {"screenshots": 90, "recordings": 30},
+    "screenshot_interval_minutes": 10,
+    "idle_threshold_minutes": 5,
+}
 FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
 MAX_PIXELS = 40_000_000
-SHOT_COLUMNS = ("id, user_id, device_id, taken_at, monitor, activity_percent, content_type, size_bytes, width,"
-                " height, sha256, state, object_key, thumb_key, blur_key, thumb_width, processed_at, created_at")
+SHOT_COLUMNS = (
+    "id, user_id, device_id, taken_at, monitor, activity_percent, content_type, size_bytes, width,"
+    " height, sha256, state, object_key, thumb_key, blur_key, thumb_width, processed_at, created_at"
+)
 
 
 class UnsupportedMedia(ApiError):
@@ -34,6 +43,7 @@ class UnsupportedMedia(ApiError):
 
 
 # --- settings ----------------------------------------------------------------------------------------------
+
 
 def company_settings(conn: psycopg.Connection, company_id) -> dict:
     """Return the company's media settings merged over DEFAULTS."""
@@ -50,14 +60,17 @@ def update_settings(conn: psycopg.Connection, company_id, changes: dict) -> dict
     if "retention_days" in changes:
         changes = {**changes, "retention_days": {**current["retention_days"], **changes["retention_days"]}}
     from psycopg.types.json import Jsonb
-    row = conn.execute("UPDATE companies SET settings = settings || %s WHERE id = %s RETURNING id",
-                       (Jsonb(changes), company_id)).fetchone()
+
+    row = conn.execute(
+        "UPDATE companies SET settings = settings || %s WHERE id = %s RETURNING id", (Jsonb(changes), company_id)
+    ).fetchone()
     if row is None:
         raise Forbidden("Only an admin may change company settings.", code="role_required")
     return company_settings(conn, company_id)
 
 
 # --- images ------------------------------------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class ImageInfo:
@@ -75,16 +88,19 @@ def inspect_image(data: bytes) -> ImageInfo:
         with Image.open(io.BytesIO(data)) as img:
             fmt, (width, height) = img.format, img.size
             if fmt not in FORMATS:
-                raise UnsupportedMedia("Screenshots must be PNG, JPEG or WebP images.",
-                                       fields={"file": f"{fmt or 'unknown'} is not accepted"})
+                raise UnsupportedMedia(
+                    "Screenshots must be PNG, JPEG or WebP images.",
+                    fields={"file": f"{fmt or 'unknown'} is not accepted"},
+                )
             if width * height > MAX_PIXELS:
                 raise UnsupportedMedia("The image has too many pixels.", fields={"file": "too many pixels"})
             img.verify()
     except UnsupportedMedia:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
-        raise UnsupportedMedia("The file is not a readable PNG, JPEG or WebP image.",
-                               fields={"file": "not a decodable image"}) from exc
+        raise UnsupportedMedia(
+            "The file is not a readable PNG, JPEG or WebP image.", fields={"file": "not a decodable image"}
+        ) from exc
     content_type, ext = FORMATS[fmt]
     return ImageInfo(content_type, ext, width, height)
 
@@ -108,6 +124,7 @@ def all_keys(row: dict) -> list[str]:
 
 # --- upload ------------------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class Capture:
     """One capture's identity: a retried upload of the same capture is the same screenshot."""
@@ -121,13 +138,16 @@ class Capture:
 
 def find_capture(conn: psycopg.Connection, cap: Capture) -> dict | None:
     """Return the screenshot row already stored for this capture, or None."""
-    return conn.execute(f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE user_id = %s AND device_id = %s"
-                        " AND taken_at = %s AND monitor = %s",
-                        (cap.user_id, cap.device_id, cap.taken_at, cap.monitor)).fetchone()
+    return conn.execute(
+        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE user_id = %s AND device_id = %s"
+        " AND taken_at = %s AND monitor = %s",
+        (cap.user_id, cap.device_id, cap.taken_at, cap.monitor),
+    ).fetchone()
 
 
-def store_screenshot(conn: psycopg.Connection, company_id, cap: Capture, data: bytes,
-                     info: ImageInfo) -> tuple[dict, bool]:
+def store_screenshot(
+    conn: psycopg.Connection, company_id, cap: Capture, data: bytes, info: ImageInfo
+) -> tuple[dict, bool]:
     """Put the object, insert the row and commit; return (row, created). The object is removed on any failure."""
     shot_id = uuid.uuid4()
     day = cap.taken_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d")
@@ -139,8 +159,21 @@ def store_screenshot(conn: psycopg.Connection, company_id, cap: Capture, data: b
             " content_type, size_bytes, width, height, sha256, object_key)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
             f" ON CONFLICT (user_id, device_id, taken_at, monitor) DO NOTHING RETURNING {SHOT_COLUMNS}",
-            (shot_id, company_id, cap.user_id, cap.device_id, cap.taken_at, cap.monitor, cap.activity_percent,
-             info.content_type, len(data), info.width, info.height, hashlib.sha256(data).hexdigest(), key)
+            (
+                shot_id,
+                company_id,
+                cap.user_id,
+                cap.device_id,
+                cap.taken_at,
+                cap.monitor,
+                cap.activity_percent,
+                info.content_type,
+                len(data),
+                info.width,
+                info.height,
+                hashlib.sha256(data).hexdigest(),
+                key,
+            ),
         ).fetchone()
         if row is None:  # a concurrent retry of the same capture won
             storage.delete(key)
@@ -155,6 +188,7 @@ def store_screenshot(conn: psycopg.Connection, company_id, cap: Capture, data: b
 
 # --- listing -----------------------------------------------------------------------------------------------
 
+
 def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
     """Return the UTC-aware [start, end) of local `day` in time zone `tz`."""
     zone = ZoneInfo(tz)
@@ -162,21 +196,45 @@ def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
     return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
 
 
-def list_screenshots(conn: psycopg.Connection, *, user_id: str | None, start: datetime | None,
-                     end: datetime | None, limit: int, offset: int) -> list[dict]:
+def list_screenshots(
+    conn: psycopg.Connection,
+    *,
+    user_id: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    limit: int,
+    offset: int,
+) -> list[dict]:
     """Return up to limit + 1 screenshot rows the caller may see (RLS), newest first."""
     return conn.execute(
         f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
         " AND (%(start)s::timestamptz IS NULL OR taken_at >= %(start)s)"
         " AND (%(end)s::timestamptz IS NULL OR taken_at < %(end)s)"
         " ORDER BY taken_at DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-        {"uid": user_id, "start": start, "end": end, "limit": limit + 1, "offset": offset}).fetchall()
+        {"uid": user_id, "start": start, "end": end, "limit": limit + 1, "offset": offset},
+    ).fetchall()
 
 
 def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires: int) -> dict:
     """Return the client view of a row with presigned URLs; with blur on, non-admins never get the original."""
-    out = {k: row[k] for k in ("id", "user_id", "device_id", "taken_at", "monitor", "activity_percent",
-                               "content_type", "size_bytes", "width", "height", "sha256", "state", "created_at")}
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "user_id",
+            "device_id",
+            "taken_at",
+            "monitor",
+            "activity_percent",
+            "content_type",
+            "size_bytes",
+            "width",
+            "height",
+            "sha256",
+            "state",
+            "created_at",
+        )
+    }
     blurred = row["blur_key"] is not None
     full_key = row["object_key"] if is_admin or not blur_on else row["blur_key"]
     # The thumbnail is made from the blurred copy when blur is on; one made before blur was enabled is not safe.
@@ -198,19 +256,21 @@ def get_screenshot(conn: psycopg.Connection, shot_id: str) -> dict:
 
 # --- deletion ----------------------------------------------------------------------------------------------
 
-def delete_screenshot(conn: psycopg.Connection, shot_id: str, *, actor_id: str, actor_role: str,
-                      grace_minutes: int) -> dict:
+
+def delete_screenshot(
+    conn: psycopg.Connection, shot_id: str, *, actor_id: str, actor_role: str, grace_minutes: int
+) -> dict:
     """Delete a visible screenshot row; return it. Own screenshots only within the grace window (admins always)."""
-    row = conn.execute(f"SELECT {SHOT_COLUMNS}, now() - created_at AS age FROM screenshots WHERE id = %s",
-                       (_uuid(shot_id),)).fetchone()
+    row = conn.execute(
+        f"SELECT {SHOT_COLUMNS}, now() - created_at AS age FROM screenshots WHERE id = %s", (_uuid(shot_id),)
+    ).fetchone()
     if row is None:
         raise NotFound("No such screenshot.")
     own = str(row["user_id"]) == str(actor_id)
     if actor_role == "employee" and not own:
         raise NotFound("No such screenshot.")
     if own and actor_role != "admin" and row["age"] > timedelta(minutes=grace_minutes):
-        raise Forbidden(f"Screenshots can be deleted within {grace_minutes} minutes of upload.",
-                        code="grace_expired")
+        raise Forbidden(f"Screenshots can be deleted within {grace_minutes} minutes of upload.", code="grace_expired")
     conn.execute("DELETE FROM screenshots WHERE id = %s", (row["id"],))
     return row
 

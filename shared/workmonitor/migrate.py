@@ -4,6 +4,7 @@ Runs as the owner role. An advisory lock makes two processes starting at once sa
 finds nothing left to do. A changed file that was already applied is refused (its checksum differs).
 Usage: python -m workmonitor.migrate [--create-db]
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -46,8 +47,10 @@ def apply(owner_url: str | None = None, directory: Path | None = None, log=print
     with psycopg.connect(owner_url, autocommit=True) as conn:
         conn.execute("SELECT pg_advisory_lock(%s)", (LOCK_KEY,))
         try:
-            conn.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY,"
-                         " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())")
+            conn.execute(
+                "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY,"
+                " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
+            )
             done = dict(conn.execute("SELECT version, checksum FROM schema_migrations").fetchall())
             for path in files:
                 body = path.read_text()
@@ -58,8 +61,9 @@ def apply(owner_url: str | None = None, directory: Path | None = None, log=print
                     continue
                 with conn.transaction():
                     conn.execute(body)
-                    conn.execute("INSERT INTO schema_migrations (version, checksum) VALUES (%s, %s)",
-                                 (path.stem, checksum))
+                    conn.execute(
+                        "INSERT INTO schema_migrations (version, checksum) VALUES (%s, %s)", (path.stem, checksum)
+                    )
                 applied_now.append(path.stem)
                 log(f"migrate: applied {path.name}")
             _set_app_password(conn)

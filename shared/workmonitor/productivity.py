@@ -7,6 +7,7 @@ regex, then the longer pattern wins. Matching is case-insensitive; a regex is se
 a glob uses fnmatch syntax (*, ?, [..]) against the whole name. Domains are compared without a leading "www.".
 The daily score is productive / (productive + neutral + unproductive) seconds x 100, idle time excluded.
 """
+
 from __future__ import annotations
 
 import fnmatch
@@ -78,8 +79,7 @@ class Classifier:
     """Classifies (app, domain) pairs for one user with the rules that apply to them."""
 
     def __init__(self, rules: Iterable[Rule]):
-        ordered = sorted(rules, key=lambda r: (r.target != "domain", not r.team, _RANK[r.match_type],
-                                               -len(r.pattern)))
+        ordered = sorted(rules, key=lambda r: (r.target != "domain", not r.team, _RANK[r.match_type], -len(r.pattern)))
         self.domain_rules = [r for r in ordered if r.target == "domain"]
         self.app_rules = [r for r in ordered if r.target == "app"]
         self._memo: dict[tuple[str, str], str] = {}
@@ -110,7 +110,9 @@ def rules_for_users(conn: psycopg.Connection, user_ids: Iterable) -> dict[str, C
         "SELECT target, match_type, pattern, category, manager_id::text AS manager_id, NULL AS employee_id"
         " FROM productivity_rules WHERE company_id = app.company_id() UNION ALL"
         " SELECT NULL, NULL, NULL, NULL, manager_id::text, employee_id::text FROM manager_assignments"
-        " WHERE employee_id = ANY(%s::uuid[])", (ids,)).fetchall()
+        " WHERE employee_id = ANY(%s::uuid[])",
+        (ids,),
+    ).fetchall()
     rules = [r for r in rows if r["employee_id"] is None]
     teams: dict[str, set[str]] = defaultdict(set)
     for row in rows:
@@ -121,7 +123,9 @@ def rules_for_users(conn: psycopg.Connection, user_ids: Iterable) -> dict[str, C
         mine = teams.get(uid, set())
         out[uid] = Classifier(
             Rule(r["target"], r["match_type"], r["pattern"], r["category"], r["manager_id"] is not None)
-            for r in rules if r["manager_id"] is None or r["manager_id"] in mine)
+            for r in rules
+            if r["manager_id"] is None or r["manager_id"] in mine
+        )
     return out
 
 
@@ -159,4 +163,5 @@ def add_daily(conn: psycopg.Connection, company_id, user_id, increments: dict) -
         " unproductive_seconds = productivity_daily.unproductive_seconds + excluded.unproductive_seconds,"
         " idle_seconds = productivity_daily.idle_seconds + excluded.idle_seconds,"
         " active_seconds = productivity_daily.active_seconds + excluded.active_seconds",
-        (company_id, user_id, days, *[list(c) for c in cols]))
+        (company_id, user_id, days, *[list(c) for c in cols]),
+    )

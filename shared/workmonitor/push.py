@@ -10,6 +10,7 @@ APNs  APNS_KEY_ID, APNS_TEAM_ID, APNS_TOPIC (the app bundle id) and the .p8 key 
 Each send returns "sent", "invalid" (the device token is dead: delete it) or "disabled"; transient failures
 raise PushError so the RQ job is retried. Access and provider tokens are cached in Redis (shared by workers).
 """
+
 from __future__ import annotations
 
 import json
@@ -46,6 +47,7 @@ def _crypto_missing() -> bool:
 
 # --- FCM ---------------------------------------------------------------------------------------------------
 
+
 def fcm_config() -> dict | None:
     """Return the FCM settings, or None (logged) when FCM is not configured."""
     project = os.environ.get("FCM_PROJECT_ID")
@@ -76,13 +78,24 @@ def _fcm_access_token(cfg: dict, force: bool = False) -> str:
         if cached:
             return cached.decode()
     now = int(time.time())
-    assertion = jwt.encode({"iss": cfg["account"]["client_email"], "scope": FCM_SCOPE, "aud": cfg["token_url"],
-                            "iat": now, "exp": now + 3600}, cfg["account"]["private_key"], algorithm="RS256",
-                           headers={"kid": cfg["account"].get("private_key_id")} if
-                           cfg["account"].get("private_key_id") else None)
+    assertion = jwt.encode(
+        {
+            "iss": cfg["account"]["client_email"],
+            "scope": FCM_SCOPE,
+            "aud": cfg["token_url"],
+            "iat": now,
+            "exp": now + 3600,
+        },
+        cfg["account"]["private_key"],
+        algorithm="RS256",
+        headers={"kid": cfg["account"].get("private_key_id")} if cfg["account"].get("private_key_id") else None,
+    )
     try:
-        resp = requests.post(cfg["token_url"], data={"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer",
-                                                     "assertion": assertion}, timeout=TIMEOUT)
+        resp = requests.post(
+            cfg["token_url"],
+            data={"grant_type": "urn:ietf:params:oauth:grant-type:jwt-bearer", "assertion": assertion},
+            timeout=TIMEOUT,
+        )
     except requests.RequestException as exc:
         raise PushError(f"FCM token endpoint unreachable: {exc}") from exc
     if resp.status_code != 200:
@@ -98,8 +111,13 @@ def fcm_send(device_token: str, title: str, body: str, data: dict[str, str] | No
     cfg = fcm_config()
     if cfg is None:
         return "disabled"
-    message = {"message": {"token": device_token, "notification": {"title": title, "body": body},
-                           "data": {str(k): str(v) for k, v in (data or {}).items()}}}
+    message = {
+        "message": {
+            "token": device_token,
+            "notification": {"title": title, "body": body},
+            "data": {str(k): str(v) for k, v in (data or {}).items()},
+        }
+    }
     url = f"{cfg['base']}/v1/projects/{cfg['project']}/messages:send"
     for attempt in range(2):
         headers = {"Authorization": f"Bearer {_fcm_access_token(cfg, force=attempt > 0)}"}
@@ -120,14 +138,21 @@ def fcm_send(device_token: str, title: str, body: str, data: dict[str, str] | No
 
 # --- APNs --------------------------------------------------------------------------------------------------
 
+
 def apns_config() -> dict | None:
     """Return the APNs settings, or None (logged) when APNs is not configured."""
-    cfg = {"key_id": os.environ.get("APNS_KEY_ID"), "team_id": os.environ.get("APNS_TEAM_ID"),
-           "topic": os.environ.get("APNS_TOPIC"), "key": secret("apns-key")}
+    cfg = {
+        "key_id": os.environ.get("APNS_KEY_ID"),
+        "team_id": os.environ.get("APNS_TEAM_ID"),
+        "topic": os.environ.get("APNS_TOPIC"),
+        "key": secret("apns-key"),
+    }
     missing = [name for name, value in cfg.items() if not value]
     if missing:
-        log.info("APNs push is off: set APNS_KEY_ID, APNS_TEAM_ID, APNS_TOPIC and the apns-key secret"
-                 " (missing: %s)", ", ".join(missing))
+        log.info(
+            "APNs push is off: set APNS_KEY_ID, APNS_TEAM_ID, APNS_TOPIC and the apns-key secret (missing: %s)",
+            ", ".join(missing),
+        )
         return None
     if _crypto_missing():
         log.warning("APNs push is off: the 'cryptography' package is needed for ES256 provider tokens")
@@ -143,14 +168,16 @@ def _apns_provider_token(cfg: dict, force: bool = False) -> str:
         cached = redis_client().get(key)
         if cached:
             return cached.decode()
-    token = jwt.encode({"iss": cfg["team_id"], "iat": int(time.time())}, cfg["key"], algorithm="ES256",
-                       headers={"kid": cfg["key_id"]})
+    token = jwt.encode(
+        {"iss": cfg["team_id"], "iat": int(time.time())}, cfg["key"], algorithm="ES256", headers={"kid": cfg["key_id"]}
+    )
     redis_client().set(key, token, ex=50 * 60)
     return token
 
 
-def apns_send(device_token: str, title: str, body: str, data: dict[str, str] | None = None,
-              push_id: str | None = None) -> str:
+def apns_send(
+    device_token: str, title: str, body: str, data: dict[str, str] | None = None, push_id: str | None = None
+) -> str:
     """Send one alert through APNs; return "sent", "invalid" or "disabled"; raise PushError."""
     cfg = apns_config()
     if cfg is None:
@@ -158,12 +185,17 @@ def apns_send(device_token: str, title: str, body: str, data: dict[str, str] | N
     payload = {"aps": {"alert": {"title": title, "body": body}, "sound": "default"}, **(data or {})}
     apns_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{push_id}:{device_token}")) if push_id else str(uuid.uuid4())
     for attempt in range(2):
-        headers = {"authorization": f"bearer {_apns_provider_token(cfg, force=attempt > 0)}",
-                   "apns-topic": cfg["topic"], "apns-push-type": "alert", "apns-priority": "10",
-                   "apns-id": apns_id}
+        headers = {
+            "authorization": f"bearer {_apns_provider_token(cfg, force=attempt > 0)}",
+            "apns-topic": cfg["topic"],
+            "apns-push-type": "alert",
+            "apns-priority": "10",
+            "apns-id": apns_id,
+        }
         try:
-            resp = requests.post(f"{cfg['base']}/3/device/{device_token}", json=payload, headers=headers,
-                                 timeout=TIMEOUT)
+            resp = requests.post(
+                f"{cfg['base']}/3/device/{device_token}", json=payload, headers=headers, timeout=TIMEOUT
+            )
         except requests.RequestException as exc:
             raise PushError(f"APNs unreachable: {exc}") from exc
         if not (resp.status_code == 403 and "ExpiredProviderToken" in resp.text):
@@ -175,8 +207,14 @@ def apns_send(device_token: str, title: str, body: str, data: dict[str, str] | N
     raise PushError(f"APNs answered {resp.status_code}: {resp.text[:200]}")
 
 
-def send(platform: str, device_token: str, title: str, body: str, data: dict[str, str] | None = None,
-         push_id: str | None = None) -> str:
+def send(
+    platform: str,
+    device_token: str,
+    title: str,
+    body: str,
+    data: dict[str, str] | None = None,
+    push_id: str | None = None,
+) -> str:
     """Send through the adapter of `platform` ("fcm" or "apns"); return its result."""
     if platform == "fcm":
         return fcm_send(device_token, title, body, data)

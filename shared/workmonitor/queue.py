@@ -1,4 +1,5 @@
 """RQ queues: names, retry policy, and enqueueing jobs by import path."""
+
 from __future__ import annotations
 
 from rq import Queue, Retry

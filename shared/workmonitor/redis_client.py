@@ -1,4 +1,5 @@
 """The process-wide Redis client (RQ queues, throttling, revocation, pub/sub)."""
+
 from __future__ import annotations
 
 import threading

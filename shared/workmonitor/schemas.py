@@ -1,4 +1,5 @@
 """Validated input types shared by every function (pydantic), so bad input is a 400 naming the field."""
+
 from __future__ import annotations
 
 import re
@@ -26,6 +27,7 @@ def _printable(value: str) -> str:
 
 def _timezone(value: str) -> str:
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError) as exc:
@@ -35,8 +37,9 @@ def _timezone(value: str) -> str:
 
 Email = Annotated[str, StringConstraints(max_length=320), AfterValidator(_email)]
 Password = Annotated[str, StringConstraints(min_length=8, max_length=256)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200),
-                 AfterValidator(_printable)]
+Name = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200), AfterValidator(_printable)
+]
 TimeZone = Annotated[str, StringConstraints(max_length=64), AfterValidator(_timezone)]
 Token = Annotated[str, StringConstraints(min_length=8, max_length=256)]
 Role = Annotated[str, Field(pattern="^(admin|manager|employee)$")]

@@ -1,4 +1,5 @@
 """Passwords, access tokens and opaque single-use secrets."""
+
 from __future__ import annotations
 
 import hashlib
@@ -23,8 +24,10 @@ def jwt_key() -> str:
     """Return the token signing key; raise RuntimeError when none (or a short one) is configured."""
     key = settings().jwt_secret
     if len(key) < 32:
-        raise RuntimeError("JWT_SECRET (secret jwt-secret) must be set to at least 32 random characters; "
-                           "`make run` generates one into .var/")
+        raise RuntimeError(
+            "JWT_SECRET (secret jwt-secret) must be set to at least 32 random characters; "
+            "`make run` generates one into .var/"
+        )
     return key
 
 
@@ -47,6 +50,7 @@ def verify_password(password: str, hashed: str | None) -> bool:
 def _prehash(password: str) -> bytes:
     # bcrypt reads only 72 bytes; a SHA-256 pre-hash (base64, 44 bytes) keeps long passphrases whole.
     import base64
+
     return base64.b64encode(hashlib.sha256(password.encode()).digest())
 
 
@@ -54,16 +58,28 @@ def issue_access_token(user_id: str, company_id: str, role: str, session_id: str
     """Return a signed access JWT for the user; `session_id` is the refresh-token family it belongs to."""
     now = int(time.time())
     ttl = settings().access_ttl if ttl is None else ttl  # a ttl of 0 (or below) is meant, in tests
-    claims = {"sub": str(user_id), "cid": str(company_id), "role": role, "sid": str(session_id),
-              "typ": "access", "iat": now, "exp": now + ttl, "jti": uuid.uuid4().hex}
+    claims = {
+        "sub": str(user_id),
+        "cid": str(company_id),
+        "role": role,
+        "sid": str(session_id),
+        "typ": "access",
+        "iat": now,
+        "exp": now + ttl,
+        "jti": uuid.uuid4().hex,
+    }
     return jwt.encode(claims, jwt_key(), algorithm=JWT_ALGORITHM)
 
 
 def decode_access_token(token: str) -> dict:
     """Return the verified claims of an access token; raise Unauthorized when expired, forged or malformed."""
     try:
-        claims = jwt.decode(token, jwt_key(), algorithms=[JWT_ALGORITHM],
-                            options={"require": ["sub", "cid", "role", "exp", "iat", "sid"]})
+        claims = jwt.decode(
+            token,
+            jwt_key(),
+            algorithms=[JWT_ALGORITHM],
+            options={"require": ["sub", "cid", "role", "exp", "iat", "sid"]},
+        )
     except jwt.ExpiredSignatureError as exc:
         raise Unauthorized("The access token has expired.", code="token_expired") from exc
     except jwt.PyJWTError as exc:
@@ -84,7 +100,7 @@ def new_secret(nbytes: int = 32) -> str:
 
 def new_code(digits: int = 6) -> str:
     """Return a random numeric one-time code."""
-    return f"{secrets.randbelow(10 ** digits):0{digits}d}"
+    return f"{secrets.randbelow(10**digits):0{digits}d}"
 
 
 def token_hash(token: str) -> str:

@@ -4,6 +4,7 @@ Every key is built by `key()` and starts with "<company_id>/"; `presign()` refus
 caller's company prefix, so a URL for another tenant's object can never be issued. botocore's NoSuchKey is
 translated to FileNotFoundError where it enters.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,11 +40,20 @@ def client():
                 # A forked child builds its own client (no shared sockets) from the inherited session, whose
                 # loaded service model makes that cheap (an RQ work horse per job).
                 found = _session().client(
-                    "s3", endpoint_url=cfg.s3_endpoint, aws_access_key_id=cfg.s3_access_key,
-                    aws_secret_access_key=cfg.s3_secret_key, region_name=cfg.s3_region,
-                    config=Config(signature_version="s3v4", s3={"addressing_style": "path"},
-                                  retries={"max_attempts": 3, "mode": "standard"}, max_pool_connections=32,
-                                  connect_timeout=5, read_timeout=30))
+                    "s3",
+                    endpoint_url=cfg.s3_endpoint,
+                    aws_access_key_id=cfg.s3_access_key,
+                    aws_secret_access_key=cfg.s3_secret_key,
+                    region_name=cfg.s3_region,
+                    config=Config(
+                        signature_version="s3v4",
+                        s3={"addressing_style": "path"},
+                        retries={"max_attempts": 3, "mode": "standard"},
+                        max_pool_connections=32,
+                        connect_timeout=5,
+                        read_timeout=30,
+                    ),
+                )
                 _clients.clear()
                 _clients[pid] = found
     return found
@@ -93,7 +103,7 @@ def key(company_id, *parts: str) -> str:
 def owned_by(company_id, object_key: str) -> bool:
     """Return True when `object_key` lies under the company's prefix (and has no path tricks)."""
     prefix = _prefix(company_id)
-    rest = object_key[len(prefix):] if object_key.startswith(prefix) else ""
+    rest = object_key[len(prefix) :] if object_key.startswith(prefix) else ""
     return bool(rest) and all(p not in ("", ".", "..") for p in rest.split("/"))
 
 
@@ -127,12 +137,11 @@ def delete(*object_keys: str | None) -> None:
     """Delete the given objects; missing ones are fine (deleting twice is a no-op)."""
     keys = [k for k in object_keys if k]
     for start in range(0, len(keys), 1000):
-        batch = keys[start:start + 1000]
+        batch = keys[start : start + 1000]
         if len(batch) == 1:
             client().delete_object(Bucket=bucket(), Key=batch[0])
             continue
-        resp = client().delete_objects(Bucket=bucket(), Delete={"Objects": [{"Key": k} for k in batch],
-                                                                "Quiet": True})
+        resp = client().delete_objects(Bucket=bucket(), Delete={"Objects": [{"Key": k} for k in batch], "Quiet": True})
         errors = [e for e in resp.get("Errors", []) if e.get("Code") not in ("NoSuchKey",)]
         if errors:
             raise RuntimeError(f"S3 refused to delete {len(errors)} objects: {errors[0]}")
@@ -151,5 +160,6 @@ def presign(company_id, object_key: str, expires: int = DEFAULT_URL_TTL) -> str:
     if not owned_by(company_id, object_key):
         raise KeyOutsideCompany(f"key is not under company {company_id}")
     expires = max(1, min(int(expires), MAX_URL_TTL))
-    return client().generate_presigned_url("get_object", Params={"Bucket": bucket(), "Key": object_key},
-                                           ExpiresIn=expires)
+    return client().generate_presigned_url(
+        "get_object", Params={"Bucket": bucket(), "Key": object_key}, ExpiresIn=expires
+    )

@@ -1,4 +1,5 @@
 """Sliding-window event counters in Redis (failed logins, resets, signups), correct across any number of replicas."""
+
 from __future__ import annotations
 
 import time

@@ -3,6 +3,7 @@
 Every instant is an aware datetime; differences are always taken in UTC, because subtracting two datetimes
 that share a tzinfo ignores their offsets (the wall-clock difference across a DST change is wrong by 1h).
 """
+
 from __future__ import annotations
 
 import math
@@ -105,8 +106,14 @@ def week_of(day: date, week_start: int) -> tuple[date, date]:
     return first, first + timedelta(days=6)
 
 
-def daily_totals(entries: list[dict], tz: str, rounding: Rounding, first: date | None = None,
-                 last: date | None = None, now: datetime | None = None) -> list[dict]:
+def daily_totals(
+    entries: list[dict],
+    tz: str,
+    rounding: Rounding,
+    first: date | None = None,
+    last: date | None = None,
+    now: datetime | None = None,
+) -> list[dict]:
     """Return [{date, seconds, rounded_seconds, billable_seconds}] per local day, entries cut at local midnight.
 
     Each entry needs started_at, ended_at (None while running: counted up to `now`) and billable. Rounding is
@@ -125,8 +132,9 @@ def daily_totals(entries: list[dict], tz: str, rounding: Rounding, first: date |
         for day, secs in split_by_local_day(e["started_at"], end, tz):
             if (first and day < first) or (last and day > last):
                 continue
-            row = days.setdefault(day, {"date": day.isoformat(), "seconds": 0, "rounded_seconds": 0,
-                                        "billable_seconds": 0})
+            row = days.setdefault(
+                day, {"date": day.isoformat(), "seconds": 0, "rounded_seconds": 0, "billable_seconds": 0}
+            )
             row["seconds"] += secs
             row["rounded_seconds"] += rounding.apply(secs)
             if e.get("billable"):

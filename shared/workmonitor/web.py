@@ -6,6 +6,7 @@ transaction with the caller's RLS claims; it commits when the response is a succ
 Bodies: over the function's MAX_CONTENT_LENGTH is a 413 before the route runs; a POST/PUT/PATCH route that
 never reads a body it was sent (other than `{}`) answers 400 unexpected_body, so ignored input is never silent.
 """
+
 from __future__ import annotations
 
 import functools
@@ -65,6 +66,7 @@ def _configure_logging() -> None:
 
 # --- decorators used by handlers ---------------------------------------------------------------------------
 
+
 def public(view: Callable) -> Callable:
     """Mark a route as reachable without an access token."""
     view._wm_public = True  # type: ignore[attr-defined]
@@ -73,13 +75,16 @@ def public(view: Callable) -> Callable:
 
 def roles(*allowed: str) -> Callable:
     """Allow a route only to callers whose role is in `allowed` (403 otherwise)."""
+
     def wrap(view: Callable) -> Callable:
         @functools.wraps(view)
         def inner(*args, **kwargs):
             if caller().role not in allowed:
                 raise errors.Forbidden(f"This action needs the role {' or '.join(allowed)}.", code="role_required")
             return view(*args, **kwargs)
+
         return inner
+
     return wrap
 
 
@@ -183,8 +188,13 @@ def page() -> tuple[int, int]:
 def paginated(items: list, limit: int, offset: int, **extra: Any) -> dict:
     """Return the standard list envelope; callers fetch limit + 1 rows so `has_more` needs no count query."""
     more = len(items) > limit
-    out = {"items": items[:limit], "limit": limit, "offset": offset, "has_more": more,
-           "next_offset": offset + limit if more else None}
+    out = {
+        "items": items[:limit],
+        "limit": limit,
+        "offset": offset,
+        "has_more": more,
+        "next_offset": offset + limit if more else None,
+    }
     out.update(extra)
     return out
 
@@ -207,6 +217,7 @@ def client_ip() -> str | None:
 
 
 # --- the factory -------------------------------------------------------------------------------------------
+
 
 class _JsonProvider(DefaultJSONProvider):
     """ISO 8601 timestamps (not RFC 822), UUIDs and Decimals as strings."""
@@ -255,8 +266,9 @@ def create_function(name: str) -> Flask:
     def _finish(resp: Response) -> Response:
         if resp.status_code < 400 and _ignored_body():
             # Refuse before the commit below, so the transaction rolls back: the client meant something we ignored.
-            resp = _error_response(errors.ValidationFailed("This endpoint takes no request body.",
-                                                           code="unexpected_body"))
+            resp = _error_response(
+                errors.ValidationFailed("This endpoint takes no request body.", code="unexpected_body")
+            )
         conn = g.pop("conn", None)
         committed = conn is None and resp.status_code < 400
         if conn is not None:
@@ -309,8 +321,7 @@ def create_function(name: str) -> Flask:
             redis_client().ping()
         except Exception as exc:  # any dependency failure means "not ready", never a 500
             log.warning("not ready", extra={"fields": {"function": name, "error": str(exc)}})
-            return jsonify(error={"code": "not_ready", "message": "A dependency is unreachable.",
-                                  "fields": {}}), 503
+            return jsonify(error={"code": "not_ready", "message": "A dependency is unreachable.", "fields": {}}), 503
         return {"status": "ready", "function": name}
 
     return app
@@ -365,26 +376,41 @@ def _authenticate(token: str) -> Caller:
 def _error_response(exc: BaseException) -> Response:
     if isinstance(exc, psycopg.Error):
         exc = errors.from_database(exc) or exc
-    if isinstance(exc, (psycopg.OperationalError, psycopg.errors.TransactionRollback, redis.ConnectionError,
-                        redis.TimeoutError)):
+    if isinstance(
+        exc, (psycopg.OperationalError, psycopg.errors.TransactionRollback, redis.ConnectionError, redis.TimeoutError)
+    ):
         # Unreachable, busy or timed out (pool timeouts included), or a deadlock/serialization loser: retryable.
         log.error("dependency unavailable", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
-        exc = errors.ApiError("A service this request needs is unavailable; try again shortly.", status=503,
-                              code="unavailable", headers={"Retry-After": "5"})
+        exc = errors.ApiError(
+            "A service this request needs is unavailable; try again shortly.",
+            status=503,
+            code="unavailable",
+            headers={"Retry-After": "5"},
+        )
     if isinstance(exc, errors.ApiError):
         resp = jsonify(exc.body())
         resp.status_code = exc.status
         resp.headers.update(exc.headers)
         return resp
     if isinstance(exc, HTTPException):
-        code = {404: "not_found", 405: "method_not_allowed", 413: "payload_too_large",
-                415: "unsupported_media_type"}.get(exc.code or 500, "http_error")
+        code = {
+            404: "not_found",
+            405: "method_not_allowed",
+            413: "payload_too_large",
+            415: "unsupported_media_type",
+        }.get(exc.code or 500, "http_error")
         resp = jsonify(error={"code": code, "message": exc.description or exc.name, "fields": {}})
         resp.status_code = exc.code or 500
         return resp
     log.error("unhandled error", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
-    resp = jsonify(error={"code": "internal_error", "message": "Something went wrong on our side.",
-                          "fields": {}, "request_id": g.get("request_id")})
+    resp = jsonify(
+        error={
+            "code": "internal_error",
+            "message": "Something went wrong on our side.",
+            "fields": {},
+            "request_id": g.get("request_id"),
+        }
+    )
     resp.status_code = 500
     return resp
 
@@ -403,7 +429,17 @@ def _cors(resp: Response, origins: tuple[str, ...]) -> None:
 def _log_request(function: str, status: int) -> None:
     started = g.get("started")
     found = g.get("caller")
-    log.info("request", extra={"fields": {
-        "function": function, "method": request.method, "path": request.path, "status": status,
-        "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
-        "request_id": g.get("request_id"), "user_id": found.user_id if found else None}})
+    log.info(
+        "request",
+        extra={
+            "fields": {
+                "function": function,
+                "method": request.method,
+                "path": request.path,
+                "status": status,
+                "ms": round((time.perf_counter() - started) * 1000, 2) if started else None,
+                "request_id": g.get("request_id"),
+                "user_id": found.user_id if found else None,
+            }
+        },
+    )

@@ -4,6 +4,7 @@ The rq CLI only knows --url/RQ_REDIS_URL; this reads the same settings as the fu
 modules once (workmonitor.jobs.rqconfig) so each forked work horse inherits them, and runs the scheduler for
 retries with backoff.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,6 +27,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown queue(s): {', '.join(sorted(unknown))}")
     from .jobs import rqconfig  # noqa: F401  (preload for the work horses)
     from .redis_client import client
+
     worker = Worker([queue(q) for q in args.queues], connection=client(), name=args.name)
     worker.work(with_scheduler=True, burst=args.burst)
     return 0

@@ -1,4 +1,5 @@
 """The agent's logic without a server or a display: timing, consent policy, disk cap, backoff, Wayland, tokens."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,11 @@ def test_sleep_gap_ends_the_interval_and_idle_or_a_new_window_splits_it():
         rec.tick(4610 + t, mail if t > 2 else code, t > 4, mouse=1)
     rec.flush()
     assert [(s["app"], s["duration"], s["idle"]) for s in out] == [
-        ("Code", 10, False), ("Code", 3, False), ("Thunderbird", 2, False), ("Thunderbird", 2, True)]
+        ("Code", 10, False),
+        ("Code", 3, False),
+        ("Thunderbird", 2, False),
+        ("Thunderbird", 2, True),
+    ]
     assert sum(s["duration"] for s in out) == 10 + 7 and rec.gaps == 1
     assert out[0]["keyboard"] == 11 and out[0]["active_seconds"] == 10 and out[3]["active_seconds"] == 0
 
@@ -62,8 +67,16 @@ def test_disk_cap_drops_oldest_screenshots_first_and_logs_dropped_samples(tmp_pa
     store.enforce_cap(2500)
     assert [s["id"] for s in store.pending_shots(10)] == ids[1:] and store.counts()["pending_samples"] == 3
     store.enforce_cap(10)
-    assert store.counts() == {"pending_samples": 0, "pending_screenshots": 0, "screenshot_bytes": 0, "samples_sent": 0,
-                              "samples_dropped": 3, "shots_taken": 3, "shots_sent": 0, "shots_dropped": 3}
+    assert store.counts() == {
+        "pending_samples": 0,
+        "pending_screenshots": 0,
+        "screenshot_bytes": 0,
+        "samples_sent": 0,
+        "samples_dropped": 3,
+        "shots_taken": 3,
+        "shots_sent": 0,
+        "shots_dropped": 3,
+    }
     assert "dropping 3 unsent activity samples" in caplog.text
     assert not list(store.shots_dir.iterdir())
 
@@ -93,8 +106,10 @@ def test_backoff_and_screenshot_jitter_stay_in_bounds():
 
 def test_only_an_accepted_agreement_allows_capture_and_settings_come_from_the_company():
     tuning = Tuning()
-    me = {"agreement": {"status": "proposed", "screenshots": True, "activity": True},
-          "company": {"settings": {"screenshot_interval_minutes": 5, "idle_threshold_minutes": 3}}}
+    me = {
+        "agreement": {"status": "proposed", "screenshots": True, "activity": True},
+        "company": {"settings": {"screenshot_interval_minutes": 5, "idle_threshold_minutes": 3}},
+    }
     proposed = policy_from(me, None, None, tuning)
     assert not proposed.screenshots and not proposed.activity
     me["agreement"]["status"] = "accepted"
@@ -137,21 +152,29 @@ def test_session_detection_and_wayland_status_says_what_cannot_be_captured(home)
     (home / "config").mkdir(parents=True)
     (home / "config" / "config.json").write_text(json.dumps({"server": "http://127.0.0.1:9", "email": "e@x.io"}))
     env = {**os.environ, "XDG_SESSION_TYPE": "wayland", "WAYLAND_DISPLAY": "wayland-test"}
-    out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "status"], env=env, capture_output=True,
-                         text=True, timeout=60, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "workmonitor_agent", "status"],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert out.returncode == 0, out.stderr
     assert "window titles: unavailable on Wayland" in out.stdout and "OFFLINE" in out.stdout, out.stdout
     assert "input counts: unavailable on Wayland" in out.stdout
 
 
 def test_commands_need_a_login_first():
-    out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "start"], capture_output=True, text=True,
-                         timeout=60, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "workmonitor_agent", "start"], capture_output=True, text=True, timeout=60, check=False
+    )
     assert out.returncode == 1 and "workmonitor-agent login" in out.stderr
 
 
 def test_another_accounts_queue_is_never_sent_under_a_new_login(tmp_path):
     from workmonitor_agent.cli import Fail, _check_owner
+
     store = Store(tmp_path / "q.sqlite3")
     _check_owner(store, {"id": "a", "email": "a@x.io"}, False)
     store.add_sample({"n": 1})
@@ -168,6 +191,7 @@ def test_another_accounts_queue_is_never_sent_under_a_new_login(tmp_path):
 def test_tray_icon_shows_the_state_and_tray_mode_explains_a_missing_pystray(home):
     from workmonitor_agent.sync import Policy
     from workmonitor_agent.tray import icon_image, tray_state
+
     pol = Policy(agreement="accepted", timer_running=True, screenshots=True)
     assert tray_state(pol, False) == "screenshots" and tray_state(pol, True) == "paused"
     pol.screenshots = False
@@ -177,11 +201,13 @@ def test_tray_icon_shows_the_state_and_tray_mode_explains_a_missing_pystray(home
     assert icon_image("screenshots").getpixel((8, 32)) == (220, 40, 40, 255)
     try:
         import pystray  # noqa: F401
+
         return
     except ImportError:
         pass
-    out = subprocess.run([sys.executable, "-m", "workmonitor_agent", "tray"], capture_output=True, text=True,
-                         timeout=60, check=False)
+    out = subprocess.run(
+        [sys.executable, "-m", "workmonitor_agent", "tray"], capture_output=True, text=True, timeout=60, check=False
+    )
     assert out.returncode == 1 and "Tray mode needs pystray" in out.stderr
 
 
@@ -208,11 +234,20 @@ class FakeCapture(capture.Capture):
 
 def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_path):
     from workmonitor_agent.daemon import Agent
+
     store, cap = Store(tmp_path / "q.sqlite3"), FakeCapture()
-    agent = Agent(store, "http://127.0.0.1:9", TokenStore("x"), Tuning(screenshot_seconds=10, idle_seconds=60,
-                                                                        notify=0), cap=cap)
-    agent.policy.__dict__.update(agreement="accepted", activity=True, screenshots=False, timer_running=True,
-                                 idle_seconds=60, screenshot_seconds=10, timer={"id": "entry-1"})
+    agent = Agent(
+        store, "http://127.0.0.1:9", TokenStore("x"), Tuning(screenshot_seconds=10, idle_seconds=60, notify=0), cap=cap
+    )
+    agent.policy.__dict__.update(
+        agreement="accepted",
+        activity=True,
+        screenshots=False,
+        timer_running=True,
+        idle_seconds=60,
+        screenshot_seconds=10,
+        timer={"id": "entry-1"},
+    )
     for t in range(40):
         agent.step(1000.0 + t)
     assert cap.grabs == 0  # no screenshot consent: not even one grab
@@ -249,10 +284,14 @@ def test_capture_step_obeys_consent_pause_and_lock_and_asks_about_idle_time(tmp_
 
 def test_platform_modules_load_and_a_missing_extra_is_reported(monkeypatch):
     import importlib
-    assert importlib.import_module("workmonitor_agent.capture.win32").Win32Capture  # written for Windows, loads anywhere
+
+    assert importlib.import_module(
+        "workmonitor_agent.capture.win32"
+    ).Win32Capture  # written for Windows, loads anywhere
     monkeypatch.setattr(sys, "platform", "darwin")
     try:
         import Quartz  # noqa: F401
+
         return  # a real Mac with pyobjc: nothing is missing
     except ImportError:
         pass

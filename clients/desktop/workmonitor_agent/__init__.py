@@ -1,2 +1,3 @@
 """WorkMonitor desktop agent."""
+
 __version__ = "0.1.0"

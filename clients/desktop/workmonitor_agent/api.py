@@ -1,4 +1,5 @@
 """The server API as the agent uses it: login, token refresh (rotating, shared between processes), consent, timer."""
+
 from __future__ import annotations
 
 import sqlite3
@@ -151,8 +152,12 @@ class Client:
     def start_timer(self, project_id: str | None = None, description: str | None = None) -> dict:
         """Start the timer (stopping any running one) with an idempotency key; return the entry."""
         body = {"source": "desktop", "project_id": project_id, "description": description}
-        return self.call("POST", "/time/timer/start", json={k: v for k, v in body.items() if v is not None},
-                         headers={"Idempotency-Key": f"desktop-{uuid.uuid4()}"})["entry"]
+        return self.call(
+            "POST",
+            "/time/timer/start",
+            json={k: v for k, v in body.items() if v is not None},
+            headers={"Idempotency-Key": f"desktop-{uuid.uuid4()}"},
+        )["entry"]
 
     def stop_timer(self) -> dict | None:
         """Stop the running timer; return the entry, or None when none was running."""

@@ -1,4 +1,5 @@
 """`workmonitor-agent` commands: login, logout, start, stop, pause, resume, status, run (foreground), tray."""
+
 from __future__ import annotations
 
 import argparse
@@ -23,6 +24,7 @@ class Fail(Exception):
 
 def _store():
     from .store import Store
+
     return Store(data_dir() / "queue.sqlite3")
 
 
@@ -65,8 +67,10 @@ def _check_owner(store, user: dict, discard: bool) -> None:
     waiting = counts["pending_samples"] + counts["pending_screenshots"]
     if owner and owner["id"] != str(user["id"]) and waiting:
         if not discard:
-            raise Fail(f"{waiting} samples/screenshots of {owner['email']} are still waiting to be sent. Log in as"
-                       " that account to send them, or pass --discard-queue to delete them.")
+            raise Fail(
+                f"{waiting} samples/screenshots of {owner['email']} are still waiting to be sent. Log in as"
+                " that account to send them, or pass --discard-queue to delete them."
+            )
         with store.tx():
             store.ack_samples([s["seq"] for s in store.pending_samples(10**9)])
             for shot in store.pending_shots(10**9):
@@ -90,6 +94,7 @@ def _alive(pid: int | None) -> bool:
     if sys.platform == "win32":
         import ctypes
         from ctypes import wintypes
+
         kernel32 = ctypes.windll.kernel32
         kernel32.OpenProcess.restype = wintypes.HANDLE
         handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
@@ -119,8 +124,9 @@ def daemon_pid(store) -> int | None:
 
 
 def _spawn_daemon(store) -> int:
-    cmd = [sys.executable, "run"] if getattr(sys, "frozen", False) else [sys.executable, "-m", "workmonitor_agent",
-                                                                         "run"]
+    cmd = (
+        [sys.executable, "run"] if getattr(sys, "frozen", False) else [sys.executable, "-m", "workmonitor_agent", "run"]
+    )
     logfile = open(data_dir() / "agent.out", "ab")  # noqa: SIM115  (the child keeps it)
     kw = {"creationflags": 0x00000008 | 0x00000200} if sys.platform == "win32" else {"start_new_session": True}
     proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=logfile, stderr=subprocess.STDOUT, **kw)
@@ -227,10 +233,21 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
         cap.close()
     else:
         cap_name = store.get("daemon")["capture"]
-    out = {"server": cfg.get("server"), "email": cfg.get("email"), "daemon_pid": daemon_pid(store),
-           "paused": bool(store.get("paused")), "capture": cap_name, "limits": caps, "queue": store.counts(),
-           "idle_return": store.get("idle_return"), "state": (store.get("state_lines") or []) if daemon_pid(store) else [], "last_error": store.get("last_error"),
-           "device_id": store.device_id, "push": store.get("push") if daemon_pid(store) else None, "token_store": client.tokens.backend if client else None}
+    out = {
+        "server": cfg.get("server"),
+        "email": cfg.get("email"),
+        "daemon_pid": daemon_pid(store),
+        "paused": bool(store.get("paused")),
+        "capture": cap_name,
+        "limits": caps,
+        "queue": store.counts(),
+        "idle_return": store.get("idle_return"),
+        "state": (store.get("state_lines") or []) if daemon_pid(store) else [],
+        "last_error": store.get("last_error"),
+        "device_id": store.device_id,
+        "push": store.get("push") if daemon_pid(store) else None,
+        "token_store": client.tokens.backend if client else None,
+    }
     try:
         me = client.me()
         out.update(timer=client.timer(), agreement=me.get("agreement"), online=True)
@@ -247,8 +264,10 @@ def _print_status(rep: dict) -> None:
         t = rep["timer"]
         print(f"timer:    {'running since ' + t['started_at'] if t else 'stopped'} (server)")
         a = rep["agreement"] or {}
-        print(f"consent:  agreement {a.get('status', 'none')}; activity {'yes' if a.get('activity') else 'no'},"
-              f" screenshots {'yes' if a.get('screenshots') else 'no'}")
+        print(
+            f"consent:  agreement {a.get('status', 'none')}; activity {'yes' if a.get('activity') else 'no'},"
+            f" screenshots {'yes' if a.get('screenshots') else 'no'}"
+        )
     else:
         print(f"timer:    unknown — {rep['server_error']}")
     push = rep["push"]
@@ -262,12 +281,16 @@ def _print_status(rep: dict) -> None:
         if what != "window titles":
             print(f"{what}: {why}")
     if rep["idle_return"]:
-        print(f"idle:     {rep['idle_return']['minutes']:g} min idle since {rep['idle_return']['from']} —"
-              " keep (workmonitor-agent idle) or discard (workmonitor-agent idle --discard)?")
+        print(
+            f"idle:     {rep['idle_return']['minutes']:g} min idle since {rep['idle_return']['from']} —"
+            " keep (workmonitor-agent idle) or discard (workmonitor-agent idle --discard)?"
+        )
     q = rep["queue"]
-    print(f"queue:    {q['pending_samples']} samples, {q['pending_screenshots']} screenshots waiting"
-          f" ({q['screenshot_bytes'] / 1e6:.1f} MB); sent {q['samples_sent']} samples, {q['shots_sent']} screenshots;"
-          f" dropped {q['samples_dropped']} samples, {q['shots_dropped']} screenshots")
+    print(
+        f"queue:    {q['pending_samples']} samples, {q['pending_screenshots']} screenshots waiting"
+        f" ({q['screenshot_bytes'] / 1e6:.1f} MB); sent {q['samples_sent']} samples, {q['shots_sent']} screenshots;"
+        f" dropped {q['samples_dropped']} samples, {q['shots_dropped']} screenshots"
+    )
     if rep["last_error"]:
         print(f"last error: {rep['last_error']['error']}")
 
@@ -281,11 +304,17 @@ def cmd_status(args) -> None:
 
 def _run(store) -> None:
     from .daemon import Agent
+
     cfg = load_config()
     if daemon_pid(store) not in (None, os.getpid()):
         raise Fail(f"The capture daemon already runs (pid {daemon_pid(store)}).")
-    Agent(store, cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env(),
-          push_url=cfg.get("socket_url")).run()
+    Agent(
+        store,
+        cfg["server"],
+        TokenStore(f"{cfg['email']}@{cfg['server']}"),
+        Tuning.from_env(),
+        push_url=cfg.get("socket_url"),
+    ).run()
 
 
 def cmd_run(args) -> None:
@@ -297,6 +326,7 @@ def cmd_run(args) -> None:
 def cmd_tray(args) -> None:
     """Run with a tray icon (needs pystray)."""
     from .tray import run_tray
+
     run_tray()
 
 
@@ -305,8 +335,9 @@ def setup_logging(verbose: bool) -> None:
     handlers: list[logging.Handler] = [logging.FileHandler(data_dir() / "agent.log", encoding="utf-8")]
     if verbose:
         handlers.append(logging.StreamHandler())
-    logging.basicConfig(level=logging.INFO, handlers=handlers,
-                        format="%(asctime)s %(levelname)s %(threadName)s %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, handlers=handlers, format="%(asctime)s %(levelname)s %(threadName)s %(message)s"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -325,8 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--project")
     p.add_argument("--description")
     p.add_argument("--foreground", action="store_true")
-    sub.add_parser("status", help="what is captured, the server's timer, the queue").add_argument("--json",
-                                                                                                 action="store_true")
+    sub.add_parser("status", help="what is captured, the server's timer, the queue").add_argument(
+        "--json", action="store_true"
+    )
     sub.add_parser("idle", help=cmd_idle.__doc__).add_argument("--discard", action="store_true")
     for name in ("stop", "pause", "resume", "logout", "run", "tray"):
         sub.add_parser(name, help=globals()[f"cmd_{name}"].__doc__)

@@ -1,4 +1,5 @@
 """Where the agent keeps things, its tuning knobs, and the refresh token (OS keyring when available, else 0600 file)."""
+
 from __future__ import annotations
 
 import json

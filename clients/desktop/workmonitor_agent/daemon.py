@@ -1,4 +1,5 @@
 """The capture loop: polls the platform, records samples and screenshots into the queue, only as consented."""
+
 from __future__ import annotations
 
 import io
@@ -45,8 +46,10 @@ def describe(policy: Policy, paused: bool, cap: capmod.Capture) -> list[str]:
     lines = [f"activity: {'ON' if policy.activity else 'off (no consent)'}"]
     if policy.screenshots:
         blur = ", blurred" if policy.blur else ""
-        lines.append(f"● SCREENSHOTS ON — about every {policy.screenshot_seconds / 60:g} min{blur}"
-                     " (pause: workmonitor-agent pause)")
+        lines.append(
+            f"● SCREENSHOTS ON — about every {policy.screenshot_seconds / 60:g} min{blur}"
+            " (pause: workmonitor-agent pause)"
+        )
     else:
         lines.append("screenshots: off (no consent)")
     lines += [f"{what}: {why}" for what, why in cap.limits.items()]
@@ -56,8 +59,15 @@ def describe(policy: Policy, paused: bool, cap: capmod.Capture) -> list[str]:
 class Agent:
     """Runs until stopped: capture in this thread, network in the Syncer thread."""
 
-    def __init__(self, store: Store, server: str, tokens, tuning: Tuning | None = None,
-                 cap: capmod.Capture | None = None, push_url: str | None = None):
+    def __init__(
+        self,
+        store: Store,
+        server: str,
+        tokens,
+        tuning: Tuning | None = None,
+        cap: capmod.Capture | None = None,
+        push_url: str | None = None,
+    ):
         self.store, self.tuning = store, tuning or Tuning.from_env()
         self.cap = cap or capmod.detect()
         cached = store.get("policy") or {}
@@ -104,8 +114,9 @@ class Agent:
 
     def run(self) -> None:
         """Capture until a stop is requested (signal, `workmonitor-agent stop`, tray Quit)."""
-        self.store.put("daemon", {"pid": os.getpid(), "started": time.time(), "capture": self.cap.name,
-                                  "limits": self.cap.limits})
+        self.store.put(
+            "daemon", {"pid": os.getpid(), "started": time.time(), "capture": self.cap.name, "limits": self.cap.limits}
+        )
         self.store.put("stop_requested", False)
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
@@ -173,16 +184,19 @@ class Agent:
         entry = (self.policy.timer or {}).get("id")
         question = {"from": iso(since), "to": iso(now), "minutes": round((now - since) / 60, 1), "entry_id": entry}
         self.store.put("idle_return", question)
-        text = (f"You were idle for {question['minutes']:g} min. It counts as tracked (idle) time; to remove it from"
-                " your timesheet: workmonitor-agent idle --discard")
+        text = (
+            f"You were idle for {question['minutes']:g} min. It counts as tracked (idle) time; to remove it from"
+            " your timesheet: workmonitor-agent idle --discard"
+        )
         print(f"[workmonitor-agent] {text}", flush=True)
         log.info(text)
         self._notify("Welcome back", text)
 
     def _notify(self, title: str, text: str) -> None:
         if self.tuning.notify and shutil.which("notify-send") and sys.platform.startswith("linux"):
-            subprocess.Popen(["notify-send", "-a", "WorkMonitor", title, text], stdout=subprocess.DEVNULL,
-                             stderr=subprocess.DEVNULL)
+            subprocess.Popen(
+                ["notify-send", "-a", "WorkMonitor", title, text], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+            )
 
     def take_screenshots(self, now: float) -> None:
         """Grab every monitor and queue the images (consent was checked by the caller)."""

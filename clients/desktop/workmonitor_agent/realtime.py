@@ -1,5 +1,6 @@
 """Optional push from the WebSocket gateway (python-socketio client): a timer started or stopped in the web app
 reaches the agent at once instead of at the next poll. Without the package or the gateway, polling still works."""
+
 from __future__ import annotations
 
 import logging
@@ -35,8 +36,9 @@ class Push:
         except ImportError:
             log.info("python-socketio not installed: following the timer by polling only")
             return False
-        self.sio = socketio.Client(reconnection=True, reconnection_delay=1, reconnection_delay_max=30,
-                                   handle_sigint=False)
+        self.sio = socketio.Client(
+            reconnection=True, reconnection_delay=1, reconnection_delay_max=30, handle_sigint=False
+        )
         for name in EVENTS:
             self.sio.on(name, lambda data=None, _name=name: self._event(_name))
         self.sio.on("connect", lambda: (self.connected.set(), log.info("push: connected to %s", self.url)))
@@ -54,8 +56,7 @@ class Push:
     def _connect(self) -> None:
         try:
             # auth is a callable so every reconnection presents a fresh access token.
-            self.sio.connect(self.url, auth=self._auth, wait_timeout=10,
-                             retry=True)
+            self.sio.connect(self.url, auth=self._auth, wait_timeout=10, retry=True)
         except (Offline, LoggedOut) as exc:
             log.info("push: not connected (%s); polling continues", exc)
         except Exception as exc:  # gateway missing or refusing: polling is the fallback, never fatal

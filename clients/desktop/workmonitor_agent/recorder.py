@@ -1,4 +1,5 @@
 """Pure timing logic (no I/O, testable with a fake clock): samples from polls, screenshot schedule, backoff."""
+
 from __future__ import annotations
 
 import random
@@ -73,8 +74,18 @@ class Recorder:
         app, title, idle = cur.key
         duration = max(1, min(3600, round(cur.end - cur.start)))
         active = 0 if idle else min(duration, cur.keyboard + cur.mouse)
-        self.emit({"started_at": iso(cur.start), "duration": duration, "app": app[:200], "title": title[:1000],
-                   "keyboard": cur.keyboard, "mouse": cur.mouse, "idle": idle, "active_seconds": active})
+        self.emit(
+            {
+                "started_at": iso(cur.start),
+                "duration": duration,
+                "app": app[:200],
+                "title": title[:1000],
+                "keyboard": cur.keyboard,
+                "mouse": cur.mouse,
+                "idle": idle,
+                "active_seconds": active,
+            }
+        )
 
 
 class ShotSchedule:
@@ -114,7 +125,7 @@ class Backoff:
     def fail(self) -> float:
         """Record a failure; return how long to wait before the next try."""
         self.failures += 1
-        return self.rng.uniform(self.base / 2, min(self.cap, self.base * 2 ** self.failures))
+        return self.rng.uniform(self.base / 2, min(self.cap, self.base * 2**self.failures))
 
     def ok(self) -> None:
         """Record a success."""

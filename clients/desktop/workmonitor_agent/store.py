@@ -3,6 +3,7 @@
 A sample's client sequence number is its AUTOINCREMENT rowid, never reused, and the device id is created with
 the database, so a re-sent batch is always recognised by the server's (device_id, seq) de-duplication.
 """
+
 from __future__ import annotations
 
 import json
@@ -63,8 +64,10 @@ class Store:
 
     def put(self, key: str, value) -> None:
         """Store `value` (JSON) under `key`."""
-        self.db.execute("INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                        (key, json.dumps(value)))
+        self.db.execute(
+            "INSERT INTO kv (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, json.dumps(value)),
+        )
 
     def bump(self, key: str, n: int = 1) -> None:
         """Add `n` to the counter `key`."""
@@ -96,8 +99,12 @@ class Store:
         samples = self.db.execute("SELECT count(*) FROM samples").fetchone()[0]
         shots, size = self.db.execute("SELECT count(*), coalesce(sum(bytes), 0) FROM shots").fetchone()
         keys = ("samples_sent", "samples_dropped", "shots_taken", "shots_sent", "shots_dropped")
-        return {"pending_samples": samples, "pending_screenshots": shots, "screenshot_bytes": size,
-                **{k: int(self.get(k, 0)) for k in keys}}
+        return {
+            "pending_samples": samples,
+            "pending_screenshots": shots,
+            "screenshot_bytes": size,
+            **{k: int(self.get(k, 0)) for k in keys},
+        }
 
     # --- screenshots -------------------------------------------------------------------------------------------
 
@@ -106,15 +113,18 @@ class Store:
         path = self.shots_dir / f"{uuid.uuid4().hex}.{ext}"
         path.write_bytes(data)
         path.chmod(0o600)
-        cur = self.db.execute("INSERT INTO shots (path, taken_at, monitor, activity, bytes, created) VALUES"
-                              " (?, ?, ?, ?, ?, ?)", (str(path), taken_at, monitor, activity, len(data), time.time()))
+        cur = self.db.execute(
+            "INSERT INTO shots (path, taken_at, monitor, activity, bytes, created) VALUES (?, ?, ?, ?, ?, ?)",
+            (str(path), taken_at, monitor, activity, len(data), time.time()),
+        )
         self.bump("shots_taken")
         return cur.lastrowid
 
     def pending_shots(self, limit: int) -> list[dict]:
         """Return up to `limit` queued screenshots, oldest first."""
-        rows = self.db.execute("SELECT id, path, taken_at, monitor, activity FROM shots ORDER BY id LIMIT ?",
-                               (limit,)).fetchall()
+        rows = self.db.execute(
+            "SELECT id, path, taken_at, monitor, activity FROM shots ORDER BY id LIMIT ?", (limit,)
+        ).fetchall()
         return [dict(zip(("id", "path", "taken_at", "monitor", "activity"), r)) for r in rows]
 
     def drop_shot(self, shot_id: int, counter: str | None = None) -> None:
@@ -137,8 +147,12 @@ class Store:
             rows = self.db.execute("SELECT seq FROM samples ORDER BY seq LIMIT 100").fetchall()
             if not rows:
                 return
-            log.error("disk cap reached with no screenshots left: dropping %d unsent activity samples (seq %d-%d)",
-                      len(rows), rows[0][0], rows[-1][0])
+            log.error(
+                "disk cap reached with no screenshots left: dropping %d unsent activity samples (seq %d-%d)",
+                len(rows),
+                rows[0][0],
+                rows[-1][0],
+            )
             self.ack_samples([r[0] for r in rows])
             self.bump("samples_dropped", len(rows))
 

@@ -2,6 +2,7 @@
 
 Runs in its own thread with its own SQLite connection so a slow or dead server never stalls capture.
 """
+
 from __future__ import annotations
 
 import logging
@@ -45,13 +46,18 @@ def policy_from(me: dict, media: dict | None, timer: dict | None, tuning: Tuning
     company = (me.get("company") or {}).get("settings") or {}
     shot_min = float(company.get("screenshot_interval_minutes") or DEFAULT_SCREENSHOT_MINUTES)
     idle_min = float(company.get("idle_threshold_minutes") or DEFAULT_IDLE_MINUTES)
-    return Policy(activity=accepted and bool(agreement.get("activity")),
-                  screenshots=accepted and bool(agreement.get("screenshots")),
-                  blur=bool((media or {}).get("blur_screenshots") or company.get("blur_screenshots")),
-                  screenshot_seconds=tuning.screenshot_seconds or shot_min * 60,
-                  idle_seconds=tuning.idle_seconds or idle_min * 60,
-                  timer_running=timer is not None, timer=timer, agreement=agreement.get("status") or "none",
-                  online=True, checked_at=time.time())
+    return Policy(
+        activity=accepted and bool(agreement.get("activity")),
+        screenshots=accepted and bool(agreement.get("screenshots")),
+        blur=bool((media or {}).get("blur_screenshots") or company.get("blur_screenshots")),
+        screenshot_seconds=tuning.screenshot_seconds or shot_min * 60,
+        idle_seconds=tuning.idle_seconds or idle_min * 60,
+        timer_running=timer is not None,
+        timer=timer,
+        agreement=agreement.get("status") or "none",
+        online=True,
+        checked_at=time.time(),
+    )
 
 
 class Syncer(threading.Thread):
@@ -148,8 +154,9 @@ class Syncer(threading.Thread):
                 if exc.status == 403:
                     self.next_policy = 0.0
                 if exc.status in (403, 413, 415, 400, 422):
-                    log.warning("screenshot of %s refused by the server (%s); deleted locally", shot["taken_at"],
-                                exc.code)
+                    log.warning(
+                        "screenshot of %s refused by the server (%s); deleted locally", shot["taken_at"], exc.code
+                    )
                     store.drop_shot(shot["id"], "shots_dropped")
                     continue
                 raise

@@ -1,4 +1,5 @@
 """Tray mode (pystray, optional): the icon shows the timer/screenshot state; pause and resume are one click."""
+
 from __future__ import annotations
 
 import threading
@@ -33,16 +34,23 @@ def run_tray() -> None:
     try:
         import pystray
     except ImportError as exc:
-        raise SystemExit("Tray mode needs pystray: `pipx inject workmonitor-agent pystray` (or pip install"
-                         " 'workmonitor-agent[tray]'); or use `workmonitor-agent start` and `status`.") from exc
+        raise SystemExit(
+            "Tray mode needs pystray: `pipx inject workmonitor-agent pystray` (or pip install"
+            " 'workmonitor-agent[tray]'); or use `workmonitor-agent start` and `status`."
+        ) from exc
     from .api import ApiError, LoggedOut, Offline
     from .cli import Fail, _session, _store
     from .config import TokenStore, Tuning
     from .daemon import Agent
 
     cfg, store, client = _session()  # `store` is the UI's connection; the capture thread gets its own
-    agent = Agent(_store(), cfg["server"], TokenStore(f"{cfg['email']}@{cfg['server']}"), Tuning.from_env(),
-                  push_url=cfg.get("socket_url"))
+    agent = Agent(
+        _store(),
+        cfg["server"],
+        TokenStore(f"{cfg['email']}@{cfg['server']}"),
+        Tuning.from_env(),
+        push_url=cfg.get("socket_url"),
+    )
 
     def title() -> str:
         return "WorkMonitor — " + "; ".join(store.get("state_lines") or ["starting"])
@@ -58,6 +66,7 @@ def run_tray() -> None:
         from argparse import Namespace
 
         from .cli import cmd_idle
+
         try:
             cmd_idle(Namespace(discard=True))
         except Fail as exc:
@@ -71,9 +80,11 @@ def run_tray() -> None:
         pystray.MenuItem(lambda _: title(), None, enabled=False),
         pystray.MenuItem("Pause", lambda *_: set_paused(True), visible=lambda _: not store.get("paused")),
         pystray.MenuItem("Resume", lambda *_: set_paused(False), visible=lambda _: bool(store.get("paused"))),
-        pystray.MenuItem("Discard the last idle time", lambda *_: discard_idle(),
-                         visible=lambda _: bool(store.get("idle_return"))),
-        pystray.MenuItem("Quit", quit_))
+        pystray.MenuItem(
+            "Discard the last idle time", lambda *_: discard_idle(), visible=lambda _: bool(store.get("idle_return"))
+        ),
+        pystray.MenuItem("Quit", quit_),
+    )
     icon = pystray.Icon("workmonitor-agent", icon_image("off"), "WorkMonitor", menu)
 
     def refresh() -> None:

@@ -1,4 +1,5 @@
 """Housekeeping jobs: expire data that only exists to make retries safe."""
+
 from __future__ import annotations
 
 import logging
@@ -15,7 +16,9 @@ def expire_idempotency_keys(ids: list[str] | None = None, days: int = IDEMPOTENC
     removed = 0
     for cid in ids if ids is not None else company_ids():
         with transaction(Claims.system(cid)) as conn:
-            removed += conn.execute("DELETE FROM idempotency_keys WHERE company_id = %s"
-                                    " AND created_at < now() - make_interval(days => %s)", (cid, days)).rowcount
+            removed += conn.execute(
+                "DELETE FROM idempotency_keys WHERE company_id = %s AND created_at < now() - make_interval(days => %s)",
+                (cid, days),
+            ).rowcount
     log.info("idempotency keys expired", extra={"fields": {"removed": removed}})
     return removed

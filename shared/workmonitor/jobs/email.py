@@ -1,4 +1,5 @@
 """Email jobs."""
+
 from __future__ import annotations
 
 from ..mail import build, deliver

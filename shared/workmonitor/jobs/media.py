@@ -4,6 +4,7 @@ Exactly once: the derived objects have deterministic keys (a re-run overwrites, 
 to 'ready' with a conditional UPDATE, so a job run twice, or killed midway and run again, leaves one
 thumbnail and one state change. A row deleted while the job ran gets its freshly written objects removed.
 """
+
 from __future__ import annotations
 
 import io
@@ -30,8 +31,7 @@ CRASH_ENV = "WM_TEST_MEDIA_CRASH_MARKER"
 
 def enqueue_thumbnail(screenshot_id, company_id, job_id: str | None = None):
     """Enqueue make_thumbnail for one screenshot on the media queue; return the RQ job."""
-    return enqueue("media", "workmonitor.jobs.media.make_thumbnail", str(screenshot_id), str(company_id),
-                   job_id=job_id)
+    return enqueue("media", "workmonitor.jobs.media.make_thumbnail", str(screenshot_id), str(company_id), job_id=job_id)
 
 
 def make_thumbnail(screenshot_id: str, company_id: str) -> str:
@@ -39,7 +39,9 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
     with transaction(Claims.system(company_id)) as conn:
         row = conn.execute(
             "UPDATE screenshots SET state = 'processing', attempts = attempts + 1 WHERE id = %s"
-            " AND state <> 'ready' RETURNING object_key, attempts", (screenshot_id,)).fetchone()
+            " AND state <> 'ready' RETURNING object_key, attempts",
+            (screenshot_id,),
+        ).fetchone()
         if row is None:
             done = conn.execute("SELECT 1 FROM screenshots WHERE id = %s", (screenshot_id,)).fetchone()
             return "done" if done else "gone"
@@ -61,9 +63,12 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
         updated = conn.execute(
             "UPDATE screenshots SET state = 'ready', thumb_key = %s, blur_key = %s, thumb_width = %s,"
             " processed_at = now() WHERE id = %s AND state <> 'ready' RETURNING id",
-            (thumb_key, blur_key if blurred is not None else None, width, screenshot_id)).fetchone()
-        if updated is None and conn.execute("SELECT 1 FROM screenshots WHERE id = %s",
-                                            (screenshot_id,)).fetchone() is None:
+            (thumb_key, blur_key if blurred is not None else None, width, screenshot_id),
+        ).fetchone()
+        if (
+            updated is None
+            and conn.execute("SELECT 1 FROM screenshots WHERE id = %s", (screenshot_id,)).fetchone() is None
+        ):
             storage.delete(thumb_key, blur_key)  # deleted while we worked: leave nothing behind
             return "gone"
     return "ready" if updated else "done"
@@ -111,12 +116,15 @@ def _crash_hook() -> None:
 def requeue_stale(company_id: str, older_than_seconds: int = 900) -> int:
     """Re-enqueue thumbnails stuck in pending/processing (a worker died); give up after MAX_ATTEMPTS. Return count."""
     with transaction(Claims.system(company_id)) as conn:
-        conn.execute("UPDATE screenshots SET state = 'failed' WHERE state IN ('pending', 'processing')"
-                     " AND attempts >= %s", (MAX_ATTEMPTS,))
+        conn.execute(
+            "UPDATE screenshots SET state = 'failed' WHERE state IN ('pending', 'processing') AND attempts >= %s",
+            (MAX_ATTEMPTS,),
+        )
         rows = conn.execute(
             "SELECT id FROM screenshots WHERE state IN ('pending', 'processing')"
             " AND created_at < now() - make_interval(secs => %s) ORDER BY created_at LIMIT 1000",
-            (older_than_seconds,)).fetchall()
+            (older_than_seconds,),
+        ).fetchall()
     for row in rows:
         enqueue_thumbnail(row["id"], company_id)
     return len(rows)

@@ -1,4 +1,5 @@
 """Notification jobs: mobile push to every registered device of one user."""
+
 from __future__ import annotations
 
 import logging
@@ -10,16 +11,18 @@ from ..redis_client import client
 log = logging.getLogger("workmonitor.push")
 
 
-def send_push(company_id: str, user_id: str, push_id: str, title: str, body: str,
-              data: dict[str, str] | None = None) -> dict[str, str]:
+def send_push(
+    company_id: str, user_id: str, push_id: str, title: str, body: str, data: dict[str, str] | None = None
+) -> dict[str, str]:
     """Push to each of the user's devices once; return {device_id: result}. Dead tokens are deleted.
 
     A device already served for `push_id` is skipped, so a retried job never notifies a phone twice;
     PushError (transient) propagates so RQ retries the job.
     """
     with transaction(Claims.system(company_id)) as conn:
-        devices = conn.execute("SELECT id, platform, token FROM device_tokens WHERE user_id = %s"
-                               " ORDER BY created_at", (user_id,)).fetchall()
+        devices = conn.execute(
+            "SELECT id, platform, token FROM device_tokens WHERE user_id = %s ORDER BY created_at", (user_id,)
+        ).fetchall()
     results: dict[str, str] = {}
     for device in devices:
         done_key = f"wm:push:sent:{push_id}:{device['id']}"

@@ -6,6 +6,7 @@ time); everything else runs as the app role with per-company system claims, so R
 Idempotent: objects are deleted before their rows, and deleting a missing object is a no-op, so a run killed
 midway is finished by the next one.
 """
+
 from __future__ import annotations
 
 import logging
@@ -65,7 +66,9 @@ def _expire(company_id: str, step, days: int) -> int:
 def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
     rows = conn.execute(
         "SELECT id, object_key FROM screenshots WHERE taken_at < now() - make_interval(days => %s)"
-        " ORDER BY taken_at LIMIT %s FOR UPDATE SKIP LOCKED", (days, BATCH)).fetchall()
+        " ORDER BY taken_at LIMIT %s FOR UPDATE SKIP LOCKED",
+        (days, BATCH),
+    ).fetchall()
     if rows:
         storage.delete(*[k for r in rows for k in media.all_keys(r)])
         conn.execute("DELETE FROM screenshots WHERE id = ANY(%s)", ([r["id"] for r in rows],))
@@ -75,11 +78,17 @@ def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
 def _expire_recordings(conn: psycopg.Connection, days: int) -> int:
     rows = conn.execute(
         "SELECT id FROM screen_recordings WHERE started_at < now() - make_interval(days => %s)"
-        " ORDER BY started_at LIMIT %s FOR UPDATE SKIP LOCKED", (days, BATCH)).fetchall()
+        " ORDER BY started_at LIMIT %s FOR UPDATE SKIP LOCKED",
+        (days, BATCH),
+    ).fetchall()
     if rows:
         ids = [r["id"] for r in rows]
-        keys = [r["object_key"] for r in conn.execute(
-            "SELECT object_key FROM recording_chunks WHERE recording_id = ANY(%s)", (ids,)).fetchall()]
+        keys = [
+            r["object_key"]
+            for r in conn.execute(
+                "SELECT object_key FROM recording_chunks WHERE recording_id = ANY(%s)", (ids,)
+            ).fetchall()
+        ]
         storage.delete(*keys)
         conn.execute("DELETE FROM screen_recordings WHERE id = ANY(%s)", (ids,))
     return len(rows)

@@ -1,4 +1,5 @@
 """One capture interface, one small module per platform: X11, Wayland (portal), Win32, macOS (Quartz/AppKit)."""
+
 from __future__ import annotations
 
 import os
@@ -71,18 +72,24 @@ def detect(env: dict | None = None, count_input: bool = True) -> Capture:
     try:
         if kind == "x11":
             from .x11 import X11Capture
+
             return X11Capture(count_input=count_input)
         if kind == "wayland":
             from .wayland import WaylandCapture
+
             return WaylandCapture()
         if kind == "win32":
             from .win32 import Win32Capture
+
             return Win32Capture()
         if kind == "macos":
             from .macos import MacCapture
+
             return MacCapture()
     except ImportError as exc:
-        return Capture(name=kind, limits={"everything": f"missing library: {exc.name} (pip install the agent's extras)"})
+        return Capture(
+            name=kind, limits={"everything": f"missing library: {exc.name} (pip install the agent's extras)"}
+        )
     return Capture(name="none", limits={"everything": "no desktop session found (DISPLAY / WAYLAND_DISPLAY unset)"})
 
 

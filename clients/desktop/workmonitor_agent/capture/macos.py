@@ -1,4 +1,5 @@
 """macOS capture via pyobjc (optional extra): NSWorkspace app, CGWindowList title, CGEventSource idle and counters."""
+
 from __future__ import annotations
 
 import Quartz  # an ImportError here makes capture.detect() report the missing extra
@@ -8,8 +9,13 @@ from PIL import ImageGrab
 from . import Capture, Window
 
 KEY_EVENTS = (Quartz.kCGEventKeyDown,)
-MOUSE_EVENTS = (Quartz.kCGEventLeftMouseDown, Quartz.kCGEventRightMouseDown, Quartz.kCGEventOtherMouseDown,
-                Quartz.kCGEventMouseMoved, Quartz.kCGEventScrollWheel)
+MOUSE_EVENTS = (
+    Quartz.kCGEventLeftMouseDown,
+    Quartz.kCGEventRightMouseDown,
+    Quartz.kCGEventOtherMouseDown,
+    Quartz.kCGEventMouseMoved,
+    Quartz.kCGEventScrollWheel,
+)
 STATE = Quartz.kCGEventSourceStateCombinedSessionState
 
 
@@ -42,7 +48,8 @@ class MacCapture(Capture):
             return None
         pid, title = app.processIdentifier(), ""
         windows = Quartz.CGWindowListCopyWindowInfo(
-            Quartz.kCGWindowListOptionOnScreenOnly | Quartz.kCGWindowListExcludeDesktopElements, Quartz.kCGNullWindowID)
+            Quartz.kCGWindowListOptionOnScreenOnly | Quartz.kCGWindowListExcludeDesktopElements, Quartz.kCGNullWindowID
+        )
         for info in windows or []:
             if info.get("kCGWindowOwnerPID") == pid and info.get("kCGWindowLayer") == 0:
                 title = info.get("kCGWindowName") or ""

@@ -3,6 +3,7 @@
 X11 calls under Wayland return black screenshots and unknown windows (the classic Cattr/ActivityWatch failure),
 so this backend never uses them and says plainly what it cannot capture.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -28,8 +29,9 @@ def _gdbus(*args: str, timeout: float = 3) -> str | None:
     if not shutil.which("gdbus"):
         return None
     try:
-        out = subprocess.run(["gdbus", "call", "--session", *args], capture_output=True, text=True,
-                             timeout=timeout, check=False)
+        out = subprocess.run(
+            ["gdbus", "call", "--session", *args], capture_output=True, text=True, timeout=timeout, check=False
+        )
     except (OSError, subprocess.TimeoutExpired):
         return None
     return out.stdout if out.returncode == 0 else None
@@ -40,34 +42,59 @@ class WaylandCapture(Capture):
 
     def __init__(self):
         super().__init__(name="wayland")
-        self.limits.update({"window titles": "unavailable on Wayland",
-                            "input counts": "unavailable on Wayland (activity % is estimated from idle time)"})
+        self.limits.update(
+            {
+                "window titles": "unavailable on Wayland",
+                "input counts": "unavailable on Wayland (activity % is estimated from idle time)",
+            }
+        )
         try:
             import dbus_next  # noqa: F401
+
             self._portal = True
         except ImportError:
             self._portal = False
-            self.limits["screenshots"] = ("unavailable: install the agent's [wayland] extra (dbus-next) to use"
-                                          " the xdg-desktop-portal Screenshot API")
+            self.limits["screenshots"] = (
+                "unavailable: install the agent's [wayland] extra (dbus-next) to use"
+                " the xdg-desktop-portal Screenshot API"
+            )
         if self.idle_seconds() is None:
             self.limits["idle"] = "unavailable: neither org.gnome.Mutter.IdleMonitor nor a ScreenSaver idle API"
 
     def idle_seconds(self) -> float | None:
         """Return the compositor's idle time when GNOME (Mutter) or a freedesktop ScreenSaver exposes it."""
-        out = _gdbus("--dest", "org.gnome.Mutter.IdleMonitor", "--object-path", "/org/gnome/Mutter/IdleMonitor/Core",
-                     "--method", "org.gnome.Mutter.IdleMonitor.GetIdletime")
+        out = _gdbus(
+            "--dest",
+            "org.gnome.Mutter.IdleMonitor",
+            "--object-path",
+            "/org/gnome/Mutter/IdleMonitor/Core",
+            "--method",
+            "org.gnome.Mutter.IdleMonitor.GetIdletime",
+        )
         if out and (m := re.search(r"(\d+)", out)):
             return int(m.group(1)) / 1000.0
-        out = _gdbus("--dest", "org.freedesktop.ScreenSaver", "--object-path", "/org/freedesktop/ScreenSaver",
-                     "--method", "org.freedesktop.ScreenSaver.GetSessionIdleTime")
+        out = _gdbus(
+            "--dest",
+            "org.freedesktop.ScreenSaver",
+            "--object-path",
+            "/org/freedesktop/ScreenSaver",
+            "--method",
+            "org.freedesktop.ScreenSaver.GetSessionIdleTime",
+        )
         if out and (m := re.search(r"(\d+)", out)):
             return int(m.group(1)) / 1000.0
         return None
 
     def locked(self) -> bool:
         """Return True while the freedesktop screen saver (lock screen) is active."""
-        out = _gdbus("--dest", "org.freedesktop.ScreenSaver", "--object-path", "/org/freedesktop/ScreenSaver",
-                     "--method", "org.freedesktop.ScreenSaver.GetActive")
+        out = _gdbus(
+            "--dest",
+            "org.freedesktop.ScreenSaver",
+            "--object-path",
+            "/org/freedesktop/ScreenSaver",
+            "--method",
+            "org.freedesktop.ScreenSaver.GetActive",
+        )
         return bool(out and "true" in out)
 
     def screenshots(self) -> list[Image.Image]:
@@ -100,17 +127,35 @@ async def _portal_screenshot() -> str:
     loop_future = asyncio.get_running_loop().create_future()
 
     def on_message(msg):
-        if (msg.message_type == MessageType.SIGNAL and msg.path == handle and msg.member == "Response"
-                and not loop_future.done()):
+        if (
+            msg.message_type == MessageType.SIGNAL
+            and msg.path == handle
+            and msg.member == "Response"
+            and not loop_future.done()
+        ):
             loop_future.set_result(msg.body)
 
     bus.add_message_handler(on_message)
-    await bus.call(Message(destination="org.freedesktop.DBus", path="/org/freedesktop/DBus",
-                           interface="org.freedesktop.DBus", member="AddMatch", signature="s",
-                           body=[f"type='signal',interface='org.freedesktop.portal.Request',path='{handle}'"]))
-    reply = await bus.call(Message(destination=PORTAL[0], path=PORTAL[1], interface="org.freedesktop.portal.Screenshot",
-                                   member="Screenshot", signature="sa{sv}",
-                                   body=["", {"handle_token": Variant("s", token), "interactive": Variant("b", False)}]))
+    await bus.call(
+        Message(
+            destination="org.freedesktop.DBus",
+            path="/org/freedesktop/DBus",
+            interface="org.freedesktop.DBus",
+            member="AddMatch",
+            signature="s",
+            body=[f"type='signal',interface='org.freedesktop.portal.Request',path='{handle}'"],
+        )
+    )
+    reply = await bus.call(
+        Message(
+            destination=PORTAL[0],
+            path=PORTAL[1],
+            interface="org.freedesktop.portal.Screenshot",
+            member="Screenshot",
+            signature="sa{sv}",
+            body=["", {"handle_token": Variant("s", token), "interactive": Variant("b", False)}],
+        )
+    )
     if reply.message_type == MessageType.ERROR:
         raise OSError(reply.body[0] if reply.body else reply.error_name)
     code, results = await loop_future

@@ -1,4 +1,5 @@
 """Windows capture with ctypes only: GetForegroundWindow/GetWindowTextW, GetLastInputInfo, input counts by polling."""
+
 from __future__ import annotations
 
 import ctypes

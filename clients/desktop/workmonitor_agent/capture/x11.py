@@ -1,4 +1,5 @@
 """Linux X11 capture with python-xlib: EWMH active window, XRecord input counts, MIT-SCREEN-SAVER idle, RandR."""
+
 from __future__ import annotations
 
 import logging
@@ -28,10 +29,23 @@ class _RecordCounter:
         # Disabling a context that is not enabled yet (a very short run) is harmless; keep it off stderr.
         self.ctl.set_error_handler(lambda err, *_: log.debug("XRecord control: %s", err))
         self.data = display.Display(name)
-        self.ctx = self.data.record_create_context(0, [record.AllClients], [{
-            "core_requests": (0, 0), "core_replies": (0, 0), "ext_requests": (0, 0, 0, 0),
-            "ext_replies": (0, 0, 0, 0), "delivered_events": (0, 0), "device_events": (X.KeyPress, X.MotionNotify),
-            "errors": (0, 0), "client_started": False, "client_died": False}])
+        self.ctx = self.data.record_create_context(
+            0,
+            [record.AllClients],
+            [
+                {
+                    "core_requests": (0, 0),
+                    "core_replies": (0, 0),
+                    "ext_requests": (0, 0, 0, 0),
+                    "ext_replies": (0, 0, 0, 0),
+                    "delivered_events": (0, 0),
+                    "device_events": (X.KeyPress, X.MotionNotify),
+                    "errors": (0, 0),
+                    "client_started": False,
+                    "client_died": False,
+                }
+            ],
+        )
         self.thread = threading.Thread(target=self._run, name="xrecord", daemon=True)
         self.thread.start()
 
@@ -150,14 +164,22 @@ class X11Capture(Capture):
         """Return _NET_ACTIVE_WINDOW (EWMH), else the input focus's top-level; WM_CLASS class and _NET_WM_NAME."""
         try:
             value = self._prop(self.root, self.atoms["_NET_ACTIVE_WINDOW"], Xatom.WINDOW)
-            win = self.d.create_resource_object("window", value[0]) if value is not None and len(value) and value[0] \
+            win = (
+                self.d.create_resource_object("window", value[0])
+                if value is not None and len(value) and value[0]
                 else self.d.get_input_focus().focus
+            )
             win = self._toplevel(win)
             if win is None:
                 return None
             raw_class = self._prop(win, Xatom.WM_CLASS) or b""
-            parts = [p for p in (raw_class.decode("utf-8", "replace") if isinstance(raw_class, bytes)
-                                 else str(raw_class)).split("\0") if p]
+            parts = [
+                p
+                for p in (
+                    raw_class.decode("utf-8", "replace") if isinstance(raw_class, bytes) else str(raw_class)
+                ).split("\0")
+                if p
+            ]
             title = self._prop(win, self.atoms["_NET_WM_NAME"], self.atoms["UTF8_STRING"])
             if title is None:
                 title = self._prop(win, Xatom.WM_NAME) or b""
