@@ -12,7 +12,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-SERVER = Path(__file__).resolve().parent / "server.py"
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def free_port() -> int:
@@ -23,18 +23,18 @@ def free_port() -> int:
 
 
 class GatewayProcess:
-    """One `gateway/server.py` subprocess; `url` is what a Socket.IO client connects to."""
+    """One `python -m gateway.server` subprocess; `url` is what a Socket.IO client connects to."""
 
     def __init__(self, env: dict[str, str] | None = None, log_path: Path | None = None):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self._log = open(log_path, "wb") if log_path else subprocess.DEVNULL
         self.proc = subprocess.Popen(
-            [sys.executable, str(SERVER), "--port", str(self.port)],
+            [sys.executable, "-m", "gateway.server", "--port", str(self.port)],
             env={**os.environ, **(env or {})},
             stdout=self._log,
             stderr=self._log,
-            cwd=SERVER.parents[1],
+            cwd=ROOT,
         )
 
     def wait_ready(self, timeout: float = 20) -> dict:

@@ -1,4 +1,4 @@
-"""Run the WebSocket gateway: `python gateway/server.py --port 8090 [--host 127.0.0.1]`.
+"""Run the WebSocket gateway: `python -m gateway.server --port 8090 [--host 127.0.0.1]` from the repository root.
 
 Serves Socket.IO at /socket.io/, plus GET /healthz (process alive) and GET /readyz (subscribed to Redis).
 Configuration comes from the same environment as the functions (REDIS_URL, DATABASE_URL, JWT_SECRET, ...).
@@ -11,12 +11,6 @@ import gc
 import logging
 import os
 import sys
-from pathlib import Path
-
-ROOT = Path(__file__).resolve().parents[1]
-for _path in (ROOT, ROOT / "shared"):
-    if str(_path) not in sys.path:
-        sys.path.insert(0, str(_path))
 
 from aiohttp import web
 

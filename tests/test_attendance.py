@@ -4,10 +4,8 @@ from __future__ import annotations
 
 import importlib
 import json
-import sys
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
-from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import psycopg
@@ -15,6 +13,7 @@ import pytest
 from seed_attendance import team
 
 from workmonitor import db as dbmod
+from workmonitor.devserver import load_function
 
 A = "/function/attendance"
 
@@ -444,9 +443,9 @@ def test_leave_balances_and_allowance(api):
 
 
 def test_pure_helpers_working_days_shift_window_and_status():
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "functions" / "attendance"))
-    days = importlib.import_module("attendance_leave").working_days
-    shifts = importlib.import_module("attendance_shifts")
+    load_function("attendance")
+    days = importlib.import_module("wm_fn_attendance.leave").working_days
+    shifts = importlib.import_module("wm_fn_attendance.shifts")
     assert days(date(2026, 7, 6), date(2026, 7, 19)) == 10 and days(date(2026, 7, 4), date(2026, 7, 5)) == 0
     assert days(date(2026, 7, 6), date(2026, 7, 6), start_half=True) == 0.5
     assert days(date(2026, 12, 28), date(2027, 1, 8), year=2027) == 6  # Fri 1 Jan + a week; no public holidays

@@ -40,7 +40,7 @@ import json, sys
 ctx, repo, sites = sys.argv[1], sys.argv[2], sys.argv[3:]
 sys.path[:] = [ctx] + [p for p in sys.path if "site-packages" not in p] + sites
 import flask
-import handler
+from function import handler
 app = handler.app
 resp = app.test_client().get("/healthz")
 leaked = sorted(name for name, mod in list(sys.modules.items())
@@ -56,7 +56,7 @@ import sys
 ctx, sites = sys.argv[1], sys.argv[2:]
 sys.path[:] = [ctx] + [p for p in sys.path if "site-packages" not in p] + sites
 from gunicorn.app.wsgiapp import run
-sys.argv = ["gunicorn", "--config", ctx + "/gunicorn.conf.py", "handler:app"]
+sys.argv = ["gunicorn", "--config", ctx + "/gunicorn.conf.py", "function.handler:app"]
 run()
 """
 
@@ -265,7 +265,7 @@ def test_every_function_gets_a_complete_context(contexts):
     for name, ctx in contexts.items():
         assert (ctx / "Dockerfile").read_text() == (OPENFAAS / "Dockerfile").read_text()
         assert (ctx / "gunicorn.conf.py").is_file() and (ctx / ".dockerignore").is_file()
-        assert (ctx / "handler.py").read_bytes() == (ROOT / "functions" / name / "handler.py").read_bytes()
+        assert (ctx / "function" / "handler.py").read_bytes() == (ROOT / "functions" / name / "handler.py").read_bytes()
         reqs = [ln for ln in (ctx / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")]
         assert reqs[: len(deps)] == deps
         assert sorted(p.name for p in (ctx / "migrations").glob("*.sql")) == migrations
@@ -347,7 +347,7 @@ def test_gunicorn_serves_context_with_a_pool_per_worker(contexts, tmp_path):
     assert "connections opened before fork" not in output, output[-2000:]
 
 
-def test_reserved_names_and_function_requirements(tmp_path):
+def test_function_package_and_requirements(tmp_path):
     root = tmp_path / "repo"
     shutil.copytree(ROOT / "shared" / "workmonitor", root / "shared" / "workmonitor")
     shutil.copytree(ROOT / "migrations", root / "migrations")
@@ -358,11 +358,13 @@ def test_reserved_names_and_function_requirements(tmp_path):
     (fn / "templates" / "mail.txt").write_text("hello")
     (fn / "requirements.txt").write_text("# extra\nqrcode>=7\n")
     ctx = build_contexts.assemble("demo", root, tmp_path / "out")
-    assert (ctx / "templates" / "mail.txt").read_text() == "hello"
+    assert (ctx / "function" / "templates" / "mail.txt").read_text() == "hello"
     assert (ctx / "requirements.txt").read_text().splitlines()[-1] == "qrcode>=7"
+    assert not (ctx / "function" / "requirements.txt").exists()
+    # The function's own files live in its package: a Dockerfile there cannot replace the context's.
     (fn / "Dockerfile").write_text("FROM scratch\n")
-    with pytest.raises(ValueError, match="reserves"):
-        build_contexts.assemble("demo", root, tmp_path / "out")
+    ctx = build_contexts.assemble("demo", root, tmp_path / "out")
+    assert (ctx / "Dockerfile").read_text() != "FROM scratch\n"
 
 
 # --- image recipe and edge config --------------------------------------------------------------------------------
@@ -377,7 +379,7 @@ def test_dockerfile_runs_watchdog_in_http_mode_as_non_root():
     assert froms[-1].startswith("FROM python:3.11-slim")
     assert "COPY --from=watchdog /fwatchdog /usr/bin/fwatchdog" in lines
     assert 'mode="http"' in text and f'upstream_url="http://127.0.0.1:{validate_stack.UPSTREAM_PORT}"' in text
-    assert 'fprocess="gunicorn --config /home/app/gunicorn.conf.py handler:app"' in text
+    assert 'fprocess="gunicorn --config /home/app/gunicorn.conf.py function.handler:app"' in text
     users = [ln.split()[1] for ln in lines if ln.startswith("USER ")]
     assert users and users[-1].split(":")[0] not in ("root", "0")
     assert any(ln.startswith("HEALTHCHECK ") for ln in lines)

@@ -14,18 +14,16 @@ Routes (under /function/attendance):
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
+from flask import request
 
-# Sibling modules live in this function's directory (its build context); names are prefixed to stay unique.
-_HERE = str(Path(__file__).resolve().parent)
-if _HERE not in sys.path:
-    sys.path.insert(0, _HERE)
+from workmonitor.errors import NotFound, ValidationFailed
+from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
 
-import attendance_clock as clock
-import attendance_common as common
-import attendance_shifts as shifts
-from attendance_inputs import (
+from . import clock as clock
+from . import common as common
+from . import shifts as shifts
+from .gps_routes import bp as gps_bp
+from .inputs import (
     BreakIn,
     ClockInIn,
     ClockOutIn,
@@ -36,13 +34,8 @@ from attendance_inputs import (
     date_range,
     parse_uuid,
 )
-from attendance_routes_gps import bp as gps_bp
-from attendance_routes_leave import bp as leave_bp
-from attendance_web import notify, record_audit
-from flask import request
-
-from workmonitor.errors import NotFound, ValidationFailed
-from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
+from .leave_routes import bp as leave_bp
+from .web import notify, record_audit
 
 app = create_function("attendance")
 app.register_blueprint(leave_bp)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
-from pathlib import Path
 from typing import Annotated, Literal
 
 from flask import request
@@ -14,14 +12,12 @@ from workmonitor import events
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, create_function, db, page, paginated, roles
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import messaging_channels as channels
-import messaging_message_routes
-import messaging_notification_routes
+from . import channels as channels
+from . import message_routes, notification_routes
 
 app = create_function("messaging")
-messaging_message_routes.register(app)
-messaging_notification_routes.register(app)
+message_routes.register(app)
+notification_routes.register(app)
 
 ChannelName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 Topic = Annotated[str, StringConstraints(max_length=500)]

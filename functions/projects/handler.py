@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 from typing import Annotated, Literal
 
 from flask import request
@@ -17,9 +15,7 @@ from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.schemas import Email, Input, Name
 from workmonitor.web import body, caller, create_function, db, page, paginated, query_uuid, roles
 
-# Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import projects_store as store
+from . import store as store
 
 app = create_function("projects")
 PLANNERS = ("admin", "manager")

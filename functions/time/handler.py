@@ -6,10 +6,8 @@ the same transaction (the partial unique index on time_entries WHERE ended_at IS
 
 from __future__ import annotations
 
-import sys
 import uuid
 from datetime import date, timedelta
-from pathlib import Path
 from typing import Annotated, Literal
 
 from flask import request
@@ -31,15 +29,13 @@ from workmonitor.web import (
     roles,
 )
 
-# Sibling modules (prefixed names: every function shares one process locally); the folder is the build context.
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import time_entries as entries
-import time_reports as reports
-import time_sheet_routes
-import time_sheets as sheets
+from . import entries as entries
+from . import reports as reports
+from . import sheet_routes
+from . import sheets as sheets
 
 app = create_function("time")
-app.register_blueprint(time_sheet_routes.bp)
+app.register_blueprint(sheet_routes.bp)
 
 Source = Literal["web", "desktop", "mobile", "browser", "api"]
 Description = Annotated[str, StringConstraints(max_length=2000)]

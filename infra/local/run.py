@@ -93,10 +93,9 @@ def start_workers(children: list[subprocess.Popen]) -> None:
 
 def start_socket_gateway(children: list[subprocess.Popen]) -> None:
     """Start the WebSocket gateway when gateway/ ships a server module."""
-    server = ROOT / "gateway" / "server.py"
-    if server.exists():
+    if (ROOT / "gateway" / "server.py").exists():
         port = os.environ.get("WS_PORT", "8090")
-        children.append(subprocess.Popen([sys.executable, str(server), "--port", port], cwd=ROOT))
+        children.append(subprocess.Popen([sys.executable, "-m", "gateway.server", "--port", port], cwd=ROOT))
         print(f"  sockets:  ws://127.0.0.1:{port}/socket.io/")
 
 

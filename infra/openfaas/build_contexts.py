@@ -5,7 +5,7 @@ A context is self-contained (faas-cli `lang: dockerfile` builds exactly that fol
     requirements.txt                              [project].dependencies of pyproject.toml (+ the function's own)
     workmonitor/                                  the shared library (shared/workmonitor)
     migrations/                                   so the image can run `python -m workmonitor.migrate`
-    handler.py and any other files                from functions/<name>/
+    function/                                     the package functions/<name>/ (handler.py and its siblings)
 The output is deterministic: same inputs, same bytes, same modes and timestamps. Usage:
 `python infra/openfaas/build_contexts.py [stack.yml] [build]` (the stack file's folder is the repository root).
 """
@@ -23,7 +23,6 @@ import validate_stack  # a sibling module: run as a script, this folder is sys.p
 
 TEMPLATE_DIR = Path(__file__).resolve().parent
 TEMPLATE_FILES = ("Dockerfile", "gunicorn.conf.py")
-RESERVED = {"Dockerfile", "gunicorn.conf.py", ".dockerignore", "workmonitor", "migrations"}
 IGNORED_NAMES = {"__pycache__", ".pytest_cache", ".mypy_cache", ".ruff_cache", ".DS_Store"}
 IGNORED_SUFFIXES = (".pyc", ".pyo", ".swp", "~")
 EPOCH = 315532800  # 1980-01-01: a fixed mtime, so contexts built from the same sources are identical
@@ -43,11 +42,11 @@ def _ignored(path: Path) -> bool:
     return path.name in IGNORED_NAMES or path.name.endswith(IGNORED_SUFFIXES)
 
 
-def _copy_tree(src: Path, dst: Path) -> None:
-    """Copy the files of `src` into `dst` in sorted order, skipping caches and editor droppings."""
+def _copy_tree(src: Path, dst: Path, skip: frozenset[str] | set[str] = frozenset()) -> None:
+    """Copy the files of `src` into `dst` in sorted order, skipping caches, editor droppings and `skip` names."""
     dst.mkdir(parents=True, exist_ok=True)
     for item in sorted(src.iterdir()):
-        if _ignored(item) or item.is_symlink():
+        if _ignored(item) or item.is_symlink() or item.name in skip:
             continue
         if item.is_dir():
             _copy_tree(item, dst / item.name)
@@ -79,9 +78,6 @@ def assemble(name: str, root: Path, out_dir: Path) -> Path:
     function_dir = root / "functions" / name
     if not (function_dir / "handler.py").is_file():
         raise ValueError(f"functions/{name}/handler.py does not exist")
-    clashes = sorted(p.name for p in function_dir.iterdir() if p.name in RESERVED)
-    if clashes:
-        raise ValueError(f"functions/{name}/ contains {', '.join(clashes)}, which the build context reserves")
     target = out_dir / name
     if target.exists():
         shutil.rmtree(target)
@@ -91,13 +87,9 @@ def assemble(name: str, root: Path, out_dir: Path) -> Path:
     (target / ".dockerignore").write_text(DOCKERIGNORE)
     _copy_tree(root / "shared" / "workmonitor", target / "workmonitor")
     _copy_tree(root / "migrations", target / "migrations")
-    for item in sorted(function_dir.iterdir()):
-        if _ignored(item) or item.name == "requirements.txt":
-            continue
-        if item.is_dir():
-            _copy_tree(item, target / item.name)
-        elif item.is_file():
-            shutil.copyfile(item, target / item.name)
+    # The function folder becomes the `function` package (as in OpenFaaS's python3-http template):
+    # the image serves `function.handler:app`, and siblings are imported relatively.
+    _copy_tree(function_dir, target / "function", skip={"requirements.txt"})
     (target / "requirements.txt").write_text(_requirements(root, function_dir))
     _normalise(target)
     return target

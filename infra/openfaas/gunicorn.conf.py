@@ -1,6 +1,6 @@
 """gunicorn settings for one WorkMonitor function running behind of-watchdog (http mode) on 127.0.0.1:5000.
 
-preload_app imports handler.py once in the master so workers share its memory (copy-on-write). That is safe
+preload_app imports function/handler.py once in the master so workers share its memory (copy-on-write). That is safe
 because nothing opens a socket at import: workmonitor.db builds the psycopg pool and workmonitor.redis_client
 the Redis client lazily, on first use, i.e. inside each worker after the fork. post_fork enforces it.
 Tune with GUNICORN_WORKERS / GUNICORN_THREADS (env in stack.yml); timeouts follow of-watchdog's exec_timeout.

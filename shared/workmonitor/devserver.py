@@ -5,6 +5,8 @@ Used by `make run` and by the end-to-end tests, so both exercise the same handle
 
 from __future__ import annotations
 
+import hashlib
+import importlib
 import importlib.util
 import sys
 from pathlib import Path
@@ -24,16 +26,29 @@ def stack_functions(stack_file: Path | None = None) -> dict[str, dict]:
 
 
 def load_function(name: str, root: Path | None = None) -> Flask:
-    """Import functions/<name>/handler.py under a unique module name and return its `app`."""
-    path = (root or ROOT) / "functions" / name / "handler.py"
-    module_name = f"wm_function_{name.replace('-', '_')}"
-    if module_name in sys.modules:
-        return sys.modules[module_name].app
-    spec = importlib.util.spec_from_file_location(module_name, path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[module_name] = module
-    spec.loader.exec_module(module)
-    return module.app
+    """Import functions/<name>/ as its own package and return `handler.app`.
+
+    Each function is a package of its own (`wm_fn_<name>`), as the image imports it as `function`: two functions
+    with a same-named sibling module (`store.py`) each get their own; no import path is edited.
+    """
+    folder = (root or ROOT) / "functions" / name
+    package = f"wm_fn_{name.replace('-', '_')}"
+    if root is not None:  # a function from another tree (tests) must not collide with the repository's own
+        package += "_" + hashlib.sha1(str(folder.resolve()).encode()).hexdigest()[:8]
+    if package not in sys.modules:
+        spec = importlib.util.spec_from_file_location(
+            package, folder / "__init__.py", submodule_search_locations=[str(folder)]
+        )
+        if spec is None or spec.loader is None:
+            raise ImportError(f"functions/{name} is not a package")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[package] = module
+        try:
+            spec.loader.exec_module(module)
+        except BaseException:
+            del sys.modules[package]
+            raise
+    return importlib.import_module(f"{package}.handler").app
 
 
 def _not_found(environ, start_response):

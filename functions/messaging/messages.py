@@ -8,13 +8,14 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-import messaging_channels as channels
 import psycopg
 from botocore.exceptions import ClientError
 
 from workmonitor import storage
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.notify import notify
+
+from . import channels as channels
 
 MESSAGE_COLUMNS = (
     "m.id, m.channel_id, m.author_id, CASE WHEN m.deleted_at IS NULL THEN m.body ELSE '' END AS body,"

@@ -6,9 +6,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import psycopg
-import time_entries as entries
 
 from workmonitor import timecalc
+
+from . import entries as entries
 
 LIST_COLUMNS = (
     f"{entries.ENTRY_COLUMNS}, p.name AS project_name, p.color AS project_color, p.client_id, t.name AS task_name"

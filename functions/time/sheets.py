@@ -9,11 +9,12 @@ from __future__ import annotations
 from datetime import date
 
 import psycopg
-import time_entries as entries
-import time_reports as reports
 
 from workmonitor import timecalc
 from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, id_or_404
+
+from . import entries as entries
+from . import reports as reports
 
 SHEET_COLUMNS = (
     "id, user_id, period_start, period_end, timezone, starts_at, ends_at, status, total_seconds,"

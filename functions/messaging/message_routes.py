@@ -6,8 +6,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Annotated
 
-import messaging_channels as channels
-import messaging_messages as messages
 from flask import Flask, request
 from pydantic import Field, StringConstraints
 
@@ -15,6 +13,9 @@ from workmonitor import events
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, db, page, paginated, query_int
+
+from . import channels as channels
+from . import messages as messages
 
 Body = Annotated[str, StringConstraints(max_length=10000)]
 

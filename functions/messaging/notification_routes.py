@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-import messaging_channels as channels
 from flask import Flask, request
 from pydantic import StringConstraints
 
@@ -12,6 +11,8 @@ from workmonitor import notify
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import body, caller, db, page, paginated
+
+from . import channels as channels
 
 DEVICE_COLUMNS = "id, platform, label, created_at, last_seen_at"
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import json
 from datetime import datetime, timedelta
 
-import attendance_common as common
 import psycopg
-from attendance_inputs import check_shape
 
 from workmonitor import consent, geo
 from workmonitor.errors import NotFound, ValidationFailed
+
+from . import common as common
+from .inputs import check_shape
 
 FENCE_COLUMNS = "id, name, kind, center_lat, center_lng, radius_m, polygon, active, created_by, created_at, updated_at"
 POINT_COLUMNS = "id, user_id, device_id, recorded_at, lat, lng, accuracy, received_at"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-import time_entries as entries
-import time_sheets as sheets
 from flask import Blueprint, request
 from pydantic import StringConstraints
 
@@ -14,6 +12,9 @@ from workmonitor import events, notify, timecalc
 from workmonitor.errors import ValidationFailed
 from workmonitor.schemas import Input
 from workmonitor.web import after_commit, body, caller, db, page, paginated, query_date, query_uuid, roles
+
+from . import entries as entries
+from . import sheets as sheets
 
 bp = Blueprint("timesheets", __name__)
 Comment = Annotated[str, StringConstraints(strip_whitespace=True, max_length=2000)]

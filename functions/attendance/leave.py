@@ -9,10 +9,11 @@ from __future__ import annotations
 from datetime import date, timedelta
 from decimal import Decimal
 
-import attendance_common as common
 import psycopg
 
 from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
+
+from . import common as common
 
 TYPE_COLUMNS = "id, name, paid, allowance_days, archived, created_at"
 REQUEST_COLUMNS = (

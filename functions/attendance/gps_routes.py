@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import attendance_common as common
-import attendance_gps as gps
-from attendance_inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime
-from attendance_web import record_audit
 from flask import Blueprint, request
 
 from workmonitor.errors import ValidationFailed
 from workmonitor.web import body, caller, db, page, paginated, query_uuid, roles
+
+from . import common as common
+from . import gps as gps
+from .inputs import GeofenceIn, GeofencePatch, PointsIn, parse_uuid, query_datetime
+from .web import record_audit
 
 bp = Blueprint("gps", __name__)
 out = common.out

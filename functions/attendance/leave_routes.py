@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import attendance_common as common
-import attendance_leave as leave
-from attendance_inputs import (
+from flask import Blueprint, request
+
+from workmonitor import notify as notices
+from workmonitor.errors import ValidationFailed
+from workmonitor.web import body, caller, db, page, paginated, query_int, query_uuid, roles
+
+from . import common as common
+from . import leave as leave
+from .inputs import (
     DecisionIn,
     LeaveRequestIn,
     LeaveTypeIn,
@@ -12,12 +18,7 @@ from attendance_inputs import (
     date_range,
     parse_uuid,
 )
-from attendance_web import notify, record_audit
-from flask import Blueprint, request
-
-from workmonitor import notify as notices
-from workmonitor.errors import ValidationFailed
-from workmonitor.web import body, caller, db, page, paginated, query_int, query_uuid, roles
+from .web import notify, record_audit
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
 out = common.out

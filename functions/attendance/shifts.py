@@ -6,10 +6,11 @@ from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import attendance_common as common
 import psycopg
 
 from workmonitor.errors import Conflict, NotFound, ValidationFailed
+
+from . import common as common
 
 SHIFT_COLUMNS = (
     "id, user_id, shift_date, start_time, end_time, timezone, starts_at, ends_at, note, created_by, created_at"

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-import attendance_common as common
-import attendance_shifts as shifts
 import psycopg
-from attendance_gps import active_fences
 
 from workmonitor import consent, geo
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
+
+from . import common as common
+from . import shifts as shifts
+from .gps import active_fences
 
 RECORD_COLUMNS = (
     "id, user_id, clock_in_at, clock_out_at, clock_in_lat, clock_in_lng, clock_in_accuracy,"

@@ -1,0 +1,1 @@
+"""The activity function: `handler.app` is its Flask app."""

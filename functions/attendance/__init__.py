@@ -1,0 +1,1 @@
+"""The attendance function: `handler.app` is its Flask app."""

@@ -1,0 +1,1 @@
+"""The auth function: `handler.app` is its Flask app."""

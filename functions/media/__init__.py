@@ -1,0 +1,1 @@
+"""The media function: `handler.app` is its Flask app."""

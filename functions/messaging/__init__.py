@@ -1,0 +1,1 @@
+"""The messaging function: `handler.app` is its Flask app."""

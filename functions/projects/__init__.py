@@ -1,0 +1,1 @@
+"""The projects function: `handler.app` is its Flask app."""

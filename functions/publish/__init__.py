@@ -1,0 +1,1 @@
+"""The publish function: `handler.app` is its Flask app."""

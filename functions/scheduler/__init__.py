@@ -1,0 +1,1 @@
+"""The scheduler function: `handler.app` is its Flask app."""

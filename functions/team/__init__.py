@@ -1,0 +1,1 @@
+"""The team function: `handler.app` is its Flask app."""

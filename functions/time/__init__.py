@@ -1,0 +1,1 @@
+"""The time function: `handler.app` is its Flask app."""
