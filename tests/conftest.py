@@ -48,6 +48,7 @@ def stack():
             "PUBLIC_URL": "http://localhost:8080",
             "DB_POOL_MAX": "8",
             "TRUSTED_PROXY_HOPS": "1",
+            "WM_CHECK_CONTRACT": "1",
         }
     )
     from workmonitor import config, db, migrate, redis_client
@@ -150,7 +151,12 @@ def clean(stack):
     client().flushdb()
     for f in Path(stack["outbox"]).glob("*"):
         f.unlink()
+    from workmonitor.web import CONTRACT_VIOLATIONS
+
+    CONTRACT_VIOLATIONS.clear()
     yield
+    # Every response this test saw matched its route's declared model (see workmonitor.openapi).
+    assert not CONTRACT_VIOLATIONS, "\n".join(CONTRACT_VIOLATIONS)
 
 
 @pytest.fixture()

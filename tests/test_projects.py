@@ -49,7 +49,7 @@ def test_clients_and_projects_crud(api, co):
         budget_amount=500000,
     )
     assert proj["client_name"] == "Globex" and proj["color"] == "#ff8800" and proj["currency"] == "EUR"
-    assert proj["budget_hours"] == 40.0 and proj["budget_amount"] == 500000 and proj["archived"] is False
+    assert proj["budget_hours"] == "40.00" and proj["budget_amount"] == 500000 and proj["archived"] is False
     r = api.patch(f"{P}/projects/{proj['id']}", json={"name": "Globex web", "budget_hours": None}, token=admin)
     assert (
         r.status_code == 200 and r.json["project"]["name"] == "Globex web" and r.json["project"]["budget_hours"] is None

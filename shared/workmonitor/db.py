@@ -11,12 +11,17 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from typing import Any, TypeAlias
 
 import psycopg
 from psycopg.rows import dict_row
 from psycopg_pool import ConnectionPool
 
 from .config import settings
+
+# The pool's connections return rows as dicts: annotate connections with `Conn`, never bare psycopg.Connection.
+Row: TypeAlias = dict[str, Any]
+Conn: TypeAlias = psycopg.Connection[Row]
 
 _pool: ConnectionPool | None = None
 _pool_lock = threading.Lock()

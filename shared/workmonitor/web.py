@@ -19,9 +19,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from datetime import time as dtime
-from decimal import Decimal
+from datetime import date
 from typing import Any, TypeVar
 
 import psycopg
@@ -32,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from . import db as dbmod
-from . import errors, security
+from . import errors, openapi, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -71,6 +69,36 @@ def public(view: Callable) -> Callable:
     """Mark a route as reachable without an access token."""
     view._wm_public = True  # type: ignore[attr-defined]
     return view
+
+
+def responds(
+    model: type[BaseModel] | None,
+    status: int | tuple[int, ...] = 200,
+    *,
+    body: type[BaseModel] | None = None,
+    query: type[BaseModel] | None = None,
+    media_type: str | None = None,
+    summary: str | None = None,
+) -> Callable:
+    """Declare what a route answers (its response model per status) and takes (its JSON body model).
+
+    Put it under the route decorator. Every route has one; the OpenAPI document and the contract check read it.
+    `model=None` declares a body-less answer (204) or, with `media_type`, a raw one (an image, a CSV).
+    """
+
+    def wrap(view: Callable) -> Callable:
+        doc = getattr(view, "_wm_doc", None)
+        if doc is None:
+            doc = openapi.RouteDoc()
+            view._wm_doc = doc  # type: ignore[attr-defined]
+        for code in (status,) if isinstance(status, int) else status:
+            doc.responses[code] = openapi.Response(code, model, media_type)
+        doc.body = body or doc.body
+        doc.query = query or doc.query
+        doc.summary = summary or doc.summary
+        return view
+
+    return wrap
 
 
 def roles(*allowed: str) -> Callable:
@@ -220,19 +248,11 @@ def client_ip() -> str | None:
 
 
 class _JsonProvider(DefaultJSONProvider):
-    """ISO 8601 timestamps (not RFC 822), UUIDs and Decimals as strings."""
+    """The wire dialect (`wire.default`): RFC 3339 UTC `Z` timestamps, decimals and ids as strings."""
 
     sort_keys = False
-
-    @staticmethod
-    def default(o: Any) -> Any:
-        if isinstance(o, (datetime, date, dtime)):
-            return o.isoformat()
-        if isinstance(o, timedelta):
-            return o.total_seconds()
-        if isinstance(o, (uuid.UUID, Decimal)):
-            return str(o)
-        return DefaultJSONProvider.default(o)
+    ensure_ascii = False
+    default = staticmethod(wire.default)  # type: ignore[assignment]
 
 
 def create_function(name: str) -> Flask:
@@ -240,12 +260,13 @@ def create_function(name: str) -> Flask:
     _configure_logging()
     security.jwt_key()  # no signing key: refuse to start rather than answer every request with a 500
     # root_path given: a function named like a built-in module (`time`) has no file for Flask to infer it from.
-    app = Flask(name, root_path=os.getcwd())
+    app = Flask(name, root_path=os.getcwd(), static_folder=None)
     app.json = _JsonProvider(app)
     cfg = settings()
     app.config["MAX_CONTENT_LENGTH"] = cfg.max_body_bytes
     app.url_map.strict_slashes = False
     app.extensions["workmonitor_function"] = name
+    check_contract = os.environ.get("WM_CHECK_CONTRACT") == "1"
 
     @app.before_request
     def _start() -> None:
@@ -289,6 +310,8 @@ def create_function(name: str) -> Flask:
                     task()
                 except Exception:  # the change is committed: report the lost follow-up, never a 500
                     log.exception("after-commit task failed", extra={"fields": {"request_id": g.get("request_id")}})
+        if check_contract:
+            resp = _check_contract(app, resp)
         resp.headers["X-Request-Id"] = g.get("request_id", "")
         _cors(resp, cfg.cors_origins)
         _log_request(name, resp.status_code)
@@ -309,11 +332,23 @@ def create_function(name: str) -> Flask:
 
     @app.get("/healthz")
     @public
+    @responds(wire.Health)
     def healthz():
         return {"status": "ok", "function": name}
 
+    @app.get("/openapi.json")
+    @public
+    @responds(None, media_type="application/json", summary="This function's OpenAPI 3.1 document")
+    def openapi_json():
+        doc = app.extensions.get("workmonitor_openapi")
+        if doc is None:
+            doc = app.extensions["workmonitor_openapi"] = openapi.document(app, name)
+        return doc
+
     @app.get("/readyz")
     @public
+    @responds(wire.Health)
+    @responds(None, 503, media_type="application/json")
     def readyz():
         try:
             with dbmod.pool().connection(timeout=2) as conn:
@@ -325,6 +360,28 @@ def create_function(name: str) -> Flask:
         return {"status": "ready", "function": name}
 
     return app
+
+
+CONTRACT_VIOLATIONS: list[str] = []
+
+
+def _check_contract(app: Flask, resp: Response) -> Response:
+    """Test mode: answer 500 (and record why) when a response does not match the route's declared model."""
+    if request.method == "OPTIONS" or resp.direct_passthrough:
+        return resp
+    view = app.view_functions.get(request.endpoint or "")
+    payload = resp.get_json(silent=True) if resp.mimetype == "application/json" else None
+    found = openapi.violations(view, resp.status_code, resp.mimetype, payload)
+    if not found:
+        return resp
+    CONTRACT_VIOLATIONS.extend(f"{request.method} {request.path}: {v}" for v in found)
+    log.error("contract violation", extra={"fields": {"path": request.path, "violations": found}})
+    out = jsonify(
+        error={"code": "contract_violation", "message": "The response does not match its model.", "fields": {}}
+    )
+    out.status_code = 500
+    out.headers["X-Contract-Violation"] = "; ".join(found)[:2000]
+    return out
 
 
 def _check_body_envelope() -> None:
