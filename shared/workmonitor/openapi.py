@@ -171,3 +171,33 @@ def violations(view: Callable | None, status: int, media_type: str | None, paylo
         f"{view.__name__} {status}: {'/'.join(str(p) for p in err.absolute_path) or '<body>'}: {err.message}"
         for err in _validator(model).iter_errors(payload)
     ][:10]
+
+
+# --- the documents on disk (client type generation) -------------------------------------------------------------
+
+
+def dump_all(out_dir: str) -> list[str]:
+    """Write `<function>.json` for every function of stack.yml into `out_dir`; return the paths written."""
+    import json
+    from pathlib import Path
+
+    from .devserver import load_function, stack_functions
+
+    folder = Path(out_dir)
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in sorted(stack_functions()):
+        path = folder / f"{name}.json"
+        path.write_text(json.dumps(document(load_function(name), name), indent=1, sort_keys=True) + "\n")
+        written.append(str(path))
+    return written
+
+
+if __name__ == "__main__":  # python -m workmonitor.openapi <out dir>
+    import os
+    import sys
+
+    # Importing a function needs a signing key to exist, not a real one: documents carry no secrets.
+    os.environ.setdefault("JWT_SECRET", "openapi-dump-" + "x" * 32)
+    for written_path in dump_all(sys.argv[1] if len(sys.argv) > 1 else "clients/web/openapi"):
+        print(written_path)

@@ -9,13 +9,9 @@ import type { Route } from "../router";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 import { ProjectDetail } from "./ProjectDetail";
+import type { Budget, Client, Project } from "../models";
 
-export interface Project { id: string; client_id: string | null; client_name: string | null; name: string; color: string;
-  billable: boolean; hourly_rate: number | null; currency: string; budget_hours: number | null; budget_amount: number | null;
-  archived: boolean }
-export interface Budget { budget_hours: number | null; budget_amount: number | null; currency: string; used_hours: number;
-  used_amount: number; hours_percent: number | null; amount_percent: number | null }
-export interface Client { id: string; name: string; email: string | null; notes: string | null; archived: boolean }
+export type { Budget, Client, Project } from "../models";
 
 export function Projects({ route }: { route: Route }) {
   const id = route.query.get("id");
