@@ -20,8 +20,8 @@ class _Open:
 
 
 def iso(ts: float) -> str:
-    """Return a wall-clock timestamp as ISO 8601 UTC."""
-    return datetime.fromtimestamp(ts, timezone.utc).isoformat(timespec="milliseconds")
+    """Return a wall-clock timestamp in the API's dialect: RFC 3339 UTC with `Z` and microseconds."""
+    return datetime.fromtimestamp(ts, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
 class Recorder:
