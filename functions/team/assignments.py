@@ -11,7 +11,7 @@ from flask import Blueprint
 
 from workmonitor.errors import ValidationFailed
 from workmonitor.team import assignments
-from workmonitor.team.models import AssignmentIn, AssignmentOut, AssignmentPage
+from workmonitor.team.models import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentQuery
 from workmonitor.web import audit, body, caller, db, page, paginated, query_uuid, responds, roles
 
 bp = Blueprint("assignments", __name__)
@@ -28,7 +28,7 @@ def _manager_filter() -> str | None:
 
 
 @bp.get("/assignments")
-@responds(AssignmentPage)
+@responds(AssignmentPage, query=AssignmentQuery)
 def list_assignments():
     """Manager assignments, oldest first (?manager_id= or ?team=: one manager's)."""
     limit, offset = page()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import uuid
 from typing import Any, Literal
 
+from pydantic import BaseModel, Field
+
 from ..schemas import Email, Input, Name, Role, TimeZone
 from ..wire import Id, Model, Page, Timestamp
 
@@ -36,6 +38,16 @@ class AgreementIn(Input):
     activity: bool = False
     gps: bool = False
     terms: str | None = None
+
+
+class AssignmentQuery(BaseModel):
+    """GET /assignments query (declared for the OpenAPI document; the route parses it). `team` is a synonym of
+    `manager_id`: the activity reports call the same filter `team`."""
+
+    manager_id: uuid.UUID | None = Field(default=None, description="only this manager's assignments")
+    team: uuid.UUID | None = Field(default=None, description="synonym of manager_id (the activity reports' name)")
+    limit: int = 50
+    offset: int = 0
 
 
 # --- responses --------------------------------------------------------------------------------------------------
