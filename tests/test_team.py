@@ -259,6 +259,12 @@ def test_manager_assignments(api):
     assert [a["employee_id"] for a in r.json["items"]] == [e1["user"]["id"]]
     assert api.get(f"{TEAM}/users/{e1['user']['id']}", token=admin["token"]).json["manager_ids"] == [mid]
     assert_error(api.get(f"{TEAM}/assignments?manager_id=nope", token=admin["token"]), 400)
+    # ?team= is the activity reports' name for the same filter: a synonym here.
+    r = api.get(f"{TEAM}/assignments?team={mid}", token=admin["token"])
+    assert [a["employee_id"] for a in r.json["items"]] == [e1["user"]["id"]]
+    assert len(api.get(f"{TEAM}/assignments?team={e2['user']['id']}", token=admin["token"]).json["items"]) == 0
+    assert_error(api.get(f"{TEAM}/assignments?team={mid}&manager_id={e2['user']['id']}", token=admin["token"]), 400)
+    assert_error(api.get(f"{TEAM}/assignments?team=nope", token=admin["token"]), 400)
     assert len(api.get(f"{TEAM}/assignments", token=e2["token"]).json["items"]) == 0
     assert len(api.get(f"{TEAM}/assignments", token=manager["token"]).json["items"]) == 1
     assert api.delete(f"{TEAM}/assignments/{mid}/{e1['user']['id']}", token=admin["token"]).status_code == 204
@@ -336,6 +342,18 @@ def test_audit_log_is_admin_only_and_filterable(api):
     assert r.status_code == 200 and [row["action"] for row in r.json["items"]] == ["team.invited"]
     row = r.json["items"][0]
     assert row["actor_id"] == admin["user"]["id"] and row["details"]["email"] == emp["email"]
+    assert row["request_id"]  # web.audit fills it (and the ip) from the request
+    assert (
+        api.post(
+            f"{TEAM}/users/{emp['user']['id']}/deactivate",
+            headers={"X-Request-Id": "req-team-2", "X-Forwarded-For": "203.0.113.7"},
+            token=admin["token"],
+        ).status_code
+        == 200
+    )
+    [row] = api.get(f"{TEAM}/audit?action=team.user_deactivated", token=admin["token"]).json["items"]
+    assert row["request_id"] == "req-team-2" and row["target_id"] == emp["user"]["id"]
+    assert row["ip"].split("/")[0] == "203.0.113.7"
     r = api.get(f"{TEAM}/audit?limit=1", token=admin["token"])
     assert len(r.json["items"]) == 1 and r.json["has_more"] is True
 

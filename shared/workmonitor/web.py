@@ -29,6 +29,7 @@ from flask.json.provider import DefaultJSONProvider
 from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
+from . import audit as audit_rows
 from . import db as dbmod
 from . import errors, openapi, security, wire
 from .config import settings
@@ -124,7 +125,7 @@ def caller() -> Caller:
     return found
 
 
-def db(claims: dbmod.Claims | None = None) -> psycopg.Connection:
+def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
     conn = g.get("conn")
     if conn is None:
@@ -242,6 +243,35 @@ def client_ip() -> str | None:
         except ValueError:  # text that is not an address never reaches an inet column
             continue
     return None
+
+
+def audit(
+    conn: dbmod.Conn,
+    action: str,
+    target_type: str | None = None,
+    target_id: Any = None,
+    details: dict | None = None,
+    *,
+    user: dict | None = None,
+) -> None:
+    """Write an audit row for this request in `conn`'s transaction: company and actor from the caller (or from
+    `user`, a users row, where nobody is signed in yet), the client IP and the request id."""
+    found = g.get("caller")
+    company_id: str | None = found.company_id if found else None
+    actor_id: str | None = found.user_id if found else None
+    if user is not None:
+        company_id, actor_id = str(user["company_id"]), str(user["id"])
+    audit_rows.record(
+        conn,
+        action,
+        company_id=company_id,
+        actor_id=actor_id,
+        target_type=target_type,
+        target_id=target_id,
+        ip=client_ip(),
+        request_id=g.get("request_id"),
+        details=details,
+    )
 
 
 # --- the factory -------------------------------------------------------------------------------------------
