@@ -94,6 +94,11 @@ def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
         # pool.connection() commits on clean exit and rolls back on exception.
 
 
+def like_pattern(text: str, max_len: int = 100) -> str:
+    """Return search text for ILIKE: trimmed, at most `max_len` characters, wildcards escaped (backslash first)."""
+    return text.strip()[:max_len].replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
+
+
 def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:
     """Return the first row of `sql` as a dict, or None."""
     return conn.execute(sql, params).fetchone()

@@ -10,17 +10,12 @@ from typing import Any
 
 from .. import sessions
 from ..accounts import USER_COLUMNS, user_by_id
-from ..db import Conn
+from ..db import Conn, like_pattern
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..notify import Defer
 
 ROLES = ("admin", "manager", "employee")
 STATUSES = ("active", "deactivated", "all")
-
-
-def _like_pattern(q: str) -> str:
-    """Return `q` with ILIKE's wildcards escaped (backslash first), so a search matches text literally."""
-    return q.replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
 
 
 def list_users(
@@ -38,7 +33,7 @@ def list_users(
         " ORDER BY lower(name), id LIMIT %(limit)s OFFSET %(offset)s",
         {
             "cid": company_id,
-            "q": _like_pattern(q.strip()[:100]),
+            "q": like_pattern(q),
             "role": role or None,
             "status": status,
             "limit": limit + 1,
