@@ -6,7 +6,7 @@ import psycopg
 import pytest
 
 from workmonitor import db as dbmod
-from workmonitor import geo
+from workmonitor.attendance import geo
 
 BERLIN_TV = (52.520815, 13.409419)  # Fernsehturm
 SQUARE = [[52.0, 13.0], [52.0, 13.1], [52.1, 13.1], [52.1, 13.0]]
