@@ -8,7 +8,7 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import AwareDatetime, Field, StringConstraints, model_validator
+from pydantic import AwareDatetime, ConfigDict, Field, StringConstraints, model_validator
 
 from ..schemas import Input, Name
 from ..wire import ClockTime, Day, DecimalStr, Id, Model, Page, Timestamp
@@ -191,6 +191,9 @@ class Break(Model):
 
 
 class BreakOut(Model):
+    """`{"break": ...}`: the field is spelled `break_` in Python (a keyword) and `break` on the wire."""
+
+    model_config = ConfigDict(extra="forbid", serialize_by_alias=True)
     break_: Break = Field(alias="break")
 
 
