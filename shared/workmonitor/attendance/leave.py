@@ -106,17 +106,7 @@ def request_leave(conn: Conn, company_id: str, caller_id: str, caller_role: str,
     if days <= 0:
         raise Unprocessable("The range holds no working day (Monday to Friday).", code="no_working_days")
     common.lock_user(conn, target["id"], "leave")
-    clash = conn.execute(
-        f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE user_id = %s"
-        " AND status IN ('pending', 'approved') AND start_date <= %s AND end_date >= %s LIMIT 1",
-        (target["id"], data.end_date, data.start_date),
-    ).fetchone()
-    if clash:
-        raise Conflict(
-            "This overlaps another leave request.",
-            code="leave_overlap",
-            extra={"conflict_id": str(clash["id"]), "conflict_status": clash["status"]},
-        )
+    _check_overlap(conn, target["id"], data)
     if ltype["allowance_days"] is not None:
         _check_allowance(conn, target["id"], ltype, data)
     row = conn.execute(
@@ -139,6 +129,20 @@ def request_leave(conn: Conn, company_id: str, caller_id: str, caller_role: str,
             title = f"{target['name']} requested leave {_span(row)}"
             notices.notify(conn, uid, "leave_requested", title, row["reason"] or "", _note_data(row))
     return row
+
+
+def _check_overlap(conn: Conn, user_id: UUID, data: LeaveRequestIn) -> None:
+    clash = conn.execute(
+        "SELECT id, status FROM leave_requests WHERE user_id = %s"
+        " AND status IN ('pending', 'approved') AND start_date <= %s AND end_date >= %s LIMIT 1",
+        (user_id, data.end_date, data.start_date),
+    ).fetchone()
+    if clash:
+        raise Conflict(
+            "This overlaps another leave request.",
+            code="leave_overlap",
+            extra={"conflict_id": str(clash["id"]), "conflict_status": clash["status"]},
+        )
 
 
 def _span(row: dict) -> str:
