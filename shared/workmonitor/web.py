@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import psycopg
@@ -209,6 +209,21 @@ def query_date(name: str, default: date | None = None) -> date | None:
         raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
 
 
+def query_datetime(name: str) -> datetime | None:
+    """Return query parameter `name` as an aware datetime (None when absent); raise 400 naming it when malformed or
+    without a zone (`Z` or an offset; a `+` decoded as a space is read back as `+`)."""
+    raw = request.args.get(name)
+    if not raw:
+        return None
+    try:
+        value = datetime.fromisoformat(raw.strip().replace(" ", "+"))
+    except ValueError as exc:
+        raise errors.ValidationFailed(f"{name} must be an ISO 8601 time.", fields={name: "not a time"}) from exc
+    if value.tzinfo is None:
+        raise errors.ValidationFailed(f"{name} needs a time zone (Z or an offset).", fields={name: "no time zone"})
+    return value
+
+
 def page() -> tuple[int, int]:
     """Return (limit, offset) from the query string: limit 1..200 (default 50), offset >= 0."""
     return query_int("limit", 50, 1, 200), query_int("offset", 0, 0, 10_000_000)
@@ -270,7 +285,7 @@ def audit(
         target_id=target_id,
         ip=client_ip(),
         request_id=g.get("request_id"),
-        details=details,
+        details=wire.jsonable(details) if details is not None else None,
     )
 
 

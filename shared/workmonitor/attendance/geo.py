@@ -1,6 +1,6 @@
 """Geometry for GPS attendance: haversine distance, point-in-polygon, geofence membership and enter/exit events.
 
-Pure functions (no Flask, no database) so the attendance function, RQ jobs and tests share them. Polygons are
+Pure functions (no Flask, no database) so the attendance domain, RQ jobs and tests share them. Polygons are
 lists of [lat, lng] on the plain lat/lng plane, which is accurate enough for site-sized fences; fences that
 cross the antimeridian are not supported.
 """
@@ -79,6 +79,14 @@ def validate_polygon(points: Any) -> list[list[float]]:
     if len({tuple(p) for p in out}) < 3 or abs(_area(out)) < 1e-14:
         raise ValueError("a polygon needs at least 3 distinct points enclosing an area")
     return out
+
+
+def check_shape(kind: str, lat: float | None, lng: float | None, radius: float | None, polygon: list | None) -> None:
+    """Raise ValueError unless the fields given fit the fence kind exactly."""
+    if kind == "circle" and (lat is None or lng is None or radius is None or polygon is not None):
+        raise ValueError("a circle needs center_lat, center_lng and radius_m, and no polygon")
+    if kind == "polygon" and (polygon is None or lat is not None or lng is not None or radius is not None):
+        raise ValueError("a polygon needs polygon [[lat, lng], ...] with at least 3 points, and no centre or radius")
 
 
 def _area(points: Sequence[Sequence[float]]) -> float:
