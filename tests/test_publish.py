@@ -109,6 +109,9 @@ def test_event_name_and_payload_are_validated(api, publish_secret):
         "/function/publish/events", json={"room": room, "event": "e", "payload": [1]}, headers={"X-WM-Secret": SECRET}
     )
     assert r.status_code == 400 and "payload" in r.json["error"]["fields"]
+    # a catalogued event (workmonitor.eventcatalog) must carry its declared payload; other names are relayed as is
+    r = post_event(api, room, event="chat.typing", payload={"channel_id": "x"}, secret=SECRET)
+    assert r.status_code == 400 and "payload" in r.json["error"]["fields"]
 
 
 def test_admin_token_publishes_only_to_its_own_company(api, listener, owner_conn):
