@@ -51,12 +51,13 @@ def mark_all_read(conn: Conn, user_id: str) -> int:
 
 def delete(conn: Conn, user_id: str, notification_id: str) -> None:
     """Delete one of the user's notifications; raise NotFound when it is not theirs."""
-    row = conn.execute(
-        "DELETE FROM notifications WHERE id = %s AND user_id = %s RETURNING id",
-        (id_or_404(notification_id, "notification"), user_id),
-    ).fetchone()
-    if row is None:
-        raise NotFound("No such notification.")
+    _delete_own(conn, "notifications", "notification", user_id, notification_id)
+
+
+def _delete_own(conn: Conn, table: str, what: str, user_id: str, row_id: str) -> None:
+    sql = f"DELETE FROM {table} WHERE id = %s AND user_id = %s RETURNING id"
+    if conn.execute(sql, (id_or_404(row_id, what), user_id)).fetchone() is None:
+        raise NotFound(f"No such {what}.")
 
 
 def set_preferences(conn: Conn, company_id: str, user_id: str, changes: dict[str, dict[str, bool]]) -> None:
@@ -99,12 +100,7 @@ def register_device(conn: Conn, company_id: str, user_id: str, platform: str, to
 
 def unregister_device(conn: Conn, user_id: str, device_id: str) -> None:
     """Forget one of the user's devices; raise NotFound when it is not theirs."""
-    row = conn.execute(
-        "DELETE FROM device_tokens WHERE id = %s AND user_id = %s RETURNING id",
-        (id_or_404(device_id, "device"), user_id),
-    ).fetchone()
-    if row is None:
-        raise NotFound("No such device.")
+    _delete_own(conn, "device_tokens", "device", user_id, device_id)
 
 
 def unregister_token(conn: Conn, user_id: str, token: str) -> None:
