@@ -16,7 +16,7 @@ import functools
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from .messaging.models import Channel, Message, Notification, Receipt
 from .wire import Id, Model
@@ -151,7 +151,7 @@ def violations(event: str, data: Any) -> list[str]:
 
 def json_schema() -> dict[str, Any]:
     """Return one JSON Schema (2020-12) of every event: `server` and `client` map names to payload models."""
-    models = [(m, "serialization") for m in dict.fromkeys(SERVER_EVENTS.values())]
+    models: list[tuple[type[BaseModel], JsonSchemaMode]] = [(m, "serialization") for m in SERVER_EVENTS.values()]
     for payload, ack in CLIENT_EVENTS.values():
         models += [(payload, "validation"), (ack, "serialization")]
     keys, schema = models_json_schema(list(dict.fromkeys(models)), ref_template="#/$defs/{model}")
