@@ -1,4 +1,4 @@
-"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through the Redis manager."""
+"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through Redis."""
 
 from __future__ import annotations
 
@@ -232,23 +232,16 @@ def channel(owner_conn, api):
     other = invite_and_accept(api, admin, name="Otto Other")
     outsider = signup(api, company="Elsewhere")
     company = admin["company"]["id"]
-    exists = owner_conn.execute("SELECT to_regclass('public.chat_channel_members') IS NOT NULL").fetchone()[0]
     channel_id = str(uuid.uuid4())
-    if exists:
-        owner_conn.execute(
-            "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
-            (channel_id, company),
-        )
-    else:  # the messaging migration is not there yet: the minimal shape the gateway reads
-        owner_conn.execute("CREATE TABLE chat_channel_members (company_id uuid, channel_id uuid, user_id uuid)")
-        owner_conn.execute("GRANT SELECT ON chat_channel_members TO workmonitor_app")
+    owner_conn.execute(
+        "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
+        (channel_id, company),
+    )
     owner_conn.execute(
         "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
         (company, channel_id, member["user"]["id"]),
     )
-    yield {"id": channel_id, "member": member, "other": other, "outsider": outsider, "company": company}
-    if not exists:
-        owner_conn.execute("DROP TABLE chat_channel_members")
+    return {"id": channel_id, "member": member, "other": other, "outsider": outsider, "company": company}
 
 
 def test_channel_rooms_follow_membership_and_control_notices(gateways, channel, owner_conn):

@@ -20,10 +20,11 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from factories import drain
 from test_messaging import Listener, M, build_team, make_channel, payload, say, socketio_event, uid
 
-from workmonitor import notify, push
+from workmonitor import notify
 from workmonitor.config import settings
 from workmonitor.db import Claims, transaction
 from workmonitor.jobs.notifications import send_push
+from workmonitor.messaging import push
 from workmonitor.queue import queue
 
 PUSH_ENV = (

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from .. import push
 from ..db import Claims, transaction
+from ..messaging import push
 from ..redis_client import client
 
 log = logging.getLogger("workmonitor.push")

@@ -22,8 +22,8 @@ import uuid
 import jwt
 import requests
 
-from .config import secret
-from .redis_client import client as redis_client
+from ..config import secret
+from ..redis_client import client as redis_client
 
 log = logging.getLogger("workmonitor.push")
 FCM_SCOPE = "https://www.googleapis.com/auth/firebase.messaging"
