@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import psycopg
@@ -30,7 +30,7 @@ from pydantic import BaseModel, ValidationError
 from werkzeug.exceptions import HTTPException
 
 from . import db as dbmod
-from . import errors, openapi, security, wire
+from . import errors, openapi, schemas, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -206,6 +206,21 @@ def query_date(name: str, default: date | None = None) -> date | None:
         return date.fromisoformat(raw)
     except ValueError as exc:
         raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
+
+
+def query_datetime(name: str) -> datetime | None:
+    """Return date-time query parameter `name` in UTC (None when absent); raise 400 naming it when malformed or
+    without a time zone (`schemas.parse_instant`)."""
+    raw = request.args.get(name)
+    return schemas.parse_instant(raw, name) if raw else None
+
+
+def date_range(max_days: int | None = 400) -> tuple[date | None, date | None]:
+    """Return the (from, to) date query parameters; raise 400 when reversed or longer than `max_days` days
+    (`schemas.check_range`)."""
+    first, last = query_date("from"), query_date("to")
+    schemas.check_range(first, last, max_days)
+    return first, last
 
 
 def page() -> tuple[int, int]:
