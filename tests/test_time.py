@@ -12,6 +12,8 @@ from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
 
 from workmonitor.db import Claims, set_claims
+from workmonitor.errors import ValidationFailed
+from workmonitor.schemas import check_range, parse_instant
 from workmonitor.time import timecalc
 
 T = "/function/time"
@@ -437,6 +439,30 @@ def test_summary_report_groups_with_rounding(api, co):
     assert api.get(f"{T}/reports/summary?group_by=planet", token=admin).status_code == 400
     r = api.get(f"{T}/reports/summary?group_by=user", token=co["emp"]["token"])
     assert [g["key"] for g in r.json["groups"]] == [co["emp"]["user"]["id"]]
+
+
+# --- the one instant parser and the one date-range rule (workmonitor.schemas) -----------------------------------
+
+
+def test_parse_instant_refuses_a_time_without_a_zone_naming_the_field():
+    assert parse_instant("2026-11-02T10:00:00+01:00", "since") == datetime(2026, 11, 2, 9, tzinfo=UTC)
+    assert parse_instant("2026-11-02T09:00:00Z", "since") == parse_instant("2026-11-02 09:00:00 00:00", "since")
+    for raw, reason in (("2026-11-02T09:00:00", "needs a time zone"), ("yesterday", "not ISO 8601")):
+        with pytest.raises(ValidationFailed) as err:
+            parse_instant(raw, "since")
+        assert err.value.status == 400 and err.value.fields == {"since": reason}
+
+
+def test_check_range_counts_both_days_against_one_limit():
+    check_range(date(2026, 1, 1), date(2026, 1, 10), max_days=10)  # ten days, both counted
+    check_range(date(2026, 1, 1), None, max_days=1)  # an open end is not checked
+    check_range(date(2026, 1, 1), date(2030, 1, 1), max_days=None)  # no limit
+    with pytest.raises(ValidationFailed) as err:
+        check_range(date(2026, 1, 1), date(2026, 1, 11), max_days=10)
+    assert err.value.fields == {"to": "range too long"}
+    with pytest.raises(ValidationFailed) as err:
+        check_range(date(2026, 1, 2), date(2026, 1, 1))
+    assert err.value.fields == {"to": "before from"}
 
 
 # --- SQL round trips --------------------------------------------------------------------------------------------
