@@ -17,9 +17,9 @@ from workmonitor.attendance.models import (
     LeaveTypePatch,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
-from workmonitor.web import audit, body, caller, db, page, paginated, query_int, query_uuid, responds, roles
+from workmonitor.web import audit, body, caller, date_range, db, page, paginated, query_int, query_uuid, responds, roles
 
-from .common import PLANNERS, date_range, notify
+from .common import PLANNERS, notify
 
 bp = Blueprint("leave", __name__, url_prefix="/leave")
 STATUSES = ("pending", "approved", "rejected", "cancelled")

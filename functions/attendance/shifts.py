@@ -7,9 +7,9 @@ from flask import Blueprint
 from workmonitor.attendance import shifts
 from workmonitor.attendance.models import ShiftIn, ShiftOut, ShiftPage, ShiftPatch
 from workmonitor.errors import id_or_404
-from workmonitor.web import body, caller, db, page, paginated, query_uuid, responds, roles
+from workmonitor.web import body, caller, date_range, db, page, paginated, query_uuid, responds, roles
 
-from .common import PLANNERS, date_range
+from .common import PLANNERS
 
 bp = Blueprint("shifts", __name__)
 

@@ -31,7 +31,7 @@ from werkzeug.exceptions import HTTPException
 
 from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, openapi, security, wire
+from . import errors, openapi, schemas, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -210,18 +210,18 @@ def query_date(name: str, default: date | None = None) -> date | None:
 
 
 def query_datetime(name: str) -> datetime | None:
-    """Return query parameter `name` as an aware datetime (None when absent); raise 400 naming it when malformed or
-    without a zone (`Z` or an offset; a `+` decoded as a space is read back as `+`)."""
+    """Return date-time query parameter `name` in UTC (None when absent); raise 400 naming it when malformed or
+    without a time zone (`schemas.parse_instant`)."""
     raw = request.args.get(name)
-    if not raw:
-        return None
-    try:
-        value = datetime.fromisoformat(raw.strip().replace(" ", "+"))
-    except ValueError as exc:
-        raise errors.ValidationFailed(f"{name} must be an ISO 8601 time.", fields={name: "not a time"}) from exc
-    if value.tzinfo is None:
-        raise errors.ValidationFailed(f"{name} needs a time zone (Z or an offset).", fields={name: "no time zone"})
-    return value
+    return schemas.parse_instant(raw, name) if raw else None
+
+
+def date_range(max_days: int | None = 400) -> tuple[date | None, date | None]:
+    """Return the (from, to) date query parameters; raise 400 when reversed or longer than `max_days` days
+    (`schemas.check_range`)."""
+    first, last = query_date("from"), query_date("to")
+    schemas.check_range(first, last, max_days)
+    return first, last
 
 
 def page() -> tuple[int, int]:
