@@ -7,7 +7,8 @@ from datetime import timedelta
 
 from flask import g, request
 
-from workmonitor import accounts, audit, events, security, sessions
+from workmonitor import accounts, audit, events, security
+from workmonitor.accounts import sessions
 from workmonitor.config import settings
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.errors import id_or_404 as _uuid
