@@ -84,6 +84,7 @@ def accept_invitation():
     conn = db(dbmod.Claims())
     inv = invitations.find(conn, data.token)
     user = invitations.accept(conn, data.token, inv, data.name, data.password, data.timezone)
+    users.mark_login(conn, user["id"])
     out = sessions.start(conn, user, device(data))
     record(conn, "auth.invitation_accepted", user, invitation_id=str(inv["id"]))
     return {"user": user, **out}, 201
