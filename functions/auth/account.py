@@ -7,6 +7,7 @@ from flask import Blueprint
 from workmonitor import security
 from workmonitor.accounts import users
 from workmonitor.accounts.models import MeOut, OtpSettingIn, OtpSettingOut, PasswordIn, ProfileIn, UserOut
+from workmonitor.db import Conn
 from workmonitor.errors import Unauthorized
 from workmonitor.web import body, caller, db, responds
 
@@ -17,6 +18,13 @@ bp = Blueprint("account", __name__)
 
 def _me() -> dict:
     return {"id": caller().user_id, "company_id": caller().company_id}
+
+
+def _confirm(conn: Conn, password: str, failed_action: str, message: str) -> None:
+    """Raise 401 (audited apart) unless `password` is the signed-in person's."""
+    if not security.verify_password(password, users.password_hash(conn)):
+        record_apart(failed_action, _me(), reason="bad_credentials")
+        raise Unauthorized(message, code="invalid_credentials")
 
 
 @bp.get("/me")
@@ -40,9 +48,7 @@ def change_password():
     """Change the password (of every company the person belongs to), given the current one."""
     data = body(PasswordIn)
     conn = db()
-    if not security.verify_password(data.current_password, users.password_hash(conn)):
-        record_apart("auth.password_change_failed", _me(), reason="bad_credentials")
-        raise Unauthorized("The current password is wrong.", code="invalid_credentials")
+    _confirm(conn, data.current_password, "auth.password_change_failed", "The current password is wrong.")
     users.set_password(conn, data.new_password)
     record(conn, "auth.password_changed", _me())
     return "", 204
@@ -54,9 +60,7 @@ def set_otp():
     """Turn email sign-in codes on or off, given the password."""
     data = body(OtpSettingIn)
     conn = db()
-    if not security.verify_password(data.password, users.password_hash(conn)):
-        record_apart("auth.otp_change_failed", _me(), reason="bad_credentials")
-        raise Unauthorized("The password is wrong.", code="invalid_credentials")
+    _confirm(conn, data.password, "auth.otp_change_failed", "The password is wrong.")
     users.set_otp(conn, data.enabled)
     record(conn, "auth.otp_enabled" if data.enabled else "auth.otp_disabled", _me())
     return {"otp_enabled": data.enabled}
