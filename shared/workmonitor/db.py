@@ -34,8 +34,6 @@ class Claims:
     company_id: str | None = None
     user_id: str | None = None
     role: str | None = None
-    lookup_email: str | None = None
-    lookup_token: str | None = None
 
     @classmethod
     def system(cls, company_id: str) -> Claims:
@@ -73,15 +71,8 @@ def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
     """Set the RLS claims for the current transaction of `conn`."""
     conn.execute(
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
-        " set_config('app.role', %s, true), set_config('app.lookup_email', %s, true),"
-        " set_config('app.lookup_token', %s, true)",
-        (
-            claims.company_id or "",
-            claims.user_id or "",
-            claims.role or "",
-            (claims.lookup_email or "").lower(),
-            claims.lookup_token or "",
-        ),
+        " set_config('app.role', %s, true)",
+        (claims.company_id or "", claims.user_id or "", claims.role or ""),
     )
 
 

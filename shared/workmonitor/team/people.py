@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .. import sessions
+from ..accounts import sessions
 from ..accounts import USER_COLUMNS, user_by_id
 from ..db import Conn, like_pattern
 from ..errors import Conflict, Forbidden, ValidationFailed
