@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from factories import consent, drain, invite_and_accept, signup
 
-from workmonitor.productivity import Classifier, Rule, check_pattern
+from workmonitor.activity.productivity import Classifier, Rule, check_pattern
 
 A = "/function/activity"
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
