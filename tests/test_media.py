@@ -129,7 +129,7 @@ def test_failed_row_insert_removes_the_object(api, co, owner_conn, monkeypatch):
         def hexdigest(self):
             return "abc"  # breaks the sha256 length CHECK, so the INSERT fails after the put
 
-    monkeypatch.setattr("workmonitor.media.hashlib", SimpleNamespace(sha256=ShortDigest))
+    monkeypatch.setattr("workmonitor.media.screenshots.hashlib", SimpleNamespace(sha256=ShortDigest))
     r = upload(api, co["emp"])
     assert r.status_code == 422, r.json
     assert owner_conn.execute("SELECT count(*) FROM screenshots").fetchone()[0] == 0

@@ -15,8 +15,10 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter, ImageOps
 
-from .. import media, storage
+from .. import storage
 from ..db import Claims, transaction
+from ..media import screenshots
+from ..media.settings import company_settings
 from ..queue import enqueue
 
 log = logging.getLogger("workmonitor.jobs.media")
@@ -45,8 +47,8 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
         if row is None:
             done = conn.execute("SELECT 1 FROM screenshots WHERE id = %s", (screenshot_id,)).fetchone()
             return "done" if done else "gone"
-        blur = bool(media.company_settings(conn, company_id)["blur_screenshots"])
-    thumb_key, blur_key = media.derived_keys(row["object_key"])
+        blur = bool(company_settings(conn, company_id)["blur_screenshots"])
+    thumb_key, blur_key = screenshots.derived_keys(row["object_key"])
     try:
         original = storage.get(row["object_key"])
     except FileNotFoundError:

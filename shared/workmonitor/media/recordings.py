@@ -5,11 +5,10 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime
 
-import psycopg
-
-from . import storage
-from .errors import Conflict, Forbidden, NotFound, ValidationFailed
-from .media import UnsupportedMedia, _uuid
+from .. import storage
+from ..db import Conn
+from ..errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
+from .screenshots import UnsupportedMedia
 
 CONTENT_TYPES = ("video/webm", "video/mp4")
 MAX_CHUNKS = 10_000
@@ -29,7 +28,7 @@ def sniff_video(data: bytes) -> str | None:
 
 
 def open_recording(
-    conn: psycopg.Connection,
+    conn: Conn,
     company_id,
     user_id,
     *,
@@ -57,25 +56,26 @@ def open_recording(
     return row, False
 
 
-def get_recording(conn: psycopg.Connection, rec_id: str, lock: bool = False) -> dict:
+def get_recording(conn: Conn, rec_id: str, lock: bool = False) -> dict:
     """Return one visible recording; raise NotFound."""
     row = conn.execute(
-        f"SELECT {REC_COLUMNS} FROM screen_recordings WHERE id = %s" + (" FOR UPDATE" if lock else ""), (_uuid(rec_id),)
+        f"SELECT {REC_COLUMNS} FROM screen_recordings WHERE id = %s" + (" FOR UPDATE" if lock else ""),
+        (id_or_404(rec_id, "recording"),),
     ).fetchone()
     if row is None:
         raise NotFound("No such recording.")
     return row
 
 
-def _own_open_recording(conn: psycopg.Connection, rec_id: str, user_id) -> dict:
+def _own_open_recording(conn: Conn, rec_id: str, user_id) -> dict:
     rec = get_recording(conn, rec_id, lock=True)
     if str(rec["user_id"]) != str(user_id):
         raise Forbidden("Only the recording's owner uploads to it.", code="not_yours")
     return rec
 
 
-def put_chunk(conn: psycopg.Connection, company_id, user_id, rec_id: str, seq: int, data: bytes) -> tuple[dict, bool]:
-    """Store chunk `seq` and commit; return (chunk, created). A retry with the same bytes is a no-op; other bytes 409."""
+def put_chunk(conn: Conn, company_id, user_id, rec_id: str, seq: int, data: bytes) -> tuple[dict, bool]:
+    """Store chunk `seq` and commit; return (chunk, created). A retry with the same bytes is a no-op, others 409."""
     if not 0 <= seq < MAX_CHUNKS:
         raise ValidationFailed("Chunk number out of range.", fields={"n": f"0..{MAX_CHUNKS - 1}"})
     if not data:
@@ -110,7 +110,7 @@ def put_chunk(conn: psycopg.Connection, company_id, user_id, rec_id: str, seq: i
     return row, True
 
 
-def complete(conn: psycopg.Connection, rec_id: str, user_id, duration_ms: int | None) -> dict:
+def complete(conn: Conn, rec_id: str, user_id, duration_ms: int | None) -> dict:
     """Close the recording once chunks 0..n-1 are all present; return it (completing twice returns it again)."""
     rec = _own_open_recording(conn, rec_id, user_id)
     if rec["state"] == "complete":
@@ -129,7 +129,7 @@ def complete(conn: psycopg.Connection, rec_id: str, user_id, duration_ms: int | 
     ).fetchone()
 
 
-def chunks(conn: psycopg.Connection, rec_id) -> list[dict]:
+def chunks(conn: Conn, rec_id) -> list[dict]:
     """Return the recording's chunks in order (with their keys)."""
     return conn.execute(
         "SELECT seq, object_key, size_bytes, sha256, created_at FROM recording_chunks"
@@ -139,7 +139,7 @@ def chunks(conn: psycopg.Connection, rec_id) -> list[dict]:
 
 
 def list_recordings(
-    conn: psycopg.Connection,
+    conn: Conn,
     *,
     user_id: str | None,
     start: datetime | None,
@@ -157,7 +157,7 @@ def list_recordings(
     ).fetchall()
 
 
-def delete_recording(conn: psycopg.Connection, rec_id: str) -> list[str]:
+def delete_recording(conn: Conn, rec_id: str) -> list[str]:
     """Delete a visible recording and its chunk rows; return the chunk keys to remove from S3."""
     rec = get_recording(conn, rec_id)
     keys = [c["object_key"] for c in chunks(conn, rec["id"])]

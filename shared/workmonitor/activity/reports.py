@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-import psycopg
-
-from .errors import NotFound, ValidationFailed
+from ..db import Conn
+from ..errors import NotFound, ValidationFailed
 
 MAX_DAYS = 366
 MAX_TIMELINE_BINS = 2000
@@ -24,7 +23,7 @@ def check_range(start: date, end: date) -> None:
         raise ValidationFailed(f"At most {MAX_DAYS} days at once.", fields={"to": f"range over {MAX_DAYS} days"})
 
 
-def scope(conn: psycopg.Connection, user_id: str | None, team: str | None) -> list[str] | None:
+def scope(conn: Conn, user_id: str | None, team: str | None) -> list[str] | None:
     """Return the user ids to report on (None = everyone the caller may see); NotFound for a hidden user."""
     if user_id:
         row = conn.execute("SELECT app.can_see_user(id) AS ok FROM users WHERE id = %s", (user_id,)).fetchone()
@@ -40,7 +39,7 @@ def scope(conn: psycopg.Connection, user_id: str | None, team: str | None) -> li
 
 
 def usage(
-    conn: psycopg.Connection,
+    conn: Conn,
     by: str,
     start: date,
     end: date,
@@ -66,7 +65,7 @@ def usage(
     ).fetchall()
 
 
-def daily_totals(conn: psycopg.Connection, start: date, end: date, users: list[str] | None) -> list[dict]:
+def daily_totals(conn: Conn, start: date, end: date, users: list[str] | None) -> list[dict]:
     """Return tracked, active and idle seconds and activity % per user and day."""
     return conn.execute(
         "SELECT user_id, day, sum(seconds)::float8 AS seconds, sum(active_seconds)::float8 AS active_seconds,"
@@ -79,7 +78,7 @@ def daily_totals(conn: psycopg.Connection, start: date, end: date, users: list[s
     ).fetchall()
 
 
-def productivity(conn: psycopg.Connection, start: date, end: date, users: list[str] | None) -> list[dict]:
+def productivity(conn: Conn, start: date, end: date, users: list[str] | None) -> list[dict]:
     """Return productive / neutral / unproductive / idle seconds and the score per user and day."""
     return conn.execute(
         "SELECT user_id, day, productive_seconds::float8 AS productive_seconds,"
@@ -91,7 +90,7 @@ def productivity(conn: psycopg.Connection, start: date, end: date, users: list[s
     ).fetchall()
 
 
-def timeline(conn: psycopg.Connection, user_id: str, start: datetime, end: datetime, interval: int) -> list[dict]:
+def timeline(conn: Conn, user_id: str, start: datetime, end: datetime, interval: int) -> list[dict]:
     """Return activity % and idle seconds per `interval` seconds between start and end for one user's samples."""
     if end <= start:
         raise ValidationFailed("'from' must be before 'to'.", fields={"from": "not before to"})

@@ -1,4 +1,4 @@
-"""Screenshots: company media settings, image checks, storing uploads, listing with presigned URLs, deletion.
+"""Screenshots: image checks, storing uploads, listing with presigned URLs, deletion.
 
 Objects go to S3 first and the row second; when the row cannot be written the object is deleted again, so
 nothing is ever half-written. Derived objects (thumbnail, blurred copy) have keys derived from the original's
@@ -14,22 +14,12 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-import psycopg
 from PIL import Image, UnidentifiedImageError
 
-from . import storage
-from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
+from .. import storage
+from ..db import Conn
+from ..errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
 
-MB = 1024 * 1024
-DEFAULTS: dict = {
-    "screenshot_max_bytes": 5 * MB,
-    "blur_screenshots": False,
-    "delete_grace_minutes": 10,
-    "recording_chunk_max_bytes": 8 * MB,
-    "retention_days": {"screenshots": 90, "recordings": 30},
-    "screenshot_interval_minutes": 10,
-    "idle_threshold_minutes": 5,
-}
 FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
 MAX_PIXELS = 40_000_000
 SHOT_COLUMNS = (
@@ -40,33 +30,6 @@ SHOT_COLUMNS = (
 
 class UnsupportedMedia(ApiError):
     status, code = 415, "unsupported_media_type"
-
-
-# --- settings ----------------------------------------------------------------------------------------------
-
-
-def company_settings(conn: psycopg.Connection, company_id) -> dict:
-    """Return the company's media settings merged over DEFAULTS."""
-    row = conn.execute("SELECT settings FROM companies WHERE id = %s", (company_id,)).fetchone()
-    stored = (row or {}).get("settings") or {}
-    merged = {k: stored.get(k, v) for k, v in DEFAULTS.items()}
-    merged["retention_days"] = {**DEFAULTS["retention_days"], **(stored.get("retention_days") or {})}
-    return merged
-
-
-def update_settings(conn: psycopg.Connection, company_id, changes: dict) -> dict:
-    """Merge `changes` into the company's media settings (admins only, by RLS); return the new settings."""
-    current = company_settings(conn, company_id)
-    if "retention_days" in changes:
-        changes = {**changes, "retention_days": {**current["retention_days"], **changes["retention_days"]}}
-    from psycopg.types.json import Jsonb
-
-    row = conn.execute(
-        "UPDATE companies SET settings = settings || %s WHERE id = %s RETURNING id", (Jsonb(changes), company_id)
-    ).fetchone()
-    if row is None:
-        raise Forbidden("Only an admin may change company settings.", code="role_required")
-    return company_settings(conn, company_id)
 
 
 # --- images ------------------------------------------------------------------------------------------------
@@ -136,7 +99,7 @@ class Capture:
     activity_percent: int | None
 
 
-def find_capture(conn: psycopg.Connection, cap: Capture) -> dict | None:
+def find_capture(conn: Conn, cap: Capture) -> dict | None:
     """Return the screenshot row already stored for this capture, or None."""
     return conn.execute(
         f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE user_id = %s AND device_id = %s"
@@ -145,9 +108,7 @@ def find_capture(conn: psycopg.Connection, cap: Capture) -> dict | None:
     ).fetchone()
 
 
-def store_screenshot(
-    conn: psycopg.Connection, company_id, cap: Capture, data: bytes, info: ImageInfo
-) -> tuple[dict, bool]:
+def store_screenshot(conn: Conn, company_id, cap: Capture, data: bytes, info: ImageInfo) -> tuple[dict, bool]:
     """Put the object, insert the row and commit; return (row, created). The object is removed on any failure."""
     shot_id = uuid.uuid4()
     day = cap.taken_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d")
@@ -197,7 +158,7 @@ def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
 
 
 def list_screenshots(
-    conn: psycopg.Connection,
+    conn: Conn,
     *,
     user_id: str | None,
     start: datetime | None,
@@ -239,16 +200,21 @@ def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires
     full_key = row["object_key"] if is_admin or not blur_on else row["blur_key"]
     # The thumbnail is made from the blurred copy when blur is on; one made before blur was enabled is not safe.
     thumb_key = row["thumb_key"] if (is_admin or not blur_on or blurred) else None
-    sign = lambda k: storage.presign(company_id, k, expires) if k else None
+
+    def sign(key: str | None) -> str | None:
+        return storage.presign(company_id, key, expires) if key else None
+
     out.update(url=sign(full_key), thumbnail_url=sign(thumb_key), blurred=blurred, url_expires_in=expires)
     if is_admin and blurred:
         out["blurred_url"] = sign(row["blur_key"])
     return out
 
 
-def get_screenshot(conn: psycopg.Connection, shot_id: str) -> dict:
+def get_screenshot(conn: Conn, shot_id: str) -> dict:
     """Return one visible screenshot row; raise NotFound."""
-    row = conn.execute(f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE id = %s", (_uuid(shot_id),)).fetchone()
+    row = conn.execute(
+        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE id = %s", (id_or_404(shot_id, "screenshot"),)
+    ).fetchone()
     if row is None:
         raise NotFound("No such screenshot.")
     return row
@@ -257,12 +223,11 @@ def get_screenshot(conn: psycopg.Connection, shot_id: str) -> dict:
 # --- deletion ----------------------------------------------------------------------------------------------
 
 
-def delete_screenshot(
-    conn: psycopg.Connection, shot_id: str, *, actor_id: str, actor_role: str, grace_minutes: int
-) -> dict:
+def delete_screenshot(conn: Conn, shot_id: str, *, actor_id: str, actor_role: str, grace_minutes: int) -> dict:
     """Delete a visible screenshot row; return it. Own screenshots only within the grace window (admins always)."""
     row = conn.execute(
-        f"SELECT {SHOT_COLUMNS}, now() - created_at AS age FROM screenshots WHERE id = %s", (_uuid(shot_id),)
+        f"SELECT {SHOT_COLUMNS}, now() - created_at AS age FROM screenshots WHERE id = %s",
+        (id_or_404(shot_id, "screenshot"),),
     ).fetchone()
     if row is None:
         raise NotFound("No such screenshot.")
@@ -273,7 +238,3 @@ def delete_screenshot(
         raise Forbidden(f"Screenshots can be deleted within {grace_minutes} minutes of upload.", code="grace_expired")
     conn.execute("DELETE FROM screenshots WHERE id = %s", (row["id"],))
     return row
-
-
-def _uuid(value) -> str:
-    return id_or_404(value)

@@ -15,9 +15,10 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 
-import psycopg
+from ..db import Conn
 
 CATEGORIES = ("productive", "neutral", "unproductive")
 TARGETS = ("app", "domain")
@@ -103,7 +104,7 @@ class Classifier:
         return "neutral"
 
 
-def rules_for_users(conn: psycopg.Connection, user_ids: Iterable) -> dict[str, Classifier]:
+def rules_for_users(conn: Conn, user_ids: Iterable) -> dict[str, Classifier]:
     """Return a Classifier per user id (as str), from company rules plus the teams each user belongs to."""
     ids = [str(u) for u in user_ids]
     rows = conn.execute(
@@ -129,16 +130,29 @@ def rules_for_users(conn: psycopg.Connection, user_ids: Iterable) -> dict[str, C
     return out
 
 
-def rules_for_user(conn: psycopg.Connection, user_id) -> Classifier:
+def rules_for_user(conn: Conn, user_id) -> Classifier:
     """Return the Classifier for one user."""
     return rules_for_users(conn, [user_id])[str(user_id)]
+
+
+# The rules that apply to user %(uid)s as one JSON array, for a statement that needs them alongside other work.
+USER_RULES_JSON = """(SELECT coalesce(json_agg(json_build_object('target', r.target, 'match_type', r.match_type,
+  'pattern', r.pattern, 'category', r.category, 'team', r.manager_id IS NOT NULL)), '[]')
+  FROM productivity_rules r WHERE r.company_id = app.company_id() AND (r.manager_id IS NULL
+  OR r.manager_id IN (SELECT manager_id FROM manager_assignments WHERE employee_id = %(uid)s)))"""
+
+
+def classifier_from_json(rules: list[dict]) -> Classifier:
+    """Return the Classifier of rules selected with USER_RULES_JSON."""
+    return Classifier(Rule(**r) for r in rules)
 
 
 def daily_increments(classifier: Classifier, rows: Iterable[dict]) -> dict:
     """Return {day: [productive, neutral, unproductive, idle, active]} from rollup rows (day, app, domain, ...)."""
     out: dict = {}
     for row in rows:
-        acc = out.setdefault(row["day"], [0, 0, 0, 0, 0])
+        # Decimal throughout: rollup rows carry numeric, fresh aggregates int; psycopg dumps one type per array.
+        acc = out.setdefault(row["day"], [Decimal(0)] * 5)
         idle = row["idle_seconds"] or 0
         acc[CATEGORIES.index(classifier.category(row["app"], row["domain"]))] += row["seconds"] - idle
         acc[3] += idle
@@ -146,22 +160,23 @@ def daily_increments(classifier: Classifier, rows: Iterable[dict]) -> dict:
     return out
 
 
-def add_daily(conn: psycopg.Connection, company_id, user_id, increments: dict) -> None:
-    """Add `increments` (from daily_increments) to productivity_daily, in day order to avoid deadlocks."""
+_COLUMNS = ("productive_seconds", "neutral_seconds", "unproductive_seconds", "idle_seconds", "active_seconds")
+
+
+def add_daily(conn: Conn, company_id, user_id, increments: dict, replace: bool = False) -> None:
+    """Add `increments` (from daily_increments) to productivity_daily (or `replace` those days' rows), in day order."""
     if not increments:
         return
     days = sorted(increments)
-    cols = list(zip(*(increments[d] for d in days)))
+    cols = [[Decimal(v) for v in c] for c in zip(*(increments[d] for d in days), strict=True)]
+    sets = ", ".join(
+        f"{c} = excluded.{c}" if replace else f"{c} = productivity_daily.{c} + excluded.{c}" for c in _COLUMNS
+    )
     conn.execute(
         "INSERT INTO productivity_daily (company_id, user_id, day, productive_seconds, neutral_seconds,"
         " unproductive_seconds, idle_seconds, active_seconds)"
         " SELECT %s, %s, d, p, n, u, i, a FROM unnest(%s::date[], %s::numeric[], %s::numeric[], %s::numeric[],"
         " %s::numeric[], %s::numeric[]) AS t(d, p, n, u, i, a) ORDER BY d"
-        " ON CONFLICT (user_id, day) DO UPDATE SET"
-        " productive_seconds = productivity_daily.productive_seconds + excluded.productive_seconds,"
-        " neutral_seconds = productivity_daily.neutral_seconds + excluded.neutral_seconds,"
-        " unproductive_seconds = productivity_daily.unproductive_seconds + excluded.unproductive_seconds,"
-        " idle_seconds = productivity_daily.idle_seconds + excluded.idle_seconds,"
-        " active_seconds = productivity_daily.active_seconds + excluded.active_seconds",
-        (company_id, user_id, days, *[list(c) for c in cols]),
+        f" ON CONFLICT (user_id, day) DO UPDATE SET {sets}",
+        (company_id, user_id, days, *cols),
     )
