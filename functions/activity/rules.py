@@ -3,33 +3,17 @@ POST /rules/recompute. Each change recomputes, in a job, only the days the rule 
 
 from __future__ import annotations
 
-from flask import Blueprint, g
+from flask import Blueprint
 
-from workmonitor import audit
 from workmonitor.activity import rules
 from workmonitor.activity.models import Queued, Rule, RuleIn, RuleOut, RulePatch
 from workmonitor.errors import id_or_404
 from workmonitor.queue import enqueue
-from workmonitor.web import after_commit, body, caller, client_ip, db, page, paginated, responds, roles
+from workmonitor.web import after_commit, audit, body, caller, db, page, paginated, responds, roles
 from workmonitor.wire import Page
 
 bp = Blueprint("activity_rules", __name__)
 EDITORS = ("admin", "manager")
-
-
-def _audit(conn, action: str, target_id, **details) -> None:
-    me = caller()
-    audit.record(
-        conn,
-        action,
-        company_id=me.company_id,
-        actor_id=me.user_id,
-        target_type="productivity_rule",
-        target_id=target_id,
-        ip=client_ip(),
-        request_id=g.get("request_id"),
-        details=details,
-    )
 
 
 def _recompute(*versions: dict) -> None:
@@ -60,7 +44,13 @@ def create_rule():
     me = caller()
     conn = db()
     row = rules.create(conn, me.company_id, me.user_id, me.role, data)
-    _audit(conn, "productivity.rule_created", row["id"], pattern=data.pattern, category=data.category)
+    audit(
+        conn,
+        "productivity.rule_created",
+        "productivity_rule",
+        row["id"],
+        dict(pattern=data.pattern, category=data.category),
+    )
     _recompute(row)
     return {"rule": row}, 201
 
@@ -75,7 +65,7 @@ def update_rule(rule_id: str):
     changes = data.model_dump(exclude_none=True)
     conn = db()
     row = rules.update(conn, rule, changes)
-    _audit(conn, "productivity.rule_updated", rule["id"], **changes)
+    audit(conn, "productivity.rule_updated", "productivity_rule", rule["id"], changes)
     _recompute(rule, row)
     return {"rule": row}
 
@@ -88,7 +78,7 @@ def delete_rule(rule_id: str):
     rule = _editable(rule_id)
     conn = db()
     rules.delete(conn, rule)
-    _audit(conn, "productivity.rule_deleted", rule["id"], pattern=rule["pattern"])
+    audit(conn, "productivity.rule_deleted", "productivity_rule", rule["id"], dict(pattern=rule["pattern"]))
     _recompute(rule)
     return "", 204
 

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from flask import g, request
+from flask import request
 
-from workmonitor import audit
 from workmonitor import db as dbmod
 from workmonitor.accounts import tokens
 from workmonitor.accounts.models import DeviceIn
@@ -12,24 +11,14 @@ from workmonitor.accounts.sessions import Device
 from workmonitor.errors import Gone
 from workmonitor.queue import enqueue
 from workmonitor.security import new_secret
-from workmonitor.web import after_commit, client_ip
+from workmonitor.web import after_commit, audit, client_ip
 
 OTP_MAX_ATTEMPTS = 5
 
 
 def record(conn: dbmod.Conn, action: str, user: dict | None, **details) -> None:
     """Write an audit row about `user` (a users row or a membership identity) in the request's transaction."""
-    audit.record(
-        conn,
-        action,
-        company_id=str(user["company_id"]) if user else None,
-        actor_id=str(user["id"]) if user else None,
-        target_type="user",
-        target_id=str(user["id"]) if user else None,
-        ip=client_ip(),
-        request_id=g.get("request_id"),
-        details=details,
-    )
+    audit(conn, action, "user", str(user["id"]) if user else None, details, user=user)
 
 
 def record_apart(action: str, user: dict | None, **details) -> None:

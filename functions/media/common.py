@@ -5,31 +5,19 @@ from __future__ import annotations
 import logging
 
 from botocore.exceptions import BotoCoreError, ClientError
-from flask import g
 
-from workmonitor import audit, storage
+from workmonitor import storage
 from workmonitor.db import Conn
 from workmonitor.media import screenshots
 from workmonitor.queue import enqueue
-from workmonitor.web import caller, client_ip, query_date, query_uuid
+from workmonitor.web import audit, caller, query_date, query_uuid
 
 log = logging.getLogger("workmonitor.media")
 
 
 def record(conn: Conn, action: str, target_type: str, target_id, **details) -> None:
-    """Write an audit row for the caller's action."""
-    me = caller()
-    audit.record(
-        conn,
-        action,
-        company_id=me.company_id,
-        actor_id=me.user_id,
-        target_type=target_type,
-        target_id=target_id,
-        ip=client_ip(),
-        request_id=g.get("request_id"),
-        details=details,
-    )
+    """Write an audit row for the caller's action (the library's one request-aware audit)."""
+    audit(conn, action, target_type, target_id, details)
 
 
 def remove_objects(company_id: str, keys: list[str]) -> None:

@@ -154,8 +154,7 @@ def violations(view: Callable | None, status: int, media_type: str | None, paylo
     else:
         doc = route_doc(view)
         if doc is None or not doc.responses:
-            # tests/test_contract.py fails for every route without a model; here, only declared ones are checked.
-            return []
+            return [f"{view.__name__}: the route declares no response model (web.responds)"]
         resp = doc.responses.get(status)
         if resp is None:
             return [f"{view.__name__}: answered {status}, which it does not declare ({sorted(doc.responses)})"]

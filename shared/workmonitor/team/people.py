@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..accounts import sessions
-from ..accounts import USER_COLUMNS, user_by_id
+from ..accounts import USER_COLUMNS, sessions, user_by_id
 from ..db import Conn, like_pattern
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..notify import Defer
