@@ -1,6 +1,6 @@
 """Who is online, per company: one Redis sorted set per company, kept alive by each gateway process's heartbeat.
 
-Key `wm:presence:company:<company_id>`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
+Key `keys.presence(company_id)`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
 entry lapses. A gateway refreshes its entries every heartbeat; a crashed replica stops refreshing, so its
 sockets drop out after the TTL. Readers take members whose score is in the future. The publish function's
 GET /presence reads the same keys (functions/publish/handler.py keeps its own copy of `online`).
@@ -11,12 +11,9 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-PREFIX = "wm:presence:company:"
+from workmonitor import keys
 
-
-def key(company_id: str) -> str:
-    """Return the presence key of a company."""
-    return f"{PREFIX}{company_id}"
+key = keys.presence  # the presence sorted set of a company
 
 
 def _member(user_id: str, gateway_id: str) -> str:

@@ -8,6 +8,7 @@ from decimal import Decimal
 import pytest
 from factories import consent, drain, invite_and_accept, signup
 
+from workmonitor import keys
 from workmonitor.productivity import Classifier, Rule, check_pattern
 
 A = "/function/activity"
@@ -294,7 +295,7 @@ def test_rollups_match_raw_samples_before_and_after_recompute(api, org, owner_co
         ).status_code
         == 201
     )
-    drain("reports")
+    drain(keys.REPORTS_QUEUE)
     assert rollup_rows(owner_conn) == raw
     after = productivity_rows(owner_conn)
     assert set(after) == set(before)
@@ -310,7 +311,7 @@ def test_rollups_match_raw_samples_before_and_after_recompute(api, org, owner_co
     assert rollup_rows(owner_conn) == raw
     snapshot = productivity_rows(owner_conn)
     api.post(f"{A}/rules/recompute", token=admin)
-    drain("reports")
+    drain(keys.REPORTS_QUEUE)
     assert rollup_rows(owner_conn) == raw and productivity_rows(owner_conn) == snapshot
 
 
@@ -415,11 +416,11 @@ def test_rules_api_validation_team_override_and_permissions(api, org, owner_conn
     )
     for who in (emp, other):
         post(api, who, [sample(i, app="Slack") for i in range(3)])
-    drain("reports")
+    drain(keys.REPORTS_QUEUE)
     prod = {k[0]: v for k, v in productivity_rows(owner_conn).items()}
     assert prod[emp["user"]["id"]][0] == 180 and prod[other["user"]["id"]][2] == 180
     assert api.delete(f"{A}/rules/{team_rule}", token=manager["token"]).status_code == 204
-    drain("reports")
+    drain(keys.REPORTS_QUEUE)
     prod = {k[0]: v for k, v in productivity_rows(owner_conn).items()}
     assert prod[emp["user"]["id"]][2] == 180
     assert len(api.get(f"{A}/rules", token=emp["token"]).json["items"]) == 1
@@ -465,7 +466,7 @@ def test_cross_company_isolation(api, org, owner_conn):
         f"{A}/rules", token=rival["token"], json={"target": "app", "pattern": "Slack", "category": "unproductive"}
     )
     assert r.status_code == 201
-    drain("reports")
+    drain(keys.REPORTS_QUEUE)
     assert users_in(api, rival) == set()
     e = org["emp"]["user"]["id"]
     assert api.get(f"{A}/usage?user_id={e}", token=rival["token"]).status_code == 404

@@ -20,9 +20,10 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from factories import drain
 from test_messaging import Listener, M, build_team, make_channel, payload, say, socketio_event, uid
 
-from workmonitor import notify, push
+from workmonitor import keys, notify, push
 from workmonitor.config import settings
 from workmonitor.db import Claims, transaction
+from workmonitor.jobs import registry
 from workmonitor.jobs.notifications import send_push
 from workmonitor.queue import queue
 
@@ -206,11 +207,11 @@ def test_preferences_decide_the_channels(api, team):
         ).status_code
         == 400
     )
-    before_email = queue("email").count
+    before_email = queue(keys.EMAIL_QUEUE).count
     mention_manager(api, team)
     assert api.get(f"{M}/notifications", token=tok).json["items"] == []
-    assert queue("email").count == before_email
-    assert queue("default").count == 1  # push is still on
+    assert queue(keys.EMAIL_QUEUE).count == before_email
+    assert queue(keys.DEFAULT_QUEUE).count == 1  # push is still on
 
 
 def test_notify_from_library_code_outside_a_request(api, team):
@@ -256,8 +257,8 @@ def test_mention_email_is_sent_through_a_real_smtp_server(api, team):
     try:
         with env(SMTP_HOST="127.0.0.1", SMTP_PORT=str(controller.port), SMTP_STARTTLS="false"):
             mention_manager(api, team, "@Mia Manager the invoice is ready")
-            drain("email", "default")
-            drain("email")  # a second run of the same job is a no-op (idempotent by message id)
+            drain(keys.EMAIL_QUEUE, keys.DEFAULT_QUEUE)
+            drain(keys.EMAIL_QUEUE)  # a second run of the same job is a no-op (idempotent by message id)
     finally:
         controller.stop()
     mails = [e for e in sink.messages if team["manager"]["email"] in e.rcpt_tos]
@@ -317,7 +318,7 @@ def test_fcm_push_job_against_a_local_server(api, team):
             FCM_TOKEN_URL=server.url + "/token",
         ):
             mention_manager(api, team, "@Mia Manager ship it")
-            drain("default")
+            drain(keys.DEFAULT_QUEUE)
     finally:
         server.stop()
     sends = [r for r in server.requests if r["path"] == "/v1/projects/demo/messages:send"]
@@ -388,8 +389,8 @@ def test_push_adapters_are_off_and_say_so_when_unconfigured(api, team):
         assert push.apns_send("some-device-token", "t", "b") == "disabled"
         api.post(f"{M}/devices", json={"platform": "apns", "token": "iphone-token-1"}, token=team["manager"]["token"])
         mention_manager(api, team)
-        job = queue("default").jobs[0]
-        assert job.func_name == "workmonitor.jobs.notifications.send_push"
+        job = queue(keys.DEFAULT_QUEUE).jobs[0]
+        assert job.func_name == registry.SEND_PUSH.path
         assert list(send_push(*job.args).values()) == ["disabled"]
     finally:
         logger.removeHandler(handler)

@@ -18,7 +18,7 @@ from pydantic import AwareDatetime, BaseModel, StringConstraints, ValidationErro
 from workmonitor import activity, audit, consent, productivity
 from workmonitor import activity_reports as reports
 from workmonitor.errors import Forbidden, NotFound, ValidationFailed
-from workmonitor.queue import enqueue
+from workmonitor.jobs import registry
 from workmonitor.schemas import Input
 from workmonitor.web import (
     after_commit,
@@ -32,6 +32,7 @@ from workmonitor.web import (
     query_date,
     query_int,
     query_uuid,
+    raw_body,
     roles,
 )
 
@@ -70,7 +71,7 @@ def _range_and_scope() -> tuple[date, date, list[str] | None]:
 @app.post("/samples")
 def post_samples():
     me = caller()
-    return activity.ingest(db(), me.company_id, me.user_id, request.get_data(cache=False)), 200
+    return activity.ingest(db(), me.company_id, me.user_id, raw_body(cache=False)), 200
 
 
 @app.post("/heartbeat/<bucket_id>")
@@ -86,7 +87,7 @@ def post_heartbeat(bucket_id: str):
         raise ValidationFailed(
             "pulsetime (seconds, 0 to 86400) is required.", fields={"pulsetime": "seconds between 0 and 86400"}
         ) from exc
-    hb = activity.parse(activity.HeartbeatIn, request.get_data())
+    hb = activity.parse(activity.HeartbeatIn, raw_body())
     me = caller()
     event, merged = activity.heartbeat(db(), me.company_id, me.user_id, bucket_id, hb, pulsetime)
     return {**event, "duration": float(event["duration"]), "merged": merged}
@@ -223,7 +224,7 @@ def _check_rule(match_type: str, pattern: str) -> None:
 
 def _queue_recompute() -> None:
     company_id = caller().company_id
-    after_commit(lambda: enqueue("reports", "workmonitor.activity.recompute_company", company_id))
+    after_commit(lambda: registry.RECOMPUTE_ACTIVITY.enqueue(company_id))
 
 
 @app.get("/rules")

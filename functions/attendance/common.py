@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import psycopg
 
-from workmonitor import accounts
+from workmonitor import accounts, keys
 from workmonitor.errors import Forbidden
 
 DEFAULTS = {"grace_minutes": 5, "geofence_policy": "off"}
@@ -74,7 +74,7 @@ def require_manage(conn: psycopg.Connection, user_id) -> None:
 
 def lock_user(conn: psycopg.Connection, user_id, scope: str) -> None:
     """Serialise writes of one user's `scope` (leave, shifts, ...) until the transaction ends."""
-    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"wm:att:{scope}:{user_id}",))
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (keys.attendance_lock(scope, user_id),))
 
 
 def local_bounds(day_from: date | None, day_to: date | None, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:

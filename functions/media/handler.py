@@ -17,7 +17,7 @@ from workmonitor import audit, consent, media, recordings, storage
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized, ValidationFailed
 from workmonitor.jobs import media as media_jobs
-from workmonitor.queue import enqueue
+from workmonitor.jobs import registry
 from workmonitor.schemas import Input
 from workmonitor.web import (
     after_commit,
@@ -26,10 +26,12 @@ from workmonitor.web import (
     client_ip,
     create_function,
     db,
+    form_data,
     page,
     paginated,
     public,
     query_int,
+    raw_body,
     roles,
     validate,
 )
@@ -100,7 +102,7 @@ def _remove_objects(company_id: str, keys: list[str]) -> None:
         storage.delete(*keys)
     except (BotoCoreError, ClientError, RuntimeError) as exc:  # S3 down after the rows are gone: a job retries
         log.warning("object deletion deferred", extra={"fields": {"error": str(exc), "keys": len(keys)}})
-        enqueue("media", "workmonitor.jobs.media.delete_objects", company_id, keys)
+        registry.DELETE_OBJECTS.enqueue(company_id, keys)
 
 
 def _filters(conn) -> tuple[str | None, object, object]:
@@ -161,8 +163,9 @@ def upload_screenshot():
     cfg = media.company_settings(conn, me.company_id)
     limit = int(cfg["screenshot_max_bytes"])
     media.check_size(request.content_length or 0, limit + FORM_OVERHEAD)
-    form = validate(ScreenshotForm, {k: v for k, v in request.form.items()})
-    upload = request.files.get("file")
+    fields, files = form_data()
+    form = validate(ScreenshotForm, {k: v for k, v in fields.items()})
+    upload = files.get("file")
     if upload is None:
         raise ValidationFailed("Attach the image as multipart field 'file'.", fields={"file": "missing"})
     data = upload.read(limit + 1)
@@ -248,7 +251,7 @@ def put_chunk(rec_id: str, n: int):
     consent.require(conn, me.user_id, "screenshots")
     limit = int(media.company_settings(conn, me.company_id)["recording_chunk_max_bytes"])
     media.check_size(request.content_length or 0, limit, "body")
-    data = request.get_data(cache=False)
+    data = raw_body(cache=False)
     media.check_size(len(data), limit, "body")
     chunk, created = recordings.put_chunk(conn, me.company_id, me.user_id, rec_id, n, data)
     return {"chunk": chunk}, 201 if created else 200
@@ -315,5 +318,5 @@ def run_retention():
         raise Forbidden("Only an admin may run retention.", code="role_required")
     else:
         raise Unauthorized("Send X-WM-Secret or an admin's token.", code="auth_required")
-    job = enqueue("media", "workmonitor.jobs.retention.apply_retention", ids)
+    job = registry.APPLY_RETENTION.enqueue(ids)
     return {"job_id": job.id, "scope": scope}, 202

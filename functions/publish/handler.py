@@ -17,6 +17,7 @@ import socketio
 from flask import g, request
 from pydantic import Field
 
+from workmonitor import keys
 from workmonitor.config import settings
 from workmonitor.errors import ApiError, Forbidden, Unauthorized, ValidationFailed
 from workmonitor.redis_client import client as redis_client
@@ -28,7 +29,6 @@ app = create_function("publish")
 ROOM = re.compile(r"^(user|company|channel):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 # Socket.IO reserves these names on the client; an event with one of them would never reach application code.
 RESERVED_EVENTS = {"connect", "connect_error", "disconnect", "disconnecting", "newlistener", "removelistener"}
-PRESENCE_PREFIX = "wm:presence:company:"  # the key scheme of gateway/presence.py
 _manager: socketio.RedisManager | None = None
 
 
@@ -131,7 +131,7 @@ def publish_event():
 def presence():
     """Who of the caller's company is online (a live socket) and who is working now (a running timer)."""
     me = caller()
-    raw = redis_client().zrangebyscore(f"{PRESENCE_PREFIX}{me.company_id}", time.time(), "+inf")
+    raw = redis_client().zrangebyscore(keys.presence(me.company_id), time.time(), "+inf")
     online_ids = sorted({m.decode().split("|", 1)[0] for m in raw})
     conn = db()
     names = (

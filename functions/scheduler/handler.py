@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import time
 
-from workmonitor.queue import enqueue
+from workmonitor import keys
+from workmonitor.jobs import registry
 from workmonitor.redis_client import client as redis_client
 from workmonitor.web import create_function, public
 
 app = create_function("scheduler")
 
-# name -> (queue, job function, slot length in seconds)
+# name -> (job, slot length in seconds)
 TASKS = {
-    "retention": ("media", "workmonitor.jobs.retention.apply_retention", 3600),
-    "idempotency-keys": ("default", "workmonitor.jobs.cleanup.expire_idempotency_keys", 86400),
+    "retention": (registry.APPLY_RETENTION, 3600),
+    "idempotency-keys": (registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
 }
 
 
@@ -26,10 +27,10 @@ def run_due(now: float | None = None) -> dict[str, str | None]:
     """Enqueue every task whose current slot has not been claimed yet; return task -> job id (None: already done)."""
     now = time.time() if now is None else now
     out: dict[str, str | None] = {}
-    for name, (queue_name, func, every) in TASKS.items():
+    for name, (job, every) in TASKS.items():
         slot = int(now // every)
-        claimed = redis_client().set(f"wm:cron:{name}:{slot}", "1", nx=True, ex=every * 2)
-        out[name] = enqueue(queue_name, func, job_id=f"cron-{name}-{slot}").id if claimed else None
+        claimed = redis_client().set(keys.cron_slot(name, slot), "1", nx=True, ex=every * 2)
+        out[name] = job.enqueue(job_id=f"cron-{name}-{slot}").id if claimed else None
     return out
 
 
@@ -42,4 +43,4 @@ def tick():
 @app.get("/")
 @public
 def schedule():
-    return {"tasks": {name: {"queue": q, "job": f, "every_seconds": s} for name, (q, f, s) in TASKS.items()}}
+    return {"tasks": {name: {"queue": j.queue, "job": j.path, "every_seconds": s} for name, (j, s) in TASKS.items()}}

@@ -11,7 +11,7 @@ from workmonitor import accounts, audit, events, security, sessions
 from workmonitor.config import settings
 from workmonitor.errors import Conflict, Forbidden, NotFound, ValidationFailed
 from workmonitor.errors import id_or_404 as _uuid
-from workmonitor.queue import enqueue
+from workmonitor.jobs import registry
 from workmonitor.schemas import Email, Input, Name, Role, TimeZone
 from workmonitor.web import after_commit, body, caller, client_ip, create_function, db, page, paginated, roles
 
@@ -93,9 +93,7 @@ def invite():
     )
     message_id = security.new_secret(12)
     after_commit(
-        lambda: enqueue(
-            "email",
-            "workmonitor.jobs.email.send_email",
+        lambda: registry.SEND_EMAIL.enqueue(
             data.email,
             f"Join {company['name']} on WorkMonitor",
             text,

@@ -13,7 +13,7 @@ from datetime import UTC, datetime, timedelta
 
 import psycopg
 
-from workmonitor import timecalc
+from workmonitor import keys, timecalc
 from workmonitor.errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed, id_or_404
 
 ENTRY_COLUMNS = (
@@ -67,7 +67,7 @@ def save_settings(conn: psycopg.Connection, company_id: str, changes: dict) -> d
 
 def lock_user(conn: psycopg.Connection, user_id) -> None:
     """Serialise time writes of `user_id` until the transaction ends."""
-    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('wm:time:' || %s::text, 0))", (str(user_id),))
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (keys.time_lock(user_id),))
 
 
 def entry(conn: psycopg.Connection, entry_id) -> dict:
@@ -171,8 +171,8 @@ def write(conn: psycopg.Connection, sql: str, params) -> dict | None:
         return conn.execute(sql, params).fetchone()
     except psycopg.errors.RaiseException as exc:
         msg = (exc.diag.message_primary or "") if exc.diag else ""
-        if msg.startswith("wm:period_"):
-            state = msg[len("wm:period_") :].split(":")[0]
+        if msg.startswith(keys.PERIOD_MESSAGE_PREFIX):
+            state = msg[len(keys.PERIOD_MESSAGE_PREFIX) :].split(":")[0]
             raise ApiError(
                 f"This time lies in a timesheet that is {state}; it cannot change.", status=423, code=f"period_{state}"
             ) from exc

@@ -3,8 +3,8 @@
 Any function calls `notify(conn, user_id, kind, title, body, data)` inside its own transaction. What happens
 is decided by the recipient's preferences (kind x channel; a missing row means DEFAULTS):
   in_app  a `notifications` row, listed by the messaging function and published to room "user:<id>"
-  email   workmonitor.jobs.email.send_email on the "email" queue (SMTP adapter, or the outbox)
-  push    workmonitor.jobs.notifications.send_push on the "default" queue (FCM and APNs adapters)
+  email   jobs.registry.SEND_EMAIL (SMTP adapter, or the outbox)
+  push    jobs.registry.SEND_PUSH (FCM and APNs adapters)
 Side effects run only after the transaction commits: inside a request through web.after_commit, elsewhere
 through the `defer` callable the caller passes (and runs after its own commit).
 """
@@ -21,7 +21,7 @@ import psycopg
 
 from . import events
 from .config import settings
-from .queue import enqueue
+from .jobs import registry
 
 KINDS = (
     "timesheet_submitted",
@@ -127,9 +127,7 @@ def notify(
     if prefs["email"]:
         text = _email_text(note)
         defer(
-            lambda: enqueue(
-                "email",
-                "workmonitor.jobs.email.send_email",
+            lambda: registry.SEND_EMAIL.enqueue(
                 user["email"],
                 note["title"],
                 text,
@@ -138,9 +136,7 @@ def notify(
         )
     if prefs["push"]:
         defer(
-            lambda: enqueue(
-                "default",
-                "workmonitor.jobs.notifications.send_push",
+            lambda: registry.SEND_PUSH.enqueue(
                 str(user["company_id"]),
                 str(user["id"]),
                 note["id"],

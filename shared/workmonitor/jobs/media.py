@@ -17,7 +17,7 @@ from PIL import Image, ImageFilter, ImageOps
 
 from .. import media, storage
 from ..db import Claims, transaction
-from ..queue import enqueue
+from . import registry
 
 log = logging.getLogger("workmonitor.jobs.media")
 THUMB_WIDTH = 320
@@ -31,7 +31,7 @@ CRASH_ENV = "WM_TEST_MEDIA_CRASH_MARKER"
 
 def enqueue_thumbnail(screenshot_id, company_id, job_id: str | None = None):
     """Enqueue make_thumbnail for one screenshot on the media queue; return the RQ job."""
-    return enqueue("media", "workmonitor.jobs.media.make_thumbnail", str(screenshot_id), str(company_id), job_id=job_id)
+    return registry.MAKE_THUMBNAIL.enqueue(str(screenshot_id), str(company_id), job_id=job_id)
 
 
 def make_thumbnail(screenshot_id: str, company_id: str) -> str:

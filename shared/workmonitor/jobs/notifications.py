@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import push
+from .. import keys, push
 from ..db import Claims, transaction
 from ..redis_client import client
 
@@ -25,7 +25,7 @@ def send_push(
         ).fetchall()
     results: dict[str, str] = {}
     for device in devices:
-        done_key = f"wm:push:sent:{push_id}:{device['id']}"
+        done_key = keys.push_sent(push_id, device["id"])
         if client().exists(done_key):
             results[str(device["id"])] = "already-sent"
             continue
