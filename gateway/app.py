@@ -330,8 +330,8 @@ class Gateway:
         for u in users:
             pipe.exists(keys.revoked_user(u))
         found = await pipe.execute()
-        revoked = [s for s, hit in zip(sessions, found) if hit]
-        revoked_users = [u for u, hit in zip(users, found[len(sessions) :]) if hit]
+        revoked = [s for s, hit in zip(sessions, found[: len(sessions)], strict=True) if hit]
+        revoked_users = [u for u, hit in zip(users, found[len(sessions) :], strict=True) if hit]
         sids = {sid for s in revoked for sid in self.by_session.get(s, ())}
         sids |= {sid for u in revoked_users for sid in self.by_user.get(u, ())}
         for sid in sids:

@@ -1,4 +1,4 @@
-"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through the Redis manager."""
+"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events sent through the Redis manager."""
 
 from __future__ import annotations
 

@@ -216,7 +216,7 @@ def test_preferences_decide_the_channels(api, team):
 
 def test_notify_from_library_code_outside_a_request(api, team):
     pending: list = []
-    with transaction(Claims.system(team["company_id"])) as conn:
+    with transaction(Claims.job(team["company_id"])) as conn:
         note = notify.notify(
             conn,
             uid(team["emp"]),

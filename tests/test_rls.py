@@ -149,8 +149,8 @@ def test_every_tenant_table_has_seeded_rows(two_companies, owner_conn):
 
 
 def _b_claims(b: dict, who: str) -> Claims:
-    if who == "system":
-        return Claims.system(b["company_id"])
+    if who == "job":
+        return Claims.job(b["company_id"])
     user = b[who]["user"]
     return Claims(company_id=b["company_id"], user_id=user["id"], role=user["role"])
 
@@ -165,7 +165,7 @@ def _attempt(conn: psycopg.Connection, query, params) -> tuple[str, int]:
         return "denied", 0
 
 
-@pytest.mark.parametrize("who", ["admin", "system", "manager", "employee"])
+@pytest.mark.parametrize("who", ["admin", "job", "manager", "employee"])
 def test_other_company_can_neither_read_nor_write(two_companies, owner_conn, stack, who):
     a, b = two_companies
     tables = [t["relname"] for t in tenant_tables(owner_conn)]
@@ -323,3 +323,115 @@ def test_manager_sees_only_assigned_employees_agreements(one_company, stack, api
     assert r.status_code in (200, 404) and not (r.json.get("items") or []), r.json
     r = api.get(f"/function/team/users/{assigned}/agreements", token=a["manager"]["token"])
     assert r.status_code == 200 and len(r.json["items"]) == 1, r.json
+
+
+# --- background jobs: role 'job', nothing like admin --------------------------------------------------------
+
+# What each job needs (migrations/0009_roles.sql): the only policies that name the job role.
+JOB_POLICIES = {
+    ("screenshots", "SELECT"),
+    ("screenshots", "UPDATE"),
+    ("screenshots", "DELETE"),
+    ("screen_recordings", "SELECT"),
+    ("screen_recordings", "UPDATE"),  # row locks only: WITH CHECK (false)
+    ("screen_recordings", "DELETE"),
+    ("recording_chunks", "SELECT"),
+    ("device_tokens", "SELECT"),
+    ("device_tokens", "DELETE"),
+    ("idempotency_keys", "SELECT"),
+    ("idempotency_keys", "DELETE"),
+    ("activity_samples", "SELECT"),
+    ("activity_events", "SELECT"),
+    ("manager_assignments", "SELECT"),
+    ("activity_daily", "ALL"),
+    ("productivity_daily", "ALL"),
+}
+# Tables no job touches: the job role must neither read nor change a row of its own company there.
+NO_JOB_BUSINESS = (
+    "time_entries",
+    "timesheets",
+    "timesheet_events",
+    "refresh_tokens",
+    "auth_tokens",
+    "invitations",
+    "audit_logs",
+    "work_agreements",
+    "chat_messages",
+)
+
+
+def test_no_policy_or_helper_treats_system_as_a_role(owner_conn, stack):
+    rows = owner_conn.execute(
+        "SELECT tablename, policyname FROM pg_policies"
+        " WHERE coalesce(qual, '') || coalesce(with_check, '') ~ '''system'''"
+    ).fetchall()
+    assert rows == [], f"policies still naming 'system': {rows}"
+    with psycopg.connect(stack["app_url"]) as conn:
+        for role in ("system", "job", "manager"):
+            set_claims(conn, Claims(company_id=str(uuid.uuid4()), role=role))
+            assert conn.execute("SELECT app.is_admin()").fetchone()[0] is False, role
+        conn.rollback()
+
+
+def test_job_policies_are_exactly_what_the_jobs_need(owner_conn):
+    """Policies that let the job role in (not those that keep it out with NOT app.is_job())."""
+    rows = owner_conn.execute(
+        "SELECT tablename, cmd, coalesce(qual, '') || ' ' || coalesce(with_check, '') FROM pg_policies"
+    ).fetchall()
+    granting = [(t, cmd) for t, cmd, expr in rows if expr.replace("NOT app.is_job()", "").count("app.is_job()")]
+    assert set(granting) == JOB_POLICIES and len(granting) == len(JOB_POLICIES)
+
+
+def test_job_role_cannot_touch_what_no_job_needs(api, owner_conn, stack):
+    a = seed_company(api, "J")
+    cid = a["company_id"]
+    samples = {
+        t: owner_conn.execute(
+            sql.SQL("SELECT row_to_json(t) FROM {} t WHERE company_id = %s LIMIT 1").format(sql.Identifier(t)), (cid,)
+        ).fetchone()[0]
+        for t in NO_JOB_BUSINESS
+    }
+    problems = []
+    with psycopg.connect(stack["app_url"]) as conn:
+        set_claims(conn, Claims.job(cid))
+        for table in NO_JOB_BUSINESS:
+            assert samples[table], f"seed a {table} row"
+            t = sql.Identifier(table)
+            for verb, query in (
+                ("read", sql.SQL("SELECT 1 FROM {} WHERE company_id = %s").format(t)),
+                ("updated", sql.SQL("UPDATE {} SET company_id = company_id WHERE company_id = %s").format(t)),
+                ("deleted", sql.SQL("DELETE FROM {} WHERE company_id = %s").format(t)),
+            ):
+                _, n = _attempt(conn, query, (cid,))
+                if n:
+                    problems.append(f"{table}: job {verb} {n} rows")
+            cols = insertable_columns(owner_conn, table)
+            ins = sql.SQL("INSERT INTO {t} ({c}) SELECT {c} FROM json_populate_record(NULL::{t}, %s)").format(
+                t=t, c=sql.SQL(", ").join(map(sql.Identifier, cols))
+            )
+            row = {**samples[table], "id": str(uuid.uuid4()) if isinstance(samples[table].get("id"), str) else None}
+            try:  # RLS refuses it (a BEFORE trigger, such as the period lock, may refuse it first)
+                with conn.transaction():
+                    conn.execute(ins, (json.dumps(row),))
+                problems.append(f"{table}: job inserted a row")
+            except (psycopg.errors.InsufficientPrivilege, psycopg.errors.RaiseException):
+                pass
+        for verb, query in (
+            ("changed a password hash", "UPDATE users SET password_hash = 'x' WHERE company_id = %s"),
+            ("changed a role", "UPDATE users SET role = 'admin' WHERE company_id = %s"),
+            ("deleted users", "DELETE FROM users WHERE company_id = %s"),
+            ("changed the company", "UPDATE companies SET name = 'x' WHERE id = %s"),
+        ):
+            _, n = _attempt(conn, query, (cid,))
+            if n:
+                problems.append(f"job {verb} ({n} rows)")
+        _, n = _attempt(conn, "SELECT 1 FROM notifications WHERE company_id = %s", (cid,))
+        if n:
+            problems.append(f"notifications: job read {n} rows")  # it may notify (insert), never read them back
+        # ...while what the jobs do still works.
+        for table in ("screenshots", "device_tokens", "activity_samples", "idempotency_keys"):
+            n = conn.execute(sql.SQL("SELECT count(*) FROM {}").format(sql.Identifier(table))).fetchone()[0]
+            if not n:
+                problems.append(f"{table}: the job sees none of its company's rows")
+        conn.rollback()
+    assert not problems, "\n".join(problems)

@@ -313,7 +313,10 @@ def test_listing_filters_totals_pagination_and_rounding(api, co):
     assert (tot["count"], tot["seconds"], tot["rounded_seconds"]) == (3, 60 + 1200 + 3600, 900 + 1800 + 3600)
     assert tot["billable_seconds"] == 60 and tot["amounts"] == {"USD": 1500}  # 15 rounded minutes at 60.00/h
     assert r.json["items"][0]["duration_seconds"] == 3600 and r.json["items"][-1]["rounded_seconds"] == 900
-    ids = lambda q: {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}
+
+    def ids(q: str) -> set[str]:
+        return {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}
+
     assert len(ids(f"project_id={pid}")) == 3 and len(ids(f"task_id={task['id']}")) == 1
     assert len(ids(f"client_id={client['id']}")) == 3 and len(ids("billable=false")) == 2
     assert len(ids("from=2026-11-03&to=2026-11-03")) == 1 and len(ids("from=2026-11-03")) == 2

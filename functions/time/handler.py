@@ -133,7 +133,8 @@ def running_timers():
     rows = (
         db()
         .execute(
-            f"SELECT {reports.LIST_COLUMNS}, u.name AS user_name FROM {reports.LIST_FROM} JOIN users u ON u.id = e.user_id"
+            f"SELECT {reports.LIST_COLUMNS}, u.name AS user_name FROM {reports.LIST_FROM}"
+            " JOIN users u ON u.id = e.user_id"
             " WHERE e.ended_at IS NULL ORDER BY e.started_at, e.id LIMIT %s OFFSET %s",
             (limit + 1, offset),
         )

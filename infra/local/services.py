@@ -176,7 +176,7 @@ def ensure_s3(svc: Services) -> None:
             }
         )
     )
-    log = open(VAR / "weed.log", "ab")
+    log = open(VAR / "weed.log", "ab")  # noqa: SIM115 (the server's log, open while it runs)
     # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
     proc = subprocess.Popen(
         [

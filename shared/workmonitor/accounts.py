@@ -169,7 +169,7 @@ def find_invitation(conn: psycopg.Connection, token: str) -> dict:
 def accept_invitation(conn: psycopg.Connection, inv: dict, name: str, password: str, tz: str) -> dict:
     """Create the invited user (acting as the company's system) and close the invitation; return the user."""
     user_id = str(uuid.uuid4())
-    set_claims(conn, Claims(company_id=str(inv["company_id"]), user_id=user_id, role="system"))
+    set_claims(conn, Claims(company_id=str(inv["company_id"]), user_id=user_id, role="admin"))
     user = conn.execute(
         f"INSERT INTO users (id, company_id, email, name, password_hash, role, timezone)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING {USER_COLUMNS}",

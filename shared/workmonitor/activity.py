@@ -359,5 +359,5 @@ def recompute(conn: psycopg.Connection, company_id) -> dict:
 
 def recompute_company(company_id: str) -> dict:
     """RQ job (queue "reports"): rebuild one company's activity rollups; idempotent."""
-    with db.transaction(db.Claims.system(company_id)) as conn:
+    with db.transaction(db.Claims.job(company_id)) as conn:
         return recompute(conn, str(company_id))

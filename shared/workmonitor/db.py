@@ -23,7 +23,7 @@ from .config import settings
 Row: TypeAlias = dict[str, Any]
 Conn: TypeAlias = psycopg.Connection[Row]
 
-_pool: ConnectionPool | None = None
+_pool: ConnectionPool[Conn] | None = None
 _pool_lock = threading.Lock()
 
 
@@ -38,12 +38,12 @@ class Claims:
     lookup_token: str | None = None
 
     @classmethod
-    def system(cls, company_id: str) -> Claims:
-        """Return claims for background work acting for a whole company (workers, scheduled jobs)."""
-        return cls(company_id=str(company_id), role="system")
+    def job(cls, company_id: object) -> Claims:
+        """Return claims for background work in one company: role 'job', no user (migrations/0009_roles.sql)."""
+        return cls(company_id=str(company_id), role="job")
 
 
-def pool() -> ConnectionPool:
+def pool() -> ConnectionPool[Conn]:
     """Return the process-wide pool, creating it on first use."""
     global _pool
     if _pool is None:
@@ -52,6 +52,7 @@ def pool() -> ConnectionPool:
                 cfg = settings()
                 _pool = ConnectionPool(
                     cfg.database_url,
+                    connection_class=Conn,
                     min_size=cfg.pool_min,
                     max_size=cfg.pool_max,
                     kwargs={"row_factory": dict_row, "autocommit": False},
@@ -69,7 +70,7 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
+def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
     """Set the RLS claims for the current transaction of `conn`."""
     conn.execute(
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
@@ -86,7 +87,7 @@ def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
 
 
 @contextmanager
-def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
+def transaction(claims: Claims) -> Iterator[Conn]:
     """Yield a pooled connection inside one transaction with `claims` set; commit on success, roll back on error."""
     with pool().connection() as conn:
         set_claims(conn, claims)
@@ -94,11 +95,11 @@ def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
         # pool.connection() commits on clean exit and rolls back on exception.
 
 
-def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:
+def one(conn: Conn, sql: str, params: tuple | dict | None = None) -> Row | None:
     """Return the first row of `sql` as a dict, or None."""
     return conn.execute(sql, params).fetchone()
 
 
-def all_rows(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> list[dict]:
+def all_rows(conn: Conn, sql: str, params: tuple | dict | None = None) -> list[Row]:
     """Return every row of `sql` as dicts."""
     return conn.execute(sql, params).fetchall()

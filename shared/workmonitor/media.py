@@ -18,6 +18,7 @@ import psycopg
 from PIL import Image, UnidentifiedImageError
 
 from . import storage
+from .db import Conn
 from .errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
 
 MB = 1024 * 1024
@@ -45,7 +46,7 @@ class UnsupportedMedia(ApiError):
 # --- settings ----------------------------------------------------------------------------------------------
 
 
-def company_settings(conn: psycopg.Connection, company_id) -> dict:
+def company_settings(conn: Conn, company_id) -> dict:
     """Return the company's media settings merged over DEFAULTS."""
     row = conn.execute("SELECT settings FROM companies WHERE id = %s", (company_id,)).fetchone()
     stored = (row or {}).get("settings") or {}
@@ -239,7 +240,10 @@ def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires
     full_key = row["object_key"] if is_admin or not blur_on else row["blur_key"]
     # The thumbnail is made from the blurred copy when blur is on; one made before blur was enabled is not safe.
     thumb_key = row["thumb_key"] if (is_admin or not blur_on or blurred) else None
-    sign = lambda k: storage.presign(company_id, k, expires) if k else None
+
+    def sign(k: str | None) -> str | None:
+        return storage.presign(company_id, k, expires) if k else None
+
     out.update(url=sign(full_key), thumbnail_url=sign(thumb_key), blurred=blurred, url_expires_in=expires)
     if is_admin and blurred:
         out["blurred_url"] = sign(row["blur_key"])

@@ -151,7 +151,7 @@ def add_daily(conn: psycopg.Connection, company_id, user_id, increments: dict) -
     if not increments:
         return
     days = sorted(increments)
-    cols = list(zip(*(increments[d] for d in days)))
+    cols = list(zip(*(increments[d] for d in days), strict=True))
     conn.execute(
         "INSERT INTO productivity_daily (company_id, user_id, day, productive_seconds, neutral_seconds,"
         " unproductive_seconds, idle_seconds, active_seconds)"

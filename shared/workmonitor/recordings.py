@@ -75,7 +75,7 @@ def _own_open_recording(conn: psycopg.Connection, rec_id: str, user_id) -> dict:
 
 
 def put_chunk(conn: psycopg.Connection, company_id, user_id, rec_id: str, seq: int, data: bytes) -> tuple[dict, bool]:
-    """Store chunk `seq` and commit; return (chunk, created). A retry with the same bytes is a no-op; other bytes 409."""
+    """Store chunk `seq` and commit; return (chunk, created). A retry with the same bytes is a no-op, others 409."""
     if not 0 <= seq < MAX_CHUNKS:
         raise ValidationFailed("Chunk number out of range.", fields={"n": f"0..{MAX_CHUNKS - 1}"})
     if not data:

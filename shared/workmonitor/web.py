@@ -125,7 +125,7 @@ def caller() -> Caller:
     return found
 
 
-def db(claims: dbmod.Claims | None = None) -> psycopg.Connection:
+def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
     conn = g.get("conn")
     if conn is None:
@@ -265,7 +265,7 @@ class _JsonProvider(DefaultJSONProvider):
 
     sort_keys = False
     ensure_ascii = False
-    default = staticmethod(wire.default)  # type: ignore[assignment]
+    default = staticmethod(wire.default)
 
 
 def create_function(name: str) -> Flask:

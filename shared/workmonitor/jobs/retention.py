@@ -2,7 +2,7 @@
 
 The scheduler (OpenFaaS cron-connector -> POST /function/media/retention/run, or the RQ scheduler locally)
 enqueues `apply_retention`. Company ids are read with the owner URL (the app role sees one company at a
-time); everything else runs as the app role with per-company system claims, so RLS still applies.
+time); everything else runs as the app role with per-company job claims (Claims.job), so RLS still applies.
 Idempotent: objects are deleted before their rows, and deleting a missing object is a no-op, so a run killed
 midway is finished by the next one.
 """
@@ -15,7 +15,7 @@ import psycopg
 
 from .. import media, storage
 from ..config import settings
-from ..db import Claims, transaction
+from ..db import Claims, Conn, transaction
 from . import media as media_jobs
 
 log = logging.getLogger("workmonitor.jobs.retention")
@@ -42,7 +42,7 @@ def apply_retention(ids: list[str] | None = None) -> dict:
 
 def apply_company_retention(company_id: str) -> dict:
     """Delete one company's expired screenshots and recordings (S3 objects, then rows); return counts."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         days = media.company_settings(conn, company_id)["retention_days"]
     out = {"screenshots": 0, "recordings": 0, "requeued": 0}
     if days.get("screenshots"):
@@ -56,14 +56,14 @@ def apply_company_retention(company_id: str) -> dict:
 def _expire(company_id: str, step, days: int) -> int:
     total = 0
     while True:
-        with transaction(Claims.system(company_id)) as conn:
+        with transaction(Claims.job(company_id)) as conn:
             n = step(conn, days)
         total += n
         if n < BATCH:
             return total
 
 
-def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
+def _expire_screenshots(conn: Conn, days: int) -> int:
     rows = conn.execute(
         "SELECT id, object_key FROM screenshots WHERE taken_at < now() - make_interval(days => %s)"
         " ORDER BY taken_at LIMIT %s FOR UPDATE SKIP LOCKED",
@@ -75,7 +75,7 @@ def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
     return len(rows)
 
 
-def _expire_recordings(conn: psycopg.Connection, days: int) -> int:
+def _expire_recordings(conn: Conn, days: int) -> int:
     rows = conn.execute(
         "SELECT id FROM screen_recordings WHERE started_at < now() - make_interval(days => %s)"
         " ORDER BY started_at LIMIT %s FOR UPDATE SKIP LOCKED",
