@@ -1,6 +1,6 @@
 """Who is online, per company: one Redis sorted set per company, kept alive by each gateway process's heartbeat.
 
-Key `wm:presence:company:<company_id>`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
+Key `keys.presence(company_id)`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
 entry lapses. A gateway refreshes its entries every heartbeat; a crashed replica stops refreshing, so its
 sockets drop out after the TTL. Readers take members whose score is in the future: the publish function's
 GET /presence reads them through `workmonitor.messaging.realtime`, which owns the key scheme.

@@ -15,7 +15,18 @@ from workmonitor.web import CONTRACT_VIOLATIONS
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = [*ROOT.glob("functions/**/*.py"), *ROOT.glob("shared/workmonitor/**/*.py"), *ROOT.glob("gateway/*.py")]
 # Calls that take an event name: events.publish/emit, sio.emit and the helpers wrapping them in functions.
-PUBLISHERS = {"publish", "emit", "announce", "_announce", "_publish", "_publish_entry", "_publish_timer", "publish_timer", "publish_entry", "_notify"}
+PUBLISHERS = {
+    "publish",
+    "emit",
+    "announce",
+    "_announce",
+    "_publish",
+    "_publish_entry",
+    "_publish_timer",
+    "publish_timer",
+    "publish_entry",
+    "_notify",
+}
 PUBLISHERS |= {"notify"}  # attendance's after-commit wrapper (workmonitor.notify.notify takes kinds: no dots)
 EVENT_NAME = re.compile(r"^(notification|[a-z]+[.:][a-z_]+)$")
 

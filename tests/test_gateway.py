@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gateway import control, harness
 from gateway.probe import Probe, eventually
-from workmonitor import security
+from workmonitor import keys, security
 from workmonitor.config import settings
 from workmonitor.redis_client import client as redis_client
 
@@ -145,8 +145,8 @@ def test_expired_forged_and_missing_tokens_are_refused(gateways):
 def test_revoked_tokens_are_refused_at_connect(gateways):
     tok_s, cs = token()
     tok_u, cu = token()
-    redis_client().set(f"wm:revoked:sid:{cs['sid']}", "1", ex=60)
-    redis_client().set(f"wm:revoked:user:{cu['sub']}", "1", ex=60)
+    redis_client().set(keys.revoked_session(cs["sid"]), "1", ex=60)
+    redis_client().set(keys.revoked_user(cu["sub"]), "1", ex=60)
 
     async def scenario():
         for tok in (tok_s, tok_u):
@@ -211,8 +211,8 @@ def test_revocation_key_alone_disconnects_within_the_recheck_interval(gateways):
         by_user, by_session = await connected(gateways[0].url, tok_u), await connected(gateways[1].url, tok_s)
 
         def revoke():
-            redis_client().set(f"wm:revoked:user:{cu['sub']}", "1", ex=60)  # what sessions.block_user does
-            redis_client().set(f"wm:revoked:sid:{cs['sid']}", "1", ex=60)  # what sessions.revoke_family does
+            redis_client().set(keys.revoked_user(cu["sub"]), "1", ex=60)  # what sessions.block_user does
+            redis_client().set(keys.revoked_session(cs["sid"]), "1", ex=60)  # what sessions.revoke_family does
             return by_user.disconnected.is_set() and by_session.disconnected.is_set()
 
         # re-set the keys while waiting: a parallel run sharing this Redis db may flush it

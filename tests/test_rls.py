@@ -150,7 +150,7 @@ def test_every_tenant_table_has_seeded_rows(two_companies, owner_conn):
 
 def _b_claims(b: dict, who: str) -> Claims:
     if who == "system":
-        return Claims.system(b["company_id"])
+        return Claims.job(b["company_id"])
     user = b[who]["user"]
     return Claims(company_id=b["company_id"], user_id=user["id"], role=user["role"])
 

@@ -9,7 +9,7 @@ from workmonitor import consent
 from workmonitor.activity import capture, heartbeats
 from workmonitor.activity.models import BucketIn, Buckets, Events, HeartbeatIn, HeartbeatOut, IngestResult, SampleBatch
 from workmonitor.errors import ValidationFailed
-from workmonitor.web import body, caller, db, query_int, query_uuid, responds
+from workmonitor.web import body, caller, db, query_int, query_uuid, raw_body, responds
 
 bp = Blueprint("activity_capture", __name__)
 
@@ -19,7 +19,7 @@ bp = Blueprint("activity_capture", __name__)
 def post_samples():
     """Store a batch of samples (retries are de-duplicated) and add them to the rollups."""
     me = caller()
-    return capture.ingest(db(), me.company_id, me.user_id, request.get_data(cache=False)), 200
+    return capture.ingest(db(), me.company_id, me.user_id, raw_body(cache=False)), 200
 
 
 def _pulsetime() -> float:
@@ -42,7 +42,7 @@ def post_heartbeat(bucket_id: str):
     if not 1 <= len(bucket_id) <= 200:
         raise ValidationFailed("Bucket ids are 1 to 200 characters.", fields={"bucket_id": "1 to 200 characters"})
     pulsetime = _pulsetime()
-    hb = capture.parse(HeartbeatIn, request.get_data())
+    hb = capture.parse(HeartbeatIn, raw_body())
     me = caller()
     event, merged = heartbeats.heartbeat(db(), me.company_id, me.user_id, bucket_id, hb, pulsetime)
     return {**event, "duration": float(event["duration"]), "merged": merged}

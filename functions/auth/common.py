@@ -9,7 +9,7 @@ from workmonitor.accounts import tokens
 from workmonitor.accounts.models import DeviceIn
 from workmonitor.accounts.sessions import Device
 from workmonitor.errors import Gone
-from workmonitor.queue import enqueue
+from workmonitor.jobs import registry
 from workmonitor.security import new_secret
 from workmonitor.web import after_commit, audit, client_ip
 
@@ -35,7 +35,7 @@ def record_apart(action: str, user: dict | None, **details) -> None:
 def mail(to: str, subject: str, text: str) -> None:
     """Send a mail once the request has committed."""
     message_id = new_secret(12)
-    after_commit(lambda: enqueue("email", "workmonitor.jobs.email.send_email", to, subject, text, message_id))
+    after_commit(lambda: registry.SEND_EMAIL.enqueue(to, subject, text, message_id))
 
 
 def device(data: DeviceIn | None = None) -> Device:

@@ -8,8 +8,8 @@ from botocore.exceptions import BotoCoreError, ClientError
 
 from workmonitor import storage
 from workmonitor.db import Conn
+from workmonitor.jobs import registry
 from workmonitor.media import screenshots
-from workmonitor.queue import enqueue
 from workmonitor.web import audit, caller, query_date, query_uuid
 
 log = logging.getLogger("workmonitor.media")
@@ -26,7 +26,7 @@ def remove_objects(company_id: str, keys: list[str]) -> None:
         storage.delete(*keys)
     except (BotoCoreError, ClientError, RuntimeError) as exc:  # S3 down after the rows are gone: a job retries
         log.warning("object deletion deferred", extra={"fields": {"error": str(exc), "keys": len(keys)}})
-        enqueue("media", "workmonitor.jobs.media.delete_objects", company_id, keys)
+        registry.DELETE_OBJECTS.enqueue(company_id, keys)
 
 
 def filters(conn: Conn) -> tuple[str | None, object, object]:

@@ -8,7 +8,7 @@ from workmonitor import consent, storage
 from workmonitor.media import recordings, screenshots
 from workmonitor.media.models import ChunkOut, CompleteIn, RecordingDetail, RecordingIn, RecordingOut, RecordingPage
 from workmonitor.media.settings import company_settings
-from workmonitor.web import after_commit, body, caller, db, page, paginated, query_int, responds, roles
+from workmonitor.web import after_commit, body, caller, db, page, paginated, query_int, raw_body, responds, roles
 
 from .common import filters, record, remove_objects
 
@@ -44,7 +44,7 @@ def put_chunk(rec_id: str, n: int):
     consent.require(conn, me.user_id, "screenshots")
     limit = int(company_settings(conn, me.company_id)["recording_chunk_max_bytes"])
     screenshots.check_size(request.content_length or 0, limit, "body")
-    data = request.get_data(cache=False)
+    data = raw_body(cache=False)
     screenshots.check_size(len(data), limit, "body")
     chunk, created = recordings.put_chunk(conn, me.company_id, me.user_id, rec_id, n, data)
     return {"chunk": chunk}, 201 if created else 200

@@ -8,8 +8,8 @@ from flask import Blueprint, g, request
 
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized
+from workmonitor.jobs import registry
 from workmonitor.media.models import RetentionRun
-from workmonitor.queue import enqueue
 from workmonitor.web import db, public, responds
 
 from .common import record
@@ -33,5 +33,5 @@ def run_retention():
         raise Forbidden("Only an admin may run retention.", code="role_required")
     else:
         raise Unauthorized("Send X-WM-Secret or an admin's token.", code="auth_required")
-    job = enqueue("media", "workmonitor.jobs.retention.apply_retention", ids)
+    job = registry.APPLY_RETENTION.enqueue(ids)
     return {"job_id": job.id, "scope": scope}, 202

@@ -10,7 +10,7 @@ from workmonitor.jobs import media as media_jobs
 from workmonitor.media import screenshots
 from workmonitor.media.models import FORM_OVERHEAD, ScreenshotForm, ScreenshotOut, ScreenshotPage
 from workmonitor.media.settings import company_settings
-from workmonitor.web import after_commit, caller, db, page, paginated, query_int, responds, validate
+from workmonitor.web import after_commit, caller, db, form_data, page, paginated, query_int, responds, validate
 
 from .common import filters, record, remove_objects, view
 
@@ -31,8 +31,9 @@ def upload_screenshot():
     cfg = company_settings(conn, me.company_id)
     limit = int(cfg["screenshot_max_bytes"])
     screenshots.check_size(request.content_length or 0, limit + FORM_OVERHEAD)
-    form = validate(ScreenshotForm, {k: v for k, v in request.form.items()})
-    upload = request.files.get("file")
+    fields, files = form_data()
+    form = validate(ScreenshotForm, {k: v for k, v in fields.items()})
+    upload = files.get("file")
     if upload is None:
         raise ValidationFailed("Attach the image as multipart field 'file'.", fields={"file": "missing"})
     data = upload.read(limit + 1)

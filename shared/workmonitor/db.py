@@ -23,7 +23,7 @@ from .config import settings
 Row: TypeAlias = dict[str, Any]
 Conn: TypeAlias = psycopg.Connection[Row]
 
-_pool: ConnectionPool | None = None
+_pool: ConnectionPool[Conn] | None = None
 _pool_lock = threading.Lock()
 
 
@@ -36,12 +36,12 @@ class Claims:
     role: str | None = None
 
     @classmethod
-    def system(cls, company_id: str) -> Claims:
-        """Return claims for background work acting for a whole company (workers, scheduled jobs)."""
-        return cls(company_id=str(company_id), role="system")
+    def job(cls, company_id: object) -> Claims:
+        """Return claims for background work in one company: role 'job', no user (migrations/0009_roles.sql)."""
+        return cls(company_id=str(company_id), role="job")
 
 
-def pool() -> ConnectionPool:
+def pool() -> ConnectionPool[Conn]:
     """Return the process-wide pool, creating it on first use."""
     global _pool
     if _pool is None:
@@ -50,6 +50,7 @@ def pool() -> ConnectionPool:
                 cfg = settings()
                 _pool = ConnectionPool(
                     cfg.database_url,
+                    connection_class=Conn,
                     min_size=cfg.pool_min,
                     max_size=cfg.pool_max,
                     kwargs={"row_factory": dict_row, "autocommit": False},
@@ -67,7 +68,7 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
+def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
     """Set the RLS claims for the current transaction of `conn`."""
     conn.execute(
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"

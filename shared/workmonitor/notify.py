@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 from . import events
 from .config import settings
 from .db import Conn
-from .queue import enqueue
+from .jobs import registry
 
 KINDS = (
     "timesheet_submitted",
@@ -110,9 +110,7 @@ def notify(
     if prefs["email"]:
         text = _email_text(note)
         defer(
-            lambda: enqueue(
-                "email",
-                "workmonitor.jobs.email.send_email",
+            lambda: registry.SEND_EMAIL.enqueue(
                 user["email"],
                 note["title"],
                 text,
@@ -121,9 +119,7 @@ def notify(
         )
     if prefs["push"]:
         defer(
-            lambda: enqueue(
-                "default",
-                "workmonitor.jobs.notifications.send_push",
+            lambda: registry.SEND_PUSH.enqueue(
                 str(user["company_id"]),
                 str(user["id"]),
                 note["id"],

@@ -27,11 +27,12 @@ import redis
 from flask import Flask, Response, g, jsonify, request
 from flask.json.provider import DefaultJSONProvider
 from pydantic import BaseModel, ValidationError
+from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import HTTPException
 
 from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, openapi, schemas, security, wire
+from . import errors, keys, openapi, schemas, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -144,9 +145,21 @@ def after_commit(task: Callable[[], Any]) -> None:
     g.setdefault("after_commit", []).append(task)
 
 
+def raw_body(cache: bool = True) -> bytes:
+    """Return the request body as bytes (batches, uploads) and note that the route read it."""
+    g.body_read = True
+    return request.get_data(cache=cache)
+
+
+def form_data() -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
+    """Return a multipart/urlencoded body's (fields, files) and note that the route read it."""
+    g.body_read = True
+    return request.form, request.files
+
+
 def body(model: type[M]) -> M:
     """Return the JSON request body validated as `model`; raise a 400 naming every bad field."""
-    raw = request.get_data(cache=True)
+    raw = raw_body()
     if not raw:
         data: Any = {}
     else:
@@ -297,7 +310,7 @@ class _JsonProvider(DefaultJSONProvider):
 
     sort_keys = False
     ensure_ascii = False
-    default = staticmethod(wire.default)  # type: ignore[assignment]
+    default = staticmethod(wire.default)
 
 
 def create_function(name: str) -> Flask:
@@ -449,7 +462,7 @@ def _ignored_body() -> bool:
     """Return True when a POST/PUT/PATCH route never read a request body that says more than `{}`."""
     if request.method not in ("POST", "PUT", "PATCH") or not request.content_length:
         return False
-    if "stream" in request.__dict__ or "_cached_data" in request.__dict__:  # read (JSON, raw or form)
+    if g.get("body_read"):  # read through body(), raw_body() or form_data()
         return False
     return request.get_data(cache=True).strip() not in (b"", b"{}")
 
@@ -467,7 +480,7 @@ def _bearer() -> str | None:
 def _authenticate(token: str) -> Caller:
     claims = security.decode_access_token(token)
     try:
-        revoked = redis_client().exists(f"wm:revoked:sid:{claims['sid']}", f"wm:revoked:user:{claims['sub']}")
+        revoked = redis_client().exists(keys.revoked_session(claims["sid"]), keys.revoked_user(claims["sub"]))
     except redis.RedisError as exc:
         raise errors.ApiError("Authentication is unavailable.", status=503, code="unavailable") from exc
     if revoked:

@@ -15,14 +15,14 @@ import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from .. import security
+from .. import keys, security
 from ..config import settings
 from ..db import Claims, Conn, Row, set_claims
 from ..errors import NotFound, Unauthorized
 from ..redis_client import client as redis_client
 
 # The gateways' control channel (format in gateway/README.md); a "revoke" notice closes live sockets at once.
-GATEWAY_CONTROL = "wm:gateway:control"
+GATEWAY_CONTROL = keys.GATEWAY_CONTROL
 
 
 @dataclass(frozen=True)
@@ -162,7 +162,7 @@ def revoke_family(conn: Conn, family_id) -> None:
     conn.execute(
         "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = %s AND revoked_at IS NULL", (family_id,)
     )
-    redis_client().set(f"wm:revoked:sid:{family_id}", "1", ex=settings().access_ttl + 60)
+    redis_client().set(keys.revoked_session(family_id), "1", ex=settings().access_ttl + 60)
     _close_sockets(session_id=family_id)
 
 
@@ -187,13 +187,13 @@ def revoke_person(conn: Conn) -> None:
 def _block_families(families) -> None:
     pipe = redis_client().pipeline()
     for fam in set(families):
-        pipe.set(f"wm:revoked:sid:{fam}", "1", ex=settings().access_ttl + 60)
+        pipe.set(keys.revoked_session(fam), "1", ex=settings().access_ttl + 60)
     pipe.execute()
 
 
 def block_user(user_id, blocked: bool) -> None:
     """Block (or unblock) every access token of a user, e.g. on deactivation."""
-    key = f"wm:revoked:user:{user_id}"
+    key = keys.revoked_user(user_id)
     if blocked:
         redis_client().set(key, "1", ex=settings().access_ttl + 60)
         _close_sockets(user_id=user_id)

@@ -98,20 +98,20 @@ def affected_days(conn: Conn, company_id: str, rules: list[dict]) -> list[tuple[
 def run_batches(company_id: str, days: list[tuple[str, date]], raw: bool = False) -> int:
     """Recompute each (user, day) in a transaction of its own; return how many."""
     for user_id, day in days:
-        with transaction(Claims.system(company_id)) as conn:
+        with transaction(Claims.job(company_id)) as conn:
             recompute_day(conn, company_id, user_id, day, raw)
     return len(days)
 
 
 def recompute_rule_change(company_id: str, rules: list[dict]) -> dict:
     """RQ job (queue "reports"): recompute the days an edited rule (old and new version) can change; idempotent."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         days = affected_days(conn, str(company_id), rules)
     return {"days": run_batches(str(company_id), days)}
 
 
 def recompute_company(company_id: str) -> dict:
     """RQ job (queue "reports"): rebuild every day of one company's rollups from raw data, day by day; idempotent."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         days = [(r["user_id"], r["day"]) for r in conn.execute(_ALL_DAYS, {"cid": str(company_id)}).fetchall()]
     return {"days": run_batches(str(company_id), days, raw=True)}

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from uuid import UUID
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from .. import accounts
+from .. import accounts, keys
 from ..db import Conn
 from ..errors import Forbidden
 
@@ -72,7 +72,7 @@ def require_manage(conn: Conn, user_id: str | UUID) -> None:
 
 def lock_user(conn: Conn, user_id: str | UUID, scope: str) -> None:
     """Serialise writes of one user's `scope` (leave, shifts, ...) until the transaction ends."""
-    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (f"wm:att:{scope}:{user_id}",))
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (keys.attendance_lock(scope, user_id),))
 
 
 def local_bounds(day_from: date | None, day_to: date | None, zone: ZoneInfo) -> tuple[datetime | None, datetime | None]:

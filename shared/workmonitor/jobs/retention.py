@@ -44,7 +44,7 @@ def apply_retention(ids: list[str] | None = None) -> dict:
 
 def apply_company_retention(company_id: str) -> dict:
     """Delete one company's expired screenshots and recordings (S3 objects, then rows); return counts."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         days = company_settings(conn, company_id)["retention_days"]
     out = {"screenshots": 0, "recordings": 0, "requeued": 0}
     if days.get("screenshots"):
@@ -58,7 +58,7 @@ def apply_company_retention(company_id: str) -> dict:
 def _expire(company_id: str, step, days: int) -> int:
     total = 0
     while True:
-        with transaction(Claims.system(company_id)) as conn:
+        with transaction(Claims.job(company_id)) as conn:
             n = step(conn, days)
         total += n
         if n < BATCH:

@@ -7,12 +7,12 @@ import uuid
 
 import psycopg
 
-from .. import events
+from .. import events, keys
 from ..db import Conn
 from ..errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
 from ..redis_client import client as redis_client
 
-CONTROL_CHANNEL = "wm:gateway:control"
+CONTROL_CHANNEL = keys.GATEWAY_CONTROL
 CHANNEL_COLUMNS = (
     "c.id, c.kind, c.name, c.topic, c.created_by, c.archived_at, c.created_at,"
     " cardinality(c.member_ids) AS member_count"

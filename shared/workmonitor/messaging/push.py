@@ -22,6 +22,7 @@ import uuid
 import jwt
 import requests
 
+from .. import keys
 from ..config import secret
 from ..redis_client import client as redis_client
 
@@ -72,7 +73,7 @@ def fcm_config() -> dict | None:
 
 def _fcm_access_token(cfg: dict, force: bool = False) -> str:
     """Return a cached OAuth2 access token for the service account, fetching a new one when needed."""
-    key = f"wm:push:fcm-token:{cfg['account']['client_email']}:{cfg['token_url']}"
+    key = keys.fcm_token(cfg["account"]["client_email"], cfg["token_url"])
     if not force:
         cached = redis_client().get(key)
         if cached:
@@ -163,7 +164,7 @@ def apns_config() -> dict | None:
 
 def _apns_provider_token(cfg: dict, force: bool = False) -> str:
     """Return the cached ES256 provider token (Apple accepts one for up to an hour; we renew after 50 min)."""
-    key = f"wm:push:apns-token:{cfg['team_id']}:{cfg['key_id']}"
+    key = keys.apns_token(cfg["team_id"], cfg["key_id"])
     if not force:
         cached = redis_client().get(key)
         if cached:

@@ -1,7 +1,7 @@
 """Real time over HTTP: which rooms an admin may publish to, and who is online or working (presence).
 
 Presence is written by the WebSocket gateway (gateway/presence.py): one Redis sorted set per company,
-`wm:presence:company:<company_id>`, member `<user_id>|<gateway_id>`, score = the Unix time the entry lapses.
+`keys.presence(company_id)`, member `<user_id>|<gateway_id>`, score = the Unix time the entry lapses.
 """
 
 from __future__ import annotations
@@ -10,9 +10,10 @@ import re
 import time
 from typing import Any
 
+from .. import keys
 from ..db import Conn
 
-PRESENCE_PREFIX = "wm:presence:company:"
+PRESENCE_PREFIX = keys.PRESENCE_PREFIX
 ROOM = re.compile(r"^(user|company|channel):([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$")
 # Socket.IO reserves these names on the client; an event with one of them would never reach application code.
 RESERVED_EVENTS = frozenset(

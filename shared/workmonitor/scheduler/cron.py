@@ -9,22 +9,22 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from ..queue import enqueue
+from .. import keys
+from ..jobs import registry
 from ..redis_client import client as redis_client
 
 
 @dataclass(frozen=True)
 class Task:
-    """One scheduled task: the RQ queue, the job function's dotted path and the slot length in seconds."""
+    """One scheduled task: the registered job and the slot length in seconds."""
 
-    queue: str
-    job: str
+    job: registry.Job
     every_seconds: int
 
 
 TASKS = {
-    "retention": Task("media", "workmonitor.jobs.retention.apply_retention", 3600),
-    "idempotency-keys": Task("default", "workmonitor.jobs.cleanup.expire_idempotency_keys", 86400),
+    "retention": Task(registry.APPLY_RETENTION, 3600),
+    "idempotency-keys": Task(registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
 }
 
 
@@ -34,11 +34,13 @@ def run_due(now: float | None = None) -> dict[str, str | None]:
     out: dict[str, str | None] = {}
     for name, task in TASKS.items():
         slot = int(now // task.every_seconds)
-        claimed = redis_client().set(f"wm:cron:{name}:{slot}", "1", nx=True, ex=task.every_seconds * 2)
-        out[name] = enqueue(task.queue, task.job, job_id=f"cron-{name}-{slot}").id if claimed else None
+        claimed = redis_client().set(keys.cron_slot(name, slot), "1", nx=True, ex=task.every_seconds * 2)
+        out[name] = task.job.enqueue(job_id=f"cron-{name}-{slot}").id if claimed else None
     return out
 
 
 def schedule() -> dict[str, dict]:
     """Return every task with its queue, job and slot length."""
-    return {name: {"queue": t.queue, "job": t.job, "every_seconds": t.every_seconds} for name, t in TASKS.items()}
+    return {
+        name: {"queue": t.job.queue, "job": t.job.path, "every_seconds": t.every_seconds} for name, t in TASKS.items()
+    }

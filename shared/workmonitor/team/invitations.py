@@ -10,8 +10,8 @@ from .. import accounts, security
 from ..config import settings
 from ..db import Conn
 from ..errors import Conflict, Forbidden, NotFound, id_or_404
+from ..jobs import registry
 from ..notify import Defer
-from ..queue import enqueue
 from .models import InviteIn
 
 INVITATION_COLUMNS = "id, email, name, role, expires_at, accepted_at, revoked_at, created_at"
@@ -47,7 +47,7 @@ def create(conn: Conn, company_id: str, inviter_id: str, inviter_role: str, data
         f"Accept the invitation: {accounts.invite_link(token)}\n\nThe link expires in {ttl // 86400} days."
     )
     message_id = security.new_secret(12)
-    defer(lambda: enqueue("email", "workmonitor.jobs.email.send_email", data.email, subject, text, message_id))
+    defer(lambda: registry.SEND_EMAIL.enqueue(data.email, subject, text, message_id))
     return inv
 
 

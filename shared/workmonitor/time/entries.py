@@ -13,6 +13,7 @@ import hashlib
 import json
 from datetime import UTC, datetime, timedelta
 
+from .. import keys
 from ..db import Conn, Row
 from ..errors import Conflict, NotFound, Unprocessable, ValidationFailed, id_or_404
 from . import settings as time_settings
@@ -41,7 +42,7 @@ def now() -> datetime:
 
 def lock_user(conn: Conn, user_id) -> None:
     """Serialise time writes of `user_id` until the transaction ends."""
-    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended('wm:time:' || %s::text, 0))", (str(user_id),))
+    conn.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", (keys.time_lock(user_id),))
 
 
 def entry(conn: Conn, entry_id) -> Row:
@@ -96,9 +97,9 @@ def writer(conn: Conn, me: Actor, user_id) -> tuple[Row, dict]:
     """
     row = conn.execute(
         f"SELECT u.id, u.timezone, u.status, {time_settings.COLUMNS},"
-        " pg_advisory_xact_lock(hashtextextended('wm:time:' || u.id::text, 0))::text AS locked"
+        " pg_advisory_xact_lock(hashtextextended(%s || u.id::text, 0))::text AS locked"
         " FROM users u JOIN companies c ON c.id = u.company_id WHERE u.id = %s AND app.can_see_user(u.id)",
-        (str(user_id or me.user_id),),
+        (keys.time_lock(""), str(user_id or me.user_id)),
     ).fetchone()
     if row is None:
         raise NotFound("No such user.", code="user_not_found")

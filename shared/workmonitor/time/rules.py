@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 import psycopg
 
+from .. import keys
 from ..db import Conn, Row
 from ..errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
 from . import timecalc
@@ -107,8 +108,8 @@ def write(conn: Conn, sql: str, params: Any) -> Row | None:
         return conn.execute(sql, params).fetchone()
     except psycopg.errors.RaiseException as exc:
         msg = (exc.diag.message_primary or "") if exc.diag else ""
-        if msg.startswith("wm:period_"):
-            state = msg[len("wm:period_") :].split(":")[0]
+        if msg.startswith(keys.PERIOD_MESSAGE_PREFIX):
+            state = msg[len(keys.PERIOD_MESSAGE_PREFIX) :].split(":")[0]
             raise ApiError(
                 f"This time lies in a timesheet that is {state}; it cannot change.", status=423, code=f"period_{state}"
             ) from exc
