@@ -1,6 +1,7 @@
-"""The web app's API types are generated from the functions' OpenAPI documents, and the committed copies are fresh.
+"""The web app's API types are generated from the functions' OpenAPI documents and the event catalogue, the committed
+copies are fresh, and pages use them (src/models.ts) instead of declaring API shapes by hand.
 
-Regenerate with `cd clients/web && npm run types` after changing a model.
+Regenerate with `cd clients/web && npm run types` after changing a model or an event.
 """
 
 from __future__ import annotations
