@@ -176,7 +176,7 @@ def violations(view: Callable | None, status: int, media_type: str | None, paylo
 
 
 def dump_all(out_dir: str) -> list[str]:
-    """Write `<function>.json` for every function of stack.yml into `out_dir`; return the paths written."""
+    """Write `<function>.json` per function of stack.yml and `events.schema.json` into `out_dir`; return the paths."""
     import json
     from pathlib import Path
 
@@ -189,6 +189,11 @@ def dump_all(out_dir: str) -> list[str]:
         path = folder / f"{name}.json"
         path.write_text(json.dumps(document(load_function(name), name), indent=1, sort_keys=True) + "\n")
         written.append(str(path))
+    from .eventcatalog import json_schema  # the WebSocket events, for the clients' event types
+
+    events = folder / "events.schema.json"
+    events.write_text(json.dumps(json_schema(), indent=1, sort_keys=True) + "\n")
+    written.append(str(events))
     return written
 
 
