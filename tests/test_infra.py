@@ -17,7 +17,7 @@ INFRA = ROOT / "infra"
 def _workloads() -> list[dict]:
     """Return the k8s documents that run containers (Jobs and Deployments; not Services)."""
     docs = yaml.safe_load_all((INFRA / "k8s" / "services.yaml").read_text())
-    return [d for d in docs if "template" in d["spec"]]
+    return [d for d in docs if "template" in d.get("spec", {})]
 
 
 def _commands() -> list[list[str]]:
@@ -37,7 +37,7 @@ def _commands() -> list[list[str]]:
 def test_service_commands_name_modules_that_exist_and_answer_help():
     cmds = _commands()
     modules = {cmd[2] for cmd in cmds if cmd[:2] == ["python", "-m"]}
-    assert modules == {"workmonitor.migrate", "workmonitor.worker", "gateway.server"}
+    assert modules == {"workmonitor.migrate", "workmonitor.worker", "workmonitor.metrics", "gateway.server"}
     for module in sorted(modules - {"workmonitor.migrate"}):
         out = subprocess.run(
             [sys.executable, "-m", module, "--help"],
