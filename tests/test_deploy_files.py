@@ -55,7 +55,7 @@ def test_faasd_workers_and_gateway_get_their_configuration():
     services = _compose()
     for name in ("worker", "ws-gateway", "migrate"):
         env = services[name]["environment"]
-        assert SERVICE_ENV <= set(env), (name, SERVICE_ENV - set(env))
+        assert set(env) >= SERVICE_ENV, (name, SERVICE_ENV - set(env))
         assert env["S3_ENDPOINT"] == "http://minio:9000" and env["WM_SECRETS_DIR"] == "/var/openfaas/secrets"
     migrate = services["migrate"]["command"]
     assert migrate[:3] == ["python", "-m", "workmonitor.migrate"] and "--create-bucket" in migrate
@@ -101,7 +101,7 @@ def test_k8s_pods_pass_pod_security_restricted():
 def test_k8s_config_migrate_job_probes_and_gateway_affinity():
     docs = _k8s()
     config = next(d for d in docs if d["kind"] == "ConfigMap")
-    assert SERVICE_ENV <= set(config["data"])
+    assert set(config["data"]) >= SERVICE_ENV
     job = next(d for d in docs if d["kind"] == "Job")
     image_tag = job["spec"]["template"]["spec"]["containers"][0]["image"].rsplit(":", 1)[1]
     # A Job's template is immutable: one Job per release, named after the image tag, so the next apply creates one.
