@@ -8,6 +8,7 @@ chowns a bind-mount folder only when `user:` is a bare number (pkg/supervisor.go
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from pathlib import Path
@@ -194,3 +195,31 @@ def test_lock_file_is_closed_under_the_installed_requirements():
             if req.marker and not req.marker.evaluate({"extra": ""}):
                 continue
             assert canonicalize_name(req.name) in locked, f"{name} needs {req.name}, missing from requirements.lock"
+
+
+def test_migrator_waits_for_the_server_and_creates_the_bucket(stack, monkeypatch):
+    import time
+
+    import psycopg
+    import pytest
+    from services import free_port
+
+    from workmonitor import config, migrate, storage
+
+    said: list[str] = []
+    started = time.monotonic()
+    with pytest.raises(psycopg.OperationalError):
+        migrate.wait_for_server(f"postgresql://postgres@127.0.0.1:{free_port()}/x", timeout=2, log=said.append)
+    assert len(said) >= 2 and time.monotonic() - started < 10  # retried with backoff, then gave up
+    migrate.wait_for_server(stack["owner_url"], timeout=5)
+    bucket = f"wm-migrate-{os.getpid()}"
+    monkeypatch.setenv("S3_BUCKET", bucket)
+    config.settings.cache_clear()
+    try:
+        migrate.ensure_bucket()
+        migrate.ensure_bucket()  # idempotent
+        storage.client().head_bucket(Bucket=bucket)
+    finally:
+        storage.client().delete_bucket(Bucket=bucket)
+        monkeypatch.undo()
+        config.settings.cache_clear()

@@ -84,7 +84,7 @@ def test_backup_script_writes_a_restorable_dump(stack, tmp_path, api):
 
     signup(api, company="Backed Up Co")
     assert shutil.which("pg_dump") and shutil.which("pg_restore"), "PostgreSQL client tools are needed"
-    env = {**os.environ, "OWNER_DATABASE_URL": stack["owner_url"], "BACKUP_DIR": str(tmp_path)}
+    env = {**os.environ, "OWNER_DATABASE_URL": stack["owner_url"], "BACKUP_DIR": str(tmp_path), "S3_BACKUP": "0"}
     out = subprocess.run(
         ["bash", str(INFRA / "backup" / "backup.sh")], env=env, capture_output=True, text=True, timeout=120, check=False
     )
