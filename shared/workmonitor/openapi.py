@@ -61,7 +61,7 @@ def document(app: Flask, name: str) -> dict[str, Any]:
     models: list[tuple[type[BaseModel], Any]] = [(wire.ErrorBody, "serialization")]
     ops: list[tuple[str, str, str, Callable, RouteDoc]] = []
     for rule in sorted(app.url_map.iter_rules(), key=lambda r: r.rule):
-        if rule.endpoint == "static":
+        if rule.endpoint in ("static", "wm_metrics"):  # /metrics is for Prometheus, not part of the API
             continue
         view = app.view_functions[rule.endpoint]
         doc = route_doc(view) or RouteDoc()

@@ -32,7 +32,7 @@ from werkzeug.exceptions import HTTPException
 
 from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, keys, openapi, schemas, security, wire
+from . import errors, keys, metrics, openapi, schemas, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -331,7 +331,7 @@ def create_function(name: str) -> Flask:
         g.started = time.perf_counter()
         rid = request.headers.get("X-Request-Id", "")
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
-        if request.method == "OPTIONS":
+        if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
@@ -373,6 +373,8 @@ def create_function(name: str) -> Flask:
         resp.headers["X-Request-Id"] = g.get("request_id", "")
         _cors(resp, cfg.cors_origins)
         _log_request(name, resp.status_code)
+        rule = request.url_rule.rule if request.url_rule else "unmatched"
+        metrics.observe(name, rule, request.method, resp.status_code, time.perf_counter() - g.get("started", 0.0))
         return resp
 
     @app.teardown_request
@@ -402,6 +404,17 @@ def create_function(name: str) -> Flask:
         if doc is None:
             doc = app.extensions["workmonitor_openapi"] = openapi.document(app, name)
         return doc
+
+    @app.get("/metrics", endpoint="wm_metrics")
+    @public
+    @responds(None, media_type="text/plain", summary="Prometheus metrics (Authorization: Bearer <metrics-token>)")
+    def metrics_text():
+        allowed = metrics.authorized(request.headers.get("Authorization", ""))
+        if allowed is None:
+            raise errors.NotFound("Not found.", code="not_found")
+        if not allowed:
+            raise errors.Unauthorized("Send the metrics token.", code="token_invalid")
+        return Response(metrics.render_function(name), content_type=metrics.CONTENT_TYPE)
 
     @app.get("/readyz")
     @public
