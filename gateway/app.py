@@ -288,7 +288,7 @@ class Gateway:
         elif kind == "join":
             for sid in list(self.by_user.get(msg["user_id"], ())):
                 sock = self.sockets.get(sid)
-                if sock and await asyncio.to_thread(rooms.may_join, sock.claims(), msg["room"]):
+                if sock is not None and await asyncio.to_thread(rooms.may_join, sock.claims(), msg["room"]):
                     await self.sio.enter_room(sid, msg["room"])
         elif kind == "close_room":
             for sid, _ in list(self.manager.get_participants("/", msg["room"])):

@@ -30,6 +30,8 @@ def is_member(conn: dbmod.Conn, user_id: str, channel_id: str) -> bool:
 
 def channel_rooms(claims: dbmod.Claims) -> list[str]:
     """Return the channel rooms of the user in `claims`, read as that user under RLS (blocking: run in a thread)."""
+    if claims.user_id is None:  # no user, no membership (the query would match nothing)
+        return []
     with dbmod.transaction(claims) as conn:
         return [f"channel:{c}" for c in member_channels(conn, claims.user_id)]
 
@@ -41,7 +43,7 @@ def may_join(claims: dbmod.Claims, room: str) -> bool:
         return ident == claims.user_id
     if kind == "company":
         return ident == claims.company_id
-    if kind != "channel":
+    if kind != "channel" or claims.user_id is None:
         return False
     with dbmod.transaction(claims) as conn:
         return is_member(conn, claims.user_id, ident)

@@ -34,7 +34,7 @@ def with_db(url: str, dbname: str, user: str | None = None) -> str:
     if user:
         info["user"] = user
         info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**info)
+    return psycopg.conninfo.make_conninfo("", **info)
 
 
 def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.3) -> bool:

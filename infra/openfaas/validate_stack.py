@@ -262,17 +262,14 @@ def _environment(where: str, env, int_env: set[str]) -> list[str]:
                 f"{where}.environment.upstream_url: must be http://127.0.0.1:{UPSTREAM_PORT} "
                 f"(where gunicorn listens), got {upstream!r}"
             )
-    seconds = {}
+    seconds: dict[str, float | None] = {}
     for key in WATCHDOG_DURATIONS:
         if isinstance(env.get(key), str):
             seconds[key] = go_seconds(env[key])
             if seconds[key] is None:
                 out.append(f"{where}.environment.{key}: {env[key]!r} is not a Go duration such as 30s or 1m30s")
-    if (
-        seconds.get("exec_timeout")
-        and seconds.get("write_timeout")
-        and seconds["exec_timeout"] > seconds["write_timeout"]
-    ):
+    exec_s, write_s = seconds.get("exec_timeout"), seconds.get("write_timeout")
+    if exec_s and write_s and exec_s > write_s:
         out.append(f"{where}.environment.exec_timeout: longer than write_timeout; the response could not be written")
     return out
 

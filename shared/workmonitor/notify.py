@@ -16,6 +16,7 @@ import sys
 import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 from . import events
 from .config import settings
@@ -81,7 +82,7 @@ def notify(
     if user is None or user["status"] != "active":
         return None
     prefs = preferences(conn, user["id"])[kind]
-    note = {
+    note: dict[str, Any] = {
         "id": str(uuid.uuid4()),
         "kind": kind,
         "title": title[:200],

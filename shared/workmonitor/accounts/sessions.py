@@ -146,7 +146,7 @@ def list_sessions(conn: Conn, user_id: str) -> list[Row]:
     ).fetchall()
 
 
-def revoke_session(conn: Conn, user_id: str, family_id: uuid.UUID) -> None:
+def revoke_session(conn: Conn, user_id: str, family_id: str) -> None:
     """Sign out one of the user's sessions; raise NotFound when it is not theirs or already signed out."""
     live = conn.execute(
         "SELECT 1 FROM refresh_tokens WHERE family_id = %s AND user_id = %s AND revoked_at IS NULL LIMIT 1",

@@ -34,6 +34,7 @@ def signup(conn: Conn, company_name: str, name: str, email: str, password: str, 
         " RETURNING id, name, timezone, week_start, currency, settings, created_at",
         (company_id, company_name, tz),
     ).fetchone()
+    assert company is not None  # INSERT ... RETURNING yields the row
     conn.execute(
         "INSERT INTO people (id, email, password_hash) VALUES (%s, %s, %s)",
         (person_id, email.lower(), security.hash_password(password)),

@@ -126,6 +126,8 @@ class Fence:
     def contains(self, lat: float, lng: float) -> bool:
         """Return True when (lat, lng) is inside this fence (on the boundary counts as inside)."""
         if self.kind == "circle":
+            # geofences' CHECK: a circle has a center and a radius
+            assert self.center_lat is not None and self.center_lng is not None and self.radius_m is not None
             return haversine_m(self.center_lat, self.center_lng, lat, lng) <= self.radius_m
         return point_in_polygon(lat, lng, self.polygon or ())
 

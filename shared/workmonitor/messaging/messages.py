@@ -122,6 +122,7 @@ def post(
         f" VALUES (%s, %s, %s, %s, %s, %s) RETURNING {MESSAGE_COLUMNS.replace('m.', '')}",
         (company_id, channel["id"], str(me), body, [p["id"] for p in people], client_id),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
     _link_attachments(conn, row["id"], channel["id"], me, attachment_ids)
     message = _with_attachments(conn, [row])[0]
     if people:
