@@ -12,6 +12,7 @@ import requests
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 
+from workmonitor import storage
 from workmonitor.db import Claims, set_claims
 from workmonitor.redis_client import client as redis_client
 
@@ -389,6 +390,28 @@ def test_attachments_go_through_presigned_s3_urls(api, team):
         token=team["emp"]["token"],
     )
     assert r.status_code == 400
+
+
+def test_a_posted_attachment_cannot_be_replaced(api, team):
+    """Issue 11 #12: the presigned PUT stayed valid 15 minutes after posting and replaced what readers got."""
+    ch = make_channel(api, team["manager"], members=[team["emp"]])
+    data = b"the signed contract\n"
+    r = api.post(
+        f"{M}/channels/{ch}/attachments",
+        json={"filename": "contract.txt", "content_type": "text/plain", "size_bytes": len(data)},
+        token=team["emp"]["token"],
+    )
+    upload, att = r.json, r.json["attachment"]
+    assert upload["expires_in"] <= 300  # the upload window only
+    assert requests.put(upload["upload_url"], data=data, headers=upload["upload_headers"], timeout=10).ok
+    say(api, team["emp"], ch, "signed", attachment_ids=[att["id"]])
+    forged = b"a different contract\n"[: len(data)]
+    replaced = requests.put(upload["upload_url"], data=forged, headers=upload["upload_headers"], timeout=10)
+    for who in ("manager", "emp"):
+        r = api.get(f"{M}/attachments/{att['id']}", token=team[who]["token"])
+        assert r.status_code == 200 and requests.get(r.json["url"], timeout=10).content == data, replaced.status_code
+    keys = storage.list_keys(f"{team['company_id']}/chat/{ch}/{att['id']}/")
+    assert [k for k in keys if "/posted/" in k] == [f"{team['company_id']}/chat/{ch}/{att['id']}/posted/contract.txt"]
 
 
 def test_deleting_a_company_cascades_through_chat(api, team, owner_conn):
