@@ -122,6 +122,16 @@ def get(object_key: str) -> bytes:
         raise
 
 
+def copy(source_key: str, target_key: str) -> None:
+    """Copy an object inside the bucket (server-side); raise FileNotFoundError when the source does not exist."""
+    try:
+        client().copy_object(Bucket=bucket(), Key=target_key, CopySource={"Bucket": bucket(), "Key": source_key})
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
+            raise FileNotFoundError(source_key) from exc
+        raise
+
+
 def exists(object_key: str) -> bool:
     """Return True when the object exists."""
     try:

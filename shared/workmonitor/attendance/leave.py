@@ -191,10 +191,12 @@ def get_request(conn: Conn, request_id: str) -> dict:
 
 
 def decide(conn: Conn, request_id: str, actor_id: str, approve: bool, comment: str | None) -> dict:
-    """Approve or reject a pending request as its employee's manager or an admin, and tell the employee; return it.
+    """Approve or reject another user's pending request as their manager or an admin, and tell them; return it.
 
     Raises 403/404/409."""
     row = get_request(conn, request_id)
+    if str(row["user_id"]) == str(actor_id):
+        raise Forbidden("Nobody decides their own leave: another admin or your manager does.", code="own_request")
     if not common.can_manage(conn, row["user_id"]):
         raise Forbidden("Only this employee's manager or an admin may decide.", code="not_your_employee")
     if row["status"] != "pending":

@@ -144,6 +144,30 @@ def chunks(conn: Conn, rec_id) -> list[dict]:
     ).fetchall()
 
 
+def playback(conn: Conn, company_id, rec_id: str, *, is_admin: bool, blur_on: bool, expires: int) -> dict:
+    """Return a visible recording with presigned chunk URLs; raise NotFound, or Forbidden (blur_on) for non-admins.
+
+    With the company's blur setting on, non-admins get blurred screenshots only. Video chunks cannot be blurred
+    cheaply (a chunk past the first is not decodable on its own), so they get no raw chunk either: only admins
+    play recordings then, as only admins see unblurred screenshots.
+    """
+    rec = get_recording(conn, rec_id)
+    if blur_on and not is_admin:
+        raise Forbidden(
+            "Blurring is on: screen recordings cannot be blurred, so only admins may play them.", code="blur_on"
+        )
+    items = [
+        {
+            "seq": c["seq"],
+            "size_bytes": c["size_bytes"],
+            "sha256": c["sha256"],
+            "url": storage.presign(company_id, c["object_key"], expires),
+        }
+        for c in chunks(conn, rec["id"])
+    ]
+    return {"recording": rec, "chunks": items, "url_expires_in": expires}
+
+
 def list_recordings(
     conn: Conn,
     *,
