@@ -212,29 +212,36 @@ def start(
         stderr=subprocess.STDOUT,
         start_new_session=True,
     )
-    return Running(name, app, port, upstream, env, proc, log)
+    fn = Running(name, app, port, upstream, env, proc, log)
+    fn.states.append((status(fn.url("/_/health")), status(fn.url("/_/ready")), False))  # at once: not yet
+    return fn
 
 
-def wait_ready(fn: Running, deadline: float) -> None:
-    """Poll /_/health, /_/ready and gunicorn itself until the watchdog says ready; record what was seen."""
-    while time.monotonic() < deadline and fn.proc.poll() is None:
-        health, ready = status(fn.url("/_/health")), status(fn.url("/_/ready"))
-        answered = status(f"http://127.0.0.1:{fn.upstream}/healthz") == 200
-        fn.states.append((health, ready, answered))
-        if health == 200 and ready == 200:
-            return
+def wait_ready(fns: list[Running], deadline: float) -> None:
+    """Poll every function's /_/health, /_/ready and gunicorn itself, round robin, until each watchdog says ready.
+
+    Each poll is recorded in `states`, so a test can prove 200 never came before gunicorn answered.
+    """
+    waiting = list(fns)
+    while waiting and time.monotonic() < deadline:
+        for fn in list(waiting):
+            health, ready = status(fn.url("/_/health")), status(fn.url("/_/ready"))
+            answered = status(f"http://127.0.0.1:{fn.upstream}/healthz") == 200
+            fn.states.append((health, ready, answered))
+            if (health == 200 and ready == 200) or fn.proc.poll() is not None:
+                waiting.remove(fn)
         time.sleep(0.05)
 
 
 def stop(*fns: Running) -> None:
-    """End each watchdog's process group (watchdog, gunicorn, workers): SIGTERM, then SIGKILL after 3 s.
+    """End each watchdog's process group (watchdog, gunicorn, workers): SIGTERM, then SIGKILL after 1 s.
 
     (The watchdog itself waits healthcheck_interval after SIGTERM before exiting; gunicorn shuts down at once.)
     """
     for fn in fns:
         if fn.proc.poll() is None:
             os.killpg(fn.proc.pid, signal.SIGTERM)
-    deadline = time.monotonic() + 3
+    deadline = time.monotonic() + 1
     for fn in fns:
         with contextlib.suppress(subprocess.TimeoutExpired):
             fn.proc.wait(timeout=max(0.1, deadline - time.monotonic()))
