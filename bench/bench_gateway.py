@@ -22,7 +22,7 @@ import socketio
 
 from gateway import harness
 from gateway.probe import Probe
-from workmonitor import security
+from workmonitor import keys, security
 from workmonitor.config import settings
 from workmonitor.redis_client import client as redis_client
 
@@ -158,7 +158,7 @@ async def _latency(url: str, n: int, user_events: int, company_events: int) -> N
 def _publish_ceiling(seconds: float = 2.0, batch: int = 100) -> None:
     """Print raw Redis PUBLISH throughput: one round trip per message, then pipelined batches."""
     r = redis_client()
-    channel = f"wm:bench:ceiling:{os.getpid()}"
+    channel = keys.bench_channel(f"ceiling:{os.getpid()}")
     body = '{"method": "emit", "event": "bench", "data": [{"t": 0}], "room": "user:x"}'
     count, t0 = 0, time.perf_counter()
     while time.perf_counter() - t0 < seconds:

@@ -110,6 +110,7 @@ def _upload_all(base: str, token: str, png: bytes) -> tuple[int, int, float]:
 def _drain() -> float:
     """Run WORKERS burst workers (preloaded, as deployed) until the queue is empty or the budget is spent."""
     from workmonitor.config import settings
+    from workmonitor.jobs import registry
 
     env = {**os.environ, "PYTHONPATH": str(ROOT / "shared")}
     rq = Path(sys.executable).parent / "rq"
@@ -122,7 +123,7 @@ def _drain() -> float:
         "workmonitor.jobs.rqconfig",
         "--url",
         settings().redis_url,
-        "media",
+        registry.MAKE_THUMBNAIL.queue,
     ]
     start = time.perf_counter()
     procs = [

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 import redis.asyncio as aioredis
 import socketio
 
-from workmonitor import security
+from workmonitor import keys, security
 from workmonitor.config import settings
 from workmonitor.db import Claims
 from workmonitor.errors import ApiError
@@ -125,7 +125,7 @@ class Gateway:
         except ApiError as exc:
             raise _refuse(exc.code, exc.message) from exc
         try:
-            revoked = await self.redis.exists(f"wm:revoked:sid:{claims['sid']}", f"wm:revoked:user:{claims['sub']}")
+            revoked = await self.redis.exists(keys.revoked_session(claims["sid"]), keys.revoked_user(claims["sub"]))
         except aioredis.RedisError as exc:
             raise _refuse("unavailable", "Authentication is unavailable; retry shortly.") from exc
         if revoked:
@@ -326,12 +326,12 @@ class Gateway:
             return
         pipe = self.redis.pipeline(transaction=False)
         for s in sessions:
-            pipe.exists(f"wm:revoked:sid:{s}")
+            pipe.exists(keys.revoked_session(s))
         for u in users:
-            pipe.exists(f"wm:revoked:user:{u}")
+            pipe.exists(keys.revoked_user(u))
         found = await pipe.execute()
-        revoked = [s for s, hit in zip(sessions, found) if hit]
-        revoked_users = [u for u, hit in zip(users, found[len(sessions) :]) if hit]
+        revoked = [s for s, hit in zip(sessions, found[: len(sessions)], strict=True) if hit]
+        revoked_users = [u for u, hit in zip(users, found[len(sessions) :], strict=True) if hit]
         sids = {sid for s in revoked for sid in self.by_session.get(s, ())}
         sids |= {sid for u in revoked_users for sid in self.by_user.get(u, ())}
         for sid in sids:

@@ -10,7 +10,9 @@ import json
 import re
 from typing import Any
 
-CHANNEL = "wm:gateway:control"
+from workmonitor import keys
+
+CHANNEL = keys.GATEWAY_CONTROL
 ROOM = re.compile(r"^(user|company|channel):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 TYPES = ("leave", "join", "revoke", "close_room")

@@ -1,9 +1,9 @@
 """Who is online, per company: one Redis sorted set per company, kept alive by each gateway process's heartbeat.
 
-Key `wm:presence:company:<company_id>`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
+Key `keys.presence(company_id)`, member `<user_id>|<gateway_id>`, score = the Unix time at which the
 entry lapses. A gateway refreshes its entries every heartbeat; a crashed replica stops refreshing, so its
-sockets drop out after the TTL. Readers take members whose score is in the future. The publish function's
-GET /presence reads the same keys (functions/publish/handler.py keeps its own copy of `online`).
+sockets drop out after the TTL. Readers take members whose score is in the future: the publish function's
+GET /presence reads them through `workmonitor.messaging.realtime`, which owns the key scheme.
 """
 
 from __future__ import annotations
@@ -11,12 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 
-PREFIX = "wm:presence:company:"
-
-
-def key(company_id: str) -> str:
-    """Return the presence key of a company."""
-    return f"{PREFIX}{company_id}"
+from workmonitor.messaging.realtime import presence_key as key
 
 
 def _member(user_id: str, gateway_id: str) -> str:
@@ -58,9 +53,3 @@ async def forget_gateway(redis, gateway_id: str, online: dict[str, Iterable[str]
             pipe.zrem(key(company_id), _member(user_id, gateway_id))
     if len(pipe):
         await pipe.execute()
-
-
-def online(redis, company_id: str) -> list[str]:
-    """Return the ids of the users of `company_id` with a live socket on any gateway (sync redis client)."""
-    members = redis.zrangebyscore(key(company_id), time.time(), "+inf")
-    return sorted({(m.decode() if isinstance(m, bytes) else m).split("|", 1)[0] for m in members})

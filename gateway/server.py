@@ -1,6 +1,7 @@
 """Run the WebSocket gateway: `python -m gateway.server --port 8090 [--host 127.0.0.1]` from the repository root.
 
-Serves Socket.IO at /socket.io/, plus GET /healthz (process alive) and GET /readyz (subscribed to Redis).
+Serves Socket.IO at /socket.io/, plus GET /healthz (process alive), GET /readyz (subscribed to Redis) and
+GET /metrics (Prometheus text: sockets, users, rooms of this replica).
 Configuration comes from the same environment as the functions (REDIS_URL, DATABASE_URL, JWT_SECRET, ...).
 """
 
@@ -15,6 +16,7 @@ import sys
 from aiohttp import web
 
 from gateway.app import Gateway
+from workmonitor import metrics
 from workmonitor.logs import JsonFormatter as _JsonFormatter
 
 log = logging.getLogger("workmonitor.gateway")
@@ -63,11 +65,32 @@ def build_app(gateway: Gateway | None = None) -> web.Application:
     async def on_cleanup(_app: web.Application) -> None:
         await gw.stop()
 
+    async def metrics_text(_request: web.Request) -> web.Response:
+        # Per replica (Prometheus scrapes each pod); port 8090 is proxied only at /socket.io/, so this stays inside.
+        return web.Response(text=gateway_metrics(gw), content_type="text/plain", charset="utf-8")
+
     app.router.add_get("/healthz", healthz)
+    app.router.add_get("/metrics", metrics_text)
     app.router.add_get("/readyz", readyz)
     app.on_startup.append(on_startup)
     app.on_cleanup.append(on_cleanup)
     return app
+
+
+def gateway_metrics(gw: Gateway) -> str:
+    """Return this replica's sockets, users and rooms as Prometheus text."""
+    rooms = gw.manager.rooms.get("/", {})
+    # Every socket also sits in a room named after its own sid (which holds only itself): not a room of ours.
+    named = sum(1 for room, members in rooms.items() if room is not None and room not in members)
+    return "".join(
+        [
+            metrics.gauge(
+                "workmonitor_gateway_sockets", "Authenticated sockets on this replica.", [({}, len(gw.sockets))]
+            ),
+            metrics.gauge("workmonitor_gateway_users", "Distinct users with a socket here.", [({}, len(gw.by_user))]),
+            metrics.gauge("workmonitor_gateway_rooms", "Rooms with a socket on this replica.", [({}, named)]),
+        ]
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,8 @@ import psycopg
 import services
 from psycopg import sql
 
+from workmonitor import keys
+
 
 @pytest.fixture(scope="session", autouse=True)
 def stack():
@@ -80,7 +82,7 @@ def _claim_redis_db(base_url: str) -> int:
 
     r = redis.Redis.from_url(f"{base_url}/0")
     for n in range(1, 16):
-        if r.set(f"wm:test-db-claim:{n}", os.getpid(), nx=True, ex=3600):
+        if r.set(keys.template_db_claim(n), os.getpid(), nx=True, ex=3600):
             return n
     raise RuntimeError("all 15 Redis test databases are claimed by running test sessions")
 
@@ -88,7 +90,7 @@ def _claim_redis_db(base_url: str) -> int:
 def _release_redis_db(base_url: str, n: int) -> None:
     import redis
 
-    redis.Redis.from_url(f"{base_url}/0").delete(f"wm:test-db-claim:{n}")
+    redis.Redis.from_url(f"{base_url}/0").delete(keys.template_db_claim(n))
 
 
 def _s3(svc):

@@ -8,6 +8,7 @@ import re
 import uuid
 from pathlib import Path
 
+from workmonitor import keys
 from workmonitor.config import settings
 
 PASSWORD = "correct horse battery"
@@ -32,7 +33,7 @@ def signup(api, company: str = "Acme", email: str | None = None, name: str = "Ad
 
 def last_mail(to: str) -> str:
     """Return the newest outbox mail addressed to `to` (runs the email queue first)."""
-    drain("email")
+    drain(keys.EMAIL_QUEUE)
     mails = sorted(Path(settings().outbox_dir).glob("*.eml"))
     for path in reversed(mails):
         msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)

@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from factories import consent, drain, invite_and_accept, signup
 
-from workmonitor.productivity import Classifier, Rule, check_pattern
+from workmonitor.activity.productivity import Classifier, Rule, check_pattern
 
 A = "/function/activity"
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -518,3 +518,152 @@ def test_concurrent_heartbeats_and_retried_batches_stay_consistent(org, owner_co
         "SELECT sum(productive_seconds + neutral_seconds + unproductive_seconds + idle_seconds) FROM productivity_daily"
     ).fetchone()[0]
     assert total == 90 * 60 + 30
+
+
+# --- recompute after rule edits: only the affected days, in batches, never blocking ingest ------------------------
+
+
+def from_scratch(owner_conn) -> dict:
+    """Productivity per (user, day) computed here from the raw samples and the current (company) rules."""
+    from workmonitor.activity.productivity import daily_increments
+
+    rules = Classifier(
+        Rule(*r, team=False)
+        for r in owner_conn.execute("SELECT target, match_type, pattern, category FROM productivity_rules").fetchall()
+    )
+    out = {}
+    for row in owner_conn.execute(RAW_DAILY).fetchall():
+        user, day, app, domain, seconds, active, idle = row
+        inc = daily_increments(
+            rules,
+            [
+                {
+                    "day": day,
+                    "app": app,
+                    "domain": domain,
+                    "seconds": seconds,
+                    "idle_seconds": idle,
+                    "active_seconds": active,
+                }
+            ],
+        )
+        acc = out.setdefault((str(user), day), [0, 0, 0, 0])
+        for i in range(4):
+            acc[i] += inc[day][i]
+    return {k: tuple(Decimal(v) for v in acc) for k, acc in out.items()}
+
+
+def many_days(api, emp, days: int, first_seq: int = 0):
+    """Post 10 samples a day (Code and Slack, one on youtube.com) on `days` days from T0."""
+    batch = [
+        sample(
+            first_seq + d * 10 + i,
+            minutes=d * 1440 + 60 + i,
+            app=("Code", "Slack", "Firefox")[i % 3],
+            url="https://youtube.com/x" if i % 3 == 2 else None,
+            idle=i == 9,
+        )
+        for d in range(days)
+        for i in range(10)
+    ]
+    assert post(api, emp, batch, device="multi").status_code == 200
+
+
+def test_rule_edits_recompute_only_affected_days_and_match_a_from_scratch_computation(api, org, owner_conn):
+    from rq import Queue
+
+    from workmonitor.activity import recompute
+    from workmonitor.redis_client import client
+
+    many_days(api, org["emp"], 5)
+    post(api, org["other"], [sample(1, app="Notes")], device="x")  # another user's day with no matching app
+    admin = org["admin"]["token"]
+    r = api.post(f"{A}/rules", token=admin, json={"target": "app", "pattern": "code", "category": "productive"})
+    assert r.status_code == 201
+    rule = r.json["rule"]
+    drain("reports")
+    assert Queue("reports", connection=client()).failed_job_registry.count == 0  # the recompute no longer crashes
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)
+    assert sum(v[0] for v in productivity_rows(owner_conn).values()) > 0
+    # an edit that moves the rule to another app and category: both the old and the new pattern's days change
+    r = api.patch(f"{A}/rules/{rule['id']}", token=admin, json={"pattern": "sl*", "match_type": "glob"})
+    assert r.status_code == 200
+    drain("reports")
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)
+    r = api.post(
+        f"{A}/rules", token=admin, json={"target": "domain", "pattern": "youtube.com", "category": "unproductive"}
+    )
+    drain("reports")
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)
+    assert api.delete(f"{A}/rules/{rule['id']}", token=admin).status_code == 204
+    drain("reports")
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)
+    assert Queue("reports", connection=client()).failed_job_registry.count == 0
+    # the affected days are bounded by the rule: a pattern nobody used touches nothing
+    cid = org["admin"]["company"]["id"]
+    assert recompute.recompute_rule_change(cid, [{"target": "app", "match_type": "exact", "pattern": "Vim"}]) == {
+        "days": 0
+    }
+    assert recompute.recompute_rule_change(cid, [{"target": "app", "match_type": "exact", "pattern": "Notes"}]) == {
+        "days": 1
+    }
+    # the full rebuild (POST /rules/recompute) from raw data agrees
+    assert api.post(f"{A}/rules/recompute", token=admin).status_code == 202
+    drain("reports")
+    assert rollup_rows(owner_conn) == owner_conn.execute(RAW_DAILY).fetchall()
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)
+
+
+def test_ingest_is_not_blocked_by_a_recompute_and_nothing_is_double_counted(api, org, owner_conn, monkeypatch):
+    import threading
+    import time
+
+    from apiclient import Api
+
+    from workmonitor.activity import recompute
+
+    emp, cid = org["emp"], org["admin"]["company"]["id"]
+    many_days(api, emp, 30)
+    owner_conn.execute(
+        "INSERT INTO productivity_rules (company_id, target, match_type, pattern, category)"
+        " VALUES (%s, 'app', 'exact', 'Code', 'productive')",
+        (cid,),
+    )
+    paused, resume, calls = threading.Event(), threading.Event(), []
+    real = recompute.rules_for_user
+
+    def slow_rules(conn, user_id):  # the 5th batch (day 5) stops while it holds its (user, day) lock
+        calls.append(user_id)
+        if len(calls) == 5:
+            paused.set()
+            assert resume.wait(30)
+        return real(conn, user_id)
+
+    monkeypatch.setattr(recompute, "rules_for_user", slow_rules)
+    spec = [{"target": "app", "match_type": "exact", "pattern": "Code"}]
+    job = threading.Thread(target=lambda: calls.append(recompute.recompute_rule_change(cid, spec)))
+    job.start()
+    assert paused.wait(30)
+    # a new batch for other days completes while the recompute is running (and holding a lock)
+    started = time.monotonic()
+    r = post(Api(), emp, [sample(5000 + i, minutes=40 * 1440 + i, app="Code") for i in range(50)], device="live")
+    took = time.monotonic() - started
+    assert r.status_code == 200 and r.json["accepted"] == 50
+    assert job.is_alive() and took < 5, took
+    # a batch for the very (user, day) being rebuilt waits for that one batch only, then counts once
+    same_day = {}
+    t = threading.Thread(
+        target=lambda: same_day.update(
+            r=post(Api(), emp, [sample(6000 + i, minutes=4 * 1440 + 300 + i, app="Code") for i in range(5)], "late")
+        )
+    )
+    t.start()
+    time.sleep(0.5)
+    assert "r" not in same_day  # waiting on the batch's lock
+    resume.set()
+    job.join(60)
+    t.join(60)
+    assert same_day["r"].json["accepted"] == 5
+    assert calls[-1] == {"days": 30}
+    assert rollup_rows(owner_conn) == owner_conn.execute(RAW_DAILY).fetchall()
+    assert productivity_rows(owner_conn) == from_scratch(owner_conn)

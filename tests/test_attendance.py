@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import json
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, date, datetime, time, timedelta
@@ -13,9 +12,15 @@ import pytest
 from seed_attendance import team
 
 from workmonitor import db as dbmod
-from workmonitor.devserver import load_function
+from workmonitor.attendance import shifts
+from workmonitor.attendance.leave import working_days
 
 A = "/function/attendance"
+
+
+def _at(text: str) -> datetime:
+    """Return a wire timestamp as an aware datetime (compare instants, not spellings)."""
+    return datetime.fromisoformat(text)
 
 
 # --- clock in / out and breaks -----------------------------------------------------------------------------
@@ -170,11 +175,12 @@ def test_shifts_planned_in_local_time_dst_correct(api):
 
     winter, summer = make("2026-03-27", "08:00", "17:00"), make("2026-03-30", "08:00", "17:00")
     assert winter.status_code == 201, winter.json
-    assert winter.json["shift"]["starts_at"] == "2026-03-27T07:00:00Z"
-    assert summer.json["shift"]["starts_at"] == "2026-03-30T06:00:00Z"
+    assert _at(winter.json["shift"]["starts_at"]) == datetime(2026, 3, 27, 7, tzinfo=UTC)
+    assert _at(summer.json["shift"]["starts_at"]) == datetime(2026, 3, 30, 6, tzinfo=UTC)
     night = make("2026-03-28", "22:00", "06:00")  # overnight across the DST change: 7 real hours
-    assert night.json["shift"]["starts_at"] == "2026-03-28T21:00:00Z"
-    assert night.json["shift"]["ends_at"] == "2026-03-29T04:00:00Z"
+    assert _at(night.json["shift"]["starts_at"]) == datetime(2026, 3, 28, 21, tzinfo=UTC)
+    assert _at(night.json["shift"]["ends_at"]) == datetime(2026, 3, 29, 4, tzinfo=UTC)
+    assert (night.json["shift"]["start_time"], night.json["shift"]["end_time"]) == ("22:00:00", "06:00:00")
     assert night.json["shift"]["timezone"] == "Europe/Berlin"
     r = make("2026-03-29", "05:00", "09:00")  # overlaps the end of the night shift
     assert r.status_code == 409 and r.json["error"]["code"] == "shift_overlap"
@@ -192,7 +198,7 @@ def test_shifts_planned_in_local_time_dst_correct(api):
     assert make("2026-04-01", "09:00", "17:00", user="00000000-0000-0000-0000-000000000000").status_code == 404
     shift_id = summer.json["shift"]["id"]
     r = api.patch(f"{A}/shifts/{shift_id}", json={"start_time": "10:00"}, token=mgr)
-    assert r.status_code == 200 and r.json["shift"]["starts_at"] == "2026-03-30T08:00:00Z"
+    assert r.status_code == 200 and _at(r.json["shift"]["starts_at"]) == datetime(2026, 3, 30, 8, tzinfo=UTC)
     assert (
         api.patch(f"{A}/shifts/{shift_id}", json={"date": "2026-03-29", "start_time": "08:00"}, token=mgr).status_code
         == 409
@@ -313,7 +319,7 @@ def test_leave_types_admin_only_and_validated(api):
     assert api.post(f"{A}/leave/types", json={"name": "unpaid"}, token=admin).status_code == 409
     tid = r.json["leave_type"]["id"]
     r = api.patch(f"{A}/leave/types/{tid}", json={"allowance_days": 5.5, "archived": True}, token=admin)
-    assert r.status_code == 200 and r.json["leave_type"]["allowance_days"] == 5.5
+    assert r.status_code == 200 and r.json["leave_type"]["allowance_days"] == "5.5"
     assert api.get(f"{A}/leave/types", token=t["employee"]["token"]).json["items"] == []
     assert len(api.get(f"{A}/leave/types?archived=true", token=admin).json["items"]) == 1
     r = api.post(
@@ -328,12 +334,12 @@ def test_leave_request_days_overlap_and_bad_input(api, owner_conn):
     t = _leave_setup(api)
     r = _request(api, t, "2026-07-03", "2026-07-07")  # Fri..Tue: 3 working days
     assert r.status_code == 201, r.json
-    assert r.json["request"]["days"] == 3 and r.json["request"]["status"] == "pending"
+    assert r.json["request"]["days"] == "3.0" and r.json["request"]["status"] == "pending"
     r = _request(api, t, "2026-07-07", "2026-07-08")
     assert r.status_code == 409 and r.json["error"]["code"] == "leave_overlap"
     r = _request(api, t, "2026-07-13", "2026-07-15", start_half=True, end_half=True)
-    assert r.json["request"]["days"] == 2
-    assert _request(api, t, "2026-07-20", "2026-07-20", end_half=True).json["request"]["days"] == 0.5
+    assert r.json["request"]["days"] == "2.0"
+    assert _request(api, t, "2026-07-20", "2026-07-20", end_half=True).json["request"]["days"] == "0.5"
     r = _request(api, t, "2026-07-11", "2026-07-12")  # a weekend
     assert r.status_code == 422 and r.json["error"]["code"] == "no_working_days"
     before = owner_conn.execute("SELECT count(*) FROM leave_requests").fetchone()[0]
@@ -409,10 +415,10 @@ def test_leave_balances_and_allowance(api):
     bal = {x["name"]: x for x in api.get(f"{A}/leave/balances?year=2026", token=emp).json["balances"]}
     assert bal["Vacation"] == {
         **bal["Vacation"],
-        "allowance_days": 10,
-        "used_days": 5,
-        "pending_days": 1.5,
-        "remaining_days": 5,
+        "allowance_days": "10.0",
+        "used_days": "5.0",
+        "pending_days": "1.5",
+        "remaining_days": "5.0",
     }
     r = _request(api, t, "2026-10-05", "2026-10-09")  # 5 more would exceed 10 with the pending 1.5
     assert r.status_code == 422 and r.json["error"]["code"] == "insufficient_balance"
@@ -425,12 +431,12 @@ def test_leave_balances_and_allowance(api):
         "leave_type"
     ]["id"]
     r = _request(api, t, "2026-12-31", "2027-01-04", leave_type_id=unpaid)
-    assert r.status_code == 201 and r.json["request"]["days"] == 3
+    assert r.status_code == 201 and r.json["request"]["days"] == "3.0"
     bal27 = {
         x["name"]: x for x in api.get(f"{A}/leave/balances?year=2027&user_id={t['emp_id']}", token=mgr).json["balances"]
     }
-    assert bal27["Unpaid"]["pending_days"] == 2 and bal27["Unpaid"]["remaining_days"] is None
-    assert bal27["Vacation"]["used_days"] == 0 and bal27["Vacation"]["remaining_days"] == 10
+    assert bal27["Unpaid"]["pending_days"] == "2.0" and bal27["Unpaid"]["remaining_days"] is None
+    assert bal27["Vacation"]["used_days"] == "0.0" and bal27["Vacation"]["remaining_days"] == "10.0"
     assert api.get(f"{A}/leave/balances?year=1900", token=emp).status_code == 400
     assert api.get(f"{A}/leave/balances?user_id={t['emp_id']}", token=t["other"]["token"]).status_code == 404
     # Approved leave that has started is cancelled by the manager only; cancelling frees the balance.
@@ -439,13 +445,11 @@ def test_leave_balances_and_allowance(api):
     assert api.post(f"{A}/leave/requests/{a['id']}/cancel", token=mgr).status_code == 200
     assert api.post(f"{A}/leave/requests/{a['id']}/cancel", token=mgr).json["error"]["code"] == "invalid_state"
     bal = {x["name"]: x for x in api.get(f"{A}/leave/balances?year=2026", token=emp).json["balances"]}
-    assert bal["Vacation"]["used_days"] == 0 and bal["Vacation"]["pending_days"] == 5
+    assert bal["Vacation"]["used_days"] == "0.0" and bal["Vacation"]["pending_days"] == "5.0"
 
 
 def test_pure_helpers_working_days_shift_window_and_status():
-    load_function("attendance")
-    days = importlib.import_module("wm_fn_attendance.leave").working_days
-    shifts = importlib.import_module("wm_fn_attendance.shifts")
+    days = working_days
     assert days(date(2026, 7, 6), date(2026, 7, 19)) == 10 and days(date(2026, 7, 4), date(2026, 7, 5)) == 0
     assert days(date(2026, 7, 6), date(2026, 7, 6), start_half=True) == 0.5
     assert days(date(2026, 12, 28), date(2027, 1, 8), year=2027) == 6  # Fri 1 Jan + a week; no public holidays

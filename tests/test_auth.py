@@ -501,3 +501,194 @@ def test_signups_from_one_address_are_limited(api, monkeypatch):
         config.settings.cache_clear()
     assert codes == [201, 201, 201, 429]
     assert other.status_code == 201
+
+
+# --- refresh grace window -----------------------------------------------------------------------------------
+
+
+def test_concurrent_refreshes_with_one_token_both_succeed_within_the_grace_window(api, owner_conn):
+    admin = signup(api)
+    first = login(api, admin["email"]).json
+    with ThreadPoolExecutor(2) as pool:
+        results = list(
+            pool.map(lambda _: Api().post(f"{AUTH}/refresh", json={"refresh_token": first["refresh_token"]}), range(2))
+        )
+    assert [r.status_code for r in results] == [200, 200], [r.json for r in results]
+    pairs = [r.json for r in results]
+    assert pairs[0]["refresh_token"] != pairs[1]["refresh_token"]
+    # Both answers are live pairs of the same session; the family was not revoked.
+    sids = {jwt.decode(p["access_token"], options={"verify_signature": False})["sid"] for p in pairs}
+    assert len(sids) == 1
+    for pair in pairs:
+        assert me(api, pair["access_token"]).status_code == 200
+        assert refresh(api, pair["refresh_token"]).status_code == 200
+    assert not audit_rows(owner_conn, "auth.refresh_reuse_detected")
+
+
+def test_reuse_after_the_grace_window_revokes_the_family(api, owner_conn):
+    admin = signup(api)
+    first = login(api, admin["email"]).json
+    second = refresh(api, first["refresh_token"]).json
+    owner_conn.execute(
+        "UPDATE refresh_tokens SET rotated_at = now() - interval '11 seconds' WHERE rotated_at IS NOT NULL"
+    )
+    assert_error(refresh(api, first["refresh_token"]), 401, "refresh_reused")
+    assert_error(me(api, second["access_token"]), 401, "token_revoked")
+    assert_error(refresh(api, second["refresh_token"]), 401)
+    assert me(api, admin["token"]).status_code == 200
+
+
+def test_reuse_within_the_window_after_the_successor_was_used_revokes(api):
+    admin = signup(api)
+    first = login(api, admin["email"]).json
+    second = refresh(api, first["refresh_token"]).json
+    assert refresh(api, second["refresh_token"]).status_code == 200  # the device moved on: `first` is a copy
+    assert_error(refresh(api, first["refresh_token"]), 401, "refresh_reused")
+
+
+# --- sessions per device ------------------------------------------------------------------------------------
+
+
+def test_sessions_are_listed_per_device_and_revocable(api):
+    admin = signup(api)
+    laptop = api.post(
+        f"{AUTH}/login",
+        json={"email": admin["email"], "password": PASSWORD, "device_id": "lap-1", "device_name": "Ada's laptop"},
+    ).json
+    phone = api.post(f"{AUTH}/login", json={"email": admin["email"], "password": PASSWORD, "device_name": "Pixel"}).json
+    laptop = {**laptop, **refresh(api, laptop["refresh_token"]).json}  # the device survives rotation
+    r = api.get(f"{AUTH}/sessions", token=laptop["access_token"])
+    assert r.status_code == 200, r.json
+    items = r.json["items"]
+    assert len(items) == 3  # signup, laptop, phone
+    by_name = {s["device_name"]: s for s in items}
+    assert by_name["Ada's laptop"]["device_id"] == "lap-1" and by_name["Ada's laptop"]["current"] is True
+    assert by_name["Pixel"]["current"] is False
+    phone_sid = by_name["Pixel"]["id"]
+    assert api.delete(f"{AUTH}/sessions/{phone_sid}", token=laptop["access_token"]).status_code == 204
+    assert_error(me(api, phone["access_token"]), 401, "token_revoked")
+    assert_error(refresh(api, phone["refresh_token"]), 401)
+    assert_error(api.delete(f"{AUTH}/sessions/{phone_sid}", token=laptop["access_token"]), 404)
+    assert len(api.get(f"{AUTH}/sessions", token=laptop["access_token"]).json["items"]) == 2
+    # Someone else's session is not found, not revoked.
+    emp = invite_and_accept(api, admin)
+    laptop_sid = by_name["Ada's laptop"]["id"]
+    assert_error(api.delete(f"{AUTH}/sessions/{laptop_sid}", token=emp["token"]), 404)
+    assert me(api, laptop["access_token"]).status_code == 200
+
+
+# --- one person, several companies --------------------------------------------------------------------------
+
+
+def _invite(api, admin: dict, email: str, role: str = "employee") -> str:
+    r = api.post("/function/team/invitations", json={"email": email, "role": role}, token=admin["token"])
+    assert r.status_code == 201, r.json
+    token = re.search(r"token=([\w-]+)", last_mail(email)).group(1)
+    preview = api.get(f"{AUTH}/invitations/{token}")
+    assert preview.status_code == 200 and preview.json["has_account"] is True, preview.json
+    return token
+
+
+def _accept(api, token: str, password: str = PASSWORD):
+    return api.post(
+        f"{AUTH}/invitations/accept", json={"token": token, "name": "Fred Freelancer", "password": password}
+    )
+
+
+def _cid(access_token: str) -> str:
+    return jwt.decode(access_token, options={"verify_signature": False})["cid"]
+
+
+@pytest.fixture()
+def freelancer(api):
+    """Fred: admin of his own company A, and an employee of company B (same email, one password)."""
+    a = signup(api, company="Fred Ltd", name="Fred Freelancer")
+    b = signup(api, company="Client B")
+    token = _invite(api, b, a["email"])
+    assert_error(_accept(api, token, password="not his password"), 401, "invalid_credentials")
+    r = _accept(api, token)
+    assert r.status_code == 201, r.json
+    assert r.json["user"]["company_id"] == b["company"]["id"] and r.json["user"]["role"] == "employee"
+    return {"a": a, "b": b, "email": a["email"], "in_b": r.json}
+
+
+def test_one_person_in_two_companies_signs_in_to_the_chosen_one(api, freelancer):
+    a, b = freelancer["a"], freelancer["b"]
+    r = login(api, freelancer["email"])  # default: the company used last (B, joined last)
+    assert r.status_code == 200, r.json
+    assert _cid(r.json["access_token"]) == b["company"]["id"]
+    listed = {c["company_id"]: c for c in r.json["companies"]}
+    assert set(listed) == {a["company"]["id"], b["company"]["id"]}
+    assert listed[b["company"]["id"]]["current"] and listed[a["company"]["id"]]["role"] == "admin"
+    r = api.post(
+        f"{AUTH}/login", json={"email": freelancer["email"], "password": PASSWORD, "company_id": a["company"]["id"]}
+    )
+    assert r.status_code == 200 and r.json["user"]["role"] == "admin", r.json
+    assert me(api, r.json["access_token"]).json["company"]["name"] == "Fred Ltd"
+    assert _cid(login(api, freelancer["email"]).json["access_token"]) == a["company"]["id"]  # now the last used
+    other = signup(api, company="Stranger")
+    r = api.post(
+        f"{AUTH}/login",
+        json={"email": freelancer["email"], "password": PASSWORD, "company_id": other["company"]["id"]},
+    )
+    assert_error(r, 403, "not_a_member")
+    assert "companies" not in login(api, other["email"]).json  # one company: the answer is unchanged
+
+
+def test_switching_company(api, freelancer):
+    a, b = freelancer["a"], freelancer["b"]
+    in_a = a["token"]
+    r = api.get(f"{AUTH}/companies", token=in_a)
+    assert r.status_code == 200 and len(r.json["items"]) == 2, r.json
+    r = api.post(f"{AUTH}/switch-company", json={"company_id": b["company"]["id"]}, token=in_a)
+    assert r.status_code == 200, r.json
+    assert _cid(r.json["access_token"]) == b["company"]["id"] and r.json["user"]["role"] == "employee"
+    assert me(api, r.json["access_token"]).json["company"]["name"] == "Client B"
+    assert refresh(api, r.json["refresh_token"]).status_code == 200
+    assert me(api, in_a).status_code == 200  # the other company's session stays
+    assert_error(
+        api.post(f"{AUTH}/switch-company", json={"company_id": str(uuid.uuid4())}, token=in_a), 403, "not_a_member"
+    )
+    # Deactivated in B: switching there is refused, company A still works.
+    api.post(f"/function/team/users/{freelancer['in_b']['user']['id']}/deactivate", token=b["token"])
+    r = api.post(f"{AUTH}/switch-company", json={"company_id": b["company"]["id"]}, token=in_a)
+    assert_error(r, 403, "account_deactivated")
+    assert _cid(login(api, freelancer["email"]).json["access_token"]) == a["company"]["id"]
+
+
+def test_each_company_sees_only_its_own_data_for_that_person(api, freelancer):
+    a, b = freelancer["a"], freelancer["b"]
+    in_a, in_b = a["token"], freelancer["in_b"]["access_token"]
+    directory_a = {u["email"] for u in api.get("/function/team/users", token=in_a).json["items"]}
+    directory_b = {u["email"] for u in api.get("/function/team/users", token=in_b).json["items"]}
+    assert b["email"] not in directory_a and b["email"] in directory_b
+    r = api.post("/function/projects/projects", json={"name": "B secret"}, token=b["token"])
+    assert r.status_code == 201, r.json
+    project = r.json["project"]["id"]
+    assert api.get(f"/function/projects/projects/{project}", token=in_a).status_code == 404
+    names = [p["name"] for p in api.get("/function/projects/projects", token=in_a).json["items"]]
+    assert "B secret" not in names
+    # B's admin sees B's membership of the person, and nothing of company A.
+    b_users = api.get("/function/team/users", token=b["token"]).json["items"]
+    assert {u["company_id"] for u in b_users} == {b["company"]["id"]}
+
+
+def test_the_password_is_the_persons(api, freelancer, owner_conn):
+    a, b = freelancer["a"], freelancer["b"]
+    r = api.post(
+        f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "one new secret"}, token=a["token"]
+    )
+    assert r.status_code == 204
+    body = {"email": freelancer["email"], "password": "one new secret", "company_id": b["company"]["id"]}
+    assert api.post(f"{AUTH}/login", json=body).status_code == 200
+    # A reset signs the person out in every company.
+    token = _reset_token(api, freelancer["email"])
+    assert api.post(f"{AUTH}/password/reset", json={"token": token, "password": "after the reset"}).status_code == 204
+    assert_error(me(api, a["token"]), 401, "token_revoked")
+    assert_error(me(api, freelancer["in_b"]["access_token"]), 401, "token_revoked")
+    live = owner_conn.execute(
+        "SELECT count(*) FROM refresh_tokens t JOIN users u ON u.id = t.user_id"
+        " WHERE u.email = %s AND t.revoked_at IS NULL",
+        (freelancer["email"],),
+    ).fetchone()[0]
+    assert live == 0

@@ -16,14 +16,10 @@ from workmonitor.devserver import load_function, stack_functions
 from workmonitor.web import CONTRACT_VIOLATIONS, create_function, public, responds
 
 FUNCTIONS = sorted(stack_functions())
-# Functions whose routes all declare models; the rest are being moved to the contract (issue 10).
-DECLARED = {"projects"}
 
 
 @pytest.mark.parametrize("name", FUNCTIONS)
 def test_every_route_declares_a_response_model(name, stack):
-    if name not in DECLARED:
-        pytest.skip(f"{name} is not on the contract yet")
     app = load_function(name)
     missing = []
     for rule in app.url_map.iter_rules():

@@ -198,6 +198,7 @@ def edge(stack, tmp_path_factory):
         "s3-access-key": svc.s3_access_key,
         "s3-secret-key": svc.s3_secret_key,
         "publish-secret": secrets.token_hex(16),
+        "metrics-token": secrets.token_hex(16),
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

@@ -10,7 +10,7 @@ from workmonitor.devserver import load_function
 ROOT = Path(__file__).resolve().parents[1]
 
 HANDLER = """from flask import jsonify
-from workmonitor.web import create_function, public
+from workmonitor.web import create_function, public, responds
 
 from . import store
 
@@ -19,6 +19,7 @@ app = create_function({name!r})
 
 @app.get("/which")
 @public
+@responds(None, media_type="application/json")
 def which():
     return jsonify(store.WHO)
 """

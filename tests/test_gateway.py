@@ -1,4 +1,4 @@
-"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through the Redis manager."""
+"""The WebSocket gateway with real sockets: two gateway processes, one Redis, events emitted through Redis."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from gateway import control, harness
 from gateway.probe import Probe, eventually
-from workmonitor import security
+from workmonitor import keys, security
 from workmonitor.config import settings
 from workmonitor.redis_client import client as redis_client
 
@@ -145,8 +145,8 @@ def test_expired_forged_and_missing_tokens_are_refused(gateways):
 def test_revoked_tokens_are_refused_at_connect(gateways):
     tok_s, cs = token()
     tok_u, cu = token()
-    redis_client().set(f"wm:revoked:sid:{cs['sid']}", "1", ex=60)
-    redis_client().set(f"wm:revoked:user:{cu['sub']}", "1", ex=60)
+    redis_client().set(keys.revoked_session(cs["sid"]), "1", ex=60)
+    redis_client().set(keys.revoked_user(cu["sub"]), "1", ex=60)
 
     async def scenario():
         for tok in (tok_s, tok_u):
@@ -211,8 +211,8 @@ def test_revocation_key_alone_disconnects_within_the_recheck_interval(gateways):
         by_user, by_session = await connected(gateways[0].url, tok_u), await connected(gateways[1].url, tok_s)
 
         def revoke():
-            redis_client().set(f"wm:revoked:user:{cu['sub']}", "1", ex=60)  # what sessions.block_user does
-            redis_client().set(f"wm:revoked:sid:{cs['sid']}", "1", ex=60)  # what sessions.revoke_family does
+            redis_client().set(keys.revoked_user(cu["sub"]), "1", ex=60)  # what sessions.block_user does
+            redis_client().set(keys.revoked_session(cs["sid"]), "1", ex=60)  # what sessions.revoke_family does
             return by_user.disconnected.is_set() and by_session.disconnected.is_set()
 
         # re-set the keys while waiting: a parallel run sharing this Redis db may flush it
@@ -232,23 +232,16 @@ def channel(owner_conn, api):
     other = invite_and_accept(api, admin, name="Otto Other")
     outsider = signup(api, company="Elsewhere")
     company = admin["company"]["id"]
-    exists = owner_conn.execute("SELECT to_regclass('public.chat_channel_members') IS NOT NULL").fetchone()[0]
     channel_id = str(uuid.uuid4())
-    if exists:
-        owner_conn.execute(
-            "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
-            (channel_id, company),
-        )
-    else:  # the messaging migration is not there yet: the minimal shape the gateway reads
-        owner_conn.execute("CREATE TABLE chat_channel_members (company_id uuid, channel_id uuid, user_id uuid)")
-        owner_conn.execute("GRANT SELECT ON chat_channel_members TO workmonitor_app")
+    owner_conn.execute(
+        "INSERT INTO chat_channels (id, company_id, kind, name) VALUES (%s, %s, 'private', 'ops')",
+        (channel_id, company),
+    )
     owner_conn.execute(
         "INSERT INTO chat_channel_members (company_id, channel_id, user_id) VALUES (%s, %s, %s)",
         (company, channel_id, member["user"]["id"]),
     )
-    yield {"id": channel_id, "member": member, "other": other, "outsider": outsider, "company": company}
-    if not exists:
-        owner_conn.execute("DROP TABLE chat_channel_members")
+    return {"id": channel_id, "member": member, "other": other, "outsider": outsider, "company": company}
 
 
 def test_channel_rooms_follow_membership_and_control_notices(gateways, channel, owner_conn):

@@ -6,7 +6,7 @@ import psycopg
 import pytest
 
 from workmonitor import db as dbmod
-from workmonitor import geo
+from workmonitor.attendance import geo
 
 BERLIN_TV = (52.520815, 13.409419)  # Fernsehturm
 SQUARE = [[52.0, 13.0], [52.0, 13.1], [52.1, 13.1], [52.1, 13.0]]
@@ -228,6 +228,10 @@ def test_enter_exit_events_deduplicated_on_retry(api, owner_conn):
     r = api.get(f"{A}/locations?from=2026-11-02T08:05:00Z&to=2026-11-02T08:07:00Z", token=emp)
     assert len(r.json["items"]) == 2
     assert api.get(f"{A}/locations?from=yesterday", token=emp).status_code == 400
+    r = api.get(f"{A}/locations?from=2026-11-02T08:05:00", token=emp)  # no zone: which instant is meant?
+    assert r.status_code == 400 and set(r.json["error"]["fields"]) == {"from"}
+    r = api.get(f"{A}/locations?from=2026-11-02T09:05:00+01:00&to=2026-11-02T10:07:00%2B02:00", token=emp)
+    assert len(r.json["items"]) == 2  # an unescaped "+" arrives as a space and still reads as an offset
     assert api.get(f"{A}/locations", token=t["other"]["token"]).json["items"] == []
 
 

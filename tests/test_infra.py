@@ -17,7 +17,7 @@ INFRA = ROOT / "infra"
 def _workloads() -> list[dict]:
     """Return the k8s documents that run containers (Jobs and Deployments; not Services)."""
     docs = yaml.safe_load_all((INFRA / "k8s" / "services.yaml").read_text())
-    return [d for d in docs if "template" in d["spec"]]
+    return [d for d in docs if "template" in d.get("spec", {})]
 
 
 def _commands() -> list[list[str]]:
@@ -37,7 +37,7 @@ def _commands() -> list[list[str]]:
 def test_service_commands_name_modules_that_exist_and_answer_help():
     cmds = _commands()
     modules = {cmd[2] for cmd in cmds if cmd[:2] == ["python", "-m"]}
-    assert modules == {"workmonitor.migrate", "workmonitor.worker", "gateway.server"}
+    assert modules == {"workmonitor.migrate", "workmonitor.worker", "workmonitor.metrics", "gateway.server"}
     for module in sorted(modules - {"workmonitor.migrate"}):
         out = subprocess.run(
             [sys.executable, "-m", module, "--help"],
@@ -63,11 +63,11 @@ def test_k8s_manifests_run_as_non_root_and_mount_secrets_where_the_library_reads
 
 
 def test_worker_module_runs_queued_jobs(stack):
-    from workmonitor.queue import enqueue
+    from workmonitor.jobs import registry
 
-    enqueue("email", "workmonitor.jobs.email.send_email", "ops@example.com", "Backup done", "All good.", "m-1")
+    registry.SEND_EMAIL.enqueue("ops@example.com", "Backup done", "All good.", "m-1")
     out = subprocess.run(
-        [sys.executable, "-m", "workmonitor.worker", "email", "--burst"],
+        [sys.executable, "-m", "workmonitor.worker", registry.SEND_EMAIL.queue, "--burst"],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -84,7 +84,7 @@ def test_backup_script_writes_a_restorable_dump(stack, tmp_path, api):
 
     signup(api, company="Backed Up Co")
     assert shutil.which("pg_dump") and shutil.which("pg_restore"), "PostgreSQL client tools are needed"
-    env = {**os.environ, "OWNER_DATABASE_URL": stack["owner_url"], "BACKUP_DIR": str(tmp_path)}
+    env = {**os.environ, "OWNER_DATABASE_URL": stack["owner_url"], "BACKUP_DIR": str(tmp_path), "S3_BACKUP": "0"}
     out = subprocess.run(
         ["bash", str(INFRA / "backup" / "backup.sh")], env=env, capture_output=True, text=True, timeout=120, check=False
     )

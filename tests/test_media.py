@@ -20,6 +20,7 @@ from seed_media import WEBM_MAGIC, png_bytes, private_redis, upload
 from workmonitor import storage
 from workmonitor.config import settings
 from workmonitor.jobs import media as media_jobs
+from workmonitor.keys import MEDIA_QUEUE
 
 ROOT = Path(__file__).resolve().parents[1]
 M = "/function/media"
@@ -80,7 +81,7 @@ def test_upload_presigned_url_works_then_expires(api, co, owner_conn):
     shot = r.json["screenshot"]
     assert (shot["width"], shot["height"], shot["monitor"], shot["activity_percent"]) == (640, 400, 1, 42)
     assert shot["content_type"] == "image/png" and shot["size_bytes"] == len(data) and len(shot["sha256"]) == 64
-    drain("media")
+    drain(MEDIA_QUEUE)
     item = shots(api, co["emp"])[0]
     got = fetch(item["url"])
     assert got.status_code == 200 and got.content == data
@@ -94,7 +95,7 @@ def test_thumbnail_job_output_and_rerun_is_a_noop(api, co, owner_conn):
     r = upload(api, co["emp"], png_bytes(1280, 720))
     shot_id = r.json["screenshot"]["id"]
     assert r.json["screenshot"]["state"] == "pending" and r.json["screenshot"]["thumbnail_url"] is None
-    drain("media")
+    drain(MEDIA_QUEUE)
     item = shots(api, co["emp"])[0]
     assert item["state"] == "ready"
     thumb = Image.open(io.BytesIO(fetch(item["thumbnail_url"]).content))
@@ -129,7 +130,7 @@ def test_failed_row_insert_removes_the_object(api, co, owner_conn, monkeypatch):
         def hexdigest(self):
             return "abc"  # breaks the sha256 length CHECK, so the INSERT fails after the put
 
-    monkeypatch.setattr("workmonitor.media.hashlib", SimpleNamespace(sha256=ShortDigest))
+    monkeypatch.setattr("workmonitor.media.screenshots.hashlib", SimpleNamespace(sha256=ShortDigest))
     r = upload(api, co["emp"])
     assert r.status_code == 422, r.json
     assert owner_conn.execute("SELECT count(*) FROM screenshots").fetchone()[0] == 0
@@ -209,7 +210,7 @@ def test_blur_hides_the_original_from_non_admins(api, co):
     data = png_bytes()
     r = upload(api, co["emp"], data)
     assert r.json["screenshot"]["url"] is None  # not processed yet: nothing to show but the original
-    drain("media")
+    drain(MEDIA_QUEUE)
     mine = shots(api, co["emp"])[0]
     mgr = shots(api, co["manager"])[0]
     adm = shots(api, co["admin"])[0]
@@ -245,7 +246,7 @@ def test_employee_manager_admin_visibility(api, co):
 
 def test_delete_grace_window_and_audit(api, co, owner_conn):
     first = upload(api, co["emp"]).json["screenshot"]["id"]
-    drain("media")
+    drain(MEDIA_QUEUE)
     assert len(keys(co["cid"])) == 2  # original + thumbnail
     assert api.delete(f"{M}/screenshots/{first}", token=co["emp2"]["token"]).status_code == 404
     assert api.delete(f"{M}/screenshots/{first}", token=co["emp"]["token"]).status_code == 204
@@ -273,7 +274,7 @@ def test_delete_grace_window_and_audit(api, co, owner_conn):
 
 def test_cross_company_isolation(api, co):
     shot = upload(api, co["emp"]).json["screenshot"]["id"]
-    drain("media")
+    drain(MEDIA_QUEUE)
     other = signup(api, company="Other")
     assert shots(api, other) == []
     assert api.get(f"{M}/screenshots/{shot}", token=other["token"]).status_code == 404
@@ -325,7 +326,7 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
         api.put(f"{M}/recordings/{rec}/chunks/0", data=WEBM_MAGIC + b"x" * 10, token=co["emp"]["token"]).status_code
         == 201
     )
-    drain("media")
+    drain(MEDIA_QUEUE)
     assert len(keys(co["cid"])) == 5
     try:
         _publish_secret(stack, "cron-secret-123")
@@ -337,7 +338,7 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
     finally:
         (Path(os.environ["WM_SECRETS_DIR"]) / "publish-secret").unlink()
         settings.cache_clear()
-    drain("media")
+    drain(MEDIA_QUEUE)
     ids = [r[0] for r in owner_conn.execute("SELECT id::text FROM screenshots").fetchall()]
     assert ids == [new.json["screenshot"]["id"]]
     assert owner_conn.execute("SELECT count(*) FROM screen_recordings").fetchone()[0] == 0
@@ -346,7 +347,7 @@ def test_retention_deletes_objects_and_rows(api, co, owner_conn, stack):
     assert len(left) == 2 and not any(old.json["screenshot"]["id"] in k for k in left)
     r = api.post(f"{M}/retention/run", token=co["admin"]["token"])  # an admin runs it for their own company
     assert r.status_code == 202 and r.json["scope"] == "company"
-    drain("media")
+    drain(MEDIA_QUEUE)
     assert keys(co["cid"]) == left
 
 

@@ -12,6 +12,7 @@ import requests
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 
+from workmonitor import keys
 from workmonitor.db import Claims, set_claims
 from workmonitor.redis_client import client as redis_client
 
@@ -339,7 +340,7 @@ def test_new_message_typing_and_read_are_published_after_commit(api, team):
 
 def test_membership_changes_tell_the_gateway(api, team):
     ch = make_channel(api, team["manager"], members=[team["emp"]])
-    listener = Listener("wm:gateway:control")
+    listener = Listener(keys.GATEWAY_CONTROL)
     try:
         r = api.post(
             f"{M}/channels/{ch}/members", json={"user_ids": [uid(team["emp2"])]}, token=team["manager"]["token"]

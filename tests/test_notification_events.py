@@ -9,6 +9,7 @@ from factories import invite_and_accept, signup
 from seed_projects_time import make_project
 from test_messaging import Listener
 
+from workmonitor import keys
 from workmonitor.queue import queue
 
 T, A, M = "/function/time", "/function/attendance", "/function/messaging"
@@ -58,7 +59,7 @@ def test_timesheet_submitted_goes_to_the_assigned_manager_then_the_decision_to_t
     assert note["kind"] == "timesheet_submitted" and note["title"] == "Eve Employee submitted the week of 2026-11-02"
     assert note["body"] == "my week" and note["data"]["timesheet_id"] == sheet["id"]
     assert kinds(api, co["emp"]) == [] and kinds(api, co["admin"]) == [] and kinds(api, co["stranger"]) == []
-    emails = queue("email").count
+    emails = queue(keys.EMAIL_QUEUE).count
     # Refused actions roll back: a second submit (409), the employee's own approval (403), an unassigned
     # manager's approval (RLS hides the sheet: 404). No row, and no email job either.
     assert api.post(f"{T}/timesheets/submit", json={"date": WEEK_DAY}, token=co["emp"]["token"]).status_code == 409
@@ -67,7 +68,7 @@ def test_timesheet_submitted_goes_to_the_assigned_manager_then_the_decision_to_t
     r = api.post(f"{T}/timesheets/{sheet['id']}/approve", json={}, token=co["stranger"]["token"])
     assert r.status_code in (403, 404), r.json
     assert kinds(api, co["emp"]) == [] and kinds(api, co["manager"]) == ["timesheet_submitted"]
-    assert queue("email").count == emails
+    assert queue(keys.EMAIL_QUEUE).count == emails
     r = api.post(
         f"{T}/timesheets/{sheet['id']}/reject", json={"comment": "Tuesday is too long"}, token=co["manager"]["token"]
     )
@@ -112,12 +113,12 @@ def test_leave_request_goes_to_the_manager_and_the_decision_to_the_employee(api,
     assert note["data"]["leave_request_id"] == req["id"]
     assert kinds(api, co["emp"]) == [] and kinds(api, co["admin"]) == []
     # Refused decisions (the employee themself: 403; an unassigned manager: 403 or hidden) notify nobody.
-    emails = queue("email").count
+    emails = queue(keys.EMAIL_QUEUE).count
     r = api.post(f"{A}/leave/requests/{req['id']}/approve", json={}, token=co["emp"]["token"])
     assert r.status_code == 403, r.json
     r = api.post(f"{A}/leave/requests/{req['id']}/approve", json={}, token=co["stranger"]["token"])
     assert r.status_code in (403, 404), r.json
-    assert kinds(api, co["emp"]) == [] and queue("email").count == emails
+    assert kinds(api, co["emp"]) == [] and queue(keys.EMAIL_QUEUE).count == emails
     r = api.post(f"{A}/leave/requests/{req['id']}/approve", json={"comment": "Enjoy"}, token=co["manager"]["token"])
     assert r.status_code == 200, r.json
     [note] = notes(api, co["emp"])
@@ -168,7 +169,7 @@ def test_task_assignment_notifies_each_new_assignee_not_the_assigner(api, co):
 
 
 def test_revoking_sessions_tells_the_gateways(api, co):
-    listener = Listener("wm:gateway:control")
+    listener = Listener(keys.GATEWAY_CONTROL)
     try:
         sid = jwt.decode(co["emp"]["token"], options={"verify_signature": False})["sid"]
         assert api.post("/function/auth/logout", json={}, token=co["emp"]["token"]).status_code == 204

@@ -20,10 +20,12 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from factories import drain
 from test_messaging import Listener, M, build_team, make_channel, payload, say, socketio_event, uid
 
-from workmonitor import notify, push
+from workmonitor import notify
 from workmonitor.config import settings
 from workmonitor.db import Claims, transaction
+from workmonitor.jobs import registry
 from workmonitor.jobs.notifications import send_push
+from workmonitor.messaging import push
 from workmonitor.queue import queue
 
 PUSH_ENV = (
@@ -215,7 +217,7 @@ def test_preferences_decide_the_channels(api, team):
 
 def test_notify_from_library_code_outside_a_request(api, team):
     pending: list = []
-    with transaction(Claims.system(team["company_id"])) as conn:
+    with transaction(Claims.job(team["company_id"])) as conn:
         note = notify.notify(
             conn,
             uid(team["emp"]),
@@ -389,7 +391,7 @@ def test_push_adapters_are_off_and_say_so_when_unconfigured(api, team):
         api.post(f"{M}/devices", json={"platform": "apns", "token": "iphone-token-1"}, token=team["manager"]["token"])
         mention_manager(api, team)
         job = queue("default").jobs[0]
-        assert job.func_name == "workmonitor.jobs.notifications.send_push"
+        assert job.func_name == registry.SEND_PUSH.path
         assert list(send_push(*job.args).values()) == ["disabled"]
     finally:
         logger.removeHandler(handler)

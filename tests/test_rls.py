@@ -150,7 +150,7 @@ def test_every_tenant_table_has_seeded_rows(two_companies, owner_conn):
 
 def _b_claims(b: dict, who: str) -> Claims:
     if who == "system":
-        return Claims.system(b["company_id"])
+        return Claims.job(b["company_id"])
     user = b[who]["user"]
     return Claims(company_id=b["company_id"], user_id=user["id"], role=user["role"])
 
@@ -323,3 +323,72 @@ def test_manager_sees_only_assigned_employees_agreements(one_company, stack, api
     assert r.status_code in (200, 404) and not (r.json.get("items") or []), r.json
     r = api.get(f"/function/team/users/{assigned}/agreements", token=a["manager"]["token"])
     assert r.status_code == 200 and len(r.json["items"]) == 1, r.json
+
+
+# --- identities and unauthenticated lookups ------------------------------------------------------------------
+
+DEFINER_SQL = """
+SELECT p.oid::regprocedure::text AS name, p.proconfig, pg_get_userbyid(p.proowner) AS owner,
+       p.proacl IS NULL OR EXISTS (SELECT 1 FROM aclexplode(p.proacl) a
+                                   WHERE a.grantee = 0 AND a.privilege_type = 'EXECUTE') AS public_execute,
+       has_function_privilege(%s, p.oid, 'EXECUTE') AS app_execute
+FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
+WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+"""
+
+
+# The entry points without a signed-in user (migrations/0008_accounts.sql).
+AUTH_DEFINERS = {
+    "app.login_lookup(text)",
+    "app.refresh_token_lookup(text)",
+    "app.auth_token_lookup(text)",
+    "app.invitation_lookup(text)",
+    "app.accept_invitation(text,text,text,text)",
+    "app.my_memberships()",
+    "app.revoke_my_sessions()",
+}
+
+
+def test_security_definer_functions_are_narrow(owner_conn):
+    with owner_conn.cursor(row_factory=dict_row) as cur:
+        rows = [r for r in cur.execute(DEFINER_SQL, (APP_ROLE,)).fetchall() if r["name"] in AUTH_DEFINERS]
+    assert {r["name"] for r in rows} == AUTH_DEFINERS
+    problems = []
+    for r in rows:
+        if not any(c.startswith("search_path=") for c in r["proconfig"] or ()):
+            problems.append(f"{r['name']}: no fixed search_path")
+        if r["owner"] == APP_ROLE:
+            problems.append(f"{r['name']}: owned by {APP_ROLE}")
+        if r["public_execute"]:
+            problems.append(f"{r['name']}: PUBLIC may execute it")
+        if not r["app_execute"]:
+            problems.append(f"{r['name']}: {APP_ROLE} may not execute it")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_policy_reads_lookup_claims(owner_conn):
+    widened = owner_conn.execute(
+        "SELECT polrelid::regclass::text, polname FROM pg_policy"
+        " WHERE coalesce(pg_get_expr(polqual, polrelid), '') || coalesce(pg_get_expr(polwithcheck, polrelid), '')"
+        " LIKE '%%lookup%%'"
+    ).fetchall()
+    assert widened == []
+    assert owner_conn.execute("SELECT count(*) FROM pg_proc WHERE proname LIKE 'lookup\\_%%'").fetchone()[0] == 0
+
+
+def test_people_are_seen_only_by_their_companies_and_changed_only_by_themselves(two_companies, stack):
+    a, b = two_companies
+    a_email = a["admin"]["email"]
+    with psycopg.connect(stack["app_url"]) as conn:
+        for claims in (Claims(), _b_claims(b, "admin")):
+            set_claims(conn, claims)
+            assert conn.execute("SELECT count(*) FROM people WHERE email = %s", (a_email,)).fetchone()[0] == 0
+            assert conn.execute("UPDATE people SET otp_enabled = true WHERE email = %s", (a_email,)).rowcount == 0
+        _as(conn, a, "employee")
+        assert conn.execute("SELECT count(*) FROM people WHERE email = %s", (a_email,)).fetchone()[0] == 1
+        assert conn.execute("UPDATE people SET otp_enabled = true WHERE email = %s", (a_email,)).rowcount == 0
+        # The unauthenticated lookup still finds the identity, with only what sign-in needs.
+        set_claims(conn, Claims())
+        found = conn.execute("SELECT company_id::text FROM app.login_lookup(%s)", (a_email,)).fetchall()
+        assert found == [(a["company_id"],)]
+        conn.rollback()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rq import Queue
 
+from workmonitor import keys
 from workmonitor.redis_client import client
 
 
@@ -14,7 +15,7 @@ def test_empty_post_enqueues_retention_once_per_slot(api):
     assert job_id and job_id.startswith("cron-retention-")
     again = api.post("/function/scheduler/", data=b"")
     assert again.status_code == 202 and again.json["enqueued"]["retention"] is None
-    queued = Queue("media", connection=client()).get_job_ids()
+    queued = Queue(keys.MEDIA_QUEUE, connection=client()).get_job_ids()
     assert queued.count(job_id) == 1
 
 
@@ -38,6 +39,6 @@ def test_old_idempotency_keys_expire_and_recent_ones_stay(api, owner_conn):
     owner_conn.execute("UPDATE idempotency_keys SET created_at = now() - interval '8 days' WHERE key = 'old-key'")
     enqueued = api.post("/function/scheduler/", data=b"").json["enqueued"]
     assert enqueued["idempotency-keys"]
-    drain("default")
+    drain(keys.DEFAULT_QUEUE)
     left = [r[0] for r in owner_conn.execute("SELECT key FROM idempotency_keys ORDER BY key").fetchall()]
     assert left == ["new-key"]

@@ -101,6 +101,7 @@ def test_secrets_are_derived_from_each_functions_imports():
         uses_storage = "shared/workmonitor/storage.py" in closure
         assert uses_storage == ({"s3-access-key", "s3-secret-key"} <= set(needed)), name
     assert "shared/workmonitor/storage.py" in validate_stack.secrets_needed(ROOT, "messaging")["s3-access-key"]
+    assert "shared/workmonitor/metrics.py" in validate_stack.secrets_needed(ROOT, "auth")["metrics-token"]
 
 
 def test_messaging_without_s3_credentials_is_rejected():
@@ -167,7 +168,7 @@ BROKEN = {
         "configuration.copy: ../x does not exist inside the repository",
     ),
     "extra secret": (
-        _set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "smtp-password"]),
+        _set(f"{F}|secrets", ["database-url", "redis-url", "jwt-secret", "metrics-token", "smtp-password"]),
         "'smtp-password' is not used by this function's code",
     ),
     "non-string env": (_set(f"{F}|environment|DB_POOL_MAX", 8), "DB_POOL_MAX: value must be a string, got int"),

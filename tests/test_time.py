@@ -11,8 +11,10 @@ from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 from seed_projects_time import add_entry, make_project
 
-from workmonitor import timecalc
 from workmonitor.db import Claims, set_claims
+from workmonitor.errors import ValidationFailed
+from workmonitor.schemas import check_range, parse_instant
+from workmonitor.time import timecalc
 
 T = "/function/time"
 
@@ -313,7 +315,10 @@ def test_listing_filters_totals_pagination_and_rounding(api, co):
     assert (tot["count"], tot["seconds"], tot["rounded_seconds"]) == (3, 60 + 1200 + 3600, 900 + 1800 + 3600)
     assert tot["billable_seconds"] == 60 and tot["amounts"] == {"USD": 1500}  # 15 rounded minutes at 60.00/h
     assert r.json["items"][0]["duration_seconds"] == 3600 and r.json["items"][-1]["rounded_seconds"] == 900
-    ids = lambda q: {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}
+
+    def ids(q):
+        return {e["id"] for e in api.get(f"{T}/entries?{q}", token=admin).json["items"]}
+
     assert len(ids(f"project_id={pid}")) == 3 and len(ids(f"task_id={task['id']}")) == 1
     assert len(ids(f"client_id={client['id']}")) == 3 and len(ids("billable=false")) == 2
     assert len(ids("from=2026-11-03&to=2026-11-03")) == 1 and len(ids("from=2026-11-03")) == 2
@@ -434,3 +439,59 @@ def test_summary_report_groups_with_rounding(api, co):
     assert api.get(f"{T}/reports/summary?group_by=planet", token=admin).status_code == 400
     r = api.get(f"{T}/reports/summary?group_by=user", token=co["emp"]["token"])
     assert [g["key"] for g in r.json["groups"]] == [co["emp"]["user"]["id"]]
+
+
+# --- the one instant parser and the one date-range rule (workmonitor.schemas) -----------------------------------
+
+
+def test_parse_instant_refuses_a_time_without_a_zone_naming_the_field():
+    assert parse_instant("2026-11-02T10:00:00+01:00", "since") == datetime(2026, 11, 2, 9, tzinfo=UTC)
+    assert parse_instant("2026-11-02T09:00:00Z", "since") == parse_instant("2026-11-02 09:00:00 00:00", "since")
+    for raw, reason in (("2026-11-02T09:00:00", "needs a time zone"), ("yesterday", "not ISO 8601")):
+        with pytest.raises(ValidationFailed) as err:
+            parse_instant(raw, "since")
+        assert err.value.status == 400 and err.value.fields == {"since": reason}
+
+
+def test_check_range_counts_both_days_against_one_limit():
+    check_range(date(2026, 1, 1), date(2026, 1, 10), max_days=10)  # ten days, both counted
+    check_range(date(2026, 1, 1), None, max_days=1)  # an open end is not checked
+    check_range(date(2026, 1, 1), date(2030, 1, 1), max_days=None)  # no limit
+    with pytest.raises(ValidationFailed) as err:
+        check_range(date(2026, 1, 1), date(2026, 1, 11), max_days=10)
+    assert err.value.fields == {"to": "range too long"}
+    with pytest.raises(ValidationFailed) as err:
+        check_range(date(2026, 1, 2), date(2026, 1, 1))
+    assert err.value.fields == {"to": "before from"}
+
+
+# --- SQL round trips --------------------------------------------------------------------------------------------
+
+
+def _count_round_trips(monkeypatch) -> list[str]:
+    """Record every statement a request sends (BEGIN and COMMIT included): each is one round trip."""
+    sent: list[str] = []
+    execute, commit = psycopg.Cursor.execute, psycopg.Connection.commit
+
+    def counted_execute(self, query, params=None, **kwargs):
+        if self.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
+            sent.append("BEGIN")  # psycopg opens the transaction with its own round trip
+        sent.append(str(query)[:60])
+        return execute(self, query, params, **kwargs)
+
+    def counted_commit(self):
+        sent.append("COMMIT")
+        return commit(self)
+
+    monkeypatch.setattr(psycopg.Cursor, "execute", counted_execute)
+    monkeypatch.setattr(psycopg.Connection, "commit", counted_commit)
+    return sent
+
+
+def test_one_manual_entry_costs_few_round_trips(api, co, monkeypatch, capsys):
+    tok, pid = co["emp"]["token"], co["project"]["id"]
+    sent = _count_round_trips(monkeypatch)
+    add_entry(api, tok, "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", project_id=pid)
+    with capsys.disabled():
+        print(f"\nPOST /time/entries (one manual entry, a project): {len(sent)} round trips: {sent}")
+    assert len(sent) <= 6, sent

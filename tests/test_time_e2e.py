@@ -3,7 +3,6 @@ rules (reject with comment, resubmit, who may decide, history), the lock the dat
 
 from __future__ import annotations
 
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 
@@ -94,12 +93,12 @@ def test_nothing_is_published_or_half_written_when_a_start_fails(api, co, events
     emp = co["emp"]
     running = api.post(f"{T}/timer/start", json={}, token=emp["token"]).json["entry"]
     before = len(events())
-    entries_mod = sys.modules["time_entries"]
+    from workmonitor.time import entries as entries_mod
 
     def clash(*args, **kwargs):  # fail after the running timer was stopped in the same transaction
         raise Conflict("This time overlaps another entry.", code="overlap")
 
-    monkeypatch.setattr(entries_mod, "check_overlap", clash)
+    monkeypatch.setattr(entries_mod, "insert", clash)
     r = api.post(f"{T}/timer/start", json={"description": "clash"}, token=emp["token"])
     assert r.status_code == 409 and r.json["error"]["code"] == "overlap"
     monkeypatch.undo()
@@ -230,7 +229,8 @@ def test_week_lock_follows_local_midnight_across_dst(api, co):
         "2026-03-29",
         "Europe/Berlin",
     )
-    assert (sheet["starts_at"], sheet["ends_at"]) == ("2026-03-22T23:00:00+00:00", "2026-03-29T22:00:00+00:00")
+    starts, ends = (datetime.fromisoformat(sheet[k]) for k in ("starts_at", "ends_at"))
+    assert (starts, ends) == (datetime(2026, 3, 22, 23, tzinfo=UTC), datetime(2026, 3, 29, 22, tzinfo=UTC))
     assert sheet["total_seconds"] == 3600
     add_entry(api, emp["token"], "2026-03-29T21:30:00Z", "2026-03-29T21:45:00Z", expect=423)  # 23:30 local, Sunday
     add_entry(api, emp["token"], "2026-03-29T22:00:00Z", "2026-03-29T22:30:00Z")  # 00:00 local, Monday: next week

@@ -1,212 +1,106 @@
-"""GPS: batches of location points (only with consent), geofences, and enter/exit events derived from the stream.
-
-Events are derived per (user, device) stream in recorded_at order. A batch that adds points re-derives the
-events from its earliest new point onwards, so late or out-of-order batches still give the right sequence; a
-retried batch adds no point (unique user/device/recorded_at) and so changes nothing.
-"""
+"""GPS routes: batches of location points, geofences (admins) and the enter/exit events derived from points."""
 
 from __future__ import annotations
 
-import json
-from datetime import datetime, timedelta
+from flask import Blueprint, request
 
-import psycopg
+from workmonitor.attendance import gps
+from workmonitor.attendance.models import (
+    FenceEventPage,
+    GeofenceIn,
+    GeofenceOut,
+    GeofencePage,
+    GeofencePatch,
+    PointPage,
+    PointsIn,
+    Upload,
+)
+from workmonitor.errors import ValidationFailed, id_or_404
+from workmonitor.web import audit, body, caller, db, page, paginated, query_datetime, query_uuid, responds, roles
 
-from workmonitor import consent, geo
-from workmonitor.errors import NotFound, ValidationFailed
-
-from . import common as common
-from .inputs import check_shape
-
-FENCE_COLUMNS = "id, name, kind, center_lat, center_lng, radius_m, polygon, active, created_by, created_at, updated_at"
-POINT_COLUMNS = "id, user_id, device_id, recorded_at, lat, lng, accuracy, received_at"
-EVENT_COLUMNS = "id, user_id, device_id, geofence_id, event, recorded_at, lat, lng, created_at"
-MAX_EVENT_ACCURACY_M = 200  # fixes vaguer than this are stored but do not move anyone in or out of a fence
-FUTURE_SLACK = timedelta(minutes=10)
-OLDEST = datetime.fromisoformat("2000-01-01T00:00:00+00:00")
-
-
-def upload(conn: psycopg.Connection, company_id: str, user_id: str, device_id: str, points: list) -> dict:
-    """Store a batch of the caller's points (GPS consent required) and derive fence events; return counts."""
-    consent.require(conn, user_id, "gps")
-    latest = common.now() + FUTURE_SLACK
-    bad = {f"points.{i}.recorded_at": "in the future" for i, p in enumerate(points) if p.recorded_at > latest}
-    bad.update({f"points.{i}.recorded_at": "before 2000" for i, p in enumerate(points) if p.recorded_at < OLDEST})
-    if bad:
-        raise ValidationFailed("Some points have an impossible time.", fields=bad)
-    rows = conn.execute(
-        "INSERT INTO location_points (company_id, user_id, device_id, recorded_at, lat, lng, accuracy)"
-        " SELECT %s, %s, %s, t.recorded_at, t.lat, t.lng, t.accuracy"
-        " FROM unnest(%s::timestamptz[], %s::float8[], %s::float8[], %s::real[]) AS t(recorded_at, lat, lng, accuracy)"
-        " ON CONFLICT (user_id, device_id, recorded_at) DO NOTHING RETURNING recorded_at",
-        (
-            company_id,
-            user_id,
-            device_id,
-            [p.recorded_at for p in points],
-            [p.lat for p in points],
-            [p.lng for p in points],
-            [p.accuracy for p in points],
-        ),
-    ).fetchall()
-    events: list[dict] = []
-    if rows:
-        events = derive_events(conn, company_id, user_id, device_id, min(r["recorded_at"] for r in rows))
-    return {"received": len(points), "stored": len(rows), "duplicates": len(points) - len(rows), "events": events}
+bp = Blueprint("gps", __name__)
 
 
-def active_fences(conn: psycopg.Connection) -> list[geo.Fence]:
-    """Return the caller's company's active geofences."""
-    rows = conn.execute(
-        f"SELECT {FENCE_COLUMNS} FROM geofences WHERE company_id = app.company_id() AND active ORDER BY created_at, id"
-    ).fetchall()
-    return [geo.Fence.from_row(r) for r in rows]
+@bp.post("/locations")
+@responds(Upload, (200, 201), body=PointsIn)
+def upload_locations():
+    """Store a batch of the caller's points (GPS consent required); 201 when new points were stored, else 200."""
+    data = body(PointsIn)
+    me = caller()
+    result = gps.upload(db(), me.company_id, me.user_id, data.device_id, data.points)
+    return result, 201 if result["stored"] else 200
 
 
-def derive_events(
-    conn: psycopg.Connection, company_id: str, user_id: str, device_id: str, since: datetime
-) -> list[dict]:
-    """Re-derive the enter/exit events of one device stream from `since` on; return the events now stored."""
-    fences = active_fences(conn)
-    if not fences:
-        return []
-    usable = "(accuracy IS NULL OR accuracy <= %s)"
-    prev = conn.execute(
-        f"SELECT lat, lng FROM location_points WHERE user_id = %s AND device_id = %s"
-        f" AND recorded_at < %s AND {usable} ORDER BY recorded_at DESC LIMIT 1",
-        (user_id, device_id, since, MAX_EVENT_ACCURACY_M),
-    ).fetchone()
-    initial = {f.id: f.contains(prev["lat"], prev["lng"]) for f in fences} if prev else {}
-    points = conn.execute(
-        f"SELECT recorded_at, lat, lng FROM location_points WHERE user_id = %s AND device_id = %s"
-        f" AND recorded_at >= %s AND {usable} ORDER BY recorded_at",
-        (user_id, device_id, since, MAX_EVENT_ACCURACY_M),
-    ).fetchall()
-    events = geo.transitions(points, fences, initial)
-    ids = [f.id for f in fences]
-    conn.execute(
-        "DELETE FROM geofence_events WHERE user_id = %s AND device_id = %s AND recorded_at >= %s"
-        " AND geofence_id = ANY(%s::uuid[])",
-        (user_id, device_id, since, ids),
-    )
-    if events:
-        with conn.cursor() as cur:
-            cur.executemany(
-                "INSERT INTO geofence_events (company_id, user_id, device_id, geofence_id, event, recorded_at, lat,"
-                " lng) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) ON CONFLICT DO NOTHING",
-                [
-                    (company_id, user_id, device_id, e["geofence_id"], e["event"], e["recorded_at"], e["lat"], e["lng"])
-                    for e in events
-                ],
-            )
-    return events
+@bp.get("/locations")
+@responds(PointPage)
+def list_locations():
+    """List visible location points, newest first (?user_id, ?from, ?to: times with a zone)."""
+    limit, offset = page()
+    frm, to = query_datetime("from"), query_datetime("to")
+    rows = gps.list_points(db(), caller().company_id, query_uuid("user_id"), frm, to, limit, offset)
+    return paginated(rows, limit, offset)
 
 
-def list_points(
-    conn: psycopg.Connection, company_id: str, user_id: str | None, frm, to, limit: int, offset: int
-) -> list[dict]:
-    """Return up to limit + 1 visible location points, newest first."""
-    return conn.execute(
-        f"SELECT {POINT_COLUMNS} FROM location_points WHERE company_id = %(cid)s"
-        " AND (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
-        " AND (%(frm)s::timestamptz IS NULL OR recorded_at >= %(frm)s)"
-        " AND (%(to)s::timestamptz IS NULL OR recorded_at < %(to)s)"
-        " ORDER BY recorded_at DESC, id DESC LIMIT %(limit)s OFFSET %(offset)s",
-        {"cid": company_id, "uid": user_id, "frm": frm, "to": to, "limit": limit + 1, "offset": offset},
-    ).fetchall()
+@bp.get("/geofence-events")
+@responds(FenceEventPage)
+def list_events():
+    """List visible enter/exit events in time order (?user_id, ?geofence_id, ?from, ?to)."""
+    limit, offset = page()
+    who, fence = query_uuid("user_id"), query_uuid("geofence_id")
+    frm, to = query_datetime("from"), query_datetime("to")
+    rows = gps.list_events(db(), caller().company_id, who, fence, frm, to, limit, offset)
+    return paginated(rows, limit, offset)
 
 
-def list_events(
-    conn: psycopg.Connection,
-    company_id: str,
-    user_id: str | None,
-    geofence_id: str | None,
-    frm,
-    to,
-    limit: int,
-    offset: int,
-) -> list[dict]:
-    """Return up to limit + 1 visible geofence events in recorded_at order."""
-    return conn.execute(
-        f"SELECT {EVENT_COLUMNS} FROM geofence_events WHERE company_id = %(cid)s"
-        " AND (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
-        " AND (%(gid)s::uuid IS NULL OR geofence_id = %(gid)s::uuid)"
-        " AND (%(frm)s::timestamptz IS NULL OR recorded_at >= %(frm)s)"
-        " AND (%(to)s::timestamptz IS NULL OR recorded_at < %(to)s)"
-        " ORDER BY recorded_at, id LIMIT %(limit)s OFFSET %(offset)s",
-        {
-            "cid": company_id,
-            "uid": user_id,
-            "gid": geofence_id,
-            "frm": frm,
-            "to": to,
-            "limit": limit + 1,
-            "offset": offset,
-        },
-    ).fetchall()
+@bp.get("/geofences")
+@responds(GeofencePage)
+def list_geofences():
+    """List the company's active geofences (?all=true: inactive ones too)."""
+    limit, offset = page()
+    rows = gps.list_fences(db(), request.args.get("all") == "true", limit, offset)
+    return paginated(rows, limit, offset)
 
 
-# --- geofences ---------------------------------------------------------------------------------------------
+@bp.post("/geofences")
+@roles("admin")
+@responds(GeofenceOut, 201, body=GeofenceIn)
+def create_geofence():
+    """Create a circle or polygon geofence (audited)."""
+    data = body(GeofenceIn)
+    me, conn = caller(), db()
+    row = gps.create_fence(conn, me.company_id, me.user_id, data)
+    audit(conn, "geofence.created", "geofence", row["id"], dict(name=row["name"], kind=row["kind"]))
+    return {"geofence": row}, 201
 
 
-def create_fence(conn: psycopg.Connection, company_id: str, actor_id: str, data) -> dict:
-    """Create a geofence (admins, by RLS); return it."""
-    return conn.execute(
-        f"INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m, polygon, active,"
-        f" created_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {FENCE_COLUMNS}",
-        (
-            company_id,
-            data.name,
-            data.kind,
-            data.center_lat,
-            data.center_lng,
-            data.radius_m,
-            None if data.polygon is None else json.dumps(data.polygon),
-            data.active,
-            actor_id,
-        ),
-    ).fetchone()
+@bp.get("/geofences/<fence_id>")
+@responds(GeofenceOut)
+def get_geofence(fence_id: str):
+    """Read one geofence."""
+    return {"geofence": gps.get_fence(db(), id_or_404(fence_id, "geofence"))}
 
 
-def get_fence(conn: psycopg.Connection, fence_id: str) -> dict:
-    """Return a geofence of the caller's company, or raise NotFound."""
-    row = conn.execute(f"SELECT {FENCE_COLUMNS} FROM geofences WHERE id = %s", (fence_id,)).fetchone()
-    if row is None:
-        raise NotFound("No such geofence.")
-    return row
+@bp.patch("/geofences/<fence_id>")
+@roles("admin")
+@responds(GeofenceOut, body=GeofencePatch)
+def patch_geofence(fence_id: str):
+    """Change a geofence, keeping its shape valid (audited)."""
+    changes = body(GeofencePatch).model_dump(exclude_unset=True)
+    if any(v is None for v in changes.values()):
+        nulls = {k: "null" for k, v in changes.items() if v is None}
+        raise ValidationFailed("Fields cannot be set to null.", fields=nulls)
+    conn = db()
+    before, after = gps.update_fence(conn, id_or_404(fence_id, "geofence"), changes)
+    audit(conn, "geofence.changed", "geofence", after["id"], dict(before=before, after=after))
+    return {"geofence": after}
 
 
-def update_fence(conn: psycopg.Connection, fence_id: str, changes: dict) -> tuple[dict, dict]:
-    """Apply `changes` to a geofence keeping its shape valid; return (before, after)."""
-    row = get_fence(conn, fence_id)
-    if not changes:
-        raise ValidationFailed("Nothing to change.", fields={"_": "give a field to change"})
-    merged = {**row, **changes}
-    try:
-        check_shape(row["kind"], merged["center_lat"], merged["center_lng"], merged["radius_m"], merged["polygon"])
-    except ValueError as exc:
-        raise ValidationFailed(str(exc), fields={"_": str(exc)}) from exc
-    if "polygon" in changes:
-        changes["polygon"] = json.dumps(changes["polygon"])
-    sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    after = conn.execute(
-        f"UPDATE geofences SET {sets}, updated_at = now() WHERE id = %(id)s RETURNING {FENCE_COLUMNS}",
-        {**changes, "id": row["id"]},
-    ).fetchone()
-    return row, after
-
-
-def delete_fence(conn: psycopg.Connection, fence_id: str) -> dict:
-    """Delete a geofence and its events; return the deleted row."""
-    row = get_fence(conn, fence_id)
-    conn.execute("DELETE FROM geofences WHERE id = %s", (row["id"],))
-    return row
-
-
-def list_fences(conn: psycopg.Connection, include_inactive: bool, limit: int, offset: int) -> list[dict]:
-    """Return up to limit + 1 geofences of the caller's company."""
-    return conn.execute(
-        f"SELECT {FENCE_COLUMNS} FROM geofences WHERE company_id = app.company_id()"
-        " AND (%s OR active) ORDER BY lower(name), id LIMIT %s OFFSET %s",
-        (include_inactive, limit + 1, offset),
-    ).fetchall()
+@bp.delete("/geofences/<fence_id>")
+@roles("admin")
+@responds(None, 204)
+def delete_geofence(fence_id: str):
+    """Delete a geofence and its events (audited)."""
+    conn = db()
+    row = gps.delete_fence(conn, id_or_404(fence_id, "geofence"))
+    audit(conn, "geofence.deleted", "geofence", row["id"], dict(name=row["name"]))
+    return "", 204

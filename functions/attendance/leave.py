@@ -1,249 +1,140 @@
-"""Leave: types per company, requests (half days optional), decisions by the assigned manager or an admin, balances.
-
-Days are working days Monday to Friday; a half-day flag takes half of the first or last day. Requests of one
-user never overlap (pending or approved), serialised by a per-user advisory lock.
-"""
+"""Leave routes: types (admins), requests (employees), decisions (assigned manager or admin), balances."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
-from decimal import Decimal
+from flask import Blueprint, request
 
-import psycopg
-
-from workmonitor.errors import Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
-
-from . import common as common
-
-TYPE_COLUMNS = "id, name, paid, allowance_days, archived, created_at"
-REQUEST_COLUMNS = (
-    "id, user_id, leave_type_id, start_date, end_date, start_half, end_half, days, reason, status,"
-    " decided_by, decided_at, decision_comment, created_at"
+from workmonitor.attendance import common, leave
+from workmonitor.attendance.models import (
+    Balances,
+    DecisionIn,
+    LeaveRequestIn,
+    LeaveRequestOut,
+    LeaveRequestPage,
+    LeaveTypeIn,
+    LeaveTypeOut,
+    LeaveTypePage,
+    LeaveTypePatch,
 )
-HALF = Decimal("0.5")
+from workmonitor.errors import ValidationFailed, id_or_404
+from workmonitor.web import audit, body, caller, date_range, db, page, paginated, query_int, query_uuid, responds, roles
+
+from .common import PLANNERS, notify
+
+bp = Blueprint("leave", __name__, url_prefix="/leave")
+STATUSES = ("pending", "approved", "rejected", "cancelled")
 
 
-def working_days(
-    start: date, end: date, start_half: bool = False, end_half: bool = False, year: int | None = None
-) -> Decimal:
-    """Return the Mon-Fri days of [start, end] (only those in `year` when given), halving flagged end days."""
-    total = Decimal(0)
-    day = start
-    while day <= end:
-        if day.weekday() < 5 and (year is None or day.year == year):
-            half = (day == start and start_half) or (day == end and end_half)
-            total += HALF if half else Decimal(1)
-        day += timedelta(days=1)
-    return total
+@bp.get("/types")
+@responds(LeaveTypePage)
+def list_types():
+    """List the company's leave types (?archived=true: archived ones too)."""
+    limit, offset = page()
+    rows = leave.list_types(db(), request.args.get("archived") == "true", limit, offset)
+    return paginated(rows, limit, offset)
 
 
-# --- types -------------------------------------------------------------------------------------------------
+@bp.post("/types")
+@roles("admin")
+@responds(LeaveTypeOut, 201, body=LeaveTypeIn)
+def create_type():
+    """Create a leave type (audited)."""
+    data = body(LeaveTypeIn)
+    conn = db()
+    row = leave.create_type(conn, caller().company_id, data.name, data.paid, data.allowance_days)
+    audit(conn, "leave.type_created", "leave_type", row["id"], dict(name=data.name))
+    return {"leave_type": row}, 201
 
 
-def create_type(conn: psycopg.Connection, company_id: str, name: str, paid: bool, allowance) -> dict:
-    """Create a leave type; return it. Raises 409 on a duplicate name."""
-    if conn.execute("SELECT 1 FROM leave_types WHERE lower(name) = lower(%s)", (name,)).fetchone():
-        raise Conflict("A leave type with this name exists.", code="already_exists")
-    return conn.execute(
-        f"INSERT INTO leave_types (company_id, name, paid, allowance_days) VALUES (%s, %s, %s, %s)"
-        f" RETURNING {TYPE_COLUMNS}",
-        (company_id, name, paid, allowance),
-    ).fetchone()
+@bp.patch("/types/<type_id>")
+@roles("admin")
+@responds(LeaveTypeOut, body=LeaveTypePatch)
+def patch_type(type_id: str):
+    """Rename a leave type, change its allowance or archive it (audited)."""
+    changes = body(LeaveTypePatch).model_dump(exclude_unset=True)
+    if any(changes.get(k) is None for k in ("name", "paid", "archived") if k in changes):
+        raise ValidationFailed("name, paid and archived cannot be null.", fields={"_": "null not allowed"})
+    conn = db()
+    row = leave.update_type(conn, id_or_404(type_id, "leave type"), changes)
+    audit(conn, "leave.type_changed", "leave_type", row["id"], dict(changes=changes))
+    return {"leave_type": row}
 
 
-def get_type(conn: psycopg.Connection, type_id: str) -> dict:
-    """Return a leave type of the caller's company, or raise NotFound."""
-    row = conn.execute(f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE id = %s", (type_id,)).fetchone()
-    if row is None:
-        raise NotFound("No such leave type.", code="leave_type_not_found")
-    return row
+@bp.post("/requests")
+@responds(LeaveRequestOut, 201, body=LeaveRequestIn)
+def create_request():
+    """Request leave (admins may for anyone); its approvers are notified."""
+    data = body(LeaveRequestIn)
+    me = caller()
+    return {"request": leave.request_leave(db(), me.company_id, me.user_id, me.role, data)}, 201
 
 
-def update_type(conn: psycopg.Connection, type_id: str, changes: dict) -> dict:
-    """Change a leave type's name, paid flag, allowance or archived flag; return it."""
-    row = get_type(conn, type_id)
-    if not changes:
-        raise ValidationFailed("Nothing to change.", fields={"_": "give name, paid, allowance_days or archived"})
-    if (
-        "name" in changes
-        and conn.execute(
-            "SELECT 1 FROM leave_types WHERE lower(name) = lower(%s) AND id <> %s", (changes["name"], row["id"])
-        ).fetchone()
-    ):
-        raise Conflict("A leave type with this name exists.", code="already_exists")
-    sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    return conn.execute(
-        f"UPDATE leave_types SET {sets} WHERE id = %(id)s RETURNING {TYPE_COLUMNS}", {**changes, "id": row["id"]}
-    ).fetchone()
+@bp.get("/requests")
+@responds(LeaveRequestPage)
+def list_requests():
+    """List visible leave requests (?user_id, ?status, ?from, ?to)."""
+    limit, offset = page()
+    frm, to = date_range(max_days=3660)
+    status = request.args.get("status") or None
+    if status and status not in STATUSES:
+        raise ValidationFailed("Unknown status.", fields={"status": ", ".join(STATUSES)})
+    rows = leave.list_requests(db(), caller().company_id, query_uuid("user_id"), status, frm, to, limit, offset)
+    return paginated(rows, limit, offset)
 
 
-def list_types(conn: psycopg.Connection, include_archived: bool, limit: int, offset: int) -> list[dict]:
-    """Return up to limit + 1 leave types of the caller's company."""
-    return conn.execute(
-        f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id()"
-        " AND (%s OR NOT archived) ORDER BY lower(name), id LIMIT %s OFFSET %s",
-        (include_archived, limit + 1, offset),
-    ).fetchall()
+@bp.get("/requests/<request_id>")
+@responds(LeaveRequestOut)
+def get_request(request_id: str):
+    """Read one leave request."""
+    return {"request": leave.get_request(db(), id_or_404(request_id, "leave request"))}
 
 
-# --- requests ----------------------------------------------------------------------------------------------
-
-
-def request_leave(conn: psycopg.Connection, company_id: str, caller_id: str, caller_role: str, data) -> dict:
-    """Create a pending leave request (for oneself, or anyone when admin); return it. Raises 403/404/409/422."""
-    user_id = str(data.user_id or caller_id)
-    if user_id != caller_id and caller_role != "admin":
-        raise Forbidden("Only an admin may request leave for someone else.", code="role_required")
-    target = common.user(conn, user_id)
-    ltype = get_type(conn, str(data.leave_type_id))
-    if ltype["archived"]:
-        raise Unprocessable("This leave type is archived.", code="leave_type_archived")
-    days = working_days(data.start_date, data.end_date, data.start_half, data.end_half)
-    if days <= 0:
-        raise Unprocessable("The range holds no working day (Monday to Friday).", code="no_working_days")
-    common.lock_user(conn, target["id"], "leave")
-    clash = conn.execute(
-        f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE user_id = %s"
-        " AND status IN ('pending', 'approved') AND start_date <= %s AND end_date >= %s LIMIT 1",
-        (target["id"], data.end_date, data.start_date),
-    ).fetchone()
-    if clash:
-        raise Conflict(
-            "This overlaps another leave request.",
-            code="leave_overlap",
-            extra={"conflict_id": str(clash["id"]), "conflict_status": clash["status"]},
-        )
-    if ltype["allowance_days"] is not None:
-        _check_allowance(conn, target["id"], ltype, data)
-    return conn.execute(
-        f"INSERT INTO leave_requests (company_id, user_id, leave_type_id, start_date, end_date, start_half, end_half,"
-        f" days, reason) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {REQUEST_COLUMNS}",
-        (
-            company_id,
-            target["id"],
-            ltype["id"],
-            data.start_date,
-            data.end_date,
-            data.start_half,
-            data.end_half,
-            days,
-            data.reason,
-        ),
-    ).fetchone()
-
-
-def _check_allowance(conn: psycopg.Connection, user_id, ltype: dict, data) -> None:
-    for year in range(data.start_date.year, data.end_date.year + 1):
-        wanted = working_days(data.start_date, data.end_date, data.start_half, data.end_half, year)
-        taken = _taken(conn, user_id, ltype["id"], year, ("approved", "pending"))
-        if taken + wanted > ltype["allowance_days"]:
-            raise Unprocessable(
-                f"Not enough {ltype['name']} left in {year}: {ltype['allowance_days'] - taken}"
-                f" days remain, {wanted} requested.",
-                code="insufficient_balance",
-            )
-
-
-def _taken(conn: psycopg.Connection, user_id, type_id, year: int, statuses: tuple[str, ...]) -> Decimal:
-    rows = conn.execute(
-        "SELECT start_date, end_date, start_half, end_half FROM leave_requests WHERE user_id = %s"
-        " AND leave_type_id = %s AND status = ANY(%s) AND start_date <= %s AND end_date >= %s",
-        (user_id, type_id, list(statuses), date(year, 12, 31), date(year, 1, 1)),
-    ).fetchall()
-    return sum(
-        (working_days(r["start_date"], r["end_date"], r["start_half"], r["end_half"], year) for r in rows), Decimal(0)
+def _decide(request_id: str, approve: bool) -> dict:
+    data = body(DecisionIn)
+    conn = db()
+    row = leave.decide(conn, id_or_404(request_id, "leave request"), caller().user_id, approve, data.comment)
+    audit(
+        conn,
+        f"leave.{row['status']}",
+        "leave_request",
+        row["id"],
+        dict(user_id=str(row["user_id"]), comment=data.comment, days=float(row["days"])),
     )
+    result = {"request": row}
+    notify(row["user_id"], f"leave.{row['status']}", result)
+    return result
 
 
-def get_request(conn: psycopg.Connection, request_id: str) -> dict:
-    """Return a visible leave request, or raise NotFound."""
-    row = conn.execute(f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE id = %s", (request_id,)).fetchone()
-    if row is None:
-        raise NotFound("No such leave request.")
-    return row
+@bp.post("/requests/<request_id>/approve")
+@roles(*PLANNERS)
+@responds(LeaveRequestOut, body=DecisionIn)
+def approve(request_id: str):
+    """Approve a pending request (the employee's manager or an admin)."""
+    return _decide(request_id, True)
 
 
-def decide(conn: psycopg.Connection, request_id: str, actor_id: str, approve: bool, comment: str | None) -> dict:
-    """Approve or reject a pending request as its employee's manager or an admin; return it. Raises 403/404/409."""
-    row = get_request(conn, request_id)
-    if not common.can_manage(conn, row["user_id"]):
-        raise Forbidden("Only this employee's manager or an admin may decide.", code="not_your_employee")
-    if row["status"] != "pending":
-        raise Conflict(f"This request is {row['status']}.", code="invalid_state")
-    return conn.execute(
-        f"UPDATE leave_requests SET status = %s, decided_by = %s, decided_at = now(), decision_comment = %s"
-        f" WHERE id = %s AND status = 'pending' RETURNING {REQUEST_COLUMNS}",
-        ("approved" if approve else "rejected", actor_id, comment, row["id"]),
-    ).fetchone()
+@bp.post("/requests/<request_id>/reject")
+@roles(*PLANNERS)
+@responds(LeaveRequestOut, body=DecisionIn)
+def reject(request_id: str):
+    """Reject a pending request (the employee's manager or an admin)."""
+    return _decide(request_id, False)
 
 
-def cancel(conn: psycopg.Connection, request_id: str, caller_id: str) -> dict:
-    """Cancel a request: its owner while pending or not yet started, a manager/admin any time; return it."""
-    row = get_request(conn, request_id)
-    own = str(row["user_id"]) == caller_id
-    if row["status"] not in ("pending", "approved"):
-        raise Conflict(f"This request is {row['status']}.", code="invalid_state")
-    if not common.can_manage(conn, row["user_id"]):
-        if not own:
-            raise Forbidden("You may not cancel this request.", code="not_yours")
-        if row["status"] == "approved" and row["start_date"] <= common.now().date():
-            raise Conflict("Approved leave that has started can only be cancelled by a manager.", code="started")
-    return conn.execute(
-        f"UPDATE leave_requests SET status = 'cancelled' WHERE id = %s RETURNING {REQUEST_COLUMNS}", (row["id"],)
-    ).fetchone()
+@bp.post("/requests/<request_id>/cancel")
+@responds(LeaveRequestOut)
+def cancel(request_id: str):
+    """Cancel a request (its owner before it starts, a manager or admin any time; audited)."""
+    conn = db()
+    row = leave.cancel(conn, id_or_404(request_id, "leave request"), caller().user_id)
+    audit(conn, "leave.cancelled", "leave_request", row["id"], dict(user_id=str(row["user_id"])))
+    return {"request": row}
 
 
-def list_requests(
-    conn: psycopg.Connection,
-    company_id: str,
-    user_id: str | None,
-    status: str | None,
-    day_from: date | None,
-    day_to: date | None,
-    limit: int,
-    offset: int,
-) -> list[dict]:
-    """Return up to limit + 1 visible leave requests, newest first, overlapping the optional date range."""
-    return conn.execute(
-        f"SELECT {REQUEST_COLUMNS} FROM leave_requests WHERE company_id = %(cid)s"
-        " AND (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid) AND (%(status)s::text IS NULL OR status = %(status)s)"
-        " AND (%(frm)s::date IS NULL OR end_date >= %(frm)s) AND (%(to)s::date IS NULL OR start_date <= %(to)s)"
-        " ORDER BY start_date DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-        {
-            "cid": company_id,
-            "uid": user_id,
-            "status": status,
-            "frm": day_from,
-            "to": day_to,
-            "limit": limit + 1,
-            "offset": offset,
-        },
-    ).fetchall()
-
-
-def balances(conn: psycopg.Connection, user_id, year: int) -> list[dict]:
-    """Return per leave type: allowance, approved (used) and pending days in `year`, and what remains."""
-    target = common.user(conn, user_id)
-    if not common.can_see(conn, target["id"]):
-        raise NotFound("No such user.")
-    out = []
-    for t in conn.execute(
-        f"SELECT {TYPE_COLUMNS} FROM leave_types WHERE company_id = app.company_id() ORDER BY lower(name), id"
-    ).fetchall():
-        used = _taken(conn, target["id"], t["id"], year, ("approved",))
-        pending = _taken(conn, target["id"], t["id"], year, ("pending",))
-        if t["archived"] and not used and not pending:
-            continue
-        allowance = t["allowance_days"]
-        out.append(
-            {
-                "leave_type_id": t["id"],
-                "name": t["name"],
-                "paid": t["paid"],
-                "allowance_days": allowance,
-                "used_days": used,
-                "pending_days": pending,
-                "remaining_days": None if allowance is None else allowance - used,
-            }
-        )
-    return out
+@bp.get("/balances")
+@responds(Balances)
+def balances():
+    """Allowance, used, pending and remaining days per leave type in a year (?year, ?user_id)."""
+    year = query_int("year", common.now().year, 2000, 2100)
+    user_id = query_uuid("user_id") or caller().user_id
+    return {"user_id": user_id, "year": year, "balances": leave.balances(db(), user_id, year)}

@@ -1,155 +1,67 @@
-"""Listing and reporting time (no Flask): filters, totals with the company's rounding, per-day reports."""
+"""Report and settings routes: the summary by project, user, client or task; the daily report; time settings."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import timedelta
 
-import psycopg
+from flask import Blueprint, request
 
-from workmonitor import timecalc
+from workmonitor.errors import ValidationFailed
+from workmonitor.schemas import check_range
+from workmonitor.time import entries, reports, settings, timecalc
+from workmonitor.time.models import DailyOut, SettingsOut, SettingsPatch, SummaryOut
+from workmonitor.web import audit, body, caller, db, query_date, query_uuid, responds, roles
 
-from . import entries as entries
+from .common import filters
 
-LIST_COLUMNS = (
-    f"{entries.ENTRY_COLUMNS}, p.name AS project_name, p.color AS project_color, p.client_id, t.name AS task_name"
-)
-LIST_FROM = (
-    "time_entries e LEFT JOIN projects p ON p.id = e.project_id LEFT JOIN tasks t ON t.id = e.task_id"
-    " LEFT JOIN project_members m ON m.project_id = e.project_id AND m.user_id = e.user_id"
-)
+bp = Blueprint("reports", __name__)
+DAILY_MAX_DAYS = 366
 
 
-@dataclass(frozen=True)
-class Filters:
-    """Entry filters; dates are local days of `tz`, `start`/`end` their UTC bounds."""
-
-    user_id: str | None = None
-    project_id: str | None = None
-    task_id: str | None = None
-    client_id: str | None = None
-    billable: bool | None = None
-    start: datetime | None = None
-    end: datetime | None = None
-
-    def where(self) -> tuple[str, dict]:
-        """Return the SQL condition and its parameters (entries that start inside the range)."""
-        sql = (
-            "(%(u)s::uuid IS NULL OR e.user_id = %(u)s) AND (%(p)s::uuid IS NULL OR e.project_id = %(p)s)"
-            " AND (%(t)s::uuid IS NULL OR e.task_id = %(t)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
-            " AND (%(b)s::boolean IS NULL OR e.billable = %(b)s)"
-            " AND (%(s)s::timestamptz IS NULL OR e.started_at >= %(s)s)"
-            " AND (%(e)s::timestamptz IS NULL OR e.started_at < %(e)s)"
-        )
-        return sql, {
-            "u": self.user_id,
-            "p": self.project_id,
-            "t": self.task_id,
-            "c": self.client_id,
-            "b": self.billable,
-            "s": self.start,
-            "e": self.end,
-        }
+@bp.get("/reports/summary")
+@responds(SummaryOut)
+def summary_report():
+    """The matching time grouped (?group_by=project|user|client|task), biggest first, with totals."""
+    group_by = request.args.get("group_by", "project")
+    if group_by not in reports.GROUPS:
+        raise ValidationFailed("Unknown grouping.", fields={"group_by": ", ".join(reports.GROUPS)})
+    conn = db()
+    flt = filters()
+    rule = settings.rounding(settings.settings(conn, caller().company_id))
+    return {**reports.summary(conn, flt, rule, group_by), "rounding": {"mode": rule.mode, "minutes": rule.minutes}}
 
 
-def day_bounds(first: date | None, last: date | None, tz: str) -> tuple[datetime | None, datetime | None]:
-    """Return the UTC bounds of local days first..last (either may be open)."""
-    return (
-        timecalc.local_midnight(first, tz) if first else None,
-        timecalc.local_range(last, last, tz)[1] if last else None,
-    )
+@bp.get("/reports/daily")
+@responds(DailyOut)
+def daily_report():
+    """A user's time per local day (default: the last 7 days up to today), at most 366 days."""
+    conn, me = db(), caller()
+    user = entries.target_user(conn, me, query_uuid("user_id"))
+    today = timecalc.local_date(entries.now(), user["timezone"])
+    first, last = query_date("from"), query_date("to")
+    check_range(first, last, DAILY_MAX_DAYS)
+    first, last = first or (last or today) - timedelta(days=6), last or max(first or today, today)
+    check_range(first, last, DAILY_MAX_DAYS)
+    rule = settings.rounding(settings.settings(conn, me.company_id))
+    return reports.daily(conn, user["id"], user["timezone"], first, last, rule)
 
 
-def list_entries(
-    conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding, limit: int, offset: int
-) -> list[dict]:
-    """Return one page (limit + 1 rows) of entries, newest first, each with its rounded duration."""
-    cond, params = flt.where()
-    rows = conn.execute(
-        f"SELECT {LIST_COLUMNS} FROM {LIST_FROM} WHERE {cond}"
-        " ORDER BY e.started_at DESC, e.id LIMIT %(limit)s OFFSET %(offset)s",
-        {**params, "limit": limit + 1, "offset": offset},
-    ).fetchall()
-    for row in rows:
-        row["rounded_seconds"] = rule.apply(row["duration_seconds"])
-    return rows
+@bp.get("/settings")
+@responds(SettingsOut)
+def get_settings():
+    """The company's time settings."""
+    return {"settings": settings.settings(db(), caller().company_id)}
 
 
-GROUPS = {
-    "project": ("e.project_id", "p.name"),
-    "user": ("e.user_id", "u.name"),
-    "client": ("p.client_id", "c.name"),
-    "task": ("e.task_id", "t.name"),
-}
-
-
-def _blank() -> dict:
-    return {
-        "count": 0,
-        "seconds": 0,
-        "rounded_seconds": 0,
-        "billable_seconds": 0,
-        "billable_rounded_seconds": 0,
-        "amounts": {},
-    }
-
-
-def _add(acc: dict, row: dict, rule: timecalc.Rounding) -> None:
-    rounded = rule.apply(row["secs"])
-    acc["count"] += 1
-    acc["seconds"] += row["secs"]
-    acc["rounded_seconds"] += rounded
-    if row["billable"]:
-        acc["billable_seconds"] += row["secs"]
-        acc["billable_rounded_seconds"] += rounded
-        if row["rate"] is not None and row["currency"]:
-            cur = row["currency"].strip()
-            acc["amounts"][cur] = acc["amounts"].get(cur, 0) + round(rounded * row["rate"] / 3600)
-
-
-def _durations(conn: psycopg.Connection, flt: Filters, group: str = "NULL", name: str = "NULL") -> list[dict]:
-    cond, params = flt.where()
-    return conn.execute(
-        "SELECT extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS secs, e.billable,"
-        f" coalesce(m.hourly_rate, p.hourly_rate) AS rate, p.currency, {group} AS key, {name} AS name"
-        f" FROM {LIST_FROM} LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN users u ON u.id = e.user_id"
-        f" WHERE {cond}",
-        params,
-    ).fetchall()
-
-
-def totals(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding) -> dict:
-    """Return totals over every matching entry: raw and rounded seconds, billable time and money per currency.
-
-    Rounding applies to each entry; money is billable rounded time at the member's rate, else the project's.
-    """
-    acc = _blank()
-    for row in _durations(conn, flt):
-        _add(acc, row, rule)
-    return acc
-
-
-def summary(conn: psycopg.Connection, flt: Filters, rule: timecalc.Rounding, group_by: str) -> dict:
-    """Return the matching time grouped by project, user, client or task, biggest first, with the overall totals."""
-    key, name = GROUPS[group_by]
-    groups: dict = {}
-    overall = _blank()
-    for row in _durations(conn, flt, key, name):
-        acc = groups.setdefault(row["key"], {"key": row["key"], "name": row["name"], **_blank()})
-        _add(acc, row, rule)
-        _add(overall, row, rule)
-    items = sorted(groups.values(), key=lambda g: (-g["seconds"], str(g["name"])))
-    return {"group_by": group_by, "groups": items, "totals": overall}
-
-
-def daily(conn: psycopg.Connection, user_id, tz: str, first: date, last: date, rule: timecalc.Rounding) -> dict:
-    """Return the user's time per local day first..last, entries split at local midnight (DST-correct)."""
-    start, end = timecalc.local_range(first, last, tz)
-    rows = conn.execute(
-        "SELECT started_at, ended_at, billable FROM time_entries WHERE user_id = %s"
-        " AND started_at < %s AND coalesce(ended_at, now()) > %s ORDER BY started_at",
-        (user_id, end, start),
-    ).fetchall()
-    days = timecalc.daily_totals(rows, tz, rule, first, last)
-    total = {k: sum(d[k] for d in days) for k in ("seconds", "rounded_seconds", "billable_seconds")}
-    return {"user_id": str(user_id), "timezone": tz, "from": first, "to": last, "days": days, "totals": total}
+@bp.patch("/settings")
+@roles("admin")
+@responds(SettingsOut, body=SettingsPatch)
+def update_settings():
+    """Change rounding, past edits or the week start (admins)."""
+    changes = body(SettingsPatch).model_dump(exclude_none=True)
+    if not changes:
+        raise ValidationFailed("Nothing to change.", fields={"_": "give at least one setting"})
+    conn, me = db(), caller()
+    out = settings.save_settings(conn, me.company_id, changes)
+    audit(conn, "time.settings_changed", "company", me.company_id, changes)
+    return {"settings": out}

@@ -22,7 +22,9 @@ sys.path[:0] = [str(ROOT / "shared"), str(Path(__file__).resolve().parent)]
 
 import services
 
-QUEUES = ["email", "media", "reports", "default"]
+from workmonitor import keys
+
+QUEUES = list(keys.QUEUES)
 
 
 def _local_secret(name: str) -> str:

@@ -7,9 +7,11 @@ Every started process listens on 127.0.0.1 only and is stopped by `Services.stop
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -158,6 +160,8 @@ def ensure_s3(svc: Services) -> None:
     svc.s3_endpoint = f"http://127.0.0.1:{S3_PORT}"
     if port_open(S3_PORT):
         svc.notes.append(f"s3: found on 127.0.0.1:{S3_PORT}")
+        if _alive(_weed_pid()):  # one we started for another session: share it, and stop it with the last user
+            _share_local_s3(svc)
         return
     weed = shutil.which("weed") or str(Path(sys.executable).parent / "weed")
     datadir = VAR / "s3"
@@ -176,28 +180,78 @@ def ensure_s3(svc: Services) -> None:
             }
         )
     )
-    log = open(VAR / "weed.log", "ab")
-    # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
-    proc = subprocess.Popen(
-        [
-            weed,
-            "mini",
-            "-ip=127.0.0.1",
-            "-ip.bind=127.0.0.1",
-            f"-dir={datadir}",
-            f"-s3.port={S3_PORT}",
-            f"-s3.config={config}",
-            "-master.telemetry=false",
-            "-admin.ui=false",
-            "-webdav=false",
-        ],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-    )
+    with open(VAR / "weed.log", "ab") as log:  # the child keeps its own handle
+        # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
+        proc = subprocess.Popen(
+            [
+                weed,
+                "mini",
+                "-ip=127.0.0.1",
+                "-ip.bind=127.0.0.1",
+                f"-dir={datadir}",
+                f"-s3.port={S3_PORT}",
+                f"-s3.config={config}",
+                "-master.telemetry=false",
+                "-admin.ui=false",
+                "-webdav=false",
+            ],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     _wait_port(S3_PORT, "s3 (weed mini)", timeout=60)
-    svc.started.append(lambda: _terminate(proc))
+    STATE.mkdir(parents=True, exist_ok=True)
+    (STATE / "s3.pid").write_text(str(proc.pid))
+    _share_local_s3(svc)
     svc.notes.append(f"s3: started SeaweedFS (weed mini) on 127.0.0.1:{S3_PORT}, data in {datadir}")
+
+
+# A SeaweedFS started here serves every session of this user (make run, test runs in other checkouts): each
+# registers its pid, and the last one to leave stops it, so no session pulls S3 from under another.
+def _weed_pid() -> int | None:
+    try:
+        return int((STATE / "s3.pid").read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _alive(pid: int | None) -> bool:
+    if not pid:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _share_local_s3(svc: Services) -> None:
+    users = STATE / "s3-users"
+    users.mkdir(parents=True, exist_ok=True)
+    me = users / str(os.getpid())
+    me.touch()
+
+    def release() -> None:
+        me.unlink(missing_ok=True)
+        if any(_alive(int(p.name)) for p in users.iterdir() if p.name.isdigit()):
+            return
+        pid = _weed_pid()
+        if _alive(pid):
+            assert pid is not None
+            os.kill(pid, signal.SIGTERM)
+            for _ in range(100):
+                with contextlib.suppress(ChildProcessError):  # reap it when this session started it
+                    os.waitpid(pid, os.WNOHANG)
+                if not _alive(pid):
+                    break
+                time.sleep(0.1)
+            else:
+                os.kill(pid, signal.SIGKILL)
+        (STATE / "s3.pid").unlink(missing_ok=True)
+
+    svc.started.append(release)
 
 
 def _local_s3_keys() -> tuple[str, str]:

@@ -215,11 +215,15 @@ def import_closure(root: Path, name: str) -> set[Path]:
 
 
 def secrets_needed(root: Path, name: str) -> dict[str, set[str]]:
-    """Return {secret: files} for function `name`: secrets whose Settings field its import closure reads."""
+    """Return {secret: files} for function `name`: secrets its import closure reads, directly or via Settings."""
     fields = settings_secrets(root)
     needed: dict[str, set[str]] = {}
     for path in import_closure(root, name):
-        attrs = {n.attr for n in ast.walk(ast.parse(path.read_text())) if isinstance(n, ast.Attribute)}
+        text = path.read_text()
+        if path.name != "config.py":  # config.py reads every secret for Settings; its fields are matched below
+            for secret_name in SECRET_CALL.findall(text):  # read directly, e.g. metrics.py's secret("metrics-token")
+                needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())
+        attrs = {n.attr for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Attribute)}
         for field in attrs & set(fields):
             for secret_name in fields[field]:
                 needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())

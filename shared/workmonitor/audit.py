@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-import psycopg
+from .db import Conn
 
 
 def record(
-    conn: psycopg.Connection,
+    conn: Conn,
     action: str,
     *,
     company_id: str | None,

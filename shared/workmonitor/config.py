@@ -46,6 +46,7 @@ class Settings:
     jwt_secret: str
     access_ttl: int
     refresh_ttl: int
+    refresh_grace: int
     bcrypt_rounds: int
     pool_min: int
     pool_max: int
@@ -86,6 +87,8 @@ def settings() -> Settings:
         jwt_secret=secret("jwt-secret") or "",
         access_ttl=_int("ACCESS_TOKEN_TTL", 24 * 3600),
         refresh_ttl=_int("REFRESH_TOKEN_TTL", 30 * 24 * 3600),
+        # A rotated refresh token still works this long: concurrent refreshes of one device are not a theft.
+        refresh_grace=_int("REFRESH_GRACE_SECONDS", 10),
         bcrypt_rounds=_int("BCRYPT_ROUNDS", 12),
         pool_min=_int("DB_POOL_MIN", 1),
         pool_max=_int("DB_POOL_MAX", 10),

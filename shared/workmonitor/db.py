@@ -23,7 +23,7 @@ from .config import settings
 Row: TypeAlias = dict[str, Any]
 Conn: TypeAlias = psycopg.Connection[Row]
 
-_pool: ConnectionPool | None = None
+_pool: ConnectionPool[Conn] | None = None
 _pool_lock = threading.Lock()
 
 
@@ -34,16 +34,14 @@ class Claims:
     company_id: str | None = None
     user_id: str | None = None
     role: str | None = None
-    lookup_email: str | None = None
-    lookup_token: str | None = None
 
     @classmethod
-    def system(cls, company_id: str) -> Claims:
-        """Return claims for background work acting for a whole company (workers, scheduled jobs)."""
-        return cls(company_id=str(company_id), role="system")
+    def job(cls, company_id: object) -> Claims:
+        """Return claims for background work in one company: role 'job', no user (migrations/0009_roles.sql)."""
+        return cls(company_id=str(company_id), role="job")
 
 
-def pool() -> ConnectionPool:
+def pool() -> ConnectionPool[Conn]:
     """Return the process-wide pool, creating it on first use."""
     global _pool
     if _pool is None:
@@ -52,6 +50,7 @@ def pool() -> ConnectionPool:
                 cfg = settings()
                 _pool = ConnectionPool(
                     cfg.database_url,
+                    connection_class=Conn,
                     min_size=cfg.pool_min,
                     max_size=cfg.pool_max,
                     kwargs={"row_factory": dict_row, "autocommit": False},
@@ -69,19 +68,12 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection, claims: Claims) -> None:
+def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
     """Set the RLS claims for the current transaction of `conn`."""
     conn.execute(
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
-        " set_config('app.role', %s, true), set_config('app.lookup_email', %s, true),"
-        " set_config('app.lookup_token', %s, true)",
-        (
-            claims.company_id or "",
-            claims.user_id or "",
-            claims.role or "",
-            (claims.lookup_email or "").lower(),
-            claims.lookup_token or "",
-        ),
+        " set_config('app.role', %s, true)",
+        (claims.company_id or "", claims.user_id or "", claims.role or ""),
     )
 
 
@@ -92,6 +84,11 @@ def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
         set_claims(conn, claims)
         yield conn
         # pool.connection() commits on clean exit and rolls back on exception.
+
+
+def like_pattern(text: str, max_len: int = 100) -> str:
+    """Return search text for ILIKE: trimmed, at most `max_len` characters, wildcards escaped (backslash first)."""
+    return text.strip()[:max_len].replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
 
 
 def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:

@@ -7,6 +7,8 @@ from typing import Any
 
 import psycopg.errors as pgerr
 
+from . import keys
+
 
 class ApiError(Exception):
     """An error rendered as {"error": {"code", "message", "fields"}} with an HTTP status."""
@@ -121,7 +123,9 @@ def from_database(exc: pgerr.Error) -> ApiError | None:
         return ValidationFailed("A value has the wrong format or is out of range.")
     if isinstance(exc, pgerr.DataError):  # any other class 22 error, and NUL bytes refused by the driver
         return ValidationFailed("A value has the wrong format or is out of range.", code="invalid_value")
-    if isinstance(exc, pgerr.RaiseException) and (diag and (diag.message_primary or "").startswith("wm:")):
-        code, _, msg = diag.message_primary[3:].partition(":")
+    if isinstance(exc, pgerr.RaiseException) and (
+        diag and (diag.message_primary or "").startswith(keys.DB_MESSAGE_PREFIX)
+    ):
+        code, _, msg = diag.message_primary[len(keys.DB_MESSAGE_PREFIX) :].partition(":")
         return Unprocessable(msg.strip() or code, code=code.strip())
     return None

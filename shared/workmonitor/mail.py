@@ -1,6 +1,6 @@
 """The mail adapter: SMTP when SMTP_HOST is set, otherwise a local outbox folder a developer can read.
 
-Requests never send mail: they enqueue `workmonitor.jobs.send_email` (RQ) after their transaction commits.
+Requests never send mail: they enqueue `jobs.registry.SEND_EMAIL` (RQ) after their transaction commits.
 """
 
 from __future__ import annotations

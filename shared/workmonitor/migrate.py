@@ -2,7 +2,8 @@
 
 Runs as the owner role. An advisory lock makes two processes starting at once safe: the second waits, then
 finds nothing left to do. A changed file that was already applied is refused (its checksum differs).
-Usage: python -m workmonitor.migrate [--create-db]
+Usage: python -m workmonitor.migrate [--create-db] [--create-bucket] [--wait SECONDS]
+In production nothing restarts a failed migrator (faasd restarts nothing), so it waits for PostgreSQL itself.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import sys
+import time
 from pathlib import Path
 
 import psycopg
@@ -79,13 +81,46 @@ def _set_app_password(conn: psycopg.Connection) -> None:
         conn.execute(sql.SQL("ALTER ROLE workmonitor_app PASSWORD {}").format(sql.Literal(password)))
 
 
+def wait_for_server(owner_url: str, timeout: float, log=print) -> None:
+    """Return once PostgreSQL accepts a connection (to the `postgres` database); raise the last error at timeout."""
+    info = psycopg.conninfo.conninfo_to_dict(owner_url)
+    info["dbname"] = "postgres"
+    deadline, delay = time.monotonic() + timeout, 0.5
+    while True:
+        try:
+            psycopg.connect(psycopg.conninfo.make_conninfo(**info), connect_timeout=5).close()
+            return
+        except psycopg.OperationalError as exc:
+            if time.monotonic() + delay > deadline:
+                raise
+            log(f"migrate: database not reachable yet ({str(exc).strip().splitlines()[0]}); retrying in {delay:.0f}s")
+            time.sleep(delay)
+            delay = min(delay * 2, 10)
+
+
+def ensure_bucket() -> None:
+    """Create the configured S3 bucket when it does not exist yet (private: no policy is attached)."""
+    from . import storage
+
+    s3, bucket = storage.client(), settings().s3_bucket
+    try:
+        s3.head_bucket(Bucket=bucket)
+    except s3.exceptions.ClientError:
+        s3.create_bucket(Bucket=bucket)
+
+
 def main(argv: list[str]) -> int:
     """Command-line entry point."""
     owner_url = settings().owner_database_url
+    wait = float(argv[argv.index("--wait") + 1]) if "--wait" in argv else float(os.environ.get("MIGRATE_WAIT", 120))
+    wait_for_server(owner_url, wait)
     if "--create-db" in argv:
         ensure_database(owner_url)
     applied = apply(owner_url)
     print(f"migrate: {len(applied)} applied, database up to date")
+    if "--create-bucket" in argv:
+        ensure_bucket()
+        print(f"migrate: bucket {settings().s3_bucket} ready")
     return 0
 
 

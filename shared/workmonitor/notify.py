@@ -2,7 +2,7 @@
 
 Any function calls `notify(conn, user_id, kind, title, body, data)` inside its own transaction. What happens
 is decided by the recipient's preferences (kind x channel; a missing row means DEFAULTS):
-  in_app  a `notifications` row, listed by the messaging function and published to room "user:<id>"
+  in_app  a `notifications` row (read through workmonitor.messaging.inbox), published to room "user:<id>"
   email   workmonitor.jobs.email.send_email on the "email" queue (SMTP adapter, or the outbox)
   push    workmonitor.jobs.notifications.send_push on the "default" queue (FCM and APNs adapters)
 Side effects run only after the transaction commits: inside a request through web.after_commit, elsewhere
@@ -17,11 +17,10 @@ import uuid
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-import psycopg
-
 from . import events
 from .config import settings
-from .queue import enqueue
+from .db import Conn
+from .jobs import registry
 
 KINDS = (
     "timesheet_submitted",
@@ -35,33 +34,17 @@ KINDS = (
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}
 EVENT = "notification"
-COLUMNS = "id, kind, title, body, data, read_at, created_at"
 
 Defer = Callable[[Callable[[], object]], None]
 
 
-def preferences(conn: psycopg.Connection, user_id) -> dict[str, dict[str, bool]]:
+def preferences(conn: Conn, user_id) -> dict[str, dict[str, bool]]:
     """Return {kind: {in_app, email, push}} for every known kind, defaults filled in."""
     rows = conn.execute(
         "SELECT kind, in_app, email, push FROM notification_preferences WHERE user_id = %s", (str(user_id),)
     ).fetchall()
     stored = {r["kind"]: {c: r[c] for c in CHANNELS} for r in rows}
     return {kind: stored.get(kind, dict(DEFAULTS)) for kind in KINDS}
-
-
-def set_preferences(conn: psycopg.Connection, company_id, user_id, changes: dict[str, dict[str, bool]]) -> None:
-    """Upsert the caller's preferences for the kinds in `changes` (channels not given keep their value)."""
-    current = preferences(conn, user_id)
-    for kind, chans in changes.items():
-        if kind not in KINDS:
-            raise ValueError(f"unknown notification kind {kind}")
-        merged = {**current[kind], **{c: bool(v) for c, v in chans.items() if c in CHANNELS}}
-        conn.execute(
-            "INSERT INTO notification_preferences (company_id, user_id, kind, in_app, email, push)"
-            " VALUES (%s, %s, %s, %s, %s, %s) ON CONFLICT (user_id, kind) DO UPDATE SET in_app = EXCLUDED.in_app,"
-            " email = EXCLUDED.email, push = EXCLUDED.push, updated_at = now()",
-            (str(company_id), str(user_id), kind, merged["in_app"], merged["email"], merged["push"]),
-        )
 
 
 def _request_defer() -> Defer | None:
@@ -74,7 +57,7 @@ def _request_defer() -> Defer | None:
 
 
 def notify(
-    conn: psycopg.Connection,
+    conn: Conn,
     user_id,
     kind: str,
     title: str,
@@ -127,9 +110,7 @@ def notify(
     if prefs["email"]:
         text = _email_text(note)
         defer(
-            lambda: enqueue(
-                "email",
-                "workmonitor.jobs.email.send_email",
+            lambda: registry.SEND_EMAIL.enqueue(
                 user["email"],
                 note["title"],
                 text,
@@ -138,9 +119,7 @@ def notify(
         )
     if prefs["push"]:
         defer(
-            lambda: enqueue(
-                "default",
-                "workmonitor.jobs.notifications.send_push",
+            lambda: registry.SEND_PUSH.enqueue(
                 str(user["company_id"]),
                 str(user["id"]),
                 note["id"],
@@ -152,7 +131,7 @@ def notify(
     return note
 
 
-def approvers_of(conn: psycopg.Connection, user_id) -> list[str]:
+def approvers_of(conn: Conn, user_id) -> list[str]:
     """Return the ids of the active managers assigned to `user_id`, else of the company's active admins.
 
     The user themself is never in the list (an admin's own request goes to the other admins).
@@ -180,35 +159,3 @@ def _email_text(note: dict) -> str:
         f"{note['body'] or note['title']}\n\nOpen WorkMonitor: {url}/notifications\n\n"
         f"You get this email because of your notification settings: {url}/settings/notifications"
     )
-
-
-def list_for(conn: psycopg.Connection, user_id, limit: int, offset: int, unread_only: bool) -> list[dict]:
-    """Return up to limit + 1 of the user's notifications, newest first."""
-    return conn.execute(
-        f"SELECT {COLUMNS} FROM notifications WHERE user_id = %s AND (NOT %s OR read_at IS NULL)"
-        " ORDER BY created_at DESC, id LIMIT %s OFFSET %s",
-        (str(user_id), unread_only, limit + 1, offset),
-    ).fetchall()
-
-
-def unread_count(conn: psycopg.Connection, user_id) -> int:
-    """Return how many of the user's notifications are unread."""
-    return conn.execute(
-        "SELECT count(*) AS n FROM notifications WHERE user_id = %s AND read_at IS NULL", (str(user_id),)
-    ).fetchone()["n"]
-
-
-def mark_read(conn: psycopg.Connection, user_id, notification_id: str) -> dict | None:
-    """Mark one notification read (idempotent); return it, or None when it is not the user's."""
-    return conn.execute(
-        f"UPDATE notifications SET read_at = coalesce(read_at, now()) WHERE id = %s AND user_id = %s"
-        f" RETURNING {COLUMNS}",
-        (notification_id, str(user_id)),
-    ).fetchone()
-
-
-def mark_all_read(conn: psycopg.Connection, user_id) -> int:
-    """Mark every unread notification of the user read; return how many changed."""
-    return conn.execute(
-        "UPDATE notifications SET read_at = now() WHERE user_id = %s AND read_at IS NULL", (str(user_id),)
-    ).rowcount

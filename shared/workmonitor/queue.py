@@ -1,13 +1,16 @@
-"""RQ queues: names, retry policy, and enqueueing jobs by import path."""
+"""RQ queues by name (the names live in workmonitor.keys; the jobs and their retry policy in jobs/registry.py)."""
 
 from __future__ import annotations
 
-from rq import Queue, Retry
+from typing import Any
 
+from rq import Queue
+from rq.job import Job
+
+from . import keys
 from .redis_client import client
 
-QUEUES = ("email", "media", "reports", "default")
-RETRY = Retry(max=5, interval=[5, 30, 120, 600, 1800])
+QUEUES = keys.QUEUES
 
 
 def queue(name: str) -> Queue:
@@ -17,6 +20,14 @@ def queue(name: str) -> Queue:
     return Queue(name, connection=client())
 
 
-def enqueue(name: str, func: str, *args, job_id: str | None = None, **kwargs):
-    """Enqueue `func` (dotted path) on queue `name` with the standard retry policy; return the job."""
-    return queue(name).enqueue(func, *args, job_id=job_id, retry=RETRY, **kwargs)
+def enqueue(name: str, func: str, *args: Any, job_id: str | None = None) -> Job:
+    """Enqueue the registered job at dotted path `func` on queue `name`; raise ValueError for anything else.
+
+    Kept for callers not yet moved to `jobs.registry.<JOB>.enqueue(...)`, which new code uses instead.
+    """
+    from .jobs import registry
+
+    job = next((j for j in registry.JOBS if j.path == func and j.queue == name), None)
+    if job is None:
+        raise ValueError(f"no registered job {func} on queue {name}")
+    return job.enqueue(*args, job_id=job_id)

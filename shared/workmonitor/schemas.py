@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+
+from .errors import ValidationFailed
 
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s.]+(\.[^@\s.]+)+$")
 
@@ -49,3 +52,31 @@ class Input(BaseModel):
     """Base for request bodies: unknown fields are refused, not silently ignored."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+# --- instants and date ranges: one rule each, for bodies and query strings alike -----------------------------
+
+
+def parse_instant(raw: str, name: str) -> datetime:
+    """Return ISO 8601 `raw` as an aware UTC datetime; raise 400 naming `name` when malformed or without a zone.
+
+    A time without a zone is refused, never guessed: the caller's zone, the server's and UTC all differ.
+    """
+    try:
+        # A `+` in a query string arrives as a space when the client did not percent-encode it.
+        value = datetime.fromisoformat(raw.strip().replace(" ", "+"))
+    except ValueError as exc:
+        raise ValidationFailed(f"{name} must be an ISO 8601 date-time.", fields={name: "not ISO 8601"}) from exc
+    if value.tzinfo is None or value.utcoffset() is None:
+        raise ValidationFailed(f"{name} needs a time zone (Z or an offset).", fields={name: "needs a time zone"})
+    return value.astimezone(UTC)
+
+
+def check_range(first: date | None, last: date | None, max_days: int | None = 400) -> None:
+    """Raise 400 when `last` is before `first` or first..last (both days counted) spans more than `max_days`."""
+    if first is None or last is None:
+        return
+    if last < first:
+        raise ValidationFailed("to is before from.", fields={"to": "before from"})
+    if max_days is not None and (last - first).days + 1 > max_days:
+        raise ValidationFailed(f"The range may span at most {max_days} days.", fields={"to": "range too long"})

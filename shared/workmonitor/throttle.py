@@ -7,11 +7,12 @@ import uuid
 
 import redis
 
+from . import keys
 from .errors import TooManyRequests
 
 
 def _key(scope: str, ident: str) -> str:
-    return f"wm:throttle:{scope}:{ident}"
+    return keys.throttle(scope, ident)
 
 
 def check(r: redis.Redis, keys: list[tuple[str, str]], limit: int, window: int) -> None:

@@ -19,7 +19,7 @@ import time
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any, TypeVar
 
 import psycopg
@@ -27,10 +27,12 @@ import redis
 from flask import Flask, Response, g, jsonify, request
 from flask.json.provider import DefaultJSONProvider
 from pydantic import BaseModel, ValidationError
+from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import HTTPException
 
+from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, openapi, security, wire
+from . import errors, keys, metrics, openapi, schemas, security, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -124,7 +126,7 @@ def caller() -> Caller:
     return found
 
 
-def db(claims: dbmod.Claims | None = None) -> psycopg.Connection:
+def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
     conn = g.get("conn")
     if conn is None:
@@ -143,9 +145,21 @@ def after_commit(task: Callable[[], Any]) -> None:
     g.setdefault("after_commit", []).append(task)
 
 
+def raw_body(cache: bool = True) -> bytes:
+    """Return the request body as bytes (batches, uploads) and note that the route read it."""
+    g.body_read = True
+    return request.get_data(cache=cache)
+
+
+def form_data() -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
+    """Return a multipart/urlencoded body's (fields, files) and note that the route read it."""
+    g.body_read = True
+    return request.form, request.files
+
+
 def body(model: type[M]) -> M:
     """Return the JSON request body validated as `model`; raise a 400 naming every bad field."""
-    raw = request.get_data(cache=True)
+    raw = raw_body()
     if not raw:
         data: Any = {}
     else:
@@ -208,6 +222,21 @@ def query_date(name: str, default: date | None = None) -> date | None:
         raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
 
 
+def query_datetime(name: str) -> datetime | None:
+    """Return date-time query parameter `name` in UTC (None when absent); raise 400 naming it when malformed or
+    without a time zone (`schemas.parse_instant`)."""
+    raw = request.args.get(name)
+    return schemas.parse_instant(raw, name) if raw else None
+
+
+def date_range(max_days: int | None = 400) -> tuple[date | None, date | None]:
+    """Return the (from, to) date query parameters; raise 400 when reversed or longer than `max_days` days
+    (`schemas.check_range`)."""
+    first, last = query_date("from"), query_date("to")
+    schemas.check_range(first, last, max_days)
+    return first, last
+
+
 def page() -> tuple[int, int]:
     """Return (limit, offset) from the query string: limit 1..200 (default 50), offset >= 0."""
     return query_int("limit", 50, 1, 200), query_int("offset", 0, 0, 10_000_000)
@@ -244,6 +273,35 @@ def client_ip() -> str | None:
     return None
 
 
+def audit(
+    conn: dbmod.Conn,
+    action: str,
+    target_type: str | None = None,
+    target_id: Any = None,
+    details: dict | None = None,
+    *,
+    user: dict | None = None,
+) -> None:
+    """Write an audit row for this request in `conn`'s transaction: company and actor from the caller (or from
+    `user`, a users row, where nobody is signed in yet), the client IP and the request id."""
+    found = g.get("caller")
+    company_id: str | None = found.company_id if found else None
+    actor_id: str | None = found.user_id if found else None
+    if user is not None:
+        company_id, actor_id = str(user["company_id"]), str(user["id"])
+    audit_rows.record(
+        conn,
+        action,
+        company_id=company_id,
+        actor_id=actor_id,
+        target_type=target_type,
+        target_id=target_id,
+        ip=client_ip(),
+        request_id=g.get("request_id"),
+        details=wire.jsonable(details) if details is not None else None,
+    )
+
+
 # --- the factory -------------------------------------------------------------------------------------------
 
 
@@ -252,7 +310,7 @@ class _JsonProvider(DefaultJSONProvider):
 
     sort_keys = False
     ensure_ascii = False
-    default = staticmethod(wire.default)  # type: ignore[assignment]
+    default = staticmethod(wire.default)
 
 
 def create_function(name: str) -> Flask:
@@ -272,9 +330,9 @@ def create_function(name: str) -> Flask:
         g.started = time.perf_counter()
         rid = request.headers.get("X-Request-Id", "")
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
-        _require_signing_key()
-        if request.method == "OPTIONS":
+        if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
+        _require_signing_key()
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
         token = _bearer()
@@ -315,6 +373,8 @@ def create_function(name: str) -> Flask:
         resp.headers["X-Request-Id"] = g.get("request_id", "")
         _cors(resp, cfg.cors_origins)
         _log_request(name, resp.status_code)
+        rule = request.url_rule.rule if request.url_rule else "unmatched"
+        metrics.observe(name, rule, request.method, resp.status_code, time.perf_counter() - g.get("started", 0.0))
         return resp
 
     @app.teardown_request
@@ -344,6 +404,17 @@ def create_function(name: str) -> Flask:
         if doc is None:
             doc = app.extensions["workmonitor_openapi"] = openapi.document(app, name)
         return doc
+
+    @app.get("/metrics", endpoint="wm_metrics")
+    @public
+    @responds(None, media_type="text/plain", summary="Prometheus metrics (Authorization: Bearer <metrics-token>)")
+    def metrics_text():
+        allowed = metrics.authorized(request.headers.get("Authorization", ""))
+        if allowed is None:
+            raise errors.NotFound("Not found.", code="not_found")
+        if not allowed:
+            raise errors.Unauthorized("Send the metrics token.", code="token_invalid")
+        return Response(metrics.render_function(name), content_type=metrics.CONTENT_TYPE)
 
     @app.get("/readyz")
     @public
@@ -412,7 +483,7 @@ def _ignored_body() -> bool:
     """Return True when a POST/PUT/PATCH route never read a request body that says more than `{}`."""
     if request.method not in ("POST", "PUT", "PATCH") or not request.content_length:
         return False
-    if "stream" in request.__dict__ or "_cached_data" in request.__dict__:  # read (JSON, raw or form)
+    if g.get("body_read"):  # read through body(), raw_body() or form_data()
         return False
     return request.get_data(cache=True).strip() not in (b"", b"{}")
 
@@ -430,7 +501,7 @@ def _bearer() -> str | None:
 def _authenticate(token: str) -> Caller:
     claims = security.decode_access_token(token)
     try:
-        revoked = redis_client().exists(f"wm:revoked:sid:{claims['sid']}", f"wm:revoked:user:{claims['sub']}")
+        revoked = redis_client().exists(keys.revoked_session(claims["sid"]), keys.revoked_user(claims["sub"]))
     except redis.RedisError as exc:
         raise errors.ApiError("Authentication is unavailable.", status=503, code="unavailable") from exc
     if revoked:

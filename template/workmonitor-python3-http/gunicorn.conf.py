@@ -43,7 +43,7 @@ worker_class = "gthread"
 preload_app = True
 
 # of-watchdog gives up on a request after exec_timeout; let it answer first, then recycle a stuck worker.
-_exec_timeout = _seconds(os.environ.get("exec_timeout"), 30.0)  # noqa: SIM112 (of-watchdog's names)
+_exec_timeout = _seconds(os.environ.get("exec_timeout"), 30.0)  # noqa: SIM112 (of-watchdog's own name)
 timeout = int(_exec_timeout) + 5
 graceful_timeout = int(_seconds(os.environ.get("write_timeout"), _exec_timeout)) + 5  # noqa: SIM112
 keepalive = 75  # the watchdog keeps idle upstream connections open; do not race it closing them

@@ -125,7 +125,7 @@ class Store:
         rows = self.db.execute(
             "SELECT id, path, taken_at, monitor, activity FROM shots ORDER BY id LIMIT ?", (limit,)
         ).fetchall()
-        return [dict(zip(("id", "path", "taken_at", "monitor", "activity"), r)) for r in rows]
+        return [dict(zip(("id", "path", "taken_at", "monitor", "activity"), r, strict=True)) for r in rows]
 
     def drop_shot(self, shot_id: int, counter: str | None = None) -> None:
         """Delete a queued screenshot and its file, bumping `counter` if given."""

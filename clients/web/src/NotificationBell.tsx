@@ -2,7 +2,8 @@
 // "notification" event, after a reconnect, and when the notifications page marks some read.
 import { useEffect, useState } from "react";
 import { get } from "./api";
-import { connectSocket } from "./socket";
+import type { UnreadCount } from "./models";
+import { connectSocket, listen } from "./socket";
 
 export const NOTIFICATIONS_CHANGED = "wm:notifications-changed";
 
@@ -10,15 +11,15 @@ export function NotificationBell() {
   const [count, setCount] = useState(0);
   useEffect(() => {
     let live = true;
-    const load = () => void get<{ unread_count: number }>("/messaging/notifications/unread-count")
+    const load = () => void get<UnreadCount>("/messaging/notifications/unread-count")
       .then((r) => live && setCount(r.unread_count)).catch(() => undefined);
     load();
     window.addEventListener(NOTIFICATIONS_CHANGED, load);
     let off = () => {};
     void connectSocket().then((s) => {
-      s.on("notification", load);
+      const offNotes = listen(s, ["notification"], load);
       s.on("connect", load); // catch up after a gap: events sent while disconnected are lost
-      off = () => { s.off("notification", load); s.off("connect", load); };
+      off = () => { offNotes(); s.off("connect", load); };
     });
     return () => { live = false; window.removeEventListener(NOTIFICATIONS_CHANGED, load); off(); };
   }, []);

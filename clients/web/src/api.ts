@@ -1,4 +1,5 @@
 // The API client: every call goes to /function/<name>/..., errors arrive as {"error": {code, message, fields}}.
+import type { Tokens } from "./models";
 
 export class ApiError extends Error {
   status: number;
@@ -12,10 +13,8 @@ export class ApiError extends Error {
   }
 }
 
-export interface Tokens {
-  access_token: string;
-  refresh_token: string;
-}
+/** What saveSession keeps of any answer that carries tokens (Tokens, SignedIn, SignupOut). */
+export type TokenPair = Pick<Tokens, "access_token" | "refresh_token">;
 
 const STORAGE_KEY = "wm.session";
 
@@ -33,7 +32,7 @@ export function loadSession(): StoredSession | null {
   }
 }
 
-export function saveSession(tokens: Tokens | null): void {
+export function saveSession(tokens: TokenPair | null): void {
   if (!tokens) localStorage.removeItem(STORAGE_KEY);
   else localStorage.setItem(STORAGE_KEY, JSON.stringify({ access: tokens.access_token, refresh: tokens.refresh_token }));
 }
@@ -74,7 +73,7 @@ async function refreshTokens(): Promise<boolean> {
 type Options = { body?: unknown; form?: FormData; headers?: Record<string, string>; retry?: boolean };
 
 /** Call `method path` on the gateway; on an expired access token refresh once (shared by concurrent calls). */
-export async function api<T = any>(method: string, path: string, opts: Options = {}): Promise<T> {
+export async function api<T = unknown>(method: string, path: string, opts: Options = {}): Promise<T> {
   const session = loadSession();
   const headers: Record<string, string> = { ...(opts.headers ?? {}) };
   if (session) headers.Authorization = `Bearer ${session.access}`;
@@ -95,11 +94,11 @@ export async function api<T = any>(method: string, path: string, opts: Options =
   return (await resp.json()) as T;
 }
 
-export const get = <T = any>(path: string) => api<T>("GET", path);
-export const post = <T = any>(path: string, body?: unknown, headers?: Record<string, string>) =>
+export const get = <T = unknown>(path: string) => api<T>("GET", path);
+export const post = <T = unknown>(path: string, body?: unknown, headers?: Record<string, string>) =>
   api<T>("POST", path, { body: body ?? {}, headers });
-export const patch = <T = any>(path: string, body: unknown) => api<T>("PATCH", path, { body });
-export const del = <T = any>(path: string) => api<T>("DELETE", path);
+export const patch = <T = unknown>(path: string, body: unknown) => api<T>("PATCH", path, { body });
+export const del = <T = unknown>(path: string) => api<T>("DELETE", path);
 
 /** Build a query string from defined values. */
 export function qs(params: Record<string, string | number | boolean | undefined | null>): string {

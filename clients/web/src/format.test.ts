@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, clock, dur, elapsed, hm, localDate, localTime, money, zonedToUtc } from "./format";
+import { addDays, clock, decimal, dur, elapsed, hhmm, hm, localDate, localTime, money, zonedToUtc } from "./format";
 
 describe("format", () => {
   it("formats durations", () => {
@@ -10,6 +10,21 @@ describe("format", () => {
     expect(dur(0)).toBe("0:00");
     expect(dur(12)).toBe("<0:01");
     expect(dur(3900)).toBe("1:05");
+  });
+
+  it("reads the wire's decimals and clock times", () => {
+    expect(decimal("5.0")).toBe("5");
+    expect(decimal("2.50")).toBe("2.5");
+    expect(decimal("40.00")).toBe("40");
+    expect(decimal(null)).toBe("—");
+    expect(decimal(null, "∞")).toBe("∞");
+    expect(hhmm("08:00:00")).toBe("08:00");
+    expect(hhmm("17:30")).toBe("17:30");
+  });
+
+  it("parses the wire's timestamps (RFC 3339, Z, microseconds) as instants", () => {
+    expect(localTime("2026-11-02T09:00:00.000000Z", "Europe/Berlin")).toBe("10:00");
+    expect(elapsed("2026-11-02T09:00:00.000000Z", Date.parse("2026-11-02T09:01:30Z"))).toBe(90);
   });
 
   it("shows instants in the viewer's zone, across midnight", () => {

@@ -79,3 +79,15 @@ export function money(minor: number | null | undefined, currency = "USD"): strin
 export function dur(seconds: number): string {
   return seconds > 0 && seconds < 60 ? "<0:01" : hm(seconds);
 }
+
+/** A wire clock time ("08:00:00", or "08:00") as "HH:MM". */
+export function hhmm(time: string | null | undefined): string {
+  return time ? time.slice(0, 5) : "—";
+}
+
+/** A wire decimal ("5.0", "40.00", "2.50") for display without trailing zeros ("5", "40", "2.5"); null is `none`. */
+export function decimal(value: string | null | undefined, none = "—"): string {
+  if (value === null || value === undefined || value === "") return none;
+  const n = Number(value);
+  return Number.isFinite(n) ? String(n) : value;
+}

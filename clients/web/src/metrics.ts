@@ -92,10 +92,10 @@ export function parseMinutes(text: string): number | null {
   throw new Error("Give minutes (90), hours:minutes (1:30) or hours (1.5h).");
 }
 
-export interface DayTotal { day: string; seconds: number; active_seconds: number; activity_pct: number | null }
+export interface DayActivity { day: string; seconds: number; active_seconds: number; activity_pct: number | null }
 
 /** Sum per-user-per-day activity rows into one row per day of [from, to] (missing days are zero). */
-export function totalsByDay(rows: { day: string; seconds: number; active_seconds: number }[], from: string, to: string): DayTotal[] {
+export function totalsByDay(rows: { day: string; seconds: number; active_seconds: number }[], from: string, to: string): DayActivity[] {
   const acc = new Map<string, { seconds: number; active: number }>();
   for (const r of rows) {
     const a = acc.get(r.day) ?? { seconds: 0, active: 0 };

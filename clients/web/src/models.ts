@@ -1,10 +1,118 @@
-// The API's shapes, from the types generated out of each function's OpenAPI document (src/generated/, `npm run
-// types`). Pages import these names instead of declaring response shapes by hand.
-import type { components as Projects } from "./generated/projects";
+// The API's shapes, from the types generated out of each function's OpenAPI document and the event catalogue
+// (src/generated/, `npm run types`). Pages import these names instead of declaring response shapes by hand.
+// Names that two functions share (User, Settings, Member...) get the function's prefix here.
+// Wire dialect: timestamps are RFC 3339 UTC strings (compare with Date, never textually), dates YYYY-MM-DD,
+// decimals strings ("5.0", "40.00"; Number() before arithmetic), clock times "08:00:00".
+import type { components as ActivityC } from "./generated/activity";
+import type { components as AttendanceC } from "./generated/attendance";
+import type { components as AuthC } from "./generated/auth";
+import type { components as EventsC } from "./generated/events";
+import type { components as MediaC } from "./generated/media";
+import type { components as MessagingC } from "./generated/messaging";
+import type { components as ProjectsC } from "./generated/projects";
+import type { components as PublishC } from "./generated/publish";
+import type { components as TeamC } from "./generated/team";
+import type { components as TimeC } from "./generated/time";
 
-type ProjectsSchema = Projects["schemas"];
-export type Project = ProjectsSchema["Project"];
-export type Budget = ProjectsSchema["Budget"];
-export type Client = ProjectsSchema["Client"];
-export type Task = ProjectsSchema["Task"];
-export type Member = ProjectsSchema["Member"];
+type Activity = ActivityC["schemas"];
+type Attendance = AttendanceC["schemas"];
+type Auth = AuthC["schemas"];
+type Media = MediaC["schemas"];
+type Messaging = MessagingC["schemas"];
+type Projects = ProjectsC["schemas"];
+type Team = TeamC["schemas"];
+type Time = TimeC["schemas"];
+
+// auth: the signed-in user (/auth/me) and tokens
+export type Me = Auth["MeOut"];
+export type User = Auth["User"];
+export type Company = Auth["Company"];
+export type Tokens = Auth["Tokens"];
+export type SignedIn = Auth["SignedIn"];
+export type LoginOut = Auth["LoginOut"];
+export type SignupOut = Auth["SignupOut"];
+export type InvitationPreview = Auth["InvitationPreview"];
+
+// team: people, invitations, consent agreements
+export type Person = Team["User"];
+export type PersonPage = Team["Page_User_"];
+export type InvitationPage = Team["Page_Invitation_"];
+export type Agreement = Team["Agreement"];
+export type Agreements = Team["Agreements"];
+
+// projects
+export type Project = Projects["Project"];
+export type ProjectOut = Projects["ProjectOut"];
+export type ProjectPage = Projects["Page_Project_"];
+export type Budget = Projects["Budget"];
+export type BudgetOut = Projects["BudgetOut"];
+export type Client = Projects["Client"];
+export type ClientPage = Projects["Page_Client_"];
+export type Task = Projects["Task"];
+export type TaskPage = Projects["Page_Task_"];
+export type Member = Projects["Member"];
+export type Members = Projects["Members"];
+
+// time: entries, the timer, timesheets, reports, settings
+export type Entry = Time["Entry"];
+export type ListedEntry = Time["ListedEntry"];
+export type EntryPage = Time["EntryPage"];
+export type RunningEntryPage = Time["Page_RunningEntry_"];
+export type TimerOut = Time["TimerOut"];
+export type StartOut = Time["StartOut"];
+export type Timesheet = Time["Timesheet"];
+export type TimesheetPage = Time["Page_Timesheet_"];
+export type TimesheetWeek = Time["WeekOut"];
+export type TimeSummary = Time["SummaryOut"];
+export type TimeSettings = Time["Settings"];
+export type TimeSettingsOut = Time["SettingsOut"];
+
+// attendance: clock, records, shifts, leave, geofences, settings
+export type AttendanceStatus = Attendance["Status"];
+export type AttendanceRecord = Attendance["Record"];
+export type ListedRecordPage = Attendance["Page_ListedRecord_"];
+export type AttendanceDays = Attendance["Days"];
+export type Shift = Attendance["Shift"];
+export type ShiftAttendance = Attendance["ShiftAttendance"];
+export type ShiftPage = Attendance["Page_Shift_"];
+export type Geofence = Attendance["Geofence"];
+export type GeofencePage = Attendance["Page_Geofence_"];
+export type LeaveType = Attendance["LeaveType"];
+export type LeaveTypePage = Attendance["Page_LeaveType_"];
+export type LeaveBalances = Attendance["Balances"];
+export type LeaveRequest = Attendance["LeaveRequest"];
+export type LeaveRequestPage = Attendance["Page_LeaveRequest_"];
+export type AttendanceSettings = Attendance["Settings"];
+export type AttendanceSettingsOut = Attendance["SettingsOut"];
+
+// activity: usage, daily totals, productivity, rules
+export type UsagePage = Activity["UsagePage"];
+export type DailyTotals = Activity["DailyTotals"];
+export type ProductivityReport = Activity["ProductivityReport"];
+export type DailyProductivity = Activity["DailyProductivity"];
+export type Rule = Activity["Rule"];
+export type RulePage = Activity["Page_Rule_"];
+
+// media
+export type Screenshot = Media["Screenshot"];
+export type ScreenshotPage = Media["Page_Screenshot_"];
+export type MediaSettings = Media["MediaSettings"];
+export type MediaSettingsOut = Media["SettingsOut"];
+
+// messaging: chat and notifications
+export type Channel = Messaging["Channel"];
+export type ChannelOut = Messaging["ChannelOut"];
+export type ChannelCreated = Messaging["ChannelCreated"];
+export type ChannelPage = Messaging["Page_ChannelListItem_"];
+export type Message = Messaging["Message"];
+export type MessageOut = Messaging["MessageOut"];
+export type MessagePage = Messaging["MessagePage"];
+export type NotificationPage = Messaging["NotificationPage"];
+export type UnreadCount = Messaging["UnreadCount"];
+
+// publish
+export type Presence = PublishC["schemas"]["Presence"];
+
+// WebSocket events (the event catalogue): name -> payload
+export type ServerEvents = EventsC["schemas"]["WorkMonitorEvents"]["server"];
+export type ServerEvent = keyof ServerEvents;

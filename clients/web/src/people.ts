@@ -1,13 +1,14 @@
 // The company's people, for pickers and for turning user ids into names (the API returns ids).
 import { get } from "./api";
+import type { Person, PersonPage } from "./models";
 import { useAsync } from "./ui";
 
-export interface Person { id: string; name: string; email: string; role: string; status: string; timezone: string }
+export type { Person } from "./models";
 
 /** Active people the caller may list (everyone for admins/managers); skipped (empty) when `enabled` is false. */
 export function usePeople(enabled = true) {
   return useAsync(
-    () => (enabled ? get<{ items: Person[] }>("/team/users?limit=200").then((r) => r.items) : Promise.resolve([] as Person[])),
+    () => (enabled ? get<PersonPage>("/team/users?limit=200").then((r) => r.items) : Promise.resolve([] as Person[])),
     [enabled],
   );
 }

@@ -1,37 +1,14 @@
 // The signed-in user, company and consent, loaded from /auth/me; role-aware navigation reads it.
 import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from "react";
-import { get, loadSession, post, saveSession, type Tokens } from "./api";
+import { get, loadSession, post, saveSession, type TokenPair } from "./api";
+import type { Me } from "./models";
 
-export interface User {
-  id: string;
-  company_id: string;
-  email: string;
-  name: string;
-  role: "admin" | "manager" | "employee";
-  timezone: string;
-  status: string;
-  otp_enabled: boolean;
-}
-
-export interface Company {
-  id: string;
-  name: string;
-  timezone: string;
-  week_start: number;
-  currency: string;
-  settings: Record<string, unknown>;
-}
-
-export interface Me {
-  user: User;
-  company: Company;
-  agreement: { id: string; screenshots: boolean; activity: boolean; gps: boolean; status: string } | null;
-}
+export type { Me } from "./models";
 
 interface SessionValue {
   me: Me | null;
   loading: boolean;
-  signIn: (tokens: Tokens) => Promise<void>;
+  signIn: (tokens: TokenPair) => Promise<void>;
   signOut: () => Promise<void>;
   reload: () => Promise<void>;
 }
@@ -64,7 +41,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return () => window.removeEventListener("wm:signed-out", onOut);
   }, [reload]);
 
-  const signIn = useCallback(async (tokens: Tokens) => {
+  const signIn = useCallback(async (tokens: TokenPair) => {
     saveSession(tokens);
     setLoading(true);
     await reload();

@@ -1,6 +1,7 @@
 // Live updates: one Socket.IO connection to the gateway, authenticated with the access token, reconnecting.
 import { io, type Socket } from "socket.io-client";
 import { loadSession } from "./api";
+import type { ServerEvent, ServerEvents } from "./models";
 
 let socket: Socket | null = null;
 let configured: Promise<string> | null = null;
@@ -28,4 +29,11 @@ export async function connectSocket(): Promise<Socket> {
 export function disconnectSocket(): void {
   socket?.disconnect();
   socket = null;
+}
+
+/** Listen to catalogue events `events` with their typed payloads; returns the function that stops listening. */
+export function listen<E extends ServerEvent>(s: Socket, events: E[], fn: (payload: ServerEvents[E]) => void): () => void {
+  const handler = fn as (payload: unknown) => void;
+  events.forEach((e) => s.on(e as string, handler));
+  return () => events.forEach((e) => s.off(e as string, handler));
 }

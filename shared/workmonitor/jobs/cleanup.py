@@ -15,7 +15,7 @@ def expire_idempotency_keys(ids: list[str] | None = None, days: int = IDEMPOTENC
     """Delete idempotency keys older than `days` for the given companies (default: all); return how many."""
     removed = 0
     for cid in ids if ids is not None else company_ids():
-        with transaction(Claims.system(cid)) as conn:
+        with transaction(Claims.job(cid)) as conn:
             removed += conn.execute(
                 "DELETE FROM idempotency_keys WHERE company_id = %s AND created_at < now() - make_interval(days => %s)",
                 (cid, days),

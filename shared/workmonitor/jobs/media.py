@@ -15,9 +15,11 @@ from pathlib import Path
 
 from PIL import Image, ImageFilter, ImageOps
 
-from .. import media, storage
+from .. import storage
 from ..db import Claims, transaction
-from ..queue import enqueue
+from ..media import screenshots
+from ..media.settings import company_settings
+from . import registry
 
 log = logging.getLogger("workmonitor.jobs.media")
 THUMB_WIDTH = 320
@@ -31,12 +33,12 @@ CRASH_ENV = "WM_TEST_MEDIA_CRASH_MARKER"
 
 def enqueue_thumbnail(screenshot_id, company_id, job_id: str | None = None):
     """Enqueue make_thumbnail for one screenshot on the media queue; return the RQ job."""
-    return enqueue("media", "workmonitor.jobs.media.make_thumbnail", str(screenshot_id), str(company_id), job_id=job_id)
+    return registry.MAKE_THUMBNAIL.enqueue(str(screenshot_id), str(company_id), job_id=job_id)
 
 
 def make_thumbnail(screenshot_id: str, company_id: str) -> str:
     """Write the thumbnail (and blurred copy when the company blurs) once; return 'ready', 'done' or 'gone'."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         row = conn.execute(
             "UPDATE screenshots SET state = 'processing', attempts = attempts + 1 WHERE id = %s"
             " AND state <> 'ready' RETURNING object_key, attempts",
@@ -45,8 +47,8 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
         if row is None:
             done = conn.execute("SELECT 1 FROM screenshots WHERE id = %s", (screenshot_id,)).fetchone()
             return "done" if done else "gone"
-        blur = bool(media.company_settings(conn, company_id)["blur_screenshots"])
-    thumb_key, blur_key = media.derived_keys(row["object_key"])
+        blur = bool(company_settings(conn, company_id)["blur_screenshots"])
+    thumb_key, blur_key = screenshots.derived_keys(row["object_key"])
     try:
         original = storage.get(row["object_key"])
     except FileNotFoundError:
@@ -59,7 +61,7 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
         storage.put(blur_key, blurred, "image/webp")
     storage.put(thumb_key, thumb, "image/webp")
     _crash_hook()
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         updated = conn.execute(
             "UPDATE screenshots SET state = 'ready', thumb_key = %s, blur_key = %s, thumb_width = %s,"
             " processed_at = now() WHERE id = %s AND state <> 'ready' RETURNING id",
@@ -99,7 +101,7 @@ def _webp(img: Image.Image, quality: int) -> bytes:
 
 def _mark_failed(screenshot_id: str, company_id: str, reason: str) -> str:
     log.warning("screenshot processing failed", extra={"fields": {"screenshot_id": screenshot_id, "reason": reason}})
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         conn.execute("UPDATE screenshots SET state = 'failed' WHERE id = %s AND state <> 'ready'", (screenshot_id,))
     return "failed"
 
@@ -115,7 +117,7 @@ def _crash_hook() -> None:
 
 def requeue_stale(company_id: str, older_than_seconds: int = 900) -> int:
     """Re-enqueue thumbnails stuck in pending/processing (a worker died); give up after MAX_ATTEMPTS. Return count."""
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         conn.execute(
             "UPDATE screenshots SET state = 'failed' WHERE state IN ('pending', 'processing') AND attempts >= %s",
             (MAX_ATTEMPTS,),

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from .. import push
+from .. import keys
 from ..db import Claims, transaction
+from ..messaging import push
 from ..redis_client import client
 
 log = logging.getLogger("workmonitor.push")
@@ -19,13 +20,13 @@ def send_push(
     A device already served for `push_id` is skipped, so a retried job never notifies a phone twice;
     PushError (transient) propagates so RQ retries the job.
     """
-    with transaction(Claims.system(company_id)) as conn:
+    with transaction(Claims.job(company_id)) as conn:
         devices = conn.execute(
             "SELECT id, platform, token FROM device_tokens WHERE user_id = %s ORDER BY created_at", (user_id,)
         ).fetchall()
     results: dict[str, str] = {}
     for device in devices:
-        done_key = f"wm:push:sent:{push_id}:{device['id']}"
+        done_key = keys.push_sent(push_id, device["id"])
         if client().exists(done_key):
             results[str(device["id"])] = "already-sent"
             continue
@@ -34,7 +35,7 @@ def send_push(
         if result == "sent":
             client().set(done_key, "1", ex=7 * 24 * 3600)
         elif result == "invalid":
-            with transaction(Claims.system(company_id)) as conn:
+            with transaction(Claims.job(company_id)) as conn:
                 conn.execute("DELETE FROM device_tokens WHERE id = %s", (device["id"],))
             log.info("push: removed a dead %s device token of user %s", device["platform"], user_id)
     if not devices:

@@ -13,9 +13,11 @@ import logging
 
 import psycopg
 
-from .. import media, storage
+from .. import storage
 from ..config import settings
 from ..db import Claims, transaction
+from ..media import screenshots
+from ..media.settings import company_settings
 from . import media as media_jobs
 
 log = logging.getLogger("workmonitor.jobs.retention")
@@ -42,8 +44,8 @@ def apply_retention(ids: list[str] | None = None) -> dict:
 
 def apply_company_retention(company_id: str) -> dict:
     """Delete one company's expired screenshots and recordings (S3 objects, then rows); return counts."""
-    with transaction(Claims.system(company_id)) as conn:
-        days = media.company_settings(conn, company_id)["retention_days"]
+    with transaction(Claims.job(company_id)) as conn:
+        days = company_settings(conn, company_id)["retention_days"]
     out = {"screenshots": 0, "recordings": 0, "requeued": 0}
     if days.get("screenshots"):
         out["screenshots"] = _expire(company_id, _expire_screenshots, int(days["screenshots"]))
@@ -56,7 +58,7 @@ def apply_company_retention(company_id: str) -> dict:
 def _expire(company_id: str, step, days: int) -> int:
     total = 0
     while True:
-        with transaction(Claims.system(company_id)) as conn:
+        with transaction(Claims.job(company_id)) as conn:
             n = step(conn, days)
         total += n
         if n < BATCH:
@@ -70,7 +72,7 @@ def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
         (days, BATCH),
     ).fetchall()
     if rows:
-        storage.delete(*[k for r in rows for k in media.all_keys(r)])
+        storage.delete(*[k for r in rows for k in screenshots.all_keys(r)])
         conn.execute("DELETE FROM screenshots WHERE id = ANY(%s)", ([r["id"] for r in rows],))
     return len(rows)
 

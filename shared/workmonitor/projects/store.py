@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from .. import notify
-from ..db import Conn
+from ..db import Conn, like_pattern
 from ..errors import Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed, id_or_404
 from .models import ClientIn, ProjectIn, TaskIn
 
@@ -163,10 +163,6 @@ def update_row(conn: Conn, table: str, row_id, changes: dict) -> None:
         conn.execute(f"UPDATE {table} SET {sets}, updated_at = now() WHERE id = %(_id)s", {**changes, "_id": row_id})
 
 
-def _like(text: str) -> str:
-    return text.strip()[:100].replace("%", r"\%").replace("_", r"\_")
-
-
 def list_clients(conn: Conn, archived: bool | None, limit: int, offset: int) -> list[dict]:
     """Return up to `limit` + 1 clients by name (`archived` None: both)."""
     return conn.execute(
@@ -195,7 +191,7 @@ def list_projects(
         " WHERE (%(a)s::boolean IS NULL OR p.archived = %(a)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
         " AND (%(q)s = '' OR p.name ILIKE '%%' || %(q)s || '%%')"
         " ORDER BY lower(p.name), p.id LIMIT %(limit)s OFFSET %(offset)s",
-        {"a": archived, "c": client_id, "q": _like(q), "limit": limit + 1, "offset": offset},
+        {"a": archived, "c": client_id, "q": like_pattern(q), "limit": limit + 1, "offset": offset},
     ).fetchall()
 
 

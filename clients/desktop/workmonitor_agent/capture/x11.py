@@ -107,7 +107,7 @@ class _PollCounter:
         self._pos, self._buttons = pos, buttons
         keymap = self.d.query_keymap()
         if self._keymap is not None:
-            self.keys += sum((new & ~old).bit_count() for new, old in zip(keymap, self._keymap))
+            self.keys += sum((new & ~old).bit_count() for new, old in zip(keymap, self._keymap, strict=True))
         self._keymap = keymap
 
     def take(self) -> tuple[int, int]:

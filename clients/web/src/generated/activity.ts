@@ -7,8 +7,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_own_buckets */
-        get: operations["list_own_buckets_get"];
+        /** The caller's buckets by name. */
+        get: operations["activity_capture_list_own_buckets_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -26,8 +26,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** create_bucket */
-        post: operations["create_bucket_post"];
+        /** Create the caller's bucket (304 when it exists). */
+        post: operations["activity_capture_create_bucket_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -41,8 +41,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_events */
-        get: operations["list_events_get"];
+        /** A bucket's newest events (?limit, ?user_id for a visible user). */
+        get: operations["activity_capture_list_events_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,8 +60,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** post_heartbeat */
-        post: operations["post_heartbeat_post"];
+        /** Merge a heartbeat into the bucket's last event or start a new one. */
+        post: operations["activity_capture_post_heartbeat_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -75,8 +75,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** daily */
-        get: operations["daily_get"];
+        /** Tracked, active and idle seconds per user and day. */
+        get: operations["activity_reports_daily_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -111,8 +111,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** post_heartbeat */
-        post: operations["post_heartbeat_post_heartbeat_bucket_id"];
+        /** Merge a heartbeat into the bucket's last event or start a new one. */
+        post: operations["activity_capture_post_heartbeat_post_heartbeat_bucket_id"];
         delete?: never;
         options?: never;
         head?: never;
@@ -143,8 +143,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** productivity_report */
-        get: operations["productivity_report_get"];
+        /** Productive, neutral and unproductive seconds and the score per user and day. */
+        get: operations["activity_reports_productivity_report_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -177,11 +177,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_rules */
-        get: operations["list_rules_get"];
+        /** The company's rules. */
+        get: operations["activity_rules_list_rules_get"];
         put?: never;
-        /** create_rule */
-        post: operations["create_rule_post"];
+        /** Create a rule (a manager's applies to their team). */
+        post: operations["activity_rules_create_rule_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,8 +197,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** recompute */
-        post: operations["recompute_post"];
+        /** Rebuild every day of the company's rollups from raw data (in the background, day by day). */
+        post: operations["activity_rules_recompute_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -215,12 +215,12 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** delete_rule */
-        delete: operations["delete_rule_delete"];
+        /** Delete a rule. */
+        delete: operations["activity_rules_delete_rule_delete"];
         options?: never;
         head?: never;
-        /** update_rule */
-        patch: operations["update_rule_patch"];
+        /** Change a rule's match type, pattern or category. */
+        patch: operations["activity_rules_update_rule_patch"];
         trace?: never;
     };
     "/samples": {
@@ -232,8 +232,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** post_samples */
-        post: operations["post_samples_post"];
+        /** Store a batch of samples (retries are de-duplicated) and add them to the rollups. */
+        post: operations["activity_capture_post_samples_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -247,8 +247,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** timeline */
-        get: operations["timeline_get"];
+        /** Activity % per interval for one user (?user_id, ?from, ?to, ?interval seconds). */
+        get: operations["activity_reports_timeline_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -264,8 +264,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** usage */
-        get: operations["usage_get"];
+        /** Seconds and activity % per app or domain (?by=app|domain, ?group=user,day). */
+        get: operations["activity_reports_usage_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -278,6 +278,128 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Bin */
+        Bin: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Activity Pct */
+            activity_pct: number | null;
+            /** Idle Seconds */
+            idle_seconds: number;
+            /** Keyboard */
+            keyboard: number;
+            /** Mouse */
+            mouse: number;
+            /** Seconds */
+            seconds: number;
+            /**
+             * Start
+             * Format: date-time
+             */
+            start: string;
+        };
+        /** Bucket */
+        Bucket: {
+            /** Client */
+            client: string;
+            /**
+             * Created
+             * Format: date-time
+             */
+            created: string;
+            /** Hostname */
+            hostname: string;
+            /** Id */
+            id: string;
+            /** Type */
+            type: string;
+        };
+        /** BucketIn */
+        BucketIn: {
+            /**
+             * Client
+             * @default
+             */
+            client: string;
+            /**
+             * Hostname
+             * @default
+             */
+            hostname: string;
+            /**
+             * Type
+             * @default currentwindow
+             */
+            type: string;
+        };
+        /**
+         * Buckets
+         * @description aw-server's bucket map: bucket name -> bucket.
+         */
+        Buckets: {
+            [key: string]: components["schemas"]["Bucket"];
+        };
+        /** DailyProductivity */
+        DailyProductivity: {
+            /** Active Seconds */
+            active_seconds: number;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Idle Seconds */
+            idle_seconds: number;
+            /** Neutral Seconds */
+            neutral_seconds: number;
+            /** Productive Seconds */
+            productive_seconds: number;
+            /** Score */
+            score: number | null;
+            /** Unproductive Seconds */
+            unproductive_seconds: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** DailyTotal */
+        DailyTotal: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Activity Pct */
+            activity_pct: number | null;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Idle Seconds */
+            idle_seconds: number;
+            /** Seconds */
+            seconds: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** DailyTotals */
+        DailyTotals: {
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Items */
+            items: components["schemas"]["DailyTotal"][];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -307,12 +429,317 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** Event */
+        Event: {
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Duration */
+            duration: number;
+            /** Id */
+            id: number;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+        };
+        /**
+         * Events
+         * @description aw-server's event list (newest first).
+         */
+        Events: components["schemas"]["Event"][];
         /** Health */
         Health: {
             /** Function */
             function: string;
             /** Status */
             status: string;
+        };
+        /**
+         * HeartbeatIn
+         * @description An ActivityWatch event sent as a heartbeat.
+         */
+        HeartbeatIn: {
+            /** Data */
+            data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Duration
+             * @default 0
+             */
+            duration: number;
+            /**
+             * Id
+             * @default null
+             */
+            id: number | null;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+        };
+        /** HeartbeatOut */
+        HeartbeatOut: {
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Duration */
+            duration: number;
+            /** Id */
+            id: number;
+            /** Merged */
+            merged: boolean;
+            /**
+             * Timestamp
+             * Format: date-time
+             */
+            timestamp: string;
+        };
+        /** IngestResult */
+        IngestResult: {
+            /** Accepted */
+            accepted: number;
+            /** Duplicates */
+            duplicates: number;
+            /** Received */
+            received: number;
+        };
+        /** Page[Rule] */
+        Page_Rule_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Rule"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** ProductivityReport */
+        ProductivityReport: {
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Items */
+            items: components["schemas"]["DailyProductivity"][];
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+        };
+        /** Queued */
+        Queued: {
+            /** Status */
+            status: string;
+        };
+        /** Rule */
+        Rule: {
+            /** Category */
+            category: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Manager Id */
+            manager_id: string | null;
+            /** Match Type */
+            match_type: string;
+            /** Pattern */
+            pattern: string;
+            /** Target */
+            target: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** RuleIn */
+        RuleIn: {
+            /** Category */
+            category: string;
+            /**
+             * Manager Id
+             * @default null
+             */
+            manager_id: string | null;
+            /**
+             * Match Type
+             * @default exact
+             */
+            match_type: string;
+            /** Pattern */
+            pattern: string;
+            /** Target */
+            target: string;
+        };
+        /** RuleOut */
+        RuleOut: {
+            rule: components["schemas"]["Rule"];
+        };
+        /** RulePatch */
+        RulePatch: {
+            /**
+             * Category
+             * @default null
+             */
+            category: string | null;
+            /**
+             * Match Type
+             * @default null
+             */
+            match_type: string | null;
+            /**
+             * Pattern
+             * @default null
+             */
+            pattern: string | null;
+        };
+        /**
+         * SampleBatch
+         * @description A batch of samples; `device_id` applies to samples that do not name their own.
+         */
+        SampleBatch: {
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /** Samples */
+            samples: components["schemas"]["SampleIn"][];
+        };
+        /**
+         * SampleIn
+         * @description One activity interval as the desktop agent or browser extension sends it (strict JSON types).
+         */
+        SampleIn: {
+            /**
+             * Active Seconds
+             * @default null
+             */
+            active_seconds: number | null;
+            /**
+             * App
+             * @default
+             */
+            app: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Domain
+             * @default null
+             */
+            domain: string | null;
+            /** Duration */
+            duration: number;
+            /**
+             * Idle
+             * @default false
+             */
+            idle: boolean;
+            /**
+             * Keyboard
+             * @default 0
+             */
+            keyboard: number;
+            /**
+             * Mouse
+             * @default 0
+             */
+            mouse: number;
+            /** Seq */
+            seq: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Title
+             * @default
+             */
+            title: string;
+            /**
+             * Url
+             * @default null
+             */
+            url: string | null;
+        };
+        /** Timeline */
+        Timeline: {
+            /** Interval */
+            interval: number;
+            /** Items */
+            items: components["schemas"]["Bin"][];
+        };
+        /** Usage */
+        Usage: {
+            /** Active Seconds */
+            active_seconds: number;
+            /** Activity Pct */
+            activity_pct: number | null;
+            /**
+             * Day
+             * @default null
+             */
+            day: string | null;
+            /** Idle Seconds */
+            idle_seconds: number;
+            /** Name */
+            name: string;
+            /** Seconds */
+            seconds: number;
+            /**
+             * User Id
+             * @default null
+             */
+            user_id: string | null;
+        };
+        /** UsagePage */
+        UsagePage: {
+            /** By */
+            by: string;
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Usage"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
         };
     };
     responses: never;
@@ -323,7 +750,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_own_buckets_get: {
+    activity_capture_list_own_buckets_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -332,6 +759,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Buckets"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -343,7 +779,47 @@ export interface operations {
             };
         };
     };
-    create_bucket_post: {
+    activity_capture_create_bucket_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bucket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BucketIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 304 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    activity_capture_list_events_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -354,6 +830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Events"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -365,7 +850,7 @@ export interface operations {
             };
         };
     };
-    list_events_get: {
+    activity_capture_post_heartbeat_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -374,8 +859,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -387,29 +885,7 @@ export interface operations {
             };
         };
     };
-    post_heartbeat_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                bucket_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    daily_get: {
+    activity_reports_daily_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -418,6 +894,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyTotals"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -458,7 +943,7 @@ export interface operations {
             };
         };
     };
-    post_heartbeat_post_heartbeat_bucket_id: {
+    activity_capture_post_heartbeat_post_heartbeat_bucket_id: {
         parameters: {
             query?: never;
             header?: never;
@@ -467,8 +952,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HeartbeatIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HeartbeatOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -509,7 +1007,7 @@ export interface operations {
             };
         };
     };
-    productivity_report_get: {
+    activity_reports_productivity_report_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -518,6 +1016,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProductivityReport"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -567,7 +1074,7 @@ export interface operations {
             };
         };
     };
-    list_rules_get: {
+    activity_rules_list_rules_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -576,6 +1083,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Rule_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -587,15 +1103,28 @@ export interface operations {
             };
         };
     };
-    create_rule_post: {
+    activity_rules_create_rule_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RuleIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -607,7 +1136,7 @@ export interface operations {
             };
         };
     };
-    recompute_post: {
+    activity_rules_recompute_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -616,6 +1145,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Queued"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -627,7 +1165,7 @@ export interface operations {
             };
         };
     };
-    delete_rule_delete: {
+    activity_rules_delete_rule_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -638,6 +1176,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -649,7 +1194,7 @@ export interface operations {
             };
         };
     };
-    update_rule_patch: {
+    activity_rules_update_rule_patch: {
         parameters: {
             query?: never;
             header?: never;
@@ -658,8 +1203,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RulePatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuleOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -671,15 +1229,28 @@ export interface operations {
             };
         };
     };
-    post_samples_post: {
+    activity_capture_post_samples_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SampleBatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IngestResult"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -691,7 +1262,7 @@ export interface operations {
             };
         };
     };
-    timeline_get: {
+    activity_reports_timeline_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -700,6 +1271,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Timeline"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -711,7 +1291,7 @@ export interface operations {
             };
         };
     };
-    usage_get: {
+    activity_reports_usage_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -720,6 +1300,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsagePage"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -1,5 +1,22 @@
 // Generated from openapi/auth.json by scripts/gen-types.mjs — do not edit.
 export interface paths {
+    "/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the companies the signed-in person belongs to. */
+        get: operations["signin_companies_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -26,8 +43,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** accept_invitation */
-        post: operations["accept_invitation_post"];
+        /** Join the inviting company (a new account, or an existing one with its password); answer with tokens. */
+        post: operations["recovery_accept_invitation_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -41,8 +58,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** invitation_preview */
-        get: operations["invitation_preview_get"];
+        /** Show an open invitation (whether the address already has an account decides what to ask). */
+        get: operations["recovery_invitation_preview_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -60,8 +77,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** login */
-        post: operations["login_post"];
+        /** Sign in to `company_id`, else to the last used company; or answer with a challenge when codes are on. */
+        post: operations["signin_login_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -77,8 +94,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** logout */
-        post: operations["logout_post"];
+        /** Sign out the current session. */
+        post: operations["devices_logout_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -92,15 +109,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** me */
-        get: operations["me_get"];
+        /** The signed-in user, their company and their current work agreement. */
+        get: operations["account_me_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** update_me */
-        patch: operations["update_me_patch"];
+        /** Change the signed-in user's name or time zone. */
+        patch: operations["account_update_me_patch"];
         trace?: never;
     };
     "/me/otp": {
@@ -112,8 +129,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** set_otp */
-        post: operations["set_otp_post"];
+        /** Turn email sign-in codes on or off, given the password. */
+        post: operations["account_set_otp_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -129,8 +146,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** change_password */
-        post: operations["change_password_post"];
+        /** Change the password (of every company the person belongs to), given the current one. */
+        post: operations["account_change_password_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -163,8 +180,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** otp_verify */
-        post: operations["otp_verify_post"];
+        /** Pass the second factor: the challenge and the emailed code; answer with tokens. */
+        post: operations["signin_otp_verify_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -180,8 +197,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** forgot_password */
-        post: operations["forgot_password_post"];
+        /** Mail a reset link when the address has an active account; the same answer either way. */
+        post: operations["recovery_forgot_password_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -197,8 +214,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reset_password */
-        post: operations["reset_password_post"];
+        /** Set a new password with a reset link; signs the person out everywhere. */
+        post: operations["recovery_reset_password_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -231,9 +248,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** refresh */
-        post: operations["refresh_post"];
+        /** Rotate a refresh token: answer with a new pair in the same session. */
+        post: operations["devices_refresh_post"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List the signed-in devices of the caller in this company; `current` marks this one. */
+        get: operations["devices_list_sessions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Sign out one of the caller's devices. */
+        delete: operations["devices_revoke_session_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -248,8 +299,25 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** signup */
-        post: operations["signup_post"];
+        /** Create a company and its first admin; answer with their tokens. */
+        post: operations["signin_signup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/switch-company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer with tokens for another company of the signed-in person (a new session on this device). */
+        post: operations["signin_switch_company_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -260,6 +328,83 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** AcceptIn */
+        AcceptIn: {
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+            /** Name */
+            name: string;
+            /** Password */
+            password: string;
+            /**
+             * Timezone
+             * @default UTC
+             */
+            timezone: string;
+            /** Token */
+            token: string;
+        };
+        /** Accepted */
+        Accepted: {
+            /** Status */
+            status: string;
+        };
+        /** Agreement */
+        Agreement: {
+            /** Accepted At */
+            accepted_at: string | null;
+            /** Activity */
+            activity: boolean;
+            /** Gps */
+            gps: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Screenshots */
+            screenshots: boolean;
+            /** Status */
+            status: string;
+        };
+        /** Companies */
+        Companies: {
+            /** Items */
+            items: components["schemas"]["Membership"][];
+        };
+        /** Company */
+        Company: {
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Settings */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** Timezone */
+            timezone: string;
+            /** Week Start */
+            week_start: number;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -289,12 +434,362 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** ForgotIn */
+        ForgotIn: {
+            /** Email */
+            email: string;
+        };
         /** Health */
         Health: {
             /** Function */
             function: string;
             /** Status */
             status: string;
+        };
+        /**
+         * InvitationPreview
+         * @description `has_account`: the address already signs in elsewhere, so accepting takes that account's password.
+         */
+        InvitationPreview: {
+            /** Email */
+            email: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /** Has Account */
+            has_account: boolean;
+            /** Name */
+            name: string | null;
+            /** Role */
+            role: string;
+        };
+        /** LoginIn */
+        LoginIn: {
+            /**
+             * Company Id
+             * @default null
+             */
+            company_id: string | null;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+            /** Email */
+            email: string;
+            /** Password */
+            password: string;
+        };
+        /**
+         * LoginOut
+         * @description Either tokens, or (two-step sign-in on) a challenge to answer with the emailed code.
+         */
+        LoginOut: components["schemas"]["SignedIn"] | components["schemas"]["OtpChallenge"];
+        /** LogoutIn */
+        LogoutIn: {
+            /**
+             * Refresh Token
+             * @default null
+             */
+            refresh_token: string | null;
+        };
+        /** MeOut */
+        MeOut: {
+            agreement: components["schemas"]["Agreement"] | null;
+            company: components["schemas"]["Company"];
+            user: components["schemas"]["User"];
+        };
+        /**
+         * Membership
+         * @description One company the person belongs to; `current` is the one the tokens are for.
+         */
+        Membership: {
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Company Name */
+            company_name: string;
+            /** Current */
+            current: boolean;
+            /** Role */
+            role: string;
+            /** Status */
+            status: string;
+        };
+        /** NewCompany */
+        NewCompany: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Settings */
+            settings: {
+                [key: string]: unknown;
+            };
+            /** Timezone */
+            timezone: string;
+            /** Week Start */
+            week_start: number;
+        };
+        /** OtpChallenge */
+        OtpChallenge: {
+            /** Challenge */
+            challenge: string;
+            /** Expires In */
+            expires_in: number;
+            /** Otp Required */
+            otp_required: boolean;
+        };
+        /** OtpIn */
+        OtpIn: {
+            /** Challenge */
+            challenge: string;
+            /** Code */
+            code: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+        };
+        /** OtpSettingIn */
+        OtpSettingIn: {
+            /** Enabled */
+            enabled: boolean;
+            /** Password */
+            password: string;
+        };
+        /** OtpSettingOut */
+        OtpSettingOut: {
+            /** Otp Enabled */
+            otp_enabled: boolean;
+        };
+        /** PasswordIn */
+        PasswordIn: {
+            /** Current Password */
+            current_password: string;
+            /** New Password */
+            new_password: string;
+        };
+        /** ProfileIn */
+        ProfileIn: {
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Timezone
+             * @default null
+             */
+            timezone: string | null;
+        };
+        /** RefreshIn */
+        RefreshIn: {
+            /** Refresh Token */
+            refresh_token: string;
+        };
+        /** ResetIn */
+        ResetIn: {
+            /** Password */
+            password: string;
+            /** Token */
+            token: string;
+        };
+        /**
+         * Session
+         * @description A signed-in device: `id` is the session id (the `sid` of its access tokens).
+         */
+        Session: {
+            /** Current */
+            current: boolean;
+            /** Device Id */
+            device_id: string | null;
+            /** Device Name */
+            device_name: string | null;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Ip */
+            ip: string | null;
+            /**
+             * Last Used At
+             * Format: date-time
+             */
+            last_used_at: string;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** User Agent */
+            user_agent: string | null;
+        };
+        /** Sessions */
+        Sessions: {
+            /** Items */
+            items: components["schemas"]["Session"][];
+        };
+        /**
+         * SignedIn
+         * @description Tokens for one membership; `companies` lists every company when the person belongs to several.
+         */
+        SignedIn: {
+            /** Access Token */
+            access_token: string;
+            /**
+             * Companies
+             * @default null
+             */
+            companies: components["schemas"]["Membership"][] | null;
+            /** Expires In */
+            expires_in: number;
+            /** Refresh Expires In */
+            refresh_expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /** Token Type */
+            token_type: string;
+            user: components["schemas"]["User"];
+        };
+        /** SignupIn */
+        SignupIn: {
+            /** Company Name */
+            company_name: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+            /** Email */
+            email: string;
+            /** Name */
+            name: string;
+            /** Password */
+            password: string;
+            /**
+             * Timezone
+             * @default UTC
+             */
+            timezone: string;
+        };
+        /** SignupOut */
+        SignupOut: {
+            /** Access Token */
+            access_token: string;
+            company: components["schemas"]["NewCompany"];
+            /** Expires In */
+            expires_in: number;
+            /** Refresh Expires In */
+            refresh_expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /** Token Type */
+            token_type: string;
+            user: components["schemas"]["User"];
+        };
+        /** SwitchIn */
+        SwitchIn: {
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+        };
+        /** Tokens */
+        Tokens: {
+            /** Access Token */
+            access_token: string;
+            /** Expires In */
+            expires_in: number;
+            /** Refresh Expires In */
+            refresh_expires_in: number;
+            /** Refresh Token */
+            refresh_token: string;
+            /** Token Type */
+            token_type: string;
+        };
+        /** User */
+        User: {
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Login At */
+            last_login_at: string | null;
+            /** Name */
+            name: string;
+            /** Otp Enabled */
+            otp_enabled: boolean;
+            /** Role */
+            role: string;
+            /** Status */
+            status: string;
+            /** Timezone */
+            timezone: string;
+        };
+        /** UserOut */
+        UserOut: {
+            user: components["schemas"]["User"];
         };
     };
     responses: never;
@@ -305,6 +800,35 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    signin_companies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Companies"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     healthz_get: {
         parameters: {
             query?: never;
@@ -334,15 +858,28 @@ export interface operations {
             };
         };
     };
-    accept_invitation_post: {
+    recovery_accept_invitation_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AcceptIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -354,7 +891,7 @@ export interface operations {
             };
         };
     };
-    invitation_preview_get: {
+    recovery_invitation_preview_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -365,6 +902,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -376,15 +922,28 @@ export interface operations {
             };
         };
     };
-    login_post: {
+    signin_login_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LoginIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -396,15 +955,26 @@ export interface operations {
             };
         };
     };
-    logout_post: {
+    devices_logout_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LogoutIn"];
+            };
+        };
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -416,7 +986,7 @@ export interface operations {
             };
         };
     };
-    me_get: {
+    account_me_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -425,6 +995,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MeOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -436,15 +1015,28 @@ export interface operations {
             };
         };
     };
-    update_me_patch: {
+    account_update_me_patch: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProfileIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -456,15 +1048,28 @@ export interface operations {
             };
         };
     };
-    set_otp_post: {
+    account_set_otp_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OtpSettingIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OtpSettingOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -476,15 +1081,26 @@ export interface operations {
             };
         };
     };
-    change_password_post: {
+    account_change_password_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordIn"];
+            };
+        };
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -525,15 +1141,28 @@ export interface operations {
             };
         };
     };
-    otp_verify_post: {
+    signin_otp_verify_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OtpIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -545,15 +1174,28 @@ export interface operations {
             };
         };
     };
-    forgot_password_post: {
+    recovery_forgot_password_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ForgotIn"];
+            };
+        };
         responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Accepted"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -565,15 +1207,26 @@ export interface operations {
             };
         };
     };
-    reset_password_post: {
+    recovery_reset_password_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetIn"];
+            };
+        };
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -623,15 +1276,28 @@ export interface operations {
             };
         };
     };
-    refresh_post: {
+    devices_refresh_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefreshIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tokens"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -643,7 +1309,7 @@ export interface operations {
             };
         };
     };
-    signup_post: {
+    devices_list_sessions_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -652,6 +1318,110 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Sessions"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    devices_revoke_session_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    signin_signup_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SignupIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    signin_switch_company_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SwitchIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

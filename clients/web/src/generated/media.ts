@@ -58,11 +58,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_recordings */
-        get: operations["list_recordings_get"];
+        /** Visible recordings, newest first (?user_id, ?date). */
+        get: operations["media_recordings_list_recordings_get"];
         put?: never;
-        /** open_recording */
-        post: operations["open_recording_post"];
+        /** Open a recording (200 when this device, start and monitor already have one). */
+        post: operations["media_recordings_open_recording_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -76,12 +76,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_recording */
-        get: operations["get_recording_get"];
+        /** One recording with presigned chunk URLs. */
+        get: operations["media_recordings_get_recording_get"];
         put?: never;
         post?: never;
-        /** delete_recording */
-        delete: operations["delete_recording_delete"];
+        /** Delete a recording and its chunks. */
+        delete: operations["media_recordings_delete_recording_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -95,8 +95,8 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** put_chunk */
-        put: operations["put_chunk_put"];
+        /** Upload chunk n (raw body); a retry with the same bytes answers 200. */
+        put: operations["media_recordings_put_chunk_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -113,8 +113,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** complete_recording */
-        post: operations["complete_recording_post"];
+        /** Close a recording once all its chunks are there. */
+        post: operations["media_recordings_complete_recording_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -130,8 +130,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** run_retention */
-        post: operations["run_retention_post"];
+        /** Enqueue the retention job for every company (shared secret) or the admin's own. */
+        post: operations["media_retention_run_retention_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -145,11 +145,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_screenshots */
-        get: operations["list_screenshots_get"];
+        /** Visible screenshots, newest first (?user_id, ?date, ?expires_in). */
+        get: operations["media_screenshots_list_screenshots_get"];
         put?: never;
-        /** upload_screenshot */
-        post: operations["upload_screenshot_post"];
+        /** Store a screenshot (multipart: file, device_id, taken_at, monitor, activity_percent); 200 for a retry. */
+        post: operations["media_screenshots_upload_screenshot_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -163,12 +163,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_screenshot */
-        get: operations["get_screenshot_get"];
+        /** One screenshot with presigned URLs. */
+        get: operations["media_screenshots_get_screenshot_get"];
         put?: never;
         post?: never;
-        /** delete_screenshot */
-        delete: operations["delete_screenshot_delete"];
+        /** Delete a screenshot (own ones within the grace window; admins and managers any visible one). */
+        delete: operations["media_screenshots_delete_screenshot_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -181,21 +181,58 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_settings */
-        get: operations["get_settings_get"];
+        /** The company's media settings. */
+        get: operations["media_settings_get_settings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** patch_settings */
-        patch: operations["patch_settings_patch"];
+        /** Change media settings. */
+        patch: operations["media_settings_patch_settings_patch"];
         trace?: never;
     };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Chunk */
+        Chunk: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Seq */
+            seq: number;
+            /** Sha256 */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
+        /** ChunkLink */
+        ChunkLink: {
+            /** Seq */
+            seq: number;
+            /** Sha256 */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Url */
+            url: string;
+        };
+        /** ChunkOut */
+        ChunkOut: {
+            chunk: components["schemas"]["Chunk"];
+        };
+        /** CompleteIn */
+        CompleteIn: {
+            /**
+             * Duration Ms
+             * @default null
+             */
+            duration_ms: number | null;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -231,6 +268,246 @@ export interface components {
             function: string;
             /** Status */
             status: string;
+        };
+        /** MediaSettings */
+        MediaSettings: {
+            /** Blur Screenshots */
+            blur_screenshots: boolean;
+            /** Delete Grace Minutes */
+            delete_grace_minutes: number;
+            /** Idle Threshold Minutes */
+            idle_threshold_minutes: number;
+            /** Recording Chunk Max Bytes */
+            recording_chunk_max_bytes: number;
+            retention_days: components["schemas"]["Retention"];
+            /** Screenshot Interval Minutes */
+            screenshot_interval_minutes: number;
+            /** Screenshot Max Bytes */
+            screenshot_max_bytes: number;
+        };
+        /** Page[Recording] */
+        Page_Recording_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Recording"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[Screenshot] */
+        Page_Screenshot_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Screenshot"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Recording */
+        Recording: {
+            /** Chunk Count */
+            chunk_count: number;
+            /** Completed At */
+            completed_at: string | null;
+            /** Content Type */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Device Id */
+            device_id: string;
+            /** Duration Ms */
+            duration_ms: number | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Monitor */
+            monitor: number;
+            /** Size Bytes */
+            size_bytes: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** State */
+            state: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** RecordingDetail */
+        RecordingDetail: {
+            /** Chunks */
+            chunks: components["schemas"]["ChunkLink"][];
+            recording: components["schemas"]["Recording"];
+            /** Url Expires In */
+            url_expires_in: number;
+        };
+        /** RecordingIn */
+        RecordingIn: {
+            /**
+             * Content Type
+             * @enum {string}
+             */
+            content_type: "video/webm" | "video/mp4";
+            /** Device Id */
+            device_id: string;
+            /**
+             * Monitor
+             * @default 0
+             */
+            monitor: number;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+        };
+        /** RecordingOut */
+        RecordingOut: {
+            recording: components["schemas"]["Recording"];
+        };
+        /** Retention */
+        Retention: {
+            /** Recordings */
+            recordings: number;
+            /** Screenshots */
+            screenshots: number;
+        };
+        /** RetentionDays */
+        RetentionDays: {
+            /**
+             * Recordings
+             * @default null
+             */
+            recordings: number | null;
+            /**
+             * Screenshots
+             * @default null
+             */
+            screenshots: number | null;
+        };
+        /** RetentionRun */
+        RetentionRun: {
+            /** Job Id */
+            job_id: string;
+            /** Scope */
+            scope: string;
+        };
+        /**
+         * Screenshot
+         * @description A screenshot with presigned URLs; with blur on, non-admins get the blurred copy only.
+         */
+        Screenshot: {
+            /** Activity Percent */
+            activity_percent: number | null;
+            /** Blurred */
+            blurred: boolean;
+            /**
+             * Blurred Url
+             * @default null
+             */
+            blurred_url: string | null;
+            /** Content Type */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Device Id */
+            device_id: string;
+            /** Height */
+            height: number;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Monitor */
+            monitor: number;
+            /** Sha256 */
+            sha256: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /** State */
+            state: string;
+            /**
+             * Taken At
+             * Format: date-time
+             */
+            taken_at: string;
+            /** Thumbnail Url */
+            thumbnail_url: string | null;
+            /** Url */
+            url: string | null;
+            /** Url Expires In */
+            url_expires_in: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Width */
+            width: number;
+        };
+        /** ScreenshotOut */
+        ScreenshotOut: {
+            screenshot: components["schemas"]["Screenshot"];
+        };
+        /** SettingsOut */
+        SettingsOut: {
+            settings: components["schemas"]["MediaSettings"];
+        };
+        /** SettingsPatch */
+        SettingsPatch: {
+            /**
+             * Blur Screenshots
+             * @default null
+             */
+            blur_screenshots: boolean | null;
+            /**
+             * Delete Grace Minutes
+             * @default null
+             */
+            delete_grace_minutes: number | null;
+            /**
+             * Idle Threshold Minutes
+             * @default null
+             */
+            idle_threshold_minutes: number | null;
+            /**
+             * Recording Chunk Max Bytes
+             * @default null
+             */
+            recording_chunk_max_bytes: number | null;
+            /** @default null */
+            retention_days: components["schemas"]["RetentionDays"] | null;
+            /**
+             * Screenshot Interval Minutes
+             * @default null
+             */
+            screenshot_interval_minutes: number | null;
+            /**
+             * Screenshot Max Bytes
+             * @default null
+             */
+            screenshot_max_bytes: number | null;
         };
     };
     responses: never;
@@ -337,7 +614,7 @@ export interface operations {
             };
         };
     };
-    list_recordings_get: {
+    media_recordings_list_recordings_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -346,6 +623,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Recording_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -357,15 +643,37 @@ export interface operations {
             };
         };
     };
-    open_recording_post: {
+    media_recordings_open_recording_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RecordingIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -377,7 +685,7 @@ export interface operations {
             };
         };
     };
-    get_recording_get: {
+    media_recordings_get_recording_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -388,6 +696,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingDetail"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -399,7 +716,7 @@ export interface operations {
             };
         };
     };
-    delete_recording_delete: {
+    media_recordings_delete_recording_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -410,6 +727,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -421,7 +745,7 @@ export interface operations {
             };
         };
     };
-    put_chunk_put: {
+    media_recordings_put_chunk_put: {
         parameters: {
             query?: never;
             header?: never;
@@ -433,6 +757,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChunkOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -444,7 +786,7 @@ export interface operations {
             };
         };
     };
-    complete_recording_post: {
+    media_recordings_complete_recording_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -453,8 +795,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompleteIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecordingOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -466,7 +821,7 @@ export interface operations {
             };
         };
     };
-    run_retention_post: {
+    media_retention_run_retention_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -475,6 +830,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionRun"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -486,7 +850,7 @@ export interface operations {
             };
         };
     };
-    list_screenshots_get: {
+    media_screenshots_list_screenshots_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -495,6 +859,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Screenshot_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -506,7 +879,7 @@ export interface operations {
             };
         };
     };
-    upload_screenshot_post: {
+    media_screenshots_upload_screenshot_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -515,6 +888,24 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenshotOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenshotOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -526,7 +917,7 @@ export interface operations {
             };
         };
     };
-    get_screenshot_get: {
+    media_screenshots_get_screenshot_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -537,6 +928,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ScreenshotOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -548,7 +948,7 @@ export interface operations {
             };
         };
     };
-    delete_screenshot_delete: {
+    media_screenshots_delete_screenshot_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -559,6 +959,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -570,7 +977,7 @@ export interface operations {
             };
         };
     };
-    get_settings_get: {
+    media_settings_get_settings_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -579,6 +986,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -590,15 +1006,28 @@ export interface operations {
             };
         };
     };
-    patch_settings_patch: {
+    media_settings_patch_settings_patch: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

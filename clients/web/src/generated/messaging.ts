@@ -7,8 +7,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** download */
-        get: operations["download_get"];
+        /** Answer a short-lived download URL of an attachment. */
+        get: operations["messages_download_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -24,11 +24,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_channels */
-        get: operations["list_channels_get"];
+        /** List visible channels (?joined=true, ?archived=true) with unread counts. */
+        get: operations["channels_list_channels_get"];
         put?: never;
-        /** create_channel */
-        post: operations["create_channel_post"];
+        /** Create a public or private channel; the creator is a member. */
+        post: operations["channels_create_channel_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -42,15 +42,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_channel */
-        get: operations["get_channel_get"];
+        /** Read a channel and its members. */
+        get: operations["channels_get_channel_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** update_channel */
-        patch: operations["update_channel_patch"];
+        /** Rename, re-topic or (un)archive a channel (admins and the creator). */
+        patch: operations["channels_update_channel_patch"];
         trace?: never;
     };
     "/channels/{channel_id}/attachments": {
@@ -62,8 +62,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** create_upload */
-        post: operations["create_upload_post"];
+        /** Register an attachment and answer a presigned upload URL. */
+        post: operations["messages_create_upload_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -79,8 +79,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** join_channel */
-        post: operations["join_channel_post"];
+        /** Join a public channel. */
+        post: operations["channels_join_channel_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -96,8 +96,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** leave_channel */
-        post: operations["leave_channel_post"];
+        /** Leave a channel. */
+        post: operations["channels_leave_channel_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -111,11 +111,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_members */
-        get: operations["list_members_get"];
+        /** List a channel's members with their read receipts. */
+        get: operations["channels_list_members_get"];
         put?: never;
-        /** add_members */
-        post: operations["add_members_post"];
+        /** Add people to a channel (admins and the creator). */
+        post: operations["channels_add_members_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,8 +132,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** remove_member */
-        delete: operations["remove_member_delete"];
+        /** Remove someone from a channel (admins and the creator). */
+        delete: operations["channels_remove_member_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -146,11 +146,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_messages */
-        get: operations["list_messages_get"];
+        /** History, newest first (?before=<id>), or catch-up since a time, oldest first (?since=&after_id=). */
+        get: operations["messages_list_messages_get"];
         put?: never;
-        /** post_message */
-        post: operations["post_message_post"];
+        /** Post a message (201; 200 when `client_id` names one already sent). */
+        post: operations["messages_post_message_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -166,8 +166,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** mark_read */
-        post: operations["mark_read_post"];
+        /** Move the caller's read marker forward. */
+        post: operations["messages_mark_read_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,8 +183,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** typing */
-        post: operations["typing_post"];
+        /** Tell the channel the caller is typing (nothing is stored). */
+        post: operations["channels_typing_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -198,11 +198,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_devices */
-        get: operations["list_devices_get"];
+        /** List the caller's push devices. */
+        get: operations["devices_list_devices_get"];
         put?: never;
-        /** register_device */
-        post: operations["register_device_post"];
+        /** Register (or refresh) a push token. */
+        post: operations["devices_register_device_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -218,8 +218,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** unregister_token */
-        post: operations["unregister_token_post"];
+        /** Forget a push token (a signed-out app). */
+        post: operations["devices_unregister_token_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -236,8 +236,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** unregister_device */
-        delete: operations["unregister_device_delete"];
+        /** Forget one device. */
+        delete: operations["devices_unregister_device_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -252,8 +252,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** open_dm */
-        post: operations["open_dm_post"];
+        /** Open the direct message with a person (201 when created now, 200 when it exists). */
+        post: operations["channels_open_dm_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -284,8 +284,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** catch_up */
-        get: operations["catch_up_get"];
+        /** Every message of the caller's channels changed since a time, oldest first. */
+        get: operations["messages_catch_up_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,16 +301,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_message */
-        get: operations["get_message_get"];
+        /** Read one message. */
+        get: operations["messages_get_message_get"];
         put?: never;
         post?: never;
-        /** delete_message */
-        delete: operations["delete_message_delete"];
+        /** Soft-delete a message (its author, or an admin). */
+        delete: operations["messages_delete_message_delete"];
         options?: never;
         head?: never;
-        /** edit_message */
-        patch: operations["edit_message_patch"];
+        /** Edit your own message. */
+        patch: operations["messages_edit_message_patch"];
         trace?: never;
     };
     "/notification-preferences": {
@@ -320,10 +320,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_preferences */
-        get: operations["get_preferences_get"];
-        /** put_preferences */
-        put: operations["put_preferences_put"];
+        /** The caller's preferences per kind and channel, with every kind and channel. */
+        get: operations["notifications_get_preferences_get"];
+        /** Change the caller's preferences (channels not given keep their value). */
+        put: operations["notifications_put_preferences_put"];
         post?: never;
         delete?: never;
         options?: never;
@@ -338,8 +338,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_notifications */
-        get: operations["list_notifications_get"];
+        /** List the caller's notifications, newest first (?unread=true), with the unread count. */
+        get: operations["notifications_list_notifications_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -357,8 +357,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** read_all_notifications */
-        post: operations["read_all_notifications_post"];
+        /** Mark every notification read. */
+        post: operations["notifications_read_all_notifications_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -372,8 +372,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** notifications_unread_count */
-        get: operations["notifications_unread_count_get"];
+        /** Count the caller's unread notifications. */
+        get: operations["notifications_notifications_unread_count_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -392,8 +392,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** delete_notification */
-        delete: operations["delete_notification_delete"];
+        /** Delete one notification. */
+        delete: operations["notifications_delete_notification_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -408,8 +408,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** read_notification */
-        post: operations["read_notification_post"];
+        /** Mark one notification read. */
+        post: operations["notifications_read_notification_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -457,8 +457,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** search */
-        get: operations["search_get"];
+        /** Full-text search in the caller's channels (?q=, ?channel_id=). */
+        get: operations["messages_search_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -474,8 +474,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** unread_badges */
-        get: operations["unread_badges_get"];
+        /** Unread chat messages per channel and unread notifications. */
+        get: operations["notifications_unread_badges_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -488,6 +488,260 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Added */
+        Added: {
+            /** Added */
+            added: string[];
+        };
+        /** Attachment */
+        Attachment: {
+            /** Content Type */
+            content_type: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Filename */
+            filename: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Message Id */
+            message_id: number | null;
+            /** Size Bytes */
+            size_bytes: number;
+        };
+        /**
+         * Badges
+         * @description Unread chat messages per channel and in total, and unread notifications.
+         */
+        Badges: {
+            /** Chat */
+            chat: {
+                [key: string]: number;
+            };
+            /** Chat Total */
+            chat_total: number;
+            /** Notifications */
+            notifications: number;
+        };
+        /**
+         * Channel
+         * @description A channel as the caller sees it (`is_member` and the caller's read marker).
+         */
+        Channel: {
+            /** Archived At */
+            archived_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Member */
+            is_member: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "public" | "private" | "dm";
+            /** Last Read At */
+            last_read_at: string | null;
+            /** Last Read Message Id */
+            last_read_message_id: number | null;
+            /** Member Count */
+            member_count: number;
+            /** Name */
+            name: string | null;
+            /** Topic */
+            topic: string | null;
+        };
+        /** ChannelCreated */
+        ChannelCreated: {
+            channel: components["schemas"]["Channel"];
+            /** Member Ids */
+            member_ids: string[];
+        };
+        /** ChannelDetail */
+        ChannelDetail: {
+            channel: components["schemas"]["Channel"];
+            /** Members */
+            members: components["schemas"]["Member"][];
+        };
+        /** ChannelIn */
+        ChannelIn: {
+            /**
+             * Kind
+             * @default public
+             * @enum {string}
+             */
+            kind: "public" | "private";
+            /** Member Ids */
+            member_ids?: string[];
+            /** Name */
+            name: string;
+            /**
+             * Topic
+             * @default null
+             */
+            topic: string | null;
+        };
+        /** ChannelListItem */
+        ChannelListItem: {
+            /** Archived At */
+            archived_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Dm User Id */
+            dm_user_id: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Is Member */
+            is_member: boolean;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "public" | "private" | "dm";
+            /** Last Message Id */
+            last_message_id: number | null;
+            /** Last Read At */
+            last_read_at: string | null;
+            /** Last Read Message Id */
+            last_read_message_id: number | null;
+            /** Member Count */
+            member_count: number;
+            /** Name */
+            name: string | null;
+            /** Topic */
+            topic: string | null;
+            /** Unread Count */
+            unread_count: number;
+        };
+        /** ChannelOut */
+        ChannelOut: {
+            channel: components["schemas"]["Channel"];
+        };
+        /** ChannelPatch */
+        ChannelPatch: {
+            /**
+             * Archived
+             * @default null
+             */
+            archived: boolean | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Topic
+             * @default null
+             */
+            topic: string | null;
+        };
+        /** ChannelPrefs */
+        ChannelPrefs: {
+            /**
+             * Email
+             * @default null
+             */
+            email: boolean | null;
+            /**
+             * In App
+             * @default null
+             */
+            in_app: boolean | null;
+            /**
+             * Push
+             * @default null
+             */
+            push: boolean | null;
+        };
+        /** Device */
+        Device: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Label */
+            label: string | null;
+            /** Last Seen At */
+            last_seen_at: string | null;
+            /**
+             * Platform
+             * @enum {string}
+             */
+            platform: "fcm" | "apns";
+        };
+        /** DeviceIn */
+        DeviceIn: {
+            /**
+             * Label
+             * @default null
+             */
+            label: string | null;
+            /**
+             * Platform
+             * @enum {string}
+             */
+            platform: "fcm" | "apns";
+            /** Token */
+            token: string;
+        };
+        /** DeviceOut */
+        DeviceOut: {
+            device: components["schemas"]["Device"];
+        };
+        /** DeviceTokenIn */
+        DeviceTokenIn: {
+            /** Token */
+            token: string;
+        };
+        /** Devices */
+        Devices: {
+            /** Items */
+            items: components["schemas"]["Device"][];
+        };
+        /** DmIn */
+        DmIn: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** Download */
+        Download: {
+            attachment: components["schemas"]["Attachment"];
+            /** Expires In */
+            expires_in: number;
+            /** Url */
+            url: string;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -524,6 +778,333 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** Marked */
+        Marked: {
+            /** Marked */
+            marked: number;
+        };
+        /** Member */
+        Member: {
+            /**
+             * Joined At
+             * Format: date-time
+             */
+            joined_at: string;
+            /** Last Read At */
+            last_read_at: string | null;
+            /** Last Read Message Id */
+            last_read_message_id: number | null;
+            /** Name */
+            name: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** Members */
+        Members: {
+            /** Items */
+            items: components["schemas"]["Member"][];
+        };
+        /** MembersIn */
+        MembersIn: {
+            /** User Ids */
+            user_ids: string[];
+        };
+        /**
+         * Message
+         * @description A chat message; a deleted one keeps its row with an empty body (`deleted_at` set).
+         */
+        Message: {
+            /** Attachments */
+            attachments: components["schemas"]["Attachment"][];
+            /** Author Id */
+            author_id: string | null;
+            /** Body */
+            body: string;
+            /**
+             * Channel Id
+             * Format: uuid
+             */
+            channel_id: string;
+            /** Client Id */
+            client_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Deleted At */
+            deleted_at: string | null;
+            /** Deleted By */
+            deleted_by: string | null;
+            /** Edited At */
+            edited_at: string | null;
+            /** Id */
+            id: number;
+            /** Mentions */
+            mentions: string[];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** MessageIn */
+        MessageIn: {
+            /** Attachment Ids */
+            attachment_ids?: string[];
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+            /**
+             * Client Id
+             * @default null
+             */
+            client_id: string | null;
+        };
+        /** MessageOut */
+        MessageOut: {
+            message: components["schemas"]["Message"];
+        };
+        /**
+         * MessagePage
+         * @description History (`newest_first`, `next_before`) or catch-up (`oldest_first`, `next_since` + `next_after_id`).
+         */
+        MessagePage: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Message"][];
+            /** Limit */
+            limit: number;
+            /**
+             * Next After Id
+             * @default null
+             */
+            next_after_id: number | null;
+            /**
+             * Next Before
+             * @default null
+             */
+            next_before: number | null;
+            /** Next Offset */
+            next_offset: number | null;
+            /**
+             * Next Since
+             * @default null
+             */
+            next_since: string | null;
+            /** Offset */
+            offset: number;
+            /**
+             * Order
+             * @enum {string}
+             */
+            order: "newest_first" | "oldest_first";
+        };
+        /** MessagePatch */
+        MessagePatch: {
+            /** Body */
+            body: string;
+        };
+        /**
+         * NoBody
+         * @description Routes that take no fields still refuse a malformed or unexpected body.
+         */
+        NoBody: Record<string, never>;
+        /** Notification */
+        Notification: {
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Data */
+            data: {
+                [key: string]: unknown;
+            };
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Kind */
+            kind: string;
+            /** Read At */
+            read_at: string | null;
+            /** Title */
+            title: string;
+        };
+        /** NotificationOut */
+        NotificationOut: {
+            notification: components["schemas"]["Notification"];
+        };
+        /** NotificationPage */
+        NotificationPage: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Notification"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+            /** Unread Count */
+            unread_count: number;
+        };
+        /** Page[ChannelListItem] */
+        Page_ChannelListItem_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["ChannelListItem"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[SearchHit] */
+        Page_SearchHit_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["SearchHit"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Prefs */
+        Prefs: {
+            /** Email */
+            email: boolean;
+            /** In App */
+            in_app: boolean;
+            /** Push */
+            push: boolean;
+        };
+        /** PrefsDetail */
+        PrefsDetail: {
+            /** Channels */
+            channels: string[];
+            /** Kinds */
+            kinds: string[];
+            /** Preferences */
+            preferences: {
+                [key: string]: components["schemas"]["Prefs"];
+            };
+        };
+        /** PrefsIn */
+        PrefsIn: {
+            /** Preferences */
+            preferences: {
+                [key: string]: components["schemas"]["ChannelPrefs"];
+            };
+        };
+        /** PrefsOut */
+        PrefsOut: {
+            /** Preferences */
+            preferences: {
+                [key: string]: components["schemas"]["Prefs"];
+            };
+        };
+        /** ReadIn */
+        ReadIn: {
+            /**
+             * Message Id
+             * @default null
+             */
+            message_id: number | null;
+        };
+        /**
+         * Receipt
+         * @description A member's read marker in a channel (it never moves back).
+         */
+        Receipt: {
+            /**
+             * Channel Id
+             * Format: uuid
+             */
+            channel_id: string;
+            /** Last Read At */
+            last_read_at: string | null;
+            /** Last Read Message Id */
+            last_read_message_id: number | null;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** ReceiptOut */
+        ReceiptOut: {
+            receipt: components["schemas"]["Receipt"];
+        };
+        /** SearchHit */
+        SearchHit: {
+            /** Author Id */
+            author_id: string | null;
+            /** Body */
+            body: string;
+            /**
+             * Channel Id
+             * Format: uuid
+             */
+            channel_id: string;
+            /** Channel Kind */
+            channel_kind: string;
+            /** Channel Name */
+            channel_name: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+            /** Rank */
+            rank: number;
+            /** Snippet */
+            snippet: string;
+        };
+        /** UnreadCount */
+        UnreadCount: {
+            /** Unread Count */
+            unread_count: number;
+        };
+        /** Upload */
+        Upload: {
+            attachment: components["schemas"]["Attachment"];
+            /** Expires In */
+            expires_in: number;
+            /** Upload Headers */
+            upload_headers: {
+                [key: string]: string;
+            };
+            /** Upload Url */
+            upload_url: string;
+        };
+        /** UploadIn */
+        UploadIn: {
+            /** Content Type */
+            content_type: string;
+            /** Filename */
+            filename: string;
+            /** Size Bytes */
+            size_bytes: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -533,7 +1114,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    download_get: {
+    messages_download_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -544,6 +1125,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Download"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -555,7 +1145,7 @@ export interface operations {
             };
         };
     };
-    list_channels_get: {
+    channels_list_channels_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -564,6 +1154,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ChannelListItem_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -575,15 +1174,28 @@ export interface operations {
             };
         };
     };
-    create_channel_post: {
+    channels_create_channel_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelCreated"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -595,7 +1207,7 @@ export interface operations {
             };
         };
     };
-    get_channel_get: {
+    channels_get_channel_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -606,6 +1218,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelDetail"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -617,7 +1238,145 @@ export interface operations {
             };
         };
     };
-    update_channel_patch: {
+    channels_update_channel_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    messages_create_upload_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UploadIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Upload"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    channels_join_channel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    channels_leave_channel_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                channel_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    channels_list_members_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -628,6 +1387,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Members"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -639,7 +1407,7 @@ export interface operations {
             };
         };
     };
-    create_upload_post: {
+    channels_add_members_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -648,8 +1416,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MembersIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Added"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -661,95 +1442,7 @@ export interface operations {
             };
         };
     };
-    join_channel_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    leave_channel_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    list_members_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    add_members_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                channel_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    remove_member_delete: {
+    channels_remove_member_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -761,6 +1454,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -772,7 +1472,7 @@ export interface operations {
             };
         };
     };
-    list_messages_get: {
+    messages_list_messages_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -783,6 +1483,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -794,7 +1503,7 @@ export interface operations {
             };
         };
     };
-    post_message_post: {
+    messages_post_message_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -803,8 +1512,30 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessageIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -816,7 +1547,7 @@ export interface operations {
             };
         };
     };
-    mark_read_post: {
+    messages_mark_read_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -825,8 +1556,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReadIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReceiptOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -838,7 +1582,7 @@ export interface operations {
             };
         };
     };
-    typing_post: {
+    channels_typing_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -847,8 +1591,19 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -860,7 +1615,7 @@ export interface operations {
             };
         };
     };
-    list_devices_get: {
+    devices_list_devices_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -869,6 +1624,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Devices"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -880,15 +1644,28 @@ export interface operations {
             };
         };
     };
-    register_device_post: {
+    devices_register_device_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -900,15 +1677,26 @@ export interface operations {
             };
         };
     };
-    unregister_token_post: {
+    devices_unregister_token_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeviceTokenIn"];
+            };
+        };
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -920,7 +1708,7 @@ export interface operations {
             };
         };
     };
-    unregister_device_delete: {
+    devices_unregister_device_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -931,6 +1719,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -942,15 +1737,37 @@ export interface operations {
             };
         };
     };
-    open_dm_post: {
+    channels_open_dm_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DmIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -991,7 +1808,7 @@ export interface operations {
             };
         };
     };
-    catch_up_get: {
+    messages_catch_up_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1000,6 +1817,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessagePage"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1011,7 +1837,7 @@ export interface operations {
             };
         };
     };
-    get_message_get: {
+    messages_get_message_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1022,6 +1848,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1033,7 +1868,7 @@ export interface operations {
             };
         };
     };
-    delete_message_delete: {
+    messages_delete_message_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -1044,6 +1879,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1055,7 +1897,7 @@ export interface operations {
             };
         };
     };
-    edit_message_patch: {
+    messages_edit_message_patch: {
         parameters: {
             query?: never;
             header?: never;
@@ -1064,8 +1906,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["MessagePatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MessageOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1077,7 +1932,7 @@ export interface operations {
             };
         };
     };
-    get_preferences_get: {
+    notifications_get_preferences_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1086,6 +1941,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefsDetail"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1097,7 +1961,40 @@ export interface operations {
             };
         };
     };
-    put_preferences_put: {
+    notifications_put_preferences_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PrefsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PrefsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    notifications_list_notifications_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1106,6 +2003,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1117,7 +2023,40 @@ export interface operations {
             };
         };
     };
-    list_notifications_get: {
+    notifications_read_all_notifications_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Marked"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    notifications_notifications_unread_count_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1126,6 +2065,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnreadCount"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1137,47 +2085,7 @@ export interface operations {
             };
         };
     };
-    read_all_notifications_post: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    notifications_unread_count_get: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
-            default: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ErrorBody"];
-                };
-            };
-        };
-    };
-    delete_notification_delete: {
+    notifications_delete_notification_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -1188,6 +2096,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1199,7 +2114,7 @@ export interface operations {
             };
         };
     };
-    read_notification_post: {
+    notifications_read_notification_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -1208,8 +2123,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoBody"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1288,7 +2216,7 @@ export interface operations {
             };
         };
     };
-    search_get: {
+    messages_search_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1297,6 +2225,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_SearchHit_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -1308,7 +2245,7 @@ export interface operations {
             };
         };
     };
-    unread_badges_get: {
+    notifications_unread_badges_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -1317,6 +2254,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Badges"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -1,5 +1,22 @@
 // Generated from openapi/publish.json by scripts/gen-types.mjs — do not edit.
 export interface paths {
+    "/event-catalog": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** JSON Schema of every WebSocket event and its payload */
+        get: operations["publish_event_catalog_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/events": {
         parameters: {
             query?: never;
@@ -9,8 +26,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** publish_event */
-        post: operations["publish_event_post"];
+        /** Relay an event to a room (X-WM-Secret: any room; an admin token: its own company's rooms). */
+        post: operations["publish_publish_event_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -59,7 +76,7 @@ export interface paths {
             cookie?: never;
         };
         /** Who of the caller's company is online (a live socket) and who is working now (a running timer). */
-        get: operations["presence_get"];
+        get: operations["publish_presence_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -118,12 +135,87 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** EventIn */
+        EventIn: {
+            /** Event */
+            event: string;
+            /** Payload */
+            payload?: {
+                [key: string]: unknown;
+            };
+            /** Room */
+            room: string;
+        };
         /** Health */
         Health: {
             /** Function */
             function: string;
             /** Status */
             status: string;
+        };
+        /** OnlineUser */
+        OnlineUser: {
+            /** Name */
+            name: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** Presence */
+        Presence: {
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /** Online */
+            online: components["schemas"]["OnlineUser"][];
+            /** Online Count */
+            online_count: number;
+            /** Working */
+            working: components["schemas"]["WorkingUser"][];
+            /** Working Count */
+            working_count: number;
+        };
+        /** Published */
+        Published: {
+            /** Event */
+            event: string;
+            /** Published */
+            published: boolean;
+            /** Room */
+            room: string;
+        };
+        /**
+         * WorkingUser
+         * @description A user with a running timer (`online`: they also have a live socket).
+         */
+        WorkingUser: {
+            /**
+             * Entry Id
+             * Format: uuid
+             */
+            entry_id: string;
+            /** Name */
+            name: string;
+            /** Online */
+            online: boolean;
+            /** Project Id */
+            project_id: string | null;
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Task Id */
+            task_id: string | null;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
         };
     };
     responses: never;
@@ -134,7 +226,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    publish_event_post: {
+    publish_event_catalog_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -143,6 +235,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    publish_publish_event_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Published"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -212,7 +346,7 @@ export interface operations {
             };
         };
     };
-    presence_get: {
+    publish_presence_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -221,6 +355,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Presence"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -7,11 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** schedule */
-        get: operations["schedule_get"];
+        /** List the scheduled tasks. */
+        get: operations["scheduler_schedule_get"];
         put?: never;
-        /** tick */
-        post: operations["tick_post"];
+        /** Enqueue every task whose slot is due. */
+        post: operations["scheduler_tick_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -74,6 +74,16 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         /**
+         * Enqueued
+         * @description Task name -> the job id enqueued now, or null when this slot's job was enqueued already.
+         */
+        Enqueued: {
+            /** Enqueued */
+            enqueued: {
+                [key: string]: string | null;
+            };
+        };
+        /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
          */
@@ -109,6 +119,22 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** Schedule */
+        Schedule: {
+            /** Tasks */
+            tasks: {
+                [key: string]: components["schemas"]["ScheduledTask"];
+            };
+        };
+        /** ScheduledTask */
+        ScheduledTask: {
+            /** Every Seconds */
+            every_seconds: number;
+            /** Job */
+            job: string;
+            /** Queue */
+            queue: string;
+        };
     };
     responses: never;
     parameters: never;
@@ -118,7 +144,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    schedule_get: {
+    scheduler_schedule_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -127,6 +153,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Schedule"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -138,7 +173,7 @@ export interface operations {
             };
         };
     };
-    tick_post: {
+    scheduler_tick_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -147,6 +182,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Enqueued"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -9,8 +9,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** accept_agreement */
-        post: operations["accept_agreement_post"];
+        /** The employee accepts a proposed agreement: capture may start. */
+        post: operations["agreements_accept_agreement_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -26,8 +26,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** decline_agreement */
-        post: operations["decline_agreement_post"];
+        /** The employee declines a proposed agreement. */
+        post: operations["agreements_decline_agreement_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -43,8 +43,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** revoke_agreement */
-        post: operations["revoke_agreement_post"];
+        /** The employee (or an admin) withdraws an agreement: capture stops at once. */
+        post: operations["agreements_revoke_agreement_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -58,11 +58,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_assignments */
-        get: operations["list_assignments_get"];
+        /** Manager assignments, oldest first (?manager_id= or ?team=: one manager's). */
+        get: operations["assignments_list_assignments_get"];
         put?: never;
-        /** assign */
-        post: operations["assign_post"];
+        /** Assign an employee to a manager. */
+        post: operations["assignments_assign_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -79,8 +79,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** unassign */
-        delete: operations["unassign_delete"];
+        /** Remove an assignment. */
+        delete: operations["assignments_unassign_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -93,8 +93,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** audit_log */
-        get: operations["audit_log_get"];
+        /** The audit log, newest first (?action= one action). */
+        get: operations["audit_audit_log_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -127,11 +127,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_invitations */
-        get: operations["list_invitations_get"];
+        /** Open invitations, newest first (?all=true: accepted and revoked ones too). */
+        get: operations["invitations_list_invitations_get"];
         put?: never;
-        /** invite */
-        post: operations["invite_post"];
+        /** Invite a person; the link goes out by email once committed. */
+        post: operations["invitations_invite_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -148,8 +148,8 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** revoke_invitation */
-        delete: operations["revoke_invitation_delete"];
+        /** Revoke an open invitation (its link answers 410 from then on). */
+        delete: operations["invitations_revoke_invitation_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -196,8 +196,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_users */
-        get: operations["list_users_get"];
+        /** The directory (?q name or email, ?role, ?status active|deactivated|all); everyone may read it. */
+        get: operations["people_list_users_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -213,15 +213,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_user */
-        get: operations["get_user_get"];
+        /** One person with the ids of their managers. */
+        get: operations["people_get_user_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** update_user */
-        patch: operations["update_user_patch"];
+        /** Change a name or time zone (oneself or an admin) or a role (admins; signs the person out). */
+        patch: operations["people_update_user_patch"];
         trace?: never;
     };
     "/users/{user_id}/agreements": {
@@ -231,11 +231,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_agreements */
-        get: operations["list_agreements_get"];
+        /** A person's agreements, newest first. */
+        get: operations["agreements_list_agreements_get"];
         put?: never;
-        /** propose_agreement */
-        post: operations["propose_agreement_post"];
+        /** Propose an agreement; it supersedes the current one, so capture pauses until it is accepted. */
+        post: operations["agreements_propose_agreement_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -251,8 +251,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** deactivate */
-        post: operations["deactivate_post"];
+        /** Deactivate a person: signed out everywhere, no sign-in until reactivated. */
+        post: operations["people_deactivate_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -268,8 +268,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** reactivate */
-        post: operations["reactivate_post"];
+        /** Reactivate a person (their old sessions stay signed out). */
+        post: operations["people_reactivate_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -280,6 +280,167 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** Agreement */
+        Agreement: {
+            /** Accepted At */
+            accepted_at: string | null;
+            /** Activity */
+            activity: boolean;
+            /** Gps */
+            gps: boolean;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Proposed At
+             * Format: date-time
+             */
+            proposed_at: string;
+            /** Proposed By */
+            proposed_by: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /** Revoked By */
+            revoked_by: string | null;
+            /** Screenshots */
+            screenshots: boolean;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "proposed" | "accepted" | "declined" | "revoked" | "superseded";
+            /** Terms */
+            terms: string | null;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** AgreementIn */
+        AgreementIn: {
+            /**
+             * Activity
+             * @default false
+             */
+            activity: boolean;
+            /**
+             * Gps
+             * @default false
+             */
+            gps: boolean;
+            /**
+             * Screenshots
+             * @default false
+             */
+            screenshots: boolean;
+            /**
+             * Terms
+             * @default null
+             */
+            terms: string | null;
+        };
+        /** AgreementOut */
+        AgreementOut: {
+            agreement: components["schemas"]["Agreement"];
+        };
+        /** Agreements */
+        Agreements: {
+            /** Items */
+            items: components["schemas"]["Agreement"][];
+        };
+        /** Assignment */
+        Assignment: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Employee Id
+             * Format: uuid
+             */
+            employee_id: string;
+            /**
+             * Manager Id
+             * Format: uuid
+             */
+            manager_id: string;
+        };
+        /** AssignmentIn */
+        AssignmentIn: {
+            /**
+             * Employee Id
+             * Format: uuid
+             */
+            employee_id: string;
+            /**
+             * Manager Id
+             * Format: uuid
+             */
+            manager_id: string;
+        };
+        /** AssignmentOut */
+        AssignmentOut: {
+            assignment: components["schemas"]["Assignment"];
+        };
+        /**
+         * AssignmentQuery
+         * @description GET /assignments query (declared for the OpenAPI document; the route parses it). `team` is a synonym of
+         *     `manager_id`: the activity reports call the same filter `team`.
+         */
+        AssignmentQuery: {
+            /**
+             * Limit
+             * @default 50
+             */
+            limit: number;
+            /**
+             * Manager Id
+             * @description only this manager's assignments
+             * @default null
+             */
+            manager_id: string | null;
+            /**
+             * Offset
+             * @default 0
+             */
+            offset: number;
+            /**
+             * Team
+             * @description synonym of manager_id (the activity reports' name)
+             * @default null
+             */
+            team: string | null;
+        };
+        /** AuditRow */
+        AuditRow: {
+            /** Action */
+            action: string;
+            /** Actor Id */
+            actor_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Details */
+            details: {
+                [key: string]: unknown;
+            };
+            /** Id */
+            id: number;
+            /** Ip */
+            ip: string | null;
+            /** Request Id */
+            request_id: string | null;
+            /** Target Id */
+            target_id: string | null;
+            /** Target Type */
+            target_type: string | null;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -316,6 +477,204 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** Invitation */
+        Invitation: {
+            /** Accepted At */
+            accepted_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string | null;
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "manager" | "employee";
+        };
+        /** InvitationOut */
+        InvitationOut: {
+            invitation: components["schemas"]["NewInvitation"];
+        };
+        /** InviteIn */
+        InviteIn: {
+            /** Email */
+            email: string;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Role
+             * @default employee
+             */
+            role: string;
+        };
+        /** NewInvitation */
+        NewInvitation: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "manager" | "employee";
+        };
+        /** Page[Assignment] */
+        Page_Assignment_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Assignment"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[AuditRow] */
+        Page_AuditRow_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["AuditRow"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[Invitation] */
+        Page_Invitation_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Invitation"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[User] */
+        Page_User_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["User"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /**
+         * User
+         * @description A person of the company as the directory shows them (never the password hash).
+         */
+        User: {
+            /**
+             * Company Id
+             * Format: uuid
+             */
+            company_id: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Email */
+            email: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Last Login At */
+            last_login_at: string | null;
+            /** Name */
+            name: string;
+            /** Otp Enabled */
+            otp_enabled: boolean;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "manager" | "employee";
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "deactivated";
+            /** Timezone */
+            timezone: string;
+        };
+        /** UserDetail */
+        UserDetail: {
+            /** Manager Ids */
+            manager_ids: string[];
+            user: components["schemas"]["User"];
+        };
+        /** UserOut */
+        UserOut: {
+            user: components["schemas"]["User"];
+        };
+        /** UserPatch */
+        UserPatch: {
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Role
+             * @default null
+             */
+            role: string | null;
+            /**
+             * Timezone
+             * @default null
+             */
+            timezone: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -325,7 +684,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    accept_agreement_post: {
+    agreements_accept_agreement_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -336,6 +695,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -347,7 +715,7 @@ export interface operations {
             };
         };
     };
-    decline_agreement_post: {
+    agreements_decline_agreement_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -358,6 +726,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -369,7 +746,7 @@ export interface operations {
             };
         };
     };
-    revoke_agreement_post: {
+    agreements_revoke_agreement_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -380,6 +757,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -391,15 +777,29 @@ export interface operations {
             };
         };
     };
-    list_assignments_get: {
+    assignments_list_assignments_get: {
         parameters: {
-            query?: never;
+            query?: {
+                manager_id?: unknown;
+                team?: unknown;
+                limit?: unknown;
+                offset?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Assignment_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -411,15 +811,28 @@ export interface operations {
             };
         };
     };
-    assign_post: {
+    assignments_assign_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssignmentOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -431,7 +844,7 @@ export interface operations {
             };
         };
     };
-    unassign_delete: {
+    assignments_unassign_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -443,6 +856,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -454,7 +874,7 @@ export interface operations {
             };
         };
     };
-    audit_log_get: {
+    audit_audit_log_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -463,6 +883,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AuditRow_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -503,7 +932,7 @@ export interface operations {
             };
         };
     };
-    list_invitations_get: {
+    invitations_list_invitations_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -512,6 +941,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Invitation_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -523,15 +961,28 @@ export interface operations {
             };
         };
     };
-    invite_post: {
+    invitations_invite_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InviteIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -543,7 +994,7 @@ export interface operations {
             };
         };
     };
-    revoke_invitation_delete: {
+    invitations_revoke_invitation_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -554,6 +1005,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -632,7 +1090,7 @@ export interface operations {
             };
         };
     };
-    list_users_get: {
+    people_list_users_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -641,6 +1099,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_User_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -652,7 +1119,7 @@ export interface operations {
             };
         };
     };
-    get_user_get: {
+    people_get_user_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -663,6 +1130,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserDetail"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -674,7 +1150,7 @@ export interface operations {
             };
         };
     };
-    update_user_patch: {
+    people_update_user_patch: {
         parameters: {
             query?: never;
             header?: never;
@@ -683,8 +1159,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UserPatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -696,7 +1185,7 @@ export interface operations {
             };
         };
     };
-    list_agreements_get: {
+    agreements_list_agreements_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -707,6 +1196,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agreements"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -718,7 +1216,7 @@ export interface operations {
             };
         };
     };
-    propose_agreement_post: {
+    agreements_propose_agreement_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -727,8 +1225,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AgreementIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgreementOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -740,7 +1251,7 @@ export interface operations {
             };
         };
     };
-    deactivate_post: {
+    people_deactivate_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -751,6 +1262,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -762,7 +1282,7 @@ export interface operations {
             };
         };
     };
-    reactivate_post: {
+    people_reactivate_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -773,6 +1293,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -7,11 +7,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** list_entries */
-        get: operations["list_entries_get"];
+        /** Entries newest first, with totals over every match under the company's rounding. */
+        get: operations["entries_list_entries_get"];
         put?: never;
-        /** create_entry */
-        post: operations["create_entry_post"];
+        /** Create a finished entry (for the caller or a user they manage); idempotent with Idempotency-Key. */
+        post: operations["entries_create_entry_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -25,16 +25,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_entry */
-        get: operations["get_entry_get"];
+        /** Read one entry. */
+        get: operations["entries_get_entry_get"];
         put?: never;
         post?: never;
-        /** delete_entry */
-        delete: operations["delete_entry_delete"];
+        /** Delete an entry. */
+        delete: operations["entries_delete_entry_delete"];
         options?: never;
         head?: never;
-        /** update_entry */
-        patch: operations["update_entry_patch"];
+        /** Edit an entry under the same rules as a create. */
+        patch: operations["entries_update_entry_patch"];
         trace?: never;
     };
     "/healthz": {
@@ -95,8 +95,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** daily_report */
-        get: operations["daily_report_get"];
+        /** A user's time per local day (default: the last 7 days up to today), at most 366 days. */
+        get: operations["reports_daily_report_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -112,8 +112,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** summary_report */
-        get: operations["summary_report_get"];
+        /** The matching time grouped (?group_by=project|user|client|task), biggest first, with totals. */
+        get: operations["reports_summary_report_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -129,15 +129,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** get_settings */
-        get: operations["get_settings_get"];
+        /** The company's time settings. */
+        get: operations["reports_get_settings_get"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** update_settings */
-        patch: operations["update_settings_patch"];
+        /** Change rounding, past edits or the week start (admins). */
+        patch: operations["reports_update_settings_patch"];
         trace?: never;
     };
     "/timer": {
@@ -147,8 +147,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** current_timer */
-        get: operations["current_timer_get"];
+        /** The caller's running timer, or null. */
+        get: operations["timer_current_timer_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -166,8 +166,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** resume_timer */
-        post: operations["resume_timer_post"];
+        /** Start a timer like an earlier entry (`entry_id`, else the last one that ended). */
+        post: operations["timer_resume_timer_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -183,8 +183,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** start_timer */
-        post: operations["start_timer_post"];
+        /** Start the caller's timer (idempotent with Idempotency-Key), stopping a running one. */
+        post: operations["timer_start_timer_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -200,8 +200,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** stop_timer */
-        post: operations["stop_timer_post"];
+        /** Stop the caller's running timer. */
+        post: operations["timer_stop_timer_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -215,8 +215,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** running_timers */
-        get: operations["running_timers_get"];
+        /** Running timers: a manager sees their team, an admin everyone, an employee themselves (RLS). */
+        get: operations["timer_running_timers_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -232,7 +232,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** timesheets.list_timesheets */
+        /** Visible timesheets (?user_id, status, from, to: the week's first day), newest week first. */
         get: operations["timesheets_list_timesheets_get"];
         put?: never;
         post?: never;
@@ -251,7 +251,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** timesheets.submit */
+        /** Submit the caller's week containing `date` (default today); its entries lock. */
         post: operations["timesheets_submit_post"];
         delete?: never;
         options?: never;
@@ -266,7 +266,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** timesheets.get_week */
+        /** The week of a user (?user_id, default the caller) containing ?date (default today). */
         get: operations["timesheets_get_week_get"];
         put?: never;
         post?: never;
@@ -283,7 +283,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** timesheets.get_timesheet */
+        /** Read one timesheet with its history. */
         get: operations["timesheets_get_timesheet_get"];
         put?: never;
         post?: never;
@@ -302,7 +302,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** timesheets.approve */
+        /** Approve a submitted week (its assigned manager or an admin). */
         post: operations["timesheets_approve_post"];
         delete?: never;
         options?: never;
@@ -319,7 +319,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** timesheets.reject */
+        /** Reject a submitted week with a comment; its entries unlock. */
         post: operations["timesheets_reject_post"];
         delete?: never;
         options?: never;
@@ -336,7 +336,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** timesheets.reopen */
+        /** Reopen an approved or submitted week (admins). */
         post: operations["timesheets_reopen_post"];
         delete?: never;
         options?: never;
@@ -348,6 +348,216 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * DailyOut
+         * @description The time of one user per local day (`from`, `to` are local dates in `timezone`).
+         */
+        DailyOut: {
+            /** Days */
+            days: components["schemas"]["DayTotal"][];
+            /**
+             * From
+             * Format: date
+             */
+            from: string;
+            /** Timezone */
+            timezone: string;
+            /**
+             * To
+             * Format: date
+             */
+            to: string;
+            totals: components["schemas"]["DayTotals"];
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** DayTotal */
+        DayTotal: {
+            /** Billable Seconds */
+            billable_seconds: number;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Rounded Seconds */
+            rounded_seconds: number;
+            /** Seconds */
+            seconds: number;
+        };
+        /** DayTotals */
+        DayTotals: {
+            /** Billable Seconds */
+            billable_seconds: number;
+            /** Rounded Seconds */
+            rounded_seconds: number;
+            /** Seconds */
+            seconds: number;
+        };
+        /** DecisionIn */
+        DecisionIn: {
+            /**
+             * Comment
+             * @default null
+             */
+            comment: string | null;
+        };
+        /**
+         * Entry
+         * @description A time entry; `duration_seconds` runs up to now while `running`.
+         */
+        Entry: {
+            /** Billable */
+            billable: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Description */
+            description: string | null;
+            /** Duration Seconds */
+            duration_seconds: number;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Project Id */
+            project_id: string | null;
+            /** Running */
+            running: boolean;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Task Id */
+            task_id: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** EntryIn */
+        EntryIn: {
+            /**
+             * Billable
+             * @default null
+             */
+            billable: boolean | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Duration Seconds
+             * @default null
+             */
+            duration_seconds: number | null;
+            /**
+             * Ended At
+             * @default null
+             */
+            ended_at: string | null;
+            /**
+             * Project Id
+             * @default null
+             */
+            project_id: string | null;
+            /**
+             * Source
+             * @default web
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /**
+             * Task Id
+             * @default null
+             */
+            task_id: string | null;
+            /**
+             * User Id
+             * @default null
+             */
+            user_id: string | null;
+        };
+        /** EntryOut */
+        EntryOut: {
+            entry: components["schemas"]["Entry"];
+        };
+        /** EntryPage */
+        EntryPage: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["ListedEntry"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+            rounding: components["schemas"]["RoundingOut"];
+            totals: components["schemas"]["Totals"];
+        };
+        /** EntryPatch */
+        EntryPatch: {
+            /**
+             * Billable
+             * @default null
+             */
+            billable: boolean | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Ended At
+             * @default null
+             */
+            ended_at: string | null;
+            /**
+             * Project Id
+             * @default null
+             */
+            project_id: string | null;
+            /**
+             * Started At
+             * @default null
+             */
+            started_at: string | null;
+            /**
+             * Task Id
+             * @default null
+             */
+            task_id: string | null;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -377,12 +587,525 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** Group */
+        Group: {
+            /** Amounts */
+            amounts: {
+                [key: string]: number;
+            };
+            /** Billable Rounded Seconds */
+            billable_rounded_seconds: number;
+            /** Billable Seconds */
+            billable_seconds: number;
+            /** Count */
+            count: number;
+            /** Key */
+            key: string | null;
+            /** Name */
+            name: string | null;
+            /** Rounded Seconds */
+            rounded_seconds: number;
+            /** Seconds */
+            seconds: number;
+        };
         /** Health */
         Health: {
             /** Function */
             function: string;
             /** Status */
             status: string;
+        };
+        /**
+         * ListedEntry
+         * @description An entry in a listing, with its project and task names and its duration under the company's rounding.
+         */
+        ListedEntry: {
+            /** Billable */
+            billable: boolean;
+            /** Client Id */
+            client_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Description */
+            description: string | null;
+            /** Duration Seconds */
+            duration_seconds: number;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Project Color */
+            project_color: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Project Name */
+            project_name: string | null;
+            /** Rounded Seconds */
+            rounded_seconds: number;
+            /** Running */
+            running: boolean;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Task Id */
+            task_id: string | null;
+            /** Task Name */
+            task_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /** Page[RunningEntry] */
+        Page_RunningEntry_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["RunningEntry"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** Page[Timesheet] */
+        Page_Timesheet_: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["Timesheet"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /** RejectIn */
+        RejectIn: {
+            /** Comment */
+            comment: string;
+        };
+        /** ResumeIn */
+        ResumeIn: {
+            /**
+             * Entry Id
+             * @default null
+             */
+            entry_id: string | null;
+            /**
+             * Source
+             * @default web
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+        };
+        /** ResumeOut */
+        ResumeOut: {
+            entry: components["schemas"]["Entry"];
+            /**
+             * Resumed From
+             * Format: uuid
+             */
+            resumed_from: string;
+            stopped: components["schemas"]["Entry"] | null;
+        };
+        /** RoundingOut */
+        RoundingOut: {
+            /** Minutes */
+            minutes: number;
+            /** Mode */
+            mode: string;
+        };
+        /**
+         * RunningEntry
+         * @description A running timer in the team view.
+         */
+        RunningEntry: {
+            /** Billable */
+            billable: boolean;
+            /** Client Id */
+            client_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Created By */
+            created_by: string | null;
+            /** Description */
+            description: string | null;
+            /** Duration Seconds */
+            duration_seconds: number;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Project Color */
+            project_color: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Project Name */
+            project_name: string | null;
+            /** Running */
+            running: boolean;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Task Id */
+            task_id: string | null;
+            /** Task Name */
+            task_name: string | null;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Name */
+            user_name: string;
+        };
+        /** Settings */
+        Settings: {
+            /** Currency */
+            currency: string;
+            /** Employees Edit Past */
+            employees_edit_past: boolean;
+            /** Rounding Minutes */
+            rounding_minutes: number;
+            /**
+             * Rounding Mode
+             * @enum {string}
+             */
+            rounding_mode: "none" | "up" | "down" | "nearest";
+            /** Timezone */
+            timezone: string;
+            /** Week Start */
+            week_start: number;
+        };
+        /** SettingsOut */
+        SettingsOut: {
+            settings: components["schemas"]["Settings"];
+        };
+        /** SettingsPatch */
+        SettingsPatch: {
+            /**
+             * Employees Edit Past
+             * @default null
+             */
+            employees_edit_past: boolean | null;
+            /**
+             * Rounding Minutes
+             * @default null
+             */
+            rounding_minutes: (1 | 5 | 6 | 10 | 15) | null;
+            /**
+             * Rounding Mode
+             * @default null
+             */
+            rounding_mode: ("none" | "up" | "down" | "nearest") | null;
+            /**
+             * Week Start
+             * @default null
+             */
+            week_start: number | null;
+        };
+        /** SheetEvent */
+        SheetEvent: {
+            /**
+             * Action
+             * @enum {string}
+             */
+            action: "submitted" | "approved" | "rejected" | "reopened";
+            /**
+             * Actor Id
+             * Format: uuid
+             */
+            actor_id: string;
+            /** Comment */
+            comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Id */
+            id: number;
+        };
+        /** SheetOut */
+        SheetOut: {
+            /** History */
+            history: components["schemas"]["SheetEvent"][];
+            timesheet: components["schemas"]["Timesheet"];
+        };
+        /**
+         * StartOut
+         * @description A started timer and the one it stopped, if any.
+         */
+        StartOut: {
+            entry: components["schemas"]["Entry"];
+            stopped: components["schemas"]["Entry"] | null;
+        };
+        /** SubmitIn */
+        SubmitIn: {
+            /**
+             * Comment
+             * @default null
+             */
+            comment: string | null;
+            /**
+             * Date
+             * @default null
+             */
+            date: string | null;
+        };
+        /** SummaryOut */
+        SummaryOut: {
+            /**
+             * Group By
+             * @enum {string}
+             */
+            group_by: "project" | "user" | "client" | "task";
+            /** Groups */
+            groups: components["schemas"]["Group"][];
+            rounding: components["schemas"]["RoundingOut"];
+            totals: components["schemas"]["Totals"];
+        };
+        /** TimerIn */
+        TimerIn: {
+            /**
+             * Billable
+             * @default null
+             */
+            billable: boolean | null;
+            /**
+             * Description
+             * @default null
+             */
+            description: string | null;
+            /**
+             * Project Id
+             * @default null
+             */
+            project_id: string | null;
+            /**
+             * Source
+             * @default web
+             * @enum {string}
+             */
+            source: "web" | "desktop" | "mobile" | "browser" | "api";
+            /**
+             * Task Id
+             * @default null
+             */
+            task_id: string | null;
+        };
+        /** TimerOut */
+        TimerOut: {
+            entry: components["schemas"]["Entry"] | null;
+        };
+        /**
+         * Timesheet
+         * @description A submitted (or once submitted) week; submitting or approving it locks the week's entries.
+         */
+        Timesheet: {
+            /** Comment */
+            comment: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Decided At */
+            decided_at: string | null;
+            /** Decided By */
+            decided_by: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "submitted" | "approved" | "rejected";
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Timezone */
+            timezone: string;
+            /** Total Seconds */
+            total_seconds: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
+        /**
+         * Totals
+         * @description Raw and rounded seconds, billable time, and money per currency (minor units).
+         */
+        Totals: {
+            /** Amounts */
+            amounts: {
+                [key: string]: number;
+            };
+            /** Billable Rounded Seconds */
+            billable_rounded_seconds: number;
+            /** Billable Seconds */
+            billable_seconds: number;
+            /** Count */
+            count: number;
+            /** Rounded Seconds */
+            rounded_seconds: number;
+            /** Seconds */
+            seconds: number;
+        };
+        /** WeekOut */
+        WeekOut: {
+            /** Days */
+            days: components["schemas"]["DayTotal"][];
+            /** History */
+            history: components["schemas"]["SheetEvent"][];
+            timesheet: components["schemas"]["WeekSheet"];
+            totals: components["schemas"]["DayTotals"];
+        };
+        /**
+         * WeekSheet
+         * @description The week's timesheet, or (no `id`, status open) the week not yet submitted, which has only the period.
+         */
+        WeekSheet: {
+            /**
+             * Comment
+             * @default null
+             */
+            comment: string | null;
+            /**
+             * Created At
+             * @default null
+             */
+            created_at: string | null;
+            /**
+             * Decided At
+             * @default null
+             */
+            decided_at: string | null;
+            /**
+             * Decided By
+             * @default null
+             */
+            decided_by: string | null;
+            /**
+             * Ends At
+             * Format: date-time
+             */
+            ends_at: string;
+            /** Id */
+            id: string | null;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /**
+             * Starts At
+             * Format: date-time
+             */
+            starts_at: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "open" | "submitted" | "approved" | "rejected";
+            /**
+             * Submitted At
+             * @default null
+             */
+            submitted_at: string | null;
+            /** Timezone */
+            timezone: string;
+            /**
+             * Total Seconds
+             * @default null
+             */
+            total_seconds: number | null;
+            /**
+             * Updated At
+             * @default null
+             */
+            updated_at: string | null;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
         };
     };
     responses: never;
@@ -393,7 +1116,7 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    list_entries_get: {
+    entries_list_entries_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -402,6 +1125,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryPage"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -413,15 +1145,28 @@ export interface operations {
             };
         };
     };
-    create_entry_post: {
+    entries_create_entry_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -433,7 +1178,7 @@ export interface operations {
             };
         };
     };
-    get_entry_get: {
+    entries_get_entry_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -444,6 +1189,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -455,7 +1209,7 @@ export interface operations {
             };
         };
     };
-    delete_entry_delete: {
+    entries_delete_entry_delete: {
         parameters: {
             query?: never;
             header?: never;
@@ -466,6 +1220,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -477,7 +1238,7 @@ export interface operations {
             };
         };
     };
-    update_entry_patch: {
+    entries_update_entry_patch: {
         parameters: {
             query?: never;
             header?: never;
@@ -486,8 +1247,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EntryPatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -595,7 +1369,7 @@ export interface operations {
             };
         };
     };
-    daily_report_get: {
+    reports_daily_report_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -604,6 +1378,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DailyOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -615,7 +1398,7 @@ export interface operations {
             };
         };
     };
-    summary_report_get: {
+    reports_summary_report_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -624,6 +1407,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SummaryOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -635,7 +1427,7 @@ export interface operations {
             };
         };
     };
-    get_settings_get: {
+    reports_get_settings_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -644,6 +1436,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -655,15 +1456,28 @@ export interface operations {
             };
         };
     };
-    update_settings_patch: {
+    reports_update_settings_patch: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SettingsPatch"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -675,7 +1489,7 @@ export interface operations {
             };
         };
     };
-    current_timer_get: {
+    timer_current_timer_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -684,6 +1498,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TimerOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -695,15 +1518,28 @@ export interface operations {
             };
         };
     };
-    resume_timer_post: {
+    timer_resume_timer_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResumeIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResumeOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -715,15 +1551,28 @@ export interface operations {
             };
         };
     };
-    start_timer_post: {
+    timer_start_timer_post: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TimerIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StartOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -735,7 +1584,7 @@ export interface operations {
             };
         };
     };
-    stop_timer_post: {
+    timer_stop_timer_post: {
         parameters: {
             query?: never;
             header?: never;
@@ -744,6 +1593,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EntryOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -755,7 +1613,7 @@ export interface operations {
             };
         };
     };
-    running_timers_get: {
+    timer_running_timers_get: {
         parameters: {
             query?: never;
             header?: never;
@@ -764,6 +1622,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RunningEntry_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -784,6 +1651,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_Timesheet_"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -802,8 +1678,21 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmitIn"];
+            };
+        };
         responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -824,6 +1713,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WeekOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -846,6 +1744,15 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -866,8 +1773,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -888,8 +1808,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RejectIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {
@@ -910,8 +1843,21 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionIn"];
+            };
+        };
         responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
+                };
+            };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {
                 headers: {

@@ -3,29 +3,23 @@
 import { useCallback, useEffect, useState } from "react";
 import { get, post, qs } from "../api";
 import { BarList } from "../charts";
-import { addDays, hm, localDate, localTime } from "../format";
+import { addDays, hhmm, hm, localDate, localTime } from "../format";
 import { daysBetween } from "../metrics";
 import { isAdmin, isManager, useMe } from "../session";
-import { connectSocket } from "../socket";
+import type { AttendanceDays, AttendanceStatus, ListedRecordPage, Shift, ShiftAttendance, ShiftPage } from "../models";
+import { connectSocket, listen } from "../socket";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
 import { Leave } from "./Leave";
 import { Geofences, ShiftPlanner } from "./Shifts";
 
-interface Break { id: string; started_at: string; ended_at: string | null; paid: boolean }
-export interface AttRecord { id: string; user_id: string; clock_in_at: string; clock_out_at: string | null; flags: string[];
-  breaks: Break[]; worked_seconds: number; paid_break_seconds: number; unpaid_break_seconds: number; local_date?: string;
-  source: string }
-export interface Attendance { status: string; late: boolean; late_minutes: number; left_early: boolean; early_minutes: number;
-  absent: boolean; on_leave: boolean }
-export interface Shift { id: string; user_id: string; shift_date: string; start_time: string; end_time: string; note: string | null;
-  starts_at: string; ends_at: string; attendance: Attendance }
-interface Status { clocked_in: boolean; on_break: boolean; record: AttRecord | null; shift: Shift | null }
-interface Day { date: string; worked_seconds: number; paid_break_seconds: number; unpaid_break_seconds: number }
+
+/** A shift's wall-clock span, "09:00–17:00". */
+export const shiftSpan = (s: Shift) => `${hhmm(s.start_time)}–${hhmm(s.end_time)}`;
 
 const FLAG_TEXT: Record<string, string> = { late: "late", outside_geofence: "outside geofence", no_location: "no location" };
 
 /** Badges for a shift's computed attendance: late / left early / absent / on leave, or its plain status. */
-export function ShiftFlags({ a }: { a: Attendance }) {
+export function ShiftFlags({ a }: { a: ShiftAttendance }) {
   const flags: [string, string][] = [];
   if (a.late) flags.push([`late ${a.late_minutes} min`, "warn"]);
   if (a.left_early) flags.push([`left early ${a.early_minutes} min`, "warn"]);
@@ -57,16 +51,16 @@ export function Attendance() {
 function Clock({ onChange }: { onChange: () => void }) {
   const me = useMe();
   const tz = me.user.timezone;
-  const status = useAsync(() => get<Status>("/attendance/status"), []);
+  const status = useAsync(() => get<AttendanceStatus>("/attendance/status"), []);
   const act = useAction();
   useEffect(() => {
     // Clocking in on the phone shows here too: the socket event is a hint, /status is the truth.
     let off = () => {};
     void connectSocket().then((s) => {
-      const events = ["attendance.clocked_in", "attendance.clocked_out", "attendance.break_started", "attendance.break_ended", "connect"];
       const on = () => { status.reload(); onChange(); };
-      events.forEach((e) => s.on(e, on));
-      off = () => events.forEach((e) => s.off(e, on));
+      const offEvents = listen(s, ["attendance.clocked_in", "attendance.clocked_out", "attendance.break_started", "attendance.break_ended"], on);
+      s.on("connect", on);
+      off = () => { offEvents(); s.off("connect", on); };
     });
     return () => off();
   }, [status.reload, onChange]);
@@ -89,7 +83,7 @@ function Clock({ onChange }: { onChange: () => void }) {
             </p>
           )}
           {s.shift ? (
-            <p>Shift {s.shift.shift_date}: {s.shift.start_time}–{s.shift.end_time} <ShiftFlags a={s.shift.attendance} /></p>
+            <p>Shift {s.shift.shift_date}: {shiftSpan(s.shift)} <ShiftFlags a={s.shift.attendance} /></p>
           ) : <p className="muted">No shift planned right now.</p>}
           <div className="row">
             {!s.clocked_in && <button disabled={act.busy} onClick={() => void call("clock-in", { source: "web" })}>Clock in</button>}
@@ -110,7 +104,7 @@ function MyDays({ version }: { version: number }) {
   const me = useMe();
   const today = localDate(new Date(), me.user.timezone);
   const from = addDays(today, -6);
-  const days = useAsync(() => get<{ days: Day[] }>(`/attendance/days${qs({ from, to: today })}`), [from, today, version]);
+  const days = useAsync(() => get<AttendanceDays>(`/attendance/days${qs({ from, to: today })}`), [from, today, version]);
   const byDate = new Map((days.data?.days ?? []).map((d) => [d.date, d]));
   const rows = daysBetween(from, today).map((date) => {
     const d = byDate.get(date);
@@ -130,7 +124,7 @@ function MyDays({ version }: { version: number }) {
 function MyShifts() {
   const me = useMe();
   const today = localDate(new Date(), me.user.timezone);
-  const shifts = useAsync(() => get<{ items: Shift[] }>(`/attendance/shifts${qs({ user_id: me.user.id, from: addDays(today, -7), to: addDays(today, 14), limit: 100 })}`), [today]);
+  const shifts = useAsync(() => get<ShiftPage>(`/attendance/shifts${qs({ user_id: me.user.id, from: addDays(today, -7), to: addDays(today, 14), limit: 100 })}`), [today]);
   return (
     <section className="panel" aria-label="My shifts">
       <h3>My shifts</h3>
@@ -139,7 +133,7 @@ function MyShifts() {
         <div className="table-wrap"><table>
           <thead><tr><th>Day</th><th>Time</th><th>Attendance</th></tr></thead>
           <tbody>{shifts.data.items.map((s) => (
-            <tr key={s.id}><td>{s.shift_date}</td><td>{s.start_time}–{s.end_time}</td><td><ShiftFlags a={s.attendance} /></td></tr>
+            <tr key={s.id}><td>{s.shift_date}</td><td>{shiftSpan(s)}</td><td><ShiftFlags a={s.attendance} /></td></tr>
           ))}</tbody>
         </table></div>
       )}
@@ -151,7 +145,7 @@ function MyRecords({ version }: { version: number }) {
   const me = useMe();
   const tz = me.user.timezone;
   const today = localDate(new Date(), tz);
-  const recs = useAsync(() => get<{ items: AttRecord[] }>(`/attendance/records${qs({ user_id: me.user.id, from: addDays(today, -13), to: today, limit: 100 })}`), [today, version]);
+  const recs = useAsync(() => get<ListedRecordPage>(`/attendance/records${qs({ user_id: me.user.id, from: addDays(today, -13), to: today, limit: 100 })}`), [today, version]);
   return (
     <section className="panel" aria-label="My records">
       <h3>My records (last 14 days)</h3>
@@ -161,7 +155,7 @@ function MyRecords({ version }: { version: number }) {
           <thead><tr><th>Day</th><th>In</th><th>Out</th><th>Worked</th><th>Breaks</th><th>Flags</th></tr></thead>
           <tbody>{recs.data.items.map((r) => (
             <tr key={r.id}>
-              <td>{r.local_date ?? localDate(r.clock_in_at, tz)}</td>
+              <td>{r.local_date}</td>
               <td>{localTime(r.clock_in_at, tz)}</td>
               <td>{r.clock_out_at ? localTime(r.clock_out_at, tz) : <span className="badge ok">open</span>}</td>
               <td>{hm(r.worked_seconds)}</td>

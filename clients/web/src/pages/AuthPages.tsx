@@ -1,6 +1,7 @@
 // Sign up, sign in (with the email code step), forgotten password, reset, and accepting an invitation.
 import { useEffect, useState, type FormEvent } from "react";
-import { get, post, type Tokens } from "../api";
+import { get, post } from "../api";
+import type { InvitationPreview, LoginOut, SignedIn, SignupOut } from "../models";
 import { navigate, tokenFromUrl, type Route } from "../router";
 import { useSession } from "../session";
 import { ErrorBanner, Field, useAction } from "../ui";
@@ -29,12 +30,12 @@ export function Login() {
     e.preventDefault();
     void run(async () => {
       if (challenge) {
-        await signIn(await post<Tokens>("/auth/otp/verify", { challenge, code }));
+        await signIn(await post<SignedIn>("/auth/otp/verify", { challenge, code }));
         navigate("/");
         return;
       }
-      const out = await post<Tokens & { otp_required?: boolean; challenge?: string }>("/auth/login", { email, password });
-      if (out.otp_required && out.challenge) setChallenge(out.challenge);
+      const out = await post<LoginOut>("/auth/login", { email, password });
+      if ("challenge" in out) setChallenge(out.challenge);
       else {
         await signIn(out);
         navigate("/");
@@ -72,7 +73,7 @@ export function Signup() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await signIn(await post<Tokens>("/auth/signup", form));
+      await signIn(await post<SignupOut>("/auth/signup", form));
       navigate("/");
     });
   };
@@ -132,14 +133,14 @@ export function Reset({ route }: { route: Route }) {
 export function AcceptInvite({ route }: { route: Route }) {
   const { signIn } = useSession();
   const token = tokenFromUrl(route);
-  const [invite, setInvite] = useState<{ email: string; role: string; name: string | null } | null>(null);
+  const [invite, setInvite] = useState<InvitationPreview | null>(null);
   const [name, setName] = useState("");
   const [password, setPassword] = useState("");
   const load = useAction();
   const { busy, error, run } = useAction();
   useEffect(() => {
     void load.run(async () => {
-      const inv = await get<{ email: string; role: string; name: string | null }>(`/auth/invitations/${encodeURIComponent(token)}`);
+      const inv = await get<InvitationPreview>(`/auth/invitations/${encodeURIComponent(token)}`);
       setInvite(inv);
       setName(inv.name ?? "");
     });
@@ -148,7 +149,7 @@ export function AcceptInvite({ route }: { route: Route }) {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
-      await signIn(await post<Tokens>("/auth/invitations/accept", { token, name, password, timezone: browserZone() }));
+      await signIn(await post<SignedIn>("/auth/invitations/accept", { token, name, password, timezone: browserZone() }));
       window.history.replaceState(null, "", "/#/");
       navigate("/");
     });

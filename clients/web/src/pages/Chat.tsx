@@ -3,21 +3,19 @@ import { useEffect, useRef, useState } from "react";
 import { get, post, qs } from "../api";
 import { localDateTime } from "../format";
 import { isManager, useMe } from "../session";
-import { connectSocket } from "../socket";
+import type { Channel, ChannelCreated, ChannelOut, ChannelPage, Message, MessageOut, MessagePage, PersonPage } from "../models";
+import { connectSocket, listen } from "../socket";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-
-interface Channel { id: string; kind: string; name: string | null; topic: string | null; member_count: number }
-interface Message { id: number; channel_id: string; author_id: string; body: string; created_at: string; deleted_at: string | null }
 
 export function Chat() {
   const me = useMe();
-  const channels = useAsync(() => get<{ items: Channel[] }>("/messaging/channels?limit=200"), []);
-  const users = useAsync(() => get<{ items: { id: string; name: string }[] }>("/team/users?limit=200"), []);
+  const channels = useAsync(() => get<ChannelPage>("/messaging/channels?limit=200"), []);
+  const users = useAsync(() => get<PersonPage>("/team/users?limit=200"), []);
   const [active, setActive] = useState<string | null>(null);
   const [name, setName] = useState("");
   const act = useAction();
-  const userName = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? "Someone";
-  const label = (c: Channel) => c.name ?? (c.kind === "dm" ? "Direct message" : "Channel");
+  const userName = (id: string | null) => users.data?.items.find((u) => u.id === id)?.name ?? "Someone";
+  const label = (c: Pick<Channel, "name" | "kind">) => c.name ?? (c.kind === "dm" ? "Direct message" : "Channel");
 
   useEffect(() => {
     if (!active && channels.data?.items.length) setActive(channels.data.items[0].id);
@@ -27,14 +25,14 @@ export function Chat() {
     e.preventDefault();
     void act.run(async () => {
       const ids = (users.data?.items ?? []).map((u) => u.id).filter((id) => id !== me.user.id);
-      const r = await post<{ channel: Channel }>("/messaging/channels", { name, kind: "public", member_ids: ids });
+      const r = await post<ChannelCreated>("/messaging/channels", { name, kind: "public", member_ids: ids });
       setName("");
       channels.reload();
       setActive(r.channel.id);
     });
   };
   const openDm = (userId: string) => act.run(async () => {
-    const r = await post<{ channel: Channel }>("/messaging/dms", { user_id: userId });
+    const r = await post<ChannelOut>("/messaging/dms", { user_id: userId });
     channels.reload();
     setActive(r.channel.id);
   });
@@ -69,7 +67,7 @@ export function Chat() {
   );
 }
 
-function ChannelView({ channelId, userName }: { channelId: string; userName: (id: string) => string }) {
+function ChannelView({ channelId, userName }: { channelId: string; userName: (id: string | null) => string }) {
   const me = useMe();
   const [messages, setMessages] = useState<Message[]>([]);
   const [text, setText] = useState("");
@@ -86,24 +84,23 @@ function ChannelView({ channelId, userName }: { channelId: string; userName: (id
       return [...byId.values()].sort((a, b) => a.id - b.id);
     });
     const fetchAll = () => load.run(async () => {
-      const r = await get<{ items: Message[] }>(`/messaging/channels/${channelId}/messages${qs({ limit: 100 })}`);
+      const r = await get<MessagePage>(`/messaging/channels/${channelId}/messages${qs({ limit: 100 })}`);
       merge(r.items);
     });
     void fetchAll();
     let off = () => {};
     void connectSocket().then((s) => {
-      const onMessage = (p: { channel_id: string; message: Message }) => p.channel_id === channelId && merge([p.message]);
-      const onTyping = (p: { channel_id: string; user_id: string }) => {
+      const offMessages = listen(s, ["chat.message", "chat.message_updated"], (p) => {
+        if (p.channel_id === channelId) merge([p.message]);
+      });
+      const offTyping = listen(s, ["chat.typing"], (p) => {
         if (p.channel_id !== channelId || p.user_id === me.user.id) return;
         setTyping(p.user_id);
         setTimeout(() => setTyping(null), 3000);
-      };
+      });
       const onConnect = () => void fetchAll(); // reconnect: catch up from the database
-      s.on("chat.message", onMessage);
-      s.on("chat.message_updated", onMessage);
-      s.on("chat.typing", onTyping);
       s.on("connect", onConnect);
-      off = () => { s.off("chat.message", onMessage); s.off("chat.message_updated", onMessage); s.off("chat.typing", onTyping); s.off("connect", onConnect); };
+      off = () => { offMessages(); offTyping(); s.off("connect", onConnect); };
     });
     return () => off();
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -120,7 +117,7 @@ function ChannelView({ channelId, userName }: { channelId: string; userName: (id
     const body = text.trim();
     if (!body) return;
     void send.run(async () => {
-      const r = await post<{ message: Message }>(`/messaging/channels/${channelId}/messages`,
+      const r = await post<MessageOut>(`/messaging/channels/${channelId}/messages`,
         { body, client_id: crypto.randomUUID() });
       setMessages((cur) => (cur.some((m) => m.id === r.message.id) ? cur : [...cur, r.message]));
       setText("");

@@ -2,6 +2,9 @@
 // and productivity rules (admins company-wide, managers for their own team).
 import { useEffect, useState } from "react";
 import { del, get, patch, post } from "../api";
+import type {
+  AttendanceSettings as AttCfg, AttendanceSettingsOut, MediaSettingsOut, Rule, RulePage, TimeSettings as TimeCfg, TimeSettingsOut,
+} from "../models";
 import { nameOf, usePeople } from "../people";
 import { isAdmin, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
@@ -25,16 +28,17 @@ export function CompanySettings() {
   );
 }
 
-/** Load `path` (→ {settings}), keep an editable copy, PATCH the changes; shows saved / error state. */
-function useSettings<T extends object>(path: string) {
-  const loaded = useAsync(() => get<{ settings: T }>(path), [path]);
+/** Load `path` (answer `Out`, {settings}), keep an editable copy, PATCH the changes; shows saved / error state. */
+function useSettings<Out extends { settings: object }>(path: string) {
+  type T = Out["settings"];
+  const loaded = useAsync(() => get<Out>(path), [path]);
   const [draft, setDraft] = useState<T | null>(null);
   const [saved, setSaved] = useState(false);
   const act = useAction();
   useEffect(() => { if (loaded.data) setDraft(loaded.data.settings); }, [loaded.data]);
   const save = (changes: Partial<T>) => {
     setSaved(false);
-    void act.run(async () => { const r = await patch<{ settings: T }>(path, changes); setDraft(r.settings); setSaved(true); });
+    void act.run(async () => { const r = await patch<Out>(path, changes); setDraft(r.settings); setSaved(true); });
   };
   return { draft, setDraft, save, saved, busy: act.busy, error: loaded.error ?? act.error };
 }
@@ -43,10 +47,8 @@ function Saved({ on }: { on: boolean }) {
   return on ? <span className="ok-text" role="status">Saved.</span> : null;
 }
 
-interface TimeCfg { rounding_mode: string; rounding_minutes: number; employees_edit_past: boolean; week_start: number }
-
 function TimeSettings() {
-  const s = useSettings<TimeCfg>("/time/settings");
+  const s = useSettings<TimeSettingsOut>("/time/settings");
   const d = s.draft;
   return (
     <form className="panel" aria-label="Time settings" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ rounding_mode: d.rounding_mode, rounding_minutes: d.rounding_minutes, employees_edit_past: d.employees_edit_past, week_start: d.week_start }); }}>
@@ -54,7 +56,7 @@ function TimeSettings() {
       {!d ? (s.error ? null : <Loading />) : (
         <>
           <div className="row">
-            <Field label="Rounding in reports"><select value={d.rounding_mode} onChange={(e) => s.setDraft({ ...d, rounding_mode: e.target.value })}>
+            <Field label="Rounding in reports"><select value={d.rounding_mode} onChange={(e) => s.setDraft({ ...d, rounding_mode: e.target.value as TimeCfg["rounding_mode"] })}>
               <option value="none">No rounding</option><option value="up">Round up</option><option value="down">Round down</option><option value="nearest">Round to nearest</option>
             </select></Field>
             <Field label="To a multiple of"><select value={d.rounding_minutes} disabled={d.rounding_mode === "none"} onChange={(e) => s.setDraft({ ...d, rounding_minutes: Number(e.target.value) })}>
@@ -74,11 +76,8 @@ function TimeSettings() {
   );
 }
 
-interface MediaCfg { screenshot_max_bytes: number; blur_screenshots: boolean; delete_grace_minutes: number;
-  retention_days: { screenshots: number; recordings: number } }
-
 function MediaSettings() {
-  const s = useSettings<MediaCfg>("/media/settings");
+  const s = useSettings<MediaSettingsOut>("/media/settings");
   const d = s.draft;
   return (
     <form className="panel" aria-label="Screenshot settings" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days }); }}>
@@ -107,10 +106,8 @@ function MediaSettings() {
   );
 }
 
-interface AttCfg { grace_minutes: number; geofence_policy: string }
-
 function AttendanceSettings() {
-  const s = useSettings<AttCfg>("/attendance/settings");
+  const s = useSettings<AttendanceSettingsOut>("/attendance/settings");
   const d = s.draft;
   return (
     <form className="panel" aria-label="Attendance settings" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ grace_minutes: d.grace_minutes, geofence_policy: d.geofence_policy }); }}>
@@ -119,7 +116,7 @@ function AttendanceSettings() {
         <>
           <Field label="Grace before late / after left early (minutes)"><input type="number" min={0} max={240} value={d.grace_minutes}
             onChange={(e) => s.setDraft({ ...d, grace_minutes: Number(e.target.value) })} /></Field>
-          <Field label="Geofences at clock-in"><select value={d.geofence_policy} onChange={(e) => s.setDraft({ ...d, geofence_policy: e.target.value })}>
+          <Field label="Geofences at clock-in"><select value={d.geofence_policy} onChange={(e) => s.setDraft({ ...d, geofence_policy: e.target.value as AttCfg["geofence_policy"] })}>
             <option value="off">Off</option><option value="flag">Flag clock-ins outside a work site</option><option value="require">Require being inside a work site</option>
           </select></Field>
           <div className="row" style={{ alignItems: "center" }}><button type="submit" disabled={s.busy}>Save attendance settings</button><Saved on={s.saved} /></div>
@@ -130,13 +127,12 @@ function AttendanceSettings() {
   );
 }
 
-interface Rule { id: string; manager_id: string | null; target: string; match_type: string; pattern: string; category: string }
 const CATEGORIES = ["productive", "neutral", "unproductive"];
 const catClass = (c: string) => (c === "productive" ? "ok" : c === "unproductive" ? "danger" : "");
 
 function Rules() {
   const me = useMe();
-  const rules = useAsync(() => get<{ items: Rule[] }>("/activity/rules?limit=200"), []);
+  const rules = useAsync(() => get<RulePage>("/activity/rules?limit=200"), []);
   const people = usePeople();
   const [f, setF] = useState({ target: "app", match_type: "exact", pattern: "", category: "productive" });
   const act = useAction();

@@ -1,19 +1,15 @@
 // Hours this week, today's activity, top apps and sites, and who is working now (managers).
 import { get } from "../api";
 import { elapsed, hm, localDate } from "../format";
+import type { RunningEntryPage, TimesheetWeek, UsagePage } from "../models";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
 
-interface Week { totals: { seconds: number; billable_seconds: number }; days: { date: string; seconds: number }[];
-  timesheet: { status: string; period_start: string; period_end: string } }
-interface Running { id: string; user_name: string; project_name: string | null; description: string | null; started_at: string }
-interface Usage { items: { name?: string; key?: string; app?: string; domain?: string; seconds: number }[] }
-
 export function Dashboard() {
   const me = useMe();
-  const week = useAsync(() => get<Week>("/time/timesheets/week"), []);
-  const running = useAsync(() => (isManager(me) ? get<{ items: Running[] }>("/time/timers/running") : Promise.resolve({ items: [] })), [me.user.id]);
-  const apps = useAsync(() => get<Usage>("/activity/usage?by=app&limit=5").catch(() => ({ items: [] })), []);
+  const week = useAsync(() => get<TimesheetWeek>("/time/timesheets/week"), []);
+  const running = useAsync(() => (isManager(me) ? get<RunningEntryPage>("/time/timers/running").then((r) => r.items) : Promise.resolve([])), [me.user.id]);
+  const apps = useAsync(() => get<UsagePage>("/activity/usage?by=app&limit=5").then((r) => r.items).catch(() => []), []);
   const today = localDate(new Date(), me.user.timezone);
   const todaySeconds = week.data?.days.find((d) => d.date === today)?.seconds ?? 0;
 
@@ -43,15 +39,15 @@ export function Dashboard() {
       )}
       <section className="panel">
         <h3>Top apps</h3>
-        {apps.loading ? <Loading /> : apps.data?.items.length ? (
-          <ul>{apps.data.items.map((a, i) => <li key={i}>{a.name ?? a.key ?? a.app ?? a.domain} — {hm(a.seconds)}</li>)}</ul>
+        {apps.loading ? <Loading /> : apps.data?.length ? (
+          <ul>{apps.data.map((a, i) => <li key={i}>{a.name} — {hm(a.seconds)}</li>)}</ul>
         ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
       </section>
       {isManager(me) && (
         <section className="panel">
           <h3>Working now</h3>
-          {running.loading ? <Loading /> : running.data?.items.length ? (
-            <ul data-testid="working-now">{running.data.items.map((r) => (
+          {running.loading ? <Loading /> : running.data?.length ? (
+            <ul data-testid="working-now">{running.data.map((r) => (
               <li key={r.id}>{r.user_name} — {r.project_name ?? r.description ?? "no project"} ({hm(elapsed(r.started_at))})</li>
             ))}</ul>
           ) : <Empty>Nobody is tracking time right now.</Empty>}

@@ -2,12 +2,9 @@
 import { useState } from "react";
 import { del, get, patch, post, qs } from "../api";
 import { addDays, hm, localDate, localDateTime, localTime, zonedToUtc } from "../format";
+import type { EntryPage, ProjectPage } from "../models";
 import { useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-
-interface Entry { id: string; project_name: string | null; task_name: string | null; description: string | null;
-  started_at: string; ended_at: string | null; duration_seconds: number; billable: boolean; source: string; running: boolean }
-interface ListOut { items: Entry[]; totals: { seconds: number; rounded_seconds?: number }; has_more: boolean; next_offset: number | null }
 
 export function Entries() {
   const me = useMe();
@@ -16,8 +13,8 @@ export function Entries() {
   const [from, setFrom] = useState(addDays(today, -6));
   const [to, setTo] = useState(today);
   const [offset, setOffset] = useState(0);
-  const list = useAsync(() => get<ListOut>(`/time/entries${qs({ from, to, limit: 50, offset })}`), [from, to, offset]);
-  const projects = useAsync(() => get<{ items: { id: string; name: string }[] }>("/projects/projects?limit=200"), []);
+  const list = useAsync(() => get<EntryPage>(`/time/entries${qs({ from, to, limit: 50, offset })}`), [from, to, offset]);
+  const projects = useAsync(() => get<ProjectPage>("/projects/projects?limit=200"), []);
   const [form, setForm] = useState({ day: today, start: "09:00", end: "10:00", project_id: "", description: "" });
   const add = useAction();
   const edit = useAction();

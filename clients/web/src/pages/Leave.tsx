@@ -2,26 +2,21 @@
 // queue (approve / reject with a comment) and, for admins, the company's leave types.
 import { useState } from "react";
 import { get, post, qs } from "../api";
-import { localDate } from "../format";
+import { decimal, localDate } from "../format";
 import { leaveDays } from "../metrics";
+import type { LeaveBalances, LeaveRequest, LeaveRequestPage, LeaveType, LeaveTypePage } from "../models";
 import { nameOf, usePeople } from "../people";
 import { isAdmin, isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 
-interface LeaveType { id: string; name: string; paid: boolean; allowance_days: number | null; archived: boolean }
-interface Balance { leave_type_id: string; name: string; paid: boolean; allowance_days: number | null; used_days: number;
-  pending_days: number; remaining_days: number | null }
-interface Request { id: string; user_id: string; leave_type_id: string; start_date: string; end_date: string; start_half: boolean;
-  end_half: boolean; days: number; reason: string | null; status: string; decision_comment: string | null }
-
 const tone = (s: string) => (s === "approved" ? "ok" : s === "rejected" ? "danger" : s === "pending" ? "warn" : "");
-const span = (r: Request) => `${r.start_date}${r.start_half ? " (½)" : ""}${r.end_date !== r.start_date ? ` – ${r.end_date}${r.end_half ? " (½)" : ""}` : ""}`;
+const span = (r: LeaveRequest) => `${r.start_date}${r.start_half ? " (½)" : ""}${r.end_date !== r.start_date ? ` – ${r.end_date}${r.end_half ? " (½)" : ""}` : ""}`;
 
 export function Leave() {
   const me = useMe();
-  const types = useAsync(() => get<{ items: LeaveType[] }>("/attendance/leave/types?limit=200"), []);
-  const balances = useAsync(() => get<{ balances: Balance[] }>("/attendance/leave/balances"), []);
-  const mine = useAsync(() => get<{ items: Request[] }>(`/attendance/leave/requests${qs({ user_id: me.user.id, limit: 50 })}`), []);
+  const types = useAsync(() => get<LeaveTypePage>("/attendance/leave/types?limit=200"), []);
+  const balances = useAsync(() => get<LeaveBalances>("/attendance/leave/balances"), []);
+  const mine = useAsync(() => get<LeaveRequestPage>(`/attendance/leave/requests${qs({ user_id: me.user.id, limit: 50 })}`), []);
   const act = useAction();
   const refresh = () => { mine.reload(); balances.reload(); };
   const typeName = (id: string) => types.data?.items.find((t) => t.id === id)?.name ?? "Leave";
@@ -39,8 +34,8 @@ export function Leave() {
               <tbody>{balances.data.balances.map((b) => (
                 <tr key={b.leave_type_id}>
                   <td>{b.name}{!b.paid && <span className="muted"> (unpaid)</span>}</td>
-                  <td>{b.allowance_days ?? "∞"}</td><td>{b.used_days}</td><td>{b.pending_days}</td>
-                  <td><strong>{b.remaining_days ?? "—"}</strong></td>
+                  <td>{decimal(b.allowance_days, "∞")}</td><td>{decimal(b.used_days)}</td><td>{decimal(b.pending_days)}</td>
+                  <td><strong>{decimal(b.remaining_days)}</strong></td>
                 </tr>
               ))}</tbody>
             </table></div>
@@ -56,7 +51,7 @@ export function Leave() {
             <thead><tr><th>Type</th><th>Dates</th><th>Days</th><th>Status</th><th /></tr></thead>
             <tbody>{mine.data.items.map((r) => (
               <tr key={r.id}>
-                <td>{typeName(r.leave_type_id)}</td><td>{span(r)}</td><td>{r.days}</td>
+                <td>{typeName(r.leave_type_id)}</td><td>{span(r)}</td><td>{decimal(r.days)}</td>
                 <td><span className={`badge ${tone(r.status)}`}>{r.status}</span>
                   {r.decision_comment && <div className="muted" style={{ fontSize: 13 }}>“{r.decision_comment}”</div>}</td>
                 <td>{(r.status === "pending" || (r.status === "approved" && r.start_date > localDate(new Date(), me.user.timezone))) && (
@@ -126,12 +121,12 @@ function RequestForm({ types, onDone }: { types: LeaveType[]; onDone: () => void
 
 function Approvals({ typeName }: { typeName: (id: string) => string }) {
   const me = useMe();
-  const queue = useAsync(() => get<{ items: Request[] }>("/attendance/leave/requests?status=pending&limit=200"), []);
+  const queue = useAsync(() => get<LeaveRequestPage>("/attendance/leave/requests?status=pending&limit=200"), []);
   const people = usePeople();
   const [comments, setComments] = useState<Record<string, string>>({});
   const act = useAction();
   const items = (queue.data?.items ?? []).filter((r) => r.user_id !== me.user.id);
-  const decide = (r: Request, action: "approve" | "reject") => act.run(async () => {
+  const decide = (r: LeaveRequest, action: "approve" | "reject") => act.run(async () => {
     await post(`/attendance/leave/requests/${r.id}/${action}`, { comment: comments[r.id] || null });
     queue.reload();
   });
@@ -144,7 +139,7 @@ function Approvals({ typeName }: { typeName: (id: string) => string }) {
           <thead><tr><th>Employee</th><th>Type</th><th>Dates</th><th>Days</th><th>Reason</th><th>Comment</th><th /></tr></thead>
           <tbody>{items.map((r) => (
             <tr key={r.id}>
-              <td>{nameOf(people.data, r.user_id)}</td><td>{typeName(r.leave_type_id)}</td><td>{span(r)}</td><td>{r.days}</td>
+              <td>{nameOf(people.data, r.user_id)}</td><td>{typeName(r.leave_type_id)}</td><td>{span(r)}</td><td>{decimal(r.days)}</td>
               <td>{r.reason ?? <span className="muted">—</span>}</td>
               <td><input aria-label={`Comment for ${nameOf(people.data, r.user_id)}`} value={comments[r.id] ?? ""}
                 onChange={(e) => setComments({ ...comments, [r.id]: e.target.value })} /></td>
@@ -160,7 +155,7 @@ function Approvals({ typeName }: { typeName: (id: string) => string }) {
   );
 }
 
-function LeaveTypes({ types }: { types: { data: { items: LeaveType[] } | null; reload: () => void } }) {
+function LeaveTypes({ types }: { types: { data: LeaveTypePage | null; reload: () => void } }) {
   const [f, setF] = useState({ name: "", paid: true, allowance: "" });
   const act = useAction();
   const submit = (e: React.FormEvent) => {
@@ -174,7 +169,7 @@ function LeaveTypes({ types }: { types: { data: { items: LeaveType[] } | null; r
   return (
     <form className="panel" onSubmit={submit} aria-label="Leave types">
       <h3>Leave types</h3>
-      <p className="muted">{types.data?.items.length ? types.data.items.map((t) => `${t.name} (${t.allowance_days ?? "no limit"}${t.paid ? "" : ", unpaid"})`).join(" · ") : "None yet."}</p>
+      <p className="muted">{types.data?.items.length ? types.data.items.map((t) => `${t.name} (${decimal(t.allowance_days, "no limit")}${t.paid ? "" : ", unpaid"})`).join(" · ") : "None yet."}</p>
       <div className="row">
         <Field label="New type"><input name="leave-type" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required placeholder="Vacation" /></Field>
         <Field label="Days per year (blank: no limit)"><input type="number" min="0" max="366" step="0.5" value={f.allowance} onChange={(e) => setF({ ...f, allowance: e.target.value })} /></Field>

@@ -4,21 +4,18 @@ import { get, post } from "../api";
 import { localDateTime } from "../format";
 import { useMe } from "../session";
 import { NOTIFICATIONS_CHANGED } from "../NotificationBell";
-import { connectSocket } from "../socket";
+import type { NotificationPage } from "../models";
+import { connectSocket, listen } from "../socket";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
-
-interface Note { id: string; kind: string; title: string; body: string | null; read_at: string | null; created_at: string }
 
 export function Notifications() {
   const me = useMe();
-  const list = useAsync(() => get<{ items: Note[] }>("/messaging/notifications?limit=100"), []);
+  const list = useAsync(() => get<NotificationPage>("/messaging/notifications?limit=100"), []);
   const act = useAction();
   useEffect(() => {
     let off = () => {};
     void connectSocket().then((s) => {
-      const on = () => list.reload();
-      s.on("notification", on);
-      off = () => s.off("notification", on);
+      off = listen(s, ["notification"], () => list.reload());
     });
     return () => off();
   }, [list.reload]);

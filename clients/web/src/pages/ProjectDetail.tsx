@@ -6,17 +6,16 @@ import { toMinor } from "../metrics";
 import { usePeople } from "../people";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-import { BudgetMeters, ProjectForm, type Budget, type Client, type Project } from "./Projects";
+import type { ClientPage, Member, Members as MemberList, ProjectOut } from "../models";
+import { BudgetMeters, ProjectForm } from "./Projects";
 import { Tasks } from "./Tasks";
-
-export interface Member { user_id: string; name: string; email: string; hourly_rate: number | null }
 
 export function ProjectDetail({ id }: { id: string }) {
   const me = useMe();
   const planner = isManager(me);
-  const proj = useAsync(() => get<{ project: Project; budget: Budget | null }>(`/projects/projects/${id}`), [id]);
-  const members = useAsync(() => get<{ items: Member[] }>(`/projects/projects/${id}/members`), [id]);
-  const clients = useAsync(() => (planner ? get<{ items: Client[] }>("/projects/clients?limit=200&archived=all") : Promise.resolve({ items: [] as Client[] })), [planner]);
+  const proj = useAsync(() => get<ProjectOut>(`/projects/projects/${id}`), [id]);
+  const members = useAsync(() => get<MemberList>(`/projects/projects/${id}/members`), [id]);
+  const clients = useAsync(() => (planner ? get<ClientPage>("/projects/clients?limit=200&archived=all").then((r) => r.items) : Promise.resolve([])), [planner]);
   const p = proj.data?.project;
   return (
     <>
@@ -36,7 +35,7 @@ export function ProjectDetail({ id }: { id: string }) {
           {planner && (
             <details className="panel">
               <summary>Edit project</summary>
-              <ProjectForm key={`${p.id}-${p.name}-${p.archived}`} project={p} clients={clients.data?.items ?? []}
+              <ProjectForm key={`${p.id}-${p.name}-${p.archived}`} project={p} clients={clients.data ?? []}
                 currency={me.company.currency} onSaved={proj.reload} />
             </details>
           )}

@@ -3,15 +3,13 @@
 import { useState } from "react";
 import { get, patch, post, qs } from "../api";
 import { Meter } from "../charts";
-import { money } from "../format";
+import { decimal, money } from "../format";
 import { fromMinor, toMinor } from "../metrics";
 import type { Route } from "../router";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 import { ProjectDetail } from "./ProjectDetail";
-import type { Budget, Client, Project } from "../models";
-
-export type { Budget, Client, Project } from "../models";
+import type { Budget, BudgetOut, Client, ClientPage, Project, ProjectPage } from "../models";
 
 export function Projects({ route }: { route: Route }) {
   const id = route.query.get("id");
@@ -23,8 +21,8 @@ function ProjectList() {
   const planner = isManager(me);
   const [q, setQ] = useState("");
   const [archived, setArchived] = useState(false);
-  const list = useAsync(() => get<{ items: Project[] }>(`/projects/projects${qs({ q, limit: 200, archived: archived ? "all" : undefined })}`), [q, archived]);
-  const clients = useAsync(() => (planner ? get<{ items: Client[] }>("/projects/clients?limit=200&archived=all") : Promise.resolve({ items: [] as Client[] })), [planner]);
+  const list = useAsync(() => get<ProjectPage>(`/projects/projects${qs({ q, limit: 200, archived: archived ? "all" : undefined })}`), [q, archived]);
+  const clients = useAsync(() => (planner ? get<ClientPage>("/projects/clients?limit=200&archived=all") : Promise.resolve(null)), [planner]);
   return (
     <>
       {planner && (
@@ -67,7 +65,7 @@ function ProjectList() {
 }
 
 function BudgetCell({ project }: { project: Project }) {
-  const b = useAsync(() => get<{ budget: Budget }>(`/projects/projects/${project.id}/budget`), [project.id]);
+  const b = useAsync(() => get<BudgetOut>(`/projects/projects/${project.id}/budget`), [project.id]);
   if (b.error) return <span className="muted">unavailable</span>;
   if (!b.data) return <span className="muted">…</span>;
   return <BudgetMeters budget={b.data.budget} name={project.name} />;
@@ -78,7 +76,7 @@ export function BudgetMeters({ budget, name }: { budget: Budget; name: string })
   return (
     <div className="stack-gap" style={{ gap: 6, marginBottom: 0, maxWidth: 520 }}>
       {budget.budget_hours !== null && (
-        <Meter pct={budget.hours_percent} label={`Hours budget of ${name}`} detail={`${budget.used_hours} of ${budget.budget_hours} hours`} />
+        <Meter pct={budget.hours_percent} label={`Hours budget of ${name}`} detail={`${budget.used_hours} of ${decimal(budget.budget_hours)} hours`} />
       )}
       {budget.budget_amount !== null && (
         <Meter pct={budget.amount_percent} label={`Money budget of ${name}`}
@@ -95,7 +93,7 @@ export function ProjectForm({ project, clients, currency, onSaved }: {
   const [f, setF] = useState({
     name: project?.name ?? "", client_id: project?.client_id ?? "", color: project?.color ?? "#4f46e5",
     billable: project?.billable ?? true, rate: fromMinor(project?.hourly_rate), currency: project?.currency ?? currency,
-    budget_hours: project?.budget_hours ? String(project.budget_hours) : "", budget_amount: fromMinor(project?.budget_amount),
+    budget_hours: project?.budget_hours ? decimal(project.budget_hours) : "", budget_amount: fromMinor(project?.budget_amount),
     archived: project?.archived ?? false,
   });
   const [saved, setSaved] = useState(false);
@@ -148,7 +146,7 @@ export function ProjectForm({ project, clients, currency, onSaved }: {
   );
 }
 
-function Clients({ clients }: { clients: ReturnType<typeof useAsync<{ items: Client[] }>> }) {
+function Clients({ clients }: { clients: ReturnType<typeof useAsync<ClientPage | null>> }) {
   const [name, setName] = useState("");
   const [email, setEmail] = useState("");
   const act = useAction();

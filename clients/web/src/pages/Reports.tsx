@@ -5,17 +5,12 @@ import { get, qs } from "../api";
 import { BarList, Legend, StackedBar, type StackPart } from "../charts";
 import { addDays, dur, hm, localDate, money } from "../format";
 import { totalsByDay } from "../metrics";
-import { nameOf, usePeople, type Person } from "../people";
+import type { DailyProductivity, DailyTotals, Person, ProductivityReport, TimeSummary as Summary, UsagePage } from "../models";
+import { nameOf, usePeople } from "../people";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAsync } from "../ui";
 
 interface Filters { from: string; to: string; userId: string }
-interface Group { key: string | null; name: string | null; seconds: number; billable_seconds: number; amounts: Record<string, number> }
-interface Summary { groups: Group[]; totals: Group & { rounded_seconds: number }; rounding: { mode: string; minutes: number } }
-interface Usage { items: { name: string; seconds: number; activity_pct: number | null }[] }
-interface DailyRow { user_id: string; day: string; seconds: number; active_seconds: number; activity_pct: number | null }
-interface ProdRow { user_id: string; day: string; productive_seconds: number; neutral_seconds: number; unproductive_seconds: number;
-  idle_seconds: number; score: number | null }
 
 const GROUP_LABEL = { project: "Project", user: "Person", client: "Client", task: "Task" } as const;
 
@@ -86,7 +81,7 @@ function TimeSummary({ f, manager }: { f: Filters; manager: boolean }) {
 }
 
 function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title: string }) {
-  const usage = useAsync(() => get<Usage>(`/activity/usage${qs({ by, from: f.from, to: f.to, user_id: f.userId, limit: 12 })}`), [by, f.from, f.to, f.userId]);
+  const usage = useAsync(() => get<UsagePage>(`/activity/usage${qs({ by, from: f.from, to: f.to, user_id: f.userId, limit: 12 })}`), [by, f.from, f.to, f.userId]);
   return (
     <section className="panel" aria-label={`${title} usage`}>
       <h3>{title}</h3>
@@ -104,7 +99,7 @@ function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title
 }
 
 function DailyActivity({ f }: { f: Filters }) {
-  const daily = useAsync(() => get<{ items: DailyRow[] }>(`/activity/daily${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
+  const daily = useAsync(() => get<DailyTotals>(`/activity/daily${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
   const days = daily.data ? totalsByDay(daily.data.items, f.from, f.to) : [];
   return (
     <section className="panel" aria-label="Daily activity">
@@ -120,7 +115,7 @@ function DailyActivity({ f }: { f: Filters }) {
   );
 }
 
-const PARTS: { key: keyof ProdRow; label: string; tone: StackPart["tone"] }[] = [
+const PARTS: { key: keyof Pick<DailyProductivity, "productive_seconds" | "neutral_seconds" | "unproductive_seconds" | "idle_seconds">; label: string; tone: StackPart["tone"] }[] = [
   { key: "productive_seconds", label: "Productive", tone: "ok" },
   { key: "neutral_seconds", label: "Neutral", tone: "neutral" },
   { key: "unproductive_seconds", label: "Unproductive", tone: "danger" },
@@ -128,7 +123,7 @@ const PARTS: { key: keyof ProdRow; label: string; tone: StackPart["tone"] }[] = 
 ];
 
 function Productivity({ f, people, manager }: { f: Filters; people: Person[] | null; manager: boolean }) {
-  const prod = useAsync(() => get<{ items: ProdRow[] }>(`/activity/productivity${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
+  const prod = useAsync(() => get<ProductivityReport>(`/activity/productivity${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
   const me = useMe();
   const name = (id: string) => (id === me.user.id ? me.user.name : nameOf(people, id));
   return (
@@ -144,7 +139,7 @@ function Productivity({ f, people, manager }: { f: Filters; people: Person[] | n
             <tr key={`${r.user_id}-${r.day}`}>
               {manager && <td>{name(r.user_id)}</td>}
               <td>{r.day}</td>
-              <td><StackedBar title={`${name(r.user_id)} ${r.day}`} parts={PARTS.map((p) => ({ label: p.label, tone: p.tone, value: Number(r[p.key]) || 0 }))} /></td>
+              <td><StackedBar title={`${name(r.user_id)} ${r.day}`} parts={PARTS.map((p) => ({ label: p.label, tone: p.tone, value: r[p.key] }))} /></td>
               <td>{hm(r.productive_seconds)}</td>
               <td>{r.score === null ? "—" : `${r.score}%`}</td>
             </tr>

@@ -3,25 +3,23 @@ import { useState } from "react";
 import { del, get, qs } from "../api";
 import { localDate, localTime } from "../format";
 import { isManager, useMe } from "../session";
+import type { Person, PersonPage, ScreenshotPage } from "../models";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-
-interface Shot { id: string; user_id: string; taken_at: string; activity_percent: number | null; url: string | null;
-  thumbnail_url: string | null; monitor: number; state: string }
 
 export function Screenshots() {
   const me = useMe();
   const [userId, setUserId] = useState(me.user.id);
   const [day, setDay] = useState(localDate(new Date(), me.user.timezone));
-  const users = useAsync(() => (isManager(me) ? get<{ items: { id: string; name: string }[] }>("/team/users?limit=200")
-    : Promise.resolve({ items: [{ id: me.user.id, name: me.user.name }] })), [me.user.id]);
-  const shots = useAsync(() => get<{ items: Shot[] }>(`/media/screenshots${qs({ user_id: userId, date: day, limit: 200 })}`), [userId, day]);
+  const users = useAsync(() => (isManager(me) ? get<PersonPage>("/team/users?limit=200").then((r) => r.items)
+    : Promise.resolve<Pick<Person, "id" | "name">[]>([{ id: me.user.id, name: me.user.name }])), [me.user.id]);
+  const shots = useAsync(() => get<ScreenshotPage>(`/media/screenshots${qs({ user_id: userId, date: day, limit: 200 })}`), [userId, day]);
   const act = useAction();
   return (
     <>
       <div className="panel row">
         {isManager(me) && (
           <Field label="Employee"><select name="employee" value={userId} onChange={(e) => setUserId(e.target.value)}>
-            {users.data?.items.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
+            {users.data?.map((u) => <option key={u.id} value={u.id}>{u.name}</option>)}
           </select></Field>
         )}
         <Field label="Day"><input type="date" value={day} onChange={(e) => setDay(e.target.value)} /></Field>

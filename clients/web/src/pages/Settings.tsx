@@ -3,6 +3,7 @@
 import { useMemo, useState } from "react";
 import { api, get, patch, post } from "../api";
 import { localDateTime } from "../format";
+import type { Agreement, Agreements, MediaSettingsOut } from "../models";
 import { isManager, useMe, useSession } from "../session";
 import { ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 import { CompanySettings } from "./CompanySettings";
@@ -116,10 +117,7 @@ function Security() {
   );
 }
 
-interface Agreement { id: string; screenshots: boolean; activity: boolean; gps: boolean; terms: string | null; status: string;
-  proposed_at: string; accepted_at: string | null; revoked_at: string | null }
-
-const CAPTURES: { key: "screenshots" | "activity" | "gps"; title: string; what: string }[] = [
+const CAPTURES: { key: keyof Pick<Agreement, "screenshots" | "activity" | "gps">; title: string; what: string }[] = [
   { key: "screenshots", title: "Screenshots",
     what: "While your timer runs, the desktop agent takes pictures of your screen(s) at intervals. Your manager and admins can view them; they are deleted after the company's retention period." },
   { key: "activity", title: "App and website activity",
@@ -131,8 +129,8 @@ const CAPTURES: { key: "screenshots" | "activity" | "gps"; title: string; what: 
 function Consent() {
   const me = useMe();
   const { reload } = useSession();
-  const list = useAsync(() => get<{ items: Agreement[] }>(`/team/users/${me.user.id}/agreements`), [me.user.id]);
-  const media = useAsync(() => get<{ settings: { retention_days: { screenshots: number }; blur_screenshots: boolean } }>("/media/settings").catch(() => null), []);
+  const list = useAsync(() => get<Agreements>(`/team/users/${me.user.id}/agreements`), [me.user.id]);
+  const media = useAsync(() => get<MediaSettingsOut>("/media/settings").catch(() => null), []);
   const act = useAction();
   const current = list.data?.items.find((a) => a.status === "proposed" || a.status === "accepted") ?? null;
   const tz = me.user.timezone;

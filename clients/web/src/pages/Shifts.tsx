@@ -6,7 +6,8 @@ import { addDays, localDate, localTime } from "../format";
 import { nameOf, usePeople } from "../people";
 import { useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-import { ShiftFlags, type AttRecord, type Shift } from "./Attendance";
+import type { Geofence, GeofencePage, ListedRecordPage, Shift, ShiftPage } from "../models";
+import { ShiftFlags, shiftSpan } from "./Attendance";
 
 export function ShiftPlanner() {
   const me = useMe();
@@ -14,8 +15,8 @@ export function ShiftPlanner() {
   const today = localDate(new Date(), tz);
   const people = usePeople();
   const [from, setFrom] = useState(today);
-  const shifts = useAsync(() => get<{ items: Shift[] }>(`/attendance/shifts${qs({ from, to: addDays(from, 13), limit: 200 })}`), [from]);
-  const open = useAsync(() => get<{ items: AttRecord[] }>("/attendance/records?open=true&limit=200"), []);
+  const shifts = useAsync(() => get<ShiftPage>(`/attendance/shifts${qs({ from, to: addDays(from, 13), limit: 200 })}`), [from]);
+  const open = useAsync(() => get<ListedRecordPage>("/attendance/records?open=true&limit=200"), []);
   const [f, setF] = useState({ user_id: "", date: addDays(today, 1), start_time: "09:00", end_time: "17:00", note: "" });
   const act = useAction();
   const others = (people.data ?? []).filter((p) => p.id !== me.user.id); // nobody plans their own shifts
@@ -67,7 +68,7 @@ export function ShiftPlanner() {
             <thead><tr><th>Employee</th><th>Day</th><th>Time</th><th>Attendance</th><th>Note</th><th /></tr></thead>
             <tbody>{shifts.data.items.map((s) => (
               <tr key={s.id}>
-                <td>{nameOf(people.data, s.user_id)}</td><td>{s.shift_date}</td><td>{s.start_time}–{s.end_time}</td>
+                <td>{nameOf(people.data, s.user_id)}</td><td>{s.shift_date}</td><td>{shiftSpan(s)}</td>
                 <td><ShiftFlags a={s.attendance} /></td><td>{s.note ?? ""}</td>
                 <td><button className="secondary" disabled={act.busy} onClick={() => remove(s)}>Delete</button></td>
               </tr>
@@ -79,10 +80,8 @@ export function ShiftPlanner() {
   );
 }
 
-interface Fence { id: string; name: string; kind: string; center_lat: number | null; center_lng: number | null; radius_m: number | null; active: boolean }
-
 export function Geofences() {
-  const fences = useAsync(() => get<{ items: Fence[] }>("/attendance/geofences?all=true&limit=200"), []);
+  const fences = useAsync(() => get<GeofencePage>("/attendance/geofences?all=true&limit=200"), []);
   const [f, setF] = useState({ name: "", lat: "", lng: "", radius: "150" });
   const act = useAction();
   const submit = (e: React.FormEvent) => {
@@ -93,7 +92,7 @@ export function Geofences() {
       fences.reload();
     });
   };
-  const remove = (g: Fence) => {
+  const remove = (g: Geofence) => {
     if (!window.confirm(`Delete the geofence ${g.name}?`)) return;
     void act.run(async () => { await del(`/attendance/geofences/${g.id}`); fences.reload(); });
   };

@@ -6,21 +6,18 @@ import { hm } from "../format";
 import { parseMinutes } from "../metrics";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-import type { Member } from "./ProjectDetail";
-import type { Project } from "./Projects";
+import type { Member, Project, Task, TaskPage } from "../models";
 
-export interface Task { id: string; project_id: string; name: string; description: string | null; status: Status;
-  due_date: string | null; estimate_minutes: number | null; assignee_ids: string[] }
-type Status = "todo" | "in_progress" | "done";
-const STATUS: Record<Status, string> = { todo: "To do", in_progress: "In progress", done: "Done" };
-const statusClass = (s: Status) => (s === "done" ? "ok" : s === "in_progress" ? "warn" : "");
+type TaskStatus = Task["status"];
+const STATUS: Record<TaskStatus, string> = { todo: "To do", in_progress: "In progress", done: "Done" };
+const statusClass = (s: TaskStatus) => (s === "done" ? "ok" : s === "in_progress" ? "warn" : "");
 
 export function Tasks({ project, members }: { project: Project; members: Member[] }) {
   const me = useMe();
   const planner = isManager(me);
   const [filter, setFilter] = useState("");
   const [editing, setEditing] = useState<string | null>(null);
-  const list = useAsync(() => get<{ items: Task[] }>(`/projects/projects/${project.id}/tasks${qs({ status: filter, limit: 200 })}`), [project.id, filter]);
+  const list = useAsync(() => get<TaskPage>(`/projects/projects/${project.id}/tasks${qs({ status: filter, limit: 200 })}`), [project.id, filter]);
   const act = useAction();
   const names = (ids: string[]) => ids.map((id) => members.find((m) => m.user_id === id)?.name ?? (id === me.user.id ? me.user.name : "someone")).join(", ");
   const move = (t: Task, status: string) => act.run(async () => { await post(`/projects/tasks/${t.id}/status`, { status }); list.reload(); });
@@ -106,7 +103,7 @@ function TaskForm({ projectId, task, members, onDone }: {
     <form onSubmit={submit} aria-label={task ? `Edit ${task.name}` : "New task"} style={{ width: "100%" }}>
       <div className="row">
         <Field label="Task name"><input name="task-name" value={f.name} onChange={(e) => setF({ ...f, name: e.target.value })} required /></Field>
-        <Field label="Status"><select value={f.status} onChange={(e) => setF({ ...f, status: e.target.value as Status })}>
+        <Field label="Status"><select value={f.status} onChange={(e) => setF({ ...f, status: e.target.value as TaskStatus })}>
           {Object.entries(STATUS).map(([k, v]) => <option key={k} value={k}>{v}</option>)}
         </select></Field>
         <Field label="Due date"><input type="date" value={f.due_date} onChange={(e) => setF({ ...f, due_date: e.target.value })} /></Field>

@@ -2,15 +2,14 @@
 import { useState } from "react";
 import { get, patch, post, qs } from "../api";
 import { isAdmin, useMe } from "../session";
+import type { Agreements, InvitationPage, Person, PersonPage } from "../models";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
-
-interface User { id: string; name: string; email: string; role: string; status: string; timezone: string }
 
 export function Team() {
   const me = useMe();
   const [q, setQ] = useState("");
-  const users = useAsync(() => get<{ items: User[] }>(`/team/users${qs({ q, limit: 200, status: "all" })}`), [q]);
-  const invites = useAsync(() => get<{ items: { id: string; email: string; role: string; expires_at: string }[] }>("/team/invitations"), []);
+  const users = useAsync(() => get<PersonPage>(`/team/users${qs({ q, limit: 200, status: "all" })}`), [q]);
+  const invites = useAsync(() => get<InvitationPage>("/team/invitations"), []);
   const [email, setEmail] = useState("");
   const [role, setRole] = useState("employee");
   const act = useAction();
@@ -48,8 +47,8 @@ export function Team() {
   );
 }
 
-function UserRow({ user, admin, self, onChange }: { user: User; admin: boolean; self: boolean; onChange: () => void }) {
-  const agreements = useAsync(() => get<{ items: { status: string; screenshots: boolean; activity: boolean; gps: boolean }[] }>(`/team/users/${user.id}/agreements`), [user.id]);
+function UserRow({ user, admin, self, onChange }: { user: Person; admin: boolean; self: boolean; onChange: () => void }) {
+  const agreements = useAsync(() => get<Agreements>(`/team/users/${user.id}/agreements`), [user.id]);
   const act = useAction();
   const current = agreements.data?.items.find((a) => a.status === "accepted" || a.status === "proposed");
   const consent = current

@@ -2,13 +2,13 @@
 import { useEffect, useState } from "react";
 import { get, post } from "../api";
 import { clock, elapsed } from "../format";
-import { connectSocket } from "../socket";
+import type { Entry, Project, ProjectPage, ServerEvents, StartOut, Task, TaskPage, TimerOut } from "../models";
+import { connectSocket, listen } from "../socket";
 import { useMe } from "../session";
 import { ErrorBanner, useAction } from "../ui";
 
-interface Entry { id: string; user_id: string; project_id: string | null; task_id: string | null; description: string | null; started_at: string; running: boolean }
-interface Project { id: string; name: string }
-interface Task { id: string; name: string }
+// The catalogue declares the entry of timer events loosely (another domain's row); it is time's Entry.
+const entryOf = (p: ServerEvents["timer.started"]) => p.entry as Entry;
 
 export function Timer() {
   const me = useMe();
@@ -22,20 +22,21 @@ export function Timer() {
   const { busy, error, run } = useAction();
 
   useEffect(() => {
-    void get<{ entry: Entry | null }>("/time/timer").then((r) => setEntry(r.entry)).catch(() => undefined);
-    void get<{ items: Project[] }>("/projects/projects?limit=200").then((r) => setProjects(r.items)).catch(() => undefined);
+    void get<TimerOut>("/time/timer").then((r) => setEntry(r.entry)).catch(() => undefined);
+    void get<ProjectPage>("/projects/projects?limit=200").then((r) => setProjects(r.items)).catch(() => undefined);
     const tick = setInterval(() => setNow(Date.now()), 1000);
     let off = () => {};
     void connectSocket().then((s) => {
       // Managers also receive their team's timer events; the top-bar timer shows only the user's own.
-      const mine = (p: { entry: Entry }) => p.entry.user_id === me.user.id;
-      const started = (p: { entry: Entry }) => mine(p) && setEntry(p.entry);
-      const stopped = (p: { entry: Entry }) => mine(p) && setEntry((cur) => (cur && cur.id === p.entry.id ? null : cur));
-      const refetch = () => void get<{ entry: Entry | null }>("/time/timer").then((r) => setEntry(r.entry));
-      s.on("timer.started", started);
-      s.on("timer.stopped", stopped);
+      const mine = (e: Entry) => e.user_id === me.user.id;
+      const offStarted = listen(s, ["timer.started"], (p) => { const e = entryOf(p); if (mine(e)) setEntry(e); });
+      const offStopped = listen(s, ["timer.stopped"], (p) => {
+        const e = entryOf(p);
+        if (mine(e)) setEntry((cur) => (cur && cur.id === e.id ? null : cur));
+      });
+      const refetch = () => void get<TimerOut>("/time/timer").then((r) => setEntry(r.entry));
       s.on("connect", refetch); // catch up after a reconnect: the database is the truth
-      off = () => { s.off("timer.started", started); s.off("timer.stopped", stopped); s.off("connect", refetch); };
+      off = () => { offStarted(); offStopped(); s.off("connect", refetch); };
     });
     return () => { clearInterval(tick); off(); };
   }, [me.user.id]);
@@ -43,11 +44,11 @@ export function Timer() {
   useEffect(() => {
     setTaskId("");
     if (!projectId) return setTasks([]);
-    void get<{ items: Task[] }>(`/projects/projects/${projectId}/tasks?limit=200`).then((r) => setTasks(r.items)).catch(() => setTasks([]));
+    void get<TaskPage>(`/projects/projects/${projectId}/tasks?limit=200`).then((r) => setTasks(r.items)).catch(() => setTasks([]));
   }, [projectId]);
 
   const start = () => run(async () => {
-    const r = await post<{ entry: Entry }>("/time/timer/start", {
+    const r = await post<StartOut>("/time/timer/start", {
       project_id: projectId || null, task_id: taskId || null, description: description || null, source: "web",
     });
     setEntry(r.entry);

@@ -2,20 +2,16 @@
 import { useState } from "react";
 import { get, post, qs } from "../api";
 import { addDays, hm, localDate } from "../format";
+import type { PersonPage, TimesheetPage, TimesheetWeek } from "../models";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
-
-interface Sheet { id: string | null; user_id: string; period_start: string; period_end: string; status: string;
-  total_seconds?: number; comment?: string | null }
-interface WeekOut { timesheet: Sheet; days: { date: string; seconds: number }[]; totals: { seconds: number };
-  history: { action: string; comment: string | null; created_at: string }[] }
 
 const statusClass = (s: string) => (s === "approved" ? "ok" : s === "rejected" ? "danger" : s === "submitted" ? "warn" : "");
 
 export function Timesheets() {
   const me = useMe();
   const [day, setDay] = useState(localDate(new Date(), me.user.timezone));
-  const week = useAsync(() => get<WeekOut>(`/time/timesheets/week${qs({ date: day })}`), [day]);
+  const week = useAsync(() => get<TimesheetWeek>(`/time/timesheets/week${qs({ date: day })}`), [day]);
   const submit = useAction();
   return (
     <>
@@ -48,8 +44,8 @@ export function Timesheets() {
 }
 
 function ApprovalQueue() {
-  const queue = useAsync(() => get<{ items: Sheet[] }>(`/time/timesheets${qs({ status: "submitted", limit: 100 })}`), []);
-  const users = useAsync(() => get<{ items: { id: string; name: string }[] }>("/team/users?limit=200"), []);
+  const queue = useAsync(() => get<TimesheetPage>(`/time/timesheets${qs({ status: "submitted", limit: 100 })}`), []);
+  const users = useAsync(() => get<PersonPage>("/team/users?limit=200"), []);
   const [comments, setComments] = useState<Record<string, string>>({});
   const act = useAction();
   const name = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? id.slice(0, 8);
@@ -65,14 +61,14 @@ function ApprovalQueue() {
         <div className="table-wrap"><table>
           <thead><tr><th>Employee</th><th>Week</th><th>Total</th><th>Comment</th><th /></tr></thead>
           <tbody>{queue.data.items.map((s) => (
-            <tr key={s.id!}>
+            <tr key={s.id}>
               <td>{name(s.user_id)}</td>
               <td>{s.period_start} – {s.period_end}</td>
-              <td>{hm(s.total_seconds ?? 0)}</td>
-              <td><input aria-label="Comment" value={comments[s.id!] ?? ""} onChange={(e) => setComments({ ...comments, [s.id!]: e.target.value })} /></td>
+              <td>{hm(s.total_seconds)}</td>
+              <td><input aria-label="Comment" value={comments[s.id] ?? ""} onChange={(e) => setComments({ ...comments, [s.id]: e.target.value })} /></td>
               <td className="row">
-                <button onClick={() => void decide(s.id!, "approve")} disabled={act.busy}>Approve</button>
-                <button className="danger" onClick={() => void decide(s.id!, "reject")} disabled={act.busy}>Reject</button>
+                <button onClick={() => void decide(s.id, "approve")} disabled={act.busy}>Approve</button>
+                <button className="danger" onClick={() => void decide(s.id, "reject")} disabled={act.busy}>Reject</button>
               </td>
             </tr>
           ))}</tbody>

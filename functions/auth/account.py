@@ -1,0 +1,66 @@
+"""The signed-in person's own account: profile, password, email sign-in codes."""
+
+from __future__ import annotations
+
+from flask import Blueprint
+
+from workmonitor import security
+from workmonitor.accounts import users
+from workmonitor.accounts.models import MeOut, OtpSettingIn, OtpSettingOut, PasswordIn, ProfileIn, UserOut
+from workmonitor.db import Conn
+from workmonitor.errors import Unauthorized
+from workmonitor.web import body, caller, db, responds
+
+from .common import record, record_apart
+
+bp = Blueprint("account", __name__)
+
+
+def _me() -> dict:
+    return {"id": caller().user_id, "company_id": caller().company_id}
+
+
+def _confirm(conn: Conn, password: str, failed_action: str, message: str) -> None:
+    """Raise 401 (audited apart) unless `password` is the signed-in person's."""
+    if not security.verify_password(password, users.password_hash(conn)):
+        record_apart(failed_action, _me(), reason="bad_credentials")
+        raise Unauthorized(message, code="invalid_credentials")
+
+
+@bp.get("/me")
+@responds(MeOut)
+def me():
+    """The signed-in user, their company and their current work agreement."""
+    return users.profile(db(), caller().user_id, caller().company_id)
+
+
+@bp.patch("/me")
+@responds(UserOut, body=ProfileIn)
+def update_me():
+    """Change the signed-in user's name or time zone."""
+    data = body(ProfileIn)
+    return {"user": users.update_profile(db(), caller().user_id, data.model_dump(exclude_none=True))}
+
+
+@bp.post("/me/password")
+@responds(None, 204, body=PasswordIn)
+def change_password():
+    """Change the password (of every company the person belongs to), given the current one."""
+    data = body(PasswordIn)
+    conn = db()
+    _confirm(conn, data.current_password, "auth.password_change_failed", "The current password is wrong.")
+    users.set_password(conn, data.new_password)
+    record(conn, "auth.password_changed", _me())
+    return "", 204
+
+
+@bp.post("/me/otp")
+@responds(OtpSettingOut, body=OtpSettingIn)
+def set_otp():
+    """Turn email sign-in codes on or off, given the password."""
+    data = body(OtpSettingIn)
+    conn = db()
+    _confirm(conn, data.password, "auth.otp_change_failed", "The password is wrong.")
+    users.set_otp(conn, data.enabled)
+    record(conn, "auth.otp_enabled" if data.enabled else "auth.otp_disabled", _me())
+    return {"otp_enabled": data.enabled}

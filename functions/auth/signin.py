@@ -1,0 +1,153 @@
+"""Sign-in routes: signup, login (with the company chosen, and an optional emailed code), switching company."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint
+
+from workmonitor import db as dbmod
+from workmonitor import security, throttle
+from workmonitor.accounts import sessions, tokens, users
+from workmonitor.accounts.models import (
+    Companies,
+    LoginIn,
+    LoginOut,
+    OtpIn,
+    SignedIn,
+    SignupIn,
+    SignupOut,
+    SwitchIn,
+)
+from workmonitor.accounts.sessions import Device
+from workmonitor.config import settings
+from workmonitor.errors import Forbidden, Unauthorized
+from workmonitor.redis_client import client as redis_client
+from workmonitor.web import after_commit, body, caller, client_ip, db, public, responds
+
+from .common import OTP_MAX_ATTEMPTS, device, mail, record, record_apart, single_use
+
+bp = Blueprint("signin", __name__)
+
+
+def _signed_in(conn: dbmod.Conn, member: dict, dev: Device, memberships: list[dict], action: str, **details) -> dict:
+    """Start a session for `member` (claims: theirs); return the tokens, the user and, if several, the companies."""
+    users.mark_login(conn, member["id"])
+    out = sessions.start(conn, member, dev)
+    record(conn, action, member, **details)
+    out["user"] = users.user_by_id(conn, member["id"])
+    if len(memberships) > 1:
+        out["companies"] = users.companies(memberships, member["company_id"])
+    return out
+
+
+@bp.post("/signup")
+@public
+@responds(SignupOut, 201, body=SignupIn)
+def signup():
+    """Create a company and its first admin; answer with their tokens."""
+    data = body(SignupIn)
+    keys = [("signup-ip", client_ip() or "-")]
+    throttle.check(redis_client(), keys, settings().signup_per_hour, 3600)  # companies are not free to mint in bulk
+    conn = db(dbmod.Claims())
+    company, user = users.signup(conn, data.company_name, data.name, data.email, data.password, data.timezone)
+    tokens_ = sessions.start(conn, user, device(data))
+    record(conn, "auth.signup", user, company=company["name"])
+    after_commit(lambda: throttle.record(redis_client(), keys, 3600))
+    return {"company": company, "user": user, **tokens_}, 201
+
+
+@bp.post("/login")
+@public
+@responds(LoginOut, body=LoginIn)
+def login():
+    """Sign in to `company_id`, else to the last used company; or answer with a challenge when codes are on."""
+    data = body(LoginIn)
+    cfg = settings()
+    keys = [("login-email", data.email), ("login-ip", client_ip() or "-")]
+    throttle.check(redis_client(), keys, cfg.login_max_failures, cfg.login_window_seconds)
+    conn = db(dbmod.Claims())
+    found = users.find_login(conn, data.email)
+    if not security.verify_password(data.password, found[0]["password_hash"] if found else None):
+        throttle.record(redis_client(), keys, cfg.login_window_seconds)
+        record_apart("auth.login_failed", users.member(found[0]) if found else None, email=data.email,
+                     reason="bad_credentials")  # fmt: skip
+        raise Unauthorized("Email or password is wrong.", code="invalid_credentials")
+    chosen = users.choose(found, data.company_id)
+    member = users.member(chosen)
+    if chosen["status"] != "active":
+        record_apart("auth.login_failed", member, reason="deactivated")
+        raise Unauthorized("This account is deactivated.", code="account_deactivated")
+    users.act_as(conn, member)
+    if chosen["otp_enabled"]:  # the failure counter is cleared only once the second factor is passed too
+        code = security.new_code()
+        challenge = tokens.create(conn, member, "login_otp", cfg.otp_ttl, code=code)
+        mail(
+            chosen["email"],
+            "Your WorkMonitor sign-in code",
+            f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.",
+        )
+        record(conn, "auth.otp_sent", member)
+        return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
+    throttle.clear(redis_client(), keys)
+    return _signed_in(conn, member, device(data), found, "auth.login")
+
+
+@bp.post("/otp/verify")
+@public
+@responds(SignedIn, body=OtpIn)
+def otp_verify():
+    """Pass the second factor: the challenge and the emailed code; answer with tokens."""
+    data = body(OtpIn)
+    conn = db(dbmod.Claims())
+    row = single_use(conn, data.challenge, "login_otp", "auth.otp_failed")
+    user = users.user_by_id(conn, row["user_id"])
+    if user["status"] != "active":
+        raise Unauthorized("This account is deactivated.", code="account_deactivated")
+    _spend_code(user, row, data.code)
+    tokens.mark_used(conn, row["id"])
+    throttle.clear(redis_client(), [("login-email", user["email"]), ("login-ip", client_ip() or "-")])
+    users.act_as(conn, user)
+    return _signed_in(conn, user, device(data), users.my_memberships(conn), "auth.login", second_factor="email_otp")
+
+
+def _spend_code(user: dict, row: dict, code: str) -> None:
+    """Count one attempt at the challenge's code; raise 401 when it is wrong or the attempts are spent."""
+    right = hmac.compare_digest(security.token_hash(code.strip()), row["code_hash"] or "")
+    # Attempts are counted in their own committed transaction, and only a counted attempt may succeed.
+    claims = dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]), role="employee")
+    with dbmod.transaction(claims) as side:
+        allowed = tokens.spend_attempt(side, row["id"], OTP_MAX_ATTEMPTS)
+        if allowed and not right:
+            record(side, "auth.otp_failed", user)
+    if not allowed:
+        record_apart("auth.otp_failed", user, reason="otp_locked")
+        raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
+    if not right:
+        # Wrong codes count as failed sign-ins: fresh challenges (the password is known) cannot be farmed.
+        keys = [("login-email", user["email"]), ("login-ip", client_ip() or "-")]
+        throttle.record(redis_client(), keys, settings().login_window_seconds)
+        raise Unauthorized("The code is wrong.", code="otp_invalid")
+
+
+@bp.get("/companies")
+@responds(Companies)
+def companies():
+    """List the companies the signed-in person belongs to."""
+    conn = db()
+    return {"items": users.companies(users.my_memberships(conn), caller().company_id)}
+
+
+@bp.post("/switch-company")
+@responds(SignedIn, body=SwitchIn)
+def switch_company():
+    """Answer with tokens for another company of the signed-in person (a new session on this device)."""
+    data = body(SwitchIn)
+    conn = db()
+    found = users.my_memberships(conn)
+    chosen = users.choose(found, data.company_id)
+    if chosen["status"] != "active":
+        raise Forbidden("Your account in this company is deactivated.", code="account_deactivated")
+    member = users.member(chosen)
+    users.act_as(conn, member)
+    return _signed_in(conn, member, device(data), found, "auth.company_switched", previous=caller().company_id)

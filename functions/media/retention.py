@@ -1,0 +1,37 @@
+"""Retention route (cron-connector): POST /retention/run with X-WM-Secret (all companies) or an admin's token."""
+
+from __future__ import annotations
+
+import hmac
+
+from flask import Blueprint, g, request
+
+from workmonitor.config import settings
+from workmonitor.errors import Forbidden, Unauthorized
+from workmonitor.jobs import registry
+from workmonitor.media.models import RetentionRun
+from workmonitor.web import db, public, responds
+
+from .common import record
+
+bp = Blueprint("media_retention", __name__)
+
+
+@bp.post("/retention/run")
+@public
+@responds(RetentionRun, 202)
+def run_retention():
+    """Enqueue the retention job for every company (shared secret) or the admin's own."""
+    secret, given = settings().publish_secret, request.headers.get("X-WM-Secret", "")
+    found = g.get("caller")
+    if secret and given and hmac.compare_digest(given.encode(), secret.encode()):
+        ids, scope = None, "all"
+    elif found is not None and found.role == "admin":
+        ids, scope = [found.company_id], "company"
+        record(db(), "media.retention_run", "company", found.company_id)
+    elif found is not None:
+        raise Forbidden("Only an admin may run retention.", code="role_required")
+    else:
+        raise Unauthorized("Send X-WM-Secret or an admin's token.", code="auth_required")
+    job = registry.APPLY_RETENTION.enqueue(ids)
+    return {"job_id": job.id, "scope": scope}, 202

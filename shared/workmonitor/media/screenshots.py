@@ -1,0 +1,240 @@
+"""Screenshots: image checks, storing uploads, listing with presigned URLs, deletion.
+
+Objects go to S3 first and the row second; when the row cannot be written the object is deleted again, so
+nothing is ever half-written. Derived objects (thumbnail, blurred copy) have keys derived from the original's
+key, so re-running the job or deleting a screenshot always finds them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import uuid
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from PIL import Image, UnidentifiedImageError
+
+from .. import storage
+from ..db import Conn
+from ..errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
+
+FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
+MAX_PIXELS = 40_000_000
+SHOT_COLUMNS = (
+    "id, user_id, device_id, taken_at, monitor, activity_percent, content_type, size_bytes, width,"
+    " height, sha256, state, object_key, thumb_key, blur_key, thumb_width, processed_at, created_at"
+)
+
+
+class UnsupportedMedia(ApiError):
+    status, code = 415, "unsupported_media_type"
+
+
+# --- images ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    """What decoding an upload found out."""
+
+    content_type: str
+    ext: str
+    width: int
+    height: int
+
+
+def inspect_image(data: bytes) -> ImageInfo:
+    """Return the image's type and size by decoding it; raise UnsupportedMedia unless a sound PNG/JPEG/WebP."""
+    try:
+        with Image.open(io.BytesIO(data)) as img:
+            fmt, (width, height) = img.format, img.size
+            if fmt not in FORMATS:
+                raise UnsupportedMedia(
+                    "Screenshots must be PNG, JPEG or WebP images.",
+                    fields={"file": f"{fmt or 'unknown'} is not accepted"},
+                )
+            if width * height > MAX_PIXELS:
+                raise UnsupportedMedia("The image has too many pixels.", fields={"file": "too many pixels"})
+            img.verify()
+    except UnsupportedMedia:
+        raise
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
+        raise UnsupportedMedia(
+            "The file is not a readable PNG, JPEG or WebP image.", fields={"file": "not a decodable image"}
+        ) from exc
+    content_type, ext = FORMATS[fmt]
+    return ImageInfo(content_type, ext, width, height)
+
+
+def check_size(size: int, limit: int, what: str = "file") -> None:
+    """Raise PayloadTooLarge when `size` exceeds `limit` bytes."""
+    if size > limit:
+        raise PayloadTooLarge(f"The {what} is larger than {limit} bytes.", fields={what: f"at most {limit} bytes"})
+
+
+def derived_keys(object_key: str) -> tuple[str, str]:
+    """Return the (thumbnail, blurred) keys belonging to an original's key."""
+    base = object_key.rsplit(".", 1)[0]
+    return f"{base}.thumb.webp", f"{base}.blur.webp"
+
+
+def all_keys(row: dict) -> list[str]:
+    """Return every S3 key a screenshot row may own (original and both derived ones)."""
+    return [row["object_key"], *derived_keys(row["object_key"])]
+
+
+# --- upload ------------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Capture:
+    """One capture's identity: a retried upload of the same capture is the same screenshot."""
+
+    user_id: str
+    device_id: str
+    taken_at: datetime
+    monitor: int
+    activity_percent: int | None
+
+
+def find_capture(conn: Conn, cap: Capture) -> dict | None:
+    """Return the screenshot row already stored for this capture, or None."""
+    return conn.execute(
+        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE user_id = %s AND device_id = %s"
+        " AND taken_at = %s AND monitor = %s",
+        (cap.user_id, cap.device_id, cap.taken_at, cap.monitor),
+    ).fetchone()
+
+
+def store_screenshot(conn: Conn, company_id, cap: Capture, data: bytes, info: ImageInfo) -> tuple[dict, bool]:
+    """Put the object, insert the row and commit; return (row, created). The object is removed on any failure."""
+    shot_id = uuid.uuid4()
+    day = cap.taken_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d")
+    key = storage.key(company_id, "screenshots", cap.user_id, day, f"{shot_id}.{info.ext}")
+    storage.put(key, data, info.content_type)
+    try:
+        row = conn.execute(
+            "INSERT INTO screenshots (id, company_id, user_id, device_id, taken_at, monitor, activity_percent,"
+            " content_type, size_bytes, width, height, sha256, object_key)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            f" ON CONFLICT (user_id, device_id, taken_at, monitor) DO NOTHING RETURNING {SHOT_COLUMNS}",
+            (
+                shot_id,
+                company_id,
+                cap.user_id,
+                cap.device_id,
+                cap.taken_at,
+                cap.monitor,
+                cap.activity_percent,
+                info.content_type,
+                len(data),
+                info.width,
+                info.height,
+                hashlib.sha256(data).hexdigest(),
+                key,
+            ),
+        ).fetchone()
+        if row is None:  # a concurrent retry of the same capture won
+            storage.delete(key)
+            return find_capture(conn, cap), False
+        conn.commit()  # the row is durable before we answer; the object is never left without it
+    except BaseException:
+        conn.rollback()
+        storage.delete(key)
+        raise
+    return row, True
+
+
+# --- listing -----------------------------------------------------------------------------------------------
+
+
+def day_bounds(day: date, tz: str) -> tuple[datetime, datetime]:
+    """Return the UTC-aware [start, end) of local `day` in time zone `tz`."""
+    zone = ZoneInfo(tz)
+    start = datetime.combine(day, time.min, tzinfo=zone)
+    return start, datetime.combine(day + timedelta(days=1), time.min, tzinfo=zone)
+
+
+def list_screenshots(
+    conn: Conn,
+    *,
+    user_id: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    limit: int,
+    offset: int,
+) -> list[dict]:
+    """Return up to limit + 1 screenshot rows the caller may see (RLS), newest first."""
+    return conn.execute(
+        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
+        " AND (%(start)s::timestamptz IS NULL OR taken_at >= %(start)s)"
+        " AND (%(end)s::timestamptz IS NULL OR taken_at < %(end)s)"
+        " ORDER BY taken_at DESC, id LIMIT %(limit)s OFFSET %(offset)s",
+        {"uid": user_id, "start": start, "end": end, "limit": limit + 1, "offset": offset},
+    ).fetchall()
+
+
+def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires: int) -> dict:
+    """Return the client view of a row with presigned URLs; with blur on, non-admins never get the original."""
+    out = {
+        k: row[k]
+        for k in (
+            "id",
+            "user_id",
+            "device_id",
+            "taken_at",
+            "monitor",
+            "activity_percent",
+            "content_type",
+            "size_bytes",
+            "width",
+            "height",
+            "sha256",
+            "state",
+            "created_at",
+        )
+    }
+    blurred = row["blur_key"] is not None
+    full_key = row["object_key"] if is_admin or not blur_on else row["blur_key"]
+    # The thumbnail is made from the blurred copy when blur is on; one made before blur was enabled is not safe.
+    thumb_key = row["thumb_key"] if (is_admin or not blur_on or blurred) else None
+
+    def sign(key: str | None) -> str | None:
+        return storage.presign(company_id, key, expires) if key else None
+
+    out.update(url=sign(full_key), thumbnail_url=sign(thumb_key), blurred=blurred, url_expires_in=expires)
+    if is_admin and blurred:
+        out["blurred_url"] = sign(row["blur_key"])
+    return out
+
+
+def get_screenshot(conn: Conn, shot_id: str) -> dict:
+    """Return one visible screenshot row; raise NotFound."""
+    row = conn.execute(
+        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE id = %s", (id_or_404(shot_id, "screenshot"),)
+    ).fetchone()
+    if row is None:
+        raise NotFound("No such screenshot.")
+    return row
+
+
+# --- deletion ----------------------------------------------------------------------------------------------
+
+
+def delete_screenshot(conn: Conn, shot_id: str, *, actor_id: str, actor_role: str, grace_minutes: int) -> dict:
+    """Delete a visible screenshot row; return it. Own screenshots only within the grace window (admins always)."""
+    row = conn.execute(
+        f"SELECT {SHOT_COLUMNS}, now() - created_at AS age FROM screenshots WHERE id = %s",
+        (id_or_404(shot_id, "screenshot"),),
+    ).fetchone()
+    if row is None:
+        raise NotFound("No such screenshot.")
+    own = str(row["user_id"]) == str(actor_id)
+    if actor_role == "employee" and not own:
+        raise NotFound("No such screenshot.")
+    if own and actor_role != "admin" and row["age"] > timedelta(minutes=grace_minutes):
+        raise Forbidden(f"Screenshots can be deleted within {grace_minutes} minutes of upload.", code="grace_expired")
+    conn.execute("DELETE FROM screenshots WHERE id = %s", (row["id"],))
+    return row
