@@ -78,7 +78,7 @@ def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
 
 
 @contextmanager
-def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
+def transaction(claims: Claims) -> Iterator[Conn]:
     """Yield a pooled connection inside one transaction with `claims` set; commit on success, roll back on error."""
     with pool().connection() as conn:
         set_claims(conn, claims)
@@ -91,11 +91,11 @@ def like_pattern(text: str, max_len: int = 100) -> str:
     return text.strip()[:max_len].replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
 
 
-def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:
+def one(conn: Conn, sql: str, params: tuple | dict | None = None) -> Row | None:
     """Return the first row of `sql` as a dict, or None."""
     return conn.execute(sql, params).fetchone()
 
 
-def all_rows(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> list[dict]:
+def all_rows(conn: Conn, sql: str, params: tuple | dict | None = None) -> list[Row]:
     """Return every row of `sql` as dicts."""
     return conn.execute(sql, params).fetchall()
