@@ -315,8 +315,7 @@ class _JsonProvider(DefaultJSONProvider):
 
 def create_function(name: str) -> Flask:
     """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
-    _configure_logging()
-    security.jwt_key()  # no signing key: refuse to start rather than answer every request with a 500
+    _configure_logging()  # the signing key is checked per request, not here: images are built without secrets
     # root_path given: a function named like a built-in module (`time`) has no file for Flask to infer it from.
     app = Flask(name, root_path=os.getcwd(), static_folder=None)
     app.json = _JsonProvider(app)
@@ -333,6 +332,7 @@ def create_function(name: str) -> Flask:
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
         if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
+        _require_signing_key()
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
         token = _bearer()
@@ -453,6 +453,14 @@ def _check_contract(app: Flask, resp: Response) -> Response:
     out.status_code = 500
     out.headers["X-Contract-Violation"] = "; ".join(found)[:2000]
     return out
+
+
+def _require_signing_key() -> None:
+    """Refuse to serve (503) without a JWT signing key; gunicorn.conf.py's post_worker_init stops the worker too."""
+    try:
+        security.jwt_key()
+    except RuntimeError as exc:
+        raise errors.ApiError("The server has no signing key configured.", status=503, code="misconfigured") from exc
 
 
 def _check_body_envelope() -> None:

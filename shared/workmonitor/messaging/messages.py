@@ -287,10 +287,8 @@ def create_upload(conn: Conn, company_id, me, channel_id, filename: str, content
         f" size_bytes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING {ATTACHMENT_COLUMNS}",
         (attachment_id, company_id, channel["id"], str(me), key, filename, content_type, size_bytes),
     ).fetchone()
-    url = storage.client().generate_presigned_url(
-        "put_object",
-        Params={"Bucket": storage.bucket(), "Key": key, "ContentType": content_type},
-        ExpiresIn=UPLOAD_URL_TTL,
+    url = storage.signed_url(
+        "put_object", {"Bucket": storage.bucket(), "Key": key, "ContentType": content_type}, UPLOAD_URL_TTL
     )
     return {
         "attachment": row,
