@@ -33,14 +33,35 @@ def gateways(stack, tmp_path_factory):
 
 
 def token(user_id=None, company_id=None, role="employee", session_id=None, ttl=None) -> tuple[str, dict]:
-    """Return (access token, claims) for a user that need not exist (the gateway trusts the signature)."""
+    """Return (access token, claims) for a membership created as needed (the gateway asks the database whether
+    the token's membership and session are live)."""
     claims = {
         "sub": str(user_id or uuid.uuid4()),
         "cid": str(company_id or uuid.uuid4()),
         "role": role,
         "sid": str(session_id or uuid.uuid4()),
     }
+    _member(claims["sub"], claims["cid"], role)
     return security.issue_access_token(claims["sub"], claims["cid"], role, claims["sid"], ttl=ttl), claims
+
+
+def _member(user_id: str, company_id: str, role: str) -> None:
+    """Create company `company_id` and its member `user_id` (with a person) unless they exist."""
+    import os
+
+    import psycopg
+
+    with psycopg.connect(os.environ["OWNER_DATABASE_URL"], autocommit=True) as conn:
+        conn.execute("INSERT INTO companies (id, name) VALUES (%s, 'Gateway Co') ON CONFLICT DO NOTHING", (company_id,))
+        if conn.execute("SELECT 1 FROM users WHERE id = %s", (user_id,)).fetchone():
+            return
+        person = conn.execute(
+            "INSERT INTO people (email) VALUES (%s) RETURNING id", (f"gw-{user_id}@example.com",)
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO users (id, company_id, email, name, role, person_id) VALUES (%s, %s, %s, 'Gee', %s, %s)",
+            (user_id, company_id, f"gw-{user_id}@example.com", role, person),
+        )
 
 
 def emit(event: str, payload: dict, room: str) -> None:

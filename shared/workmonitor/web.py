@@ -129,14 +129,26 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
     conn = g.get("conn")
     if conn is None:
-        if claims is None:
-            claims = caller().claims()
+        me = caller() if claims is None else None
         conn = dbmod.pool().getconn()
         g.conn = conn
-        dbmod.set_claims(conn, claims)
+        if me is None:
+            dbmod.set_claims(conn, claims)  # type: ignore[arg-type]
+        else:  # the caller's session is checked against the database in the same statement
+            _refuse_dead_session(dbmod.set_claims(conn, me.claims(), me.session_id))
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
+
+
+def _refuse_dead_session(state: str | None) -> None:
+    """Raise 401 unless the database says the caller's session is live (see `dbmod.set_claims`)."""
+    if state == "gone":
+        raise errors.Unauthorized("The account of this token no longer exists.", code="token_invalid")
+    if state == "deactivated":
+        raise errors.Unauthorized("This account is deactivated.", code="token_revoked")
+    if state != "live":
+        raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
 
 
 def after_commit(task: Callable[[], Any]) -> None:
@@ -147,18 +159,32 @@ def after_commit(task: Callable[[], Any]) -> None:
 def body(model: type[M]) -> M:
     """Return the JSON request body validated as `model`; raise a 400 naming every bad field."""
     raw = request.get_data(cache=True)
-    if not raw:
-        data: Any = {}
-    else:
-        try:
-            data = json.loads(raw)
-            # An escaped lone surrogate ("\ud800") parses, but no database or log can encode it.
-            json.dumps(data, ensure_ascii=False).encode()
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+    data = load_json(raw) if raw else {}
     if not isinstance(data, dict):
         raise errors.ValidationFailed("The request body must be a JSON object.", code="invalid_json")
     return validate(model, data)
+
+
+MAX_JSON_DEPTH = 32  # no request model nests deeper; deeper input only costs recursion (and fails later)
+
+
+def load_json(raw: bytes) -> Any:
+    """Return the parsed JSON `raw`; raise 400 invalid_json when malformed, nested over MAX_JSON_DEPTH levels,
+    or holding text no database can store (an escaped lone surrogate parses, but cannot be encoded)."""
+    try:
+        data = json.loads(raw)
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+    level, stack = 0, [data] if isinstance(data, (dict, list)) else []
+    while stack:  # breadth-first, one level at a time: no recursion on hostile input
+        level += 1
+        if level > MAX_JSON_DEPTH:
+            raise errors.ValidationFailed(
+                f"The request body nests deeper than {MAX_JSON_DEPTH} levels.", code="invalid_json"
+            )
+        stack = [v for c in stack for v in (c.values() if isinstance(c, dict) else c) if isinstance(v, (dict, list))]
+    return data
 
 
 def validate(model: type[M], data: Any) -> M:
@@ -204,9 +230,11 @@ def query_date(name: str, default: date | None = None) -> date | None:
     if not raw:
         return default
     try:
-        return date.fromisoformat(raw)
+        value = date.fromisoformat(raw)
     except ValueError as exc:
         raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
+    schemas.in_range(value, name)
+    return value
 
 
 def query_datetime(name: str) -> datetime | None:
@@ -439,10 +467,7 @@ def _check_body_envelope() -> None:
     # POST/PUT/PATCH bodies are parsed (once) by their routes; a GET or DELETE route never reads its body,
     # so a broken one would otherwise pass unnoticed.
     if request.method in ("GET", "HEAD", "DELETE") and request.content_length and request.is_json:
-        try:
-            json.loads(request.get_data(cache=True))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+        load_json(request.get_data(cache=True))
 
 
 def _ignored_body() -> bool:
@@ -465,11 +490,15 @@ def _bearer() -> str | None:
 
 
 def _authenticate(token: str) -> Caller:
+    """Return the caller of a valid access token. Redis's copy of revocations refuses early; the truth is the
+    database, asked in the statement that sets the request's claims (`db()`), so a Redis that lost its data or
+    is down never lets a revoked session back in."""
     claims = security.decode_access_token(token)
     try:
         revoked = redis_client().exists(f"wm:revoked:sid:{claims['sid']}", f"wm:revoked:user:{claims['sub']}")
     except redis.RedisError as exc:
-        raise errors.ApiError("Authentication is unavailable.", status=503, code="unavailable") from exc
+        log.warning("revocation cache unavailable; the database decides", extra={"fields": {"error": str(exc)}})
+        revoked = 0
     if revoked:
         raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
     return Caller(user_id=claims["sub"], company_id=claims["cid"], role=claims["role"], session_id=claims["sid"])
