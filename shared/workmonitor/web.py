@@ -9,6 +9,7 @@ never reads a body it was sent (other than `{}`) answers 400 unexpected_body, so
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
 import json
@@ -353,6 +354,9 @@ def create_function(name: str) -> Flask:
         token = _bearer()
         if token:
             g.caller = _authenticate(token)
+            # The database's word on the session, before any route runs (public ones may act on the caller too):
+            # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
+            db()
         elif view is not None and not getattr(view, "_wm_public", False):
             raise errors.Unauthorized("Sign in first.", code="auth_required")
 
@@ -364,19 +368,12 @@ def create_function(name: str) -> Flask:
                 errors.ValidationFailed("This endpoint takes no request body.", code="unexpected_body")
             )
         conn = g.pop("conn", None)
-        committed = conn is None and resp.status_code < 400
+        committed = resp.status_code < 400
         if conn is not None:
-            try:
-                if resp.status_code < 400:
-                    conn.commit()
-                    committed = True
-                else:
-                    conn.rollback()
-            except psycopg.Error as exc:
-                conn.rollback()
-                resp = _error_response(errors.from_database(exc) or exc)
-            finally:
-                dbmod.pool().putconn(conn)
+            failed = _end_transaction(conn, commit=committed)
+            if failed is not None and committed:  # a failed rollback leaves the error already answered
+                committed = False
+                resp = _error_response(errors.from_database(failed) or failed)
         if committed:
             for task in g.pop("after_commit", []):
                 try:
@@ -394,10 +391,7 @@ def create_function(name: str) -> Flask:
     def _teardown(exc: BaseException | None) -> None:
         conn = g.pop("conn", None)
         if conn is not None:  # after_request did not run (an exception escaped): never leak an open transaction
-            try:
-                conn.rollback()
-            finally:
-                dbmod.pool().putconn(conn)
+            _end_transaction(conn, commit=False)
 
     @app.errorhandler(Exception)
     def _on_error(exc: Exception) -> Response:
@@ -433,6 +427,25 @@ def create_function(name: str) -> Flask:
         return {"status": "ready", "function": name}
 
     return app
+
+
+def _end_transaction(conn: dbmod.Conn, *, commit: bool) -> psycopg.Error | None:
+    """Commit (or roll back) the request's transaction and return the connection to the pool; return the error
+    when that failed. A connection that died mid-request (a restarted server, a terminated backend) is only
+    handed back: rolling it back again would raise a second error and turn the designed 503 into a 500."""
+    try:
+        if commit:
+            conn.commit()
+        else:
+            conn.rollback()
+        return None
+    except psycopg.Error as exc:
+        if not (conn.closed or conn.broken):
+            with contextlib.suppress(psycopg.Error):
+                conn.rollback()
+        return exc
+    finally:
+        dbmod.pool().putconn(conn)  # the pool discards a broken connection
 
 
 CONTRACT_VIOLATIONS: list[str] = []
@@ -506,7 +519,15 @@ def _authenticate(token: str) -> Caller:
 
 def _error_response(exc: BaseException) -> Response:
     if isinstance(exc, psycopg.Error):
+        constraint = getattr(getattr(exc, "diag", None), "constraint_name", None)
+        if constraint:
+            log.info(
+                "database refused", extra={"fields": {"constraint": constraint, "request_id": g.get("request_id")}}
+            )
         exc = errors.from_database(exc) or exc
+    if isinstance(exc, OverflowError):  # date or float arithmetic on a value no entry check bounded
+        log.warning("value out of range", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
+        exc = errors.ValidationFailed("A value is out of range.", code="out_of_range")
     if isinstance(
         exc, (psycopg.OperationalError, psycopg.errors.TransactionRollback, redis.ConnectionError, redis.TimeoutError)
     ):

@@ -198,9 +198,14 @@ def revoke_user(conn: Conn, user_id) -> None:
     _close_sockets(user_id=user_id)
 
 
-def revoke_person(conn: Conn) -> None:
-    """Revoke every session of the signed-in person in every company (claims: one of their memberships)."""
-    families = {row["family_id"] for row in conn.execute("SELECT family_id FROM app.revoke_my_sessions()")}
+def revoke_person(conn: Conn, keep: str | None = None) -> None:
+    """Revoke every session of the signed-in person in every company (claims: one of their memberships), except
+    the session `keep` (the one changing the password)."""
+    if keep is None:
+        families = {row["family_id"] for row in conn.execute("SELECT family_id FROM app.revoke_my_sessions()")}
+    else:
+        found = conn.execute("SELECT family_id FROM app.revoke_my_sessions(%s::uuid)", (keep,))
+        families = {row["family_id"] for row in found}
     _block_families(families)
     for fam in families:
         _close_sockets(session_id=fam)
