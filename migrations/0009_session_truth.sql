@@ -24,8 +24,10 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   SELECT s.f FROM unnest(p_users, p_companies, p_families) AS s(u, c, f) WHERE app.session_state(s.u, s.c, s.f) <> 'live'
 $$;
 
--- A password change signs the person out everywhere except the session that changed it.
-CREATE FUNCTION app.revoke_my_sessions(p_keep uuid)
+-- A password change signs the person out everywhere except the session that changed it (p_keep); a reset,
+-- everywhere (no p_keep). Replaces 0008's revoke_my_sessions().
+DROP FUNCTION app.revoke_my_sessions();
+CREATE FUNCTION app.revoke_my_sessions(p_keep uuid DEFAULT NULL)
 RETURNS TABLE (family_id uuid)
 LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
   UPDATE refresh_tokens t SET revoked_at = now()

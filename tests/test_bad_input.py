@@ -228,13 +228,14 @@ def test_unpaired_surrogates_are_400(api):
 def test_a_failing_after_commit_task_does_not_turn_a_committed_change_into_a_500(stack):
     from werkzeug.test import Client
 
-    from workmonitor.web import after_commit, create_function, public
+    from workmonitor.web import after_commit, create_function, public, responds
 
     app = create_function("probe")
     ran = []
 
     @app.post("/work")
     @public
+    @responds(None, media_type="application/json")
     def work():
         after_commit(lambda: 1 / 0)
         after_commit(lambda: ran.append("second"))

@@ -243,6 +243,45 @@ def test_revocation_key_alone_disconnects_within_the_recheck_interval(gateways):
     run(scenario())
 
 
+def test_revoked_sessions_stay_refused_after_redis_loses_its_data(gateways, api):
+    """Issue 11: the database decides, at connect and in the periodic re-check; Redis only caches revocations."""
+    from factories import invite_and_accept, signup
+
+    admin = signup(api, company="Sockets")
+    emp = invite_and_accept(api, admin)
+    r = api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"])
+    assert r.status_code == 200, r.json
+    relogin = api.post("/function/auth/login", json={"email": admin["email"], "password": "correct horse battery"})
+    assert api.post("/function/auth/logout", token=admin["token"]).status_code == 204
+    redis_client().flushdb()  # Redis restarted empty
+
+    async def scenario():
+        for tok in (admin["token"], emp["token"]):
+            probe = Probe(gateways[0].url, tok)
+            assert not await probe.connect()
+            assert probe.refused["data"]["code"] == "token_revoked", probe.refused
+        live = await connected(gateways[1].url, relogin.json["access_token"])
+        await live.close()
+
+    run(scenario())
+
+
+def test_a_session_revoked_only_in_the_database_is_closed_by_the_recheck(gateways, api, owner_conn):
+    """No Redis key and no control notice (both lost): the periodic re-check asks the database."""
+    from factories import signup
+
+    admin = signup(api, company="Quiet")
+    sid = jwt.decode(admin["token"], options={"verify_signature": False})["sid"]
+
+    async def scenario():
+        probe = await connected(gateways[0].url, admin["token"])
+        owner_conn.execute("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = %s", (sid,))
+        await asyncio.wait_for(probe.disconnected.wait(), 8)
+        assert probe.got("auth:closed") == [{"code": "token_revoked"}]
+
+    run(scenario())
+
+
 @pytest.fixture()
 def channel(owner_conn, api):
     """Two real users of one company, a private channel with only the first as member, and one outsider."""

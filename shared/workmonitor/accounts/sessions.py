@@ -201,11 +201,8 @@ def revoke_user(conn: Conn, user_id) -> None:
 def revoke_person(conn: Conn, keep: str | None = None) -> None:
     """Revoke every session of the signed-in person in every company (claims: one of their memberships), except
     the session `keep` (the one changing the password)."""
-    if keep is None:
-        families = {row["family_id"] for row in conn.execute("SELECT family_id FROM app.revoke_my_sessions()")}
-    else:
-        found = conn.execute("SELECT family_id FROM app.revoke_my_sessions(%s::uuid)", (keep,))
-        families = {row["family_id"] for row in found}
+    found = conn.execute("SELECT family_id FROM app.revoke_my_sessions(%s::uuid)", (keep,))
+    families = {row["family_id"] for row in found}
     _block_families(families)
     for fam in families:
         _close_sockets(session_id=fam)
