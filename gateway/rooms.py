@@ -7,6 +7,7 @@ the socket's user under RLS.
 from __future__ import annotations
 
 from workmonitor import db as dbmod
+from workmonitor.accounts import sessions
 
 
 def base_rooms(user_id: str, company_id: str) -> list[str]:
@@ -47,3 +48,15 @@ def may_join(claims: dbmod.Claims, room: str) -> bool:
         return False
     with dbmod.transaction(claims) as conn:
         return is_member(conn, claims.user_id, ident)
+
+
+def session_state(user_id: str, company_id: str, session_id: str) -> str:
+    """Return the database's word on an access token's session ('live', 'gone', ...) (blocking: run in a thread)."""
+    with dbmod.transaction(dbmod.Claims()) as conn:
+        return sessions.session_state(conn, user_id, company_id, session_id)
+
+
+def dead_sessions(held: list[tuple[str, str, str]]) -> set[str]:
+    """Return the session ids among `held` (user, company, session) no longer live (blocking: run in a thread)."""
+    with dbmod.transaction(dbmod.Claims()) as conn:
+        return sessions.dead_sessions(conn, held)

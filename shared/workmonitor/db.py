@@ -68,13 +68,23 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
-    """Set the RLS claims for the current transaction of `conn`."""
-    conn.execute(
+def set_claims(conn: psycopg.Connection[Any], claims: Claims, session_id: str | None = None) -> str | None:
+    """Set the RLS claims for the current transaction of `conn`. Given the `session_id` of the caller's access
+    token, return in the same statement what the database says of that session: 'live', else 'gone' (no such
+    membership), 'deactivated' or 'revoked' (the database, not Redis, is the truth about revocation)."""
+    params = (claims.company_id or "", claims.user_id or "", claims.role or "")
+    sql = (
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
-        " set_config('app.role', %s, true)",
-        (claims.company_id or "", claims.user_id or "", claims.role or ""),
+        " set_config('app.role', %s, true)"
     )
+    if session_id is None:
+        conn.execute(sql, params)
+        return None
+    row = conn.execute(
+        sql + ", app.session_state(%s, %s, %s) AS state", (*params, claims.user_id, claims.company_id, session_id)
+    ).fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return row["state"] if isinstance(row, dict) else row[-1]
 
 
 @contextmanager

@@ -20,6 +20,10 @@ def check_lat_lng(lat: float, lng: float) -> None:
     """Raise ValueError unless (lat, lng) is a finite coordinate within range."""
     if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in (lat, lng)):
         raise ValueError("latitude and longitude must be numbers")
+    try:  # an integer of hundreds of digits is a JSON number too, and too large for a float
+        lat, lng = float(lat), float(lng)
+    except OverflowError as exc:
+        raise ValueError("latitude and longitude must be finite") from exc
     if not (math.isfinite(lat) and math.isfinite(lng)):
         raise ValueError("latitude and longitude must be finite")
     if not -90 <= lat <= 90:
