@@ -27,7 +27,8 @@ app_dir, repo, sites = sys.argv[1], sys.argv[2], sys.argv[3:]
 sys.path[:] = [app_dir] + [p for p in sys.path if "site-packages" not in p] + sites
 import index
 leaked = sorted(n for n, m in list(sys.modules.items())
-                if (getattr(m, "__file__", None) or "").startswith(repo) and not m.__file__.startswith(app_dir))
+                if (getattr(m, "__file__", None) or "").startswith(repo) and not m.__file__.startswith(app_dir)
+                and not any(m.__file__.startswith(s) for s in sites))  # a venv inside the checkout is not the checkout
 print(json.dumps({"function": index.app.extensions.get("workmonitor_function"), "leaked": leaked,
                   "status": index.app.test_client().get("/healthz").status_code}))
 """

@@ -140,9 +140,10 @@ def test_queue_exporter_reports_depth_failures_workers_and_backup_age(stack, tmp
 def test_gateway_metrics_count_sockets_and_rooms(stack):
     import asyncio
 
+    from test_gateway import token
+
     from gateway import harness
     from gateway.probe import Probe
-    from workmonitor import security
 
     gw = harness.GatewayProcess()
     try:
@@ -151,9 +152,7 @@ def test_gateway_metrics_count_sockets_and_rooms(stack):
         assert value(before["workmonitor_gateway_sockets"]) == 0
 
         async def scenario():
-            tok = security.issue_access_token(
-                "00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000002", "employee", "s-1"
-            )
+            tok, _claims = token()  # a live membership: the gateway asks the database
             probe = Probe(gw.url, tok)
             try:
                 assert await probe.connect(), probe.refused
