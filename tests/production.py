@@ -68,7 +68,7 @@ def checkout_view(tmp: Path) -> Path:
     """Return a folder that looks like the checkout to faas-cli (symlinks), so its build/ lands outside the repo."""
     view = tmp / "repo"
     view.mkdir()
-    for name in ("template", "functions", "shared", "migrations", "pyproject.toml"):
+    for name in ("template", "functions", "shared", "migrations", "requirements.lock"):
         (view / name).symlink_to(ROOT / name)
     shutil.copyfile(STACK, view / "stack.yml")
     return view

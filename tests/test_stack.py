@@ -164,7 +164,7 @@ BROKEN = {
     "old dockerfile lang": (_set(f"{F}|lang", "dockerfile"), "lang: must be 'workmonitor-python3-http'"),
     "no copy": (_set("configuration", KeyError), "configuration.copy: must include ./shared/workmonitor"),
     "copy outside": (
-        _set("configuration", {"copy": ["./shared/workmonitor", "./migrations", "./pyproject.toml", "../x"]}),
+        _set("configuration", {"copy": ["./shared/workmonitor", "./migrations", "./requirements.lock", "../x"]}),
         "configuration.copy: ../x does not exist inside the repository",
     ),
     "extra secret": (
