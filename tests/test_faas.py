@@ -61,6 +61,8 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
             assert (ctx / "function" / src.relative_to(ROOT / "functions" / name)).read_bytes() == src.read_bytes()
         app = assemble(ctx, ctx.parent / f"{name}-app")
         apps.append(app / "requirements.txt")
+        # faas-cli makes build/<fn>/function 0700: the image's uid 10001 must still read every file and folder
+        assert all(p.stat().st_mode & 0o444 == 0o444 for p in [app, *app.rglob("*")]), name
         assert sorted(p.relative_to(app).as_posix() for p in (app / "workmonitor").rglob("*.py")) == library
         assert sorted(p.name for p in (app / "migrations").glob("*.sql")) == migrations
         assert not (app / "function" / "shared").exists() and not (app / "function" / "migrations").exists()

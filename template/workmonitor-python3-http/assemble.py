@@ -186,6 +186,15 @@ def assemble(context: Path, out: Path) -> None:
     shutil.copytree(context / "function" / "migrations", out / "migrations", ignore=SKIP)
     shutil.copytree(context / "function", out / "function", ignore=shutil.ignore_patterns(*EXTRAS, "__pycache__"))
     (out / "requirements.txt").write_text(requirements(out, (context / "function" / "requirements.lock").read_text()))
+    readable(out)
+
+
+def readable(out: Path) -> None:
+    """Make the app folder readable by the image's non-root user: faas-cli creates build/<fn>/ and its function/
+    folder with mode 0700, copytree keeps modes, and the app user (uid 10001) could not import its own code."""
+    out.chmod(0o755)
+    for path in out.rglob("*"):
+        path.chmod(0o755 if path.is_dir() else 0o644)
 
 
 if __name__ == "__main__":
