@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps image-check
+.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps image-check venv-check
 
 help:
 	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
@@ -12,7 +12,8 @@ help:
 	@echo "make lint     - ruff check, ruff format --check and mypy; fails on any finding"
 	@echo "make migrate  - apply database migrations"
 	@echo "make build    - faas-cli build --shrinkwrap: each function's build context under build/"
-	@echo "make image-check - every function from its context in a clean venv behind the real fwatchdog"
+	@echo "make image-check - one function image built with buildah and run with podman (root; WM_IMAGE_FUNCTION=auth)"
+	@echo "make venv-check - every function from its context in a clean venv behind the real fwatchdog"
 	@echo "make validate - check stack.yml the way faas-cli would"
 	@echo "make bench    - benchmarks (print figures)"
 
@@ -57,8 +58,14 @@ build: validate
 
 # Each distinct requirements set gets a clean virtualenv (cached in .var/venvs/); every function then starts from
 # its own shrinkwrapped context in it, behind the real fwatchdog (make test reuses cached venvs, else a cheaper check).
-image-check: $(STAMP) edge-deps
+venv-check: $(STAMP) edge-deps
 	WM_CLEAN_VENV=1 $(BIN)/python -m pytest tests/test_edge.py $(PYTEST_ARGS)
+
+# One real image (not part of make test: it needs root): buildah builds the function's shrinkwrapped context with the
+# template's Dockerfile on a Debian base made by mmdebstrap, podman runs it against loopback PostgreSQL and Redis,
+# and it must answer /_/health, /_/ready and real routes. Reuses base images, wheels and layers; see the script.
+image-check: $(STAMP)
+	$(BIN)/python infra/image_check.py $(WM_IMAGE_FUNCTION)
 
 bench: $(STAMP)
 	$(BIN)/python -m bench

@@ -68,7 +68,7 @@ def checkout_view(tmp: Path) -> Path:
     """Return a folder that looks like the checkout to faas-cli (symlinks), so its build/ lands outside the repo."""
     view = tmp / "repo"
     view.mkdir()
-    for name in ("template", "functions", "shared", "migrations", "pyproject.toml"):
+    for name in ("template", "functions", "shared", "migrations", "requirements.lock"):
         (view / name).symlink_to(ROOT / name)
     shutil.copyfile(STACK, view / "stack.yml")
     return view
@@ -122,7 +122,7 @@ def runtime_bin(requirements: Path, tmp: Path) -> tuple[Path, str]:
     """Return (a bin folder holding `gunicorn`, what it is) for a function with this requirements.txt.
 
     A clean virtualenv per distinct requirements set, cached in .var/venvs/<hash>/, when one is cached or
-    WM_CLEAN_VENV=1 (make image-check builds them). Otherwise the cheaper check: an isolated interpreter (-I -S, no
+    WM_CLEAN_VENV=1 (make venv-check builds them). Otherwise the cheaper check: an isolated interpreter (-I -S, no
     .pth files, so the editable install of shared/ is invisible) that sees the app folder and this venv's packages.
     """
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()[:16]

@@ -39,22 +39,45 @@ def contexts(tmp_path_factory):
     return shrinkwrap(tmp_path_factory.mktemp("faas"))
 
 
+def pinned(path) -> dict[str, str]:
+    """Return name -> its whole entry (pin and hashes) from a pip-compile style requirements file."""
+    entries = {}
+    for block in path.read_text().replace("\\\n", " ").split("\n"):
+        if block and block[0].isalnum():
+            entries[block.split("==")[0]] = " ".join(block.split())
+    return entries
+
+
 def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
     assert sorted(contexts) == FUNCTIONS
     library = sorted(p.relative_to(ROOT / "shared").as_posix() for p in (ROOT / "shared/workmonitor").rglob("*.py"))
     migrations = sorted(p.name for p in (ROOT / "migrations").glob("*.sql"))
     deps = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    locked = pinned(ROOT / "requirements.lock")
+    apps = []
     for name, ctx in contexts.items():
         for file in ("Dockerfile", "template.yml", "index.py", "gunicorn.conf.py", "assemble.py", ".dockerignore"):
             assert (ctx / file).read_bytes() == (TEMPLATE / file).read_bytes(), (name, file)
         for src in (ROOT / "functions" / name).rglob("*.py"):
             assert (ctx / "function" / src.relative_to(ROOT / "functions" / name)).read_bytes() == src.read_bytes()
         app = assemble(ctx, ctx.parent / f"{name}-app")
+        apps.append(app / "requirements.txt")
+        # faas-cli makes build/<fn>/function 0700: the image's uid 10001 must still read every file and folder
+        assert all(p.stat().st_mode & 0o444 == 0o444 for p in [app, *app.rglob("*")]), name
         assert sorted(p.relative_to(app).as_posix() for p in (app / "workmonitor").rglob("*.py")) == library
         assert sorted(p.name for p in (app / "migrations").glob("*.sql")) == migrations
         assert not (app / "function" / "shared").exists() and not (app / "function" / "migrations").exists()
-        reqs = [ln for ln in (app / "requirements.txt").read_text().splitlines() if ln and not ln.startswith("#")]
-        assert reqs[: len(deps)] == deps
+        reqs = pinned(app / "requirements.txt")
+        assert reqs.items() <= locked.items(), name  # lock entries only, pins and hashes verbatim
+        assert {"gunicorn", "flask", "psycopg", "psycopg-binary", "pydantic"} <= reqs.keys(), name
+        assert not reqs.keys() & {"aiohttp", "requests"}, name  # the gateway's and the workers' only
+        assert ("pillow" in reqs) == (name == "media"), name  # thumbnails: only media reads images
+        assert ("boto3" in reqs) == (name in {"media", "messaging"}), name  # S3: uploads and attachments
+    assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
+        "aiohttp",
+        "requests",
+        "cryptography",
+    }, "every other runtime dependency is imported by some function"
 
 
 def test_template_fprocess_matches_the_dockerfile():

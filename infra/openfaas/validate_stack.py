@@ -25,7 +25,7 @@ MAX_FUNCTIONS = 15  # OpenFaaS Community Edition refuses to deploy more
 UPSTREAM_PORT = 5000  # gunicorn.conf.py binds 127.0.0.1:5000; of-watchdog must proxy there
 TEMPLATE = "workmonitor-python3-http"  # template/<TEMPLATE>/, shipped in the repository
 # stack.yml configuration.copy: what assemble.py needs beside the function package in every context.
-COPY_PATHS = ("shared/workmonitor", "migrations", "pyproject.toml")
+COPY_PATHS = ("shared/workmonitor", "migrations", "requirements.lock")
 TOP_LEVEL_KEYS = {"version", "provider", "functions", "configuration"}
 FUNCTION_KEYS = {
     "lang",
