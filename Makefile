@@ -46,8 +46,9 @@ validate: $(STAMP)
 build: $(STAMP)
 	$(BIN)/python infra/openfaas/build_contexts.py stack.yml build
 
+# make bench [BENCH="bench_reads bench_writes"]: every module by default; see bench/*.py for their knobs.
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 # Modules mypy must pass today (`mypy` alone checks the whole tree configured in pyproject.toml); widen the
 # list as each area is typed. --follow-imports=silent: what they import is checked when it joins the list.

@@ -70,6 +70,12 @@ def measure(client, path: str, token: str, calls: int, budget: float) -> dict:
     return {"status": status, "cold": cold, "warm": warm, "bytes": size}
 
 
+def _short(path: str, c: Company) -> str:
+    """Return `path` as printed: no /function/ prefix, the 30-day span as "30d", the employee id as "emp"."""
+    span = f"from={c.days[0].isoformat()}&to={c.days[-1].isoformat()}"
+    return path.removeprefix("/function/").replace(span, f"{len(c.days)}d").replace(c.employees[0], "emp")
+
+
 def _sizes() -> list[tuple[int, int]]:
     raw = os.environ.get("BENCH_READ_SIZES", "20x30,200x30")
     return [(int(a), int(b)) for a, b in (s.split("x") for s in raw.split(",") if s)]
@@ -100,7 +106,7 @@ def run_size(env: dict, employees: int, days: int) -> None:
             rows = []
             for page, path in endpoints(company):
                 m = measure(client, path, who["token"], calls, budget)
-                rows.append([page, path.removeprefix("/function/"), m["status"], *report.cold_warm(m)])
+                rows.append([page, _short(path, company), m["status"], *report.cold_warm(m)])
             report.table(["page", "endpoint", "status", "cold ms", "p50 ms", "p95 ms", "n", "bytes"], rows)
 
 
