@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import logging
 import sys
 import time
 from pathlib import Path
@@ -17,6 +18,8 @@ def main(argv: list[str]) -> int:
     from bench.benchenv import prepared
     from bench.report import load
 
+    # In-process RQ workers (the factories' drain) set their logger to INFO on every start; keep their chatter out.
+    logging.getLogger("rq.worker").addFilter(lambda record: record.levelno >= logging.WARNING)
     names = argv or sorted(p.stem for p in HERE.glob("bench_*.py"))
     started = time.perf_counter()
     print(f"load average at start: {load()}", flush=True)
