@@ -67,8 +67,9 @@ venv-check: $(STAMP) edge-deps
 image-check: $(STAMP)
 	$(BIN)/python infra/image_check.py $(WM_IMAGE_FUNCTION)
 
+# make bench [BENCH="bench_reads bench_writes"]: every module by default; see bench/*.py for their knobs.
 bench: $(STAMP)
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 # mypy checks the `files` of [tool.mypy] in pyproject.toml: shared, functions, gateway and infra.
 lint: $(STAMP)

@@ -23,6 +23,8 @@ from pathlib import Path
 import psycopg
 import services
 
+from bench.loadgen import tree_cpu
+
 ROOT = Path(__file__).resolve().parents[1]
 BATCHES, BATCH_SIZE, THREADS, USERS = 200, 500, 8, 4
 APPS = [
@@ -206,19 +208,6 @@ def _copy_rows(owner_url: str, streams: int) -> tuple[float, int]:
     return time.perf_counter() - started, BATCHES * BATCH_SIZE
 
 
-def _tree_cpu(pid: int) -> float:
-    """Return user+system CPU seconds of process `pid` and its direct children (Linux /proc; 0 elsewhere)."""
-    total = 0.0
-    try:
-        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
-        for p in [str(pid), *children]:
-            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
-            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-    except OSError:
-        pass
-    return total
-
-
 def run(env: dict) -> None:
     """Print samples/s for the HTTP path and for COPY, and their ratio."""
     tokens = _setup_users()
@@ -231,9 +220,9 @@ def run(env: dict) -> None:
     try:
         warm = [[json.dumps({"device_id": "warm", "samples": _samples(99, b)[:50]}).encode()] for b in range(THREADS)]
         _post_all(port, tokens, warm)
-        cpu0 = _tree_cpu(server.pid)
+        cpu0 = tree_cpu(server.pid)
         secs, accepted, requests = _post_all(port, tokens, bodies)
-        server_cpu = _tree_cpu(server.pid) - cpu0
+        server_cpu = tree_cpu(server.pid) - cpu0
     finally:
         server.terminate()
         server.wait(timeout=10)
