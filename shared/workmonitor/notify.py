@@ -109,24 +109,17 @@ def notify(
         defer(lambda: events.publish(events.user_room(user["id"]), EVENT, note))
     if prefs["email"]:
         text = _email_text(note)
-        defer(
-            lambda: registry.SEND_EMAIL.enqueue(
-                user["email"],
-                note["title"],
-                text,
-                f"notification-{note['id']}",
-            )
-        )
+        registry.SEND_EMAIL.enqueue(conn, user["email"], note["title"], text, f"notification-{note['id']}", defer=defer)
     if prefs["push"]:
-        defer(
-            lambda: registry.SEND_PUSH.enqueue(
-                str(user["company_id"]),
-                str(user["id"]),
-                note["id"],
-                note["title"],
-                note["body"],
-                {k: str(v) for k, v in note["data"].items()},
-            )
+        registry.SEND_PUSH.enqueue(
+            conn,
+            str(user["company_id"]),
+            str(user["id"]),
+            note["id"],
+            note["title"],
+            note["body"],
+            {k: str(v) for k, v in note["data"].items()},
+            defer=defer,
         )
     return note
 
