@@ -110,15 +110,17 @@ def test_a_dead_worker_is_restarted_and_kill_9_of_the_runner_takes_its_children(
 
 
 def test_a_stale_pid_file_is_reaped_on_start(tmp_path):
-    from children import reap_stale
+    from children import ours, reap_stale
 
     stray = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "workmonitor.worker"])
+    assert _wait(lambda: ours(stray.pid), 10)  # exec'd (a fresh fork still shows pytest's command line)
     pidfile = tmp_path / "run.pids"
     pidfile.write_text(json.dumps({"runner": 2**22 + 7, "children": [stray.pid]}))  # that runner is gone
     assert reap_stale(pidfile) == [stray.pid]
     assert stray.wait(15) == -signal.SIGTERM and not pidfile.exists()
     mine = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "run.py"])
     try:
+        assert _wait(lambda: ours(mine.pid), 10)
         pidfile.write_text(json.dumps({"runner": mine.pid, "children": []}))
         with pytest.raises(RuntimeError, match="already running"):
             reap_stale(pidfile)

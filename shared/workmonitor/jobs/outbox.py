@@ -42,7 +42,8 @@ DRAIN_LOCK_SECONDS = 60
 CLOSED = {JobStatus.FINISHED: "done", JobStatus.FAILED: "failed", JobStatus.STOPPED: "failed"}
 
 
-def _request_defer() -> Defer | None:
+def request_defer() -> Defer | None:
+    """Return the request's after_commit inside a Flask request, else None (no Flask import needed)."""
     flask = sys.modules.get("flask")
     if flask is not None and flask.has_request_context():
         from ..web import after_commit  # only inside a request: this module stays usable without Flask
@@ -59,7 +60,7 @@ def add(conn: Conn, job: Job, args: tuple, key: str | None = None, defer: Defer 
     if found is None:
         return None
     job_id = str(found)
-    defer = defer or _request_defer()
+    defer = defer or request_defer()
     if defer is not None:
         defer(lambda: push(job, job_id, args))
     return job_id
