@@ -126,9 +126,19 @@ class Gateway:
             raise _refuse(exc.code, exc.message) from exc
         try:
             revoked = await self.redis.exists(keys.revoked_session(claims["sid"]), keys.revoked_user(claims["sub"]))
-        except aioredis.RedisError as exc:
-            raise _refuse("unavailable", "Authentication is unavailable; retry shortly.") from exc
+        except aioredis.RedisError as exc:  # Redis holds a copy of revocations; the database below decides
+            log.warning("revocation cache unavailable", extra={"fields": {"error": str(exc)}})
+            revoked = 0
         if revoked:
+            raise _refuse("token_revoked", "This session has been signed out.")
+        try:
+            state = await asyncio.to_thread(rooms.session_state, claims["sub"], claims["cid"], claims["sid"])
+        except Exception as exc:
+            log.error("session check failed", extra={"fields": {"error": str(exc)}})
+            raise _refuse("unavailable", "Authentication is unavailable; retry shortly.") from exc
+        if state == "gone":
+            raise _refuse("token_invalid", "The account of this token no longer exists.")
+        if state != "live":
             raise _refuse("token_revoked", "This session has been signed out.")
         return claims
 
@@ -288,7 +298,7 @@ class Gateway:
         elif kind == "join":
             for sid in list(self.by_user.get(msg["user_id"], ())):
                 sock = self.sockets.get(sid)
-                if sock and await asyncio.to_thread(rooms.may_join, sock.claims(), msg["room"]):
+                if sock is not None and await asyncio.to_thread(rooms.may_join, sock.claims(), msg["room"]):
                     await self.sio.enter_room(sid, msg["room"])
         elif kind == "close_room":
             for sid, _ in list(self.manager.get_participants("/", msg["room"])):
@@ -320,17 +330,24 @@ class Gateway:
                 log.warning("revocation re-check failed", extra={"fields": {"error": str(exc)}})
 
     async def recheck_revoked(self) -> None:
-        """Close every local socket whose session or user has a revocation key."""
+        """Close every local socket whose session or user has a revocation key, or whose session the database
+        says is no longer live (the truth, when Redis lost its keys or a control notice went missing)."""
         sessions, users = list(self.by_session), list(self.by_user)
         if not sessions and not users:
             return
-        pipe = self.redis.pipeline(transaction=False)
-        for s in sessions:
-            pipe.exists(keys.revoked_session(s))
-        for u in users:
-            pipe.exists(keys.revoked_user(u))
-        found = await pipe.execute()
-        revoked = [s for s, hit in zip(sessions, found[: len(sessions)], strict=True) if hit]
+        held = {(s.user_id, s.company_id, s.session_id) for s in self.sockets.values()}
+        dead = await asyncio.to_thread(rooms.dead_sessions, sorted(held))
+        try:
+            pipe = self.redis.pipeline(transaction=False)
+            for s in sessions:
+                pipe.exists(keys.revoked_session(s))
+            for u in users:
+                pipe.exists(keys.revoked_user(u))
+            found = await pipe.execute()
+        except aioredis.RedisError as exc:
+            log.warning("revocation cache unavailable", extra={"fields": {"error": str(exc)}})
+            found = [0] * (len(sessions) + len(users))
+        revoked = [s for s, hit in zip(sessions, found[: len(sessions)], strict=True) if hit or s in dead]
         revoked_users = [u for u, hit in zip(users, found[len(sessions) :], strict=True) if hit]
         sids = {sid for s in revoked for sid in self.by_session.get(s, ())}
         sids |= {sid for u in revoked_users for sid in self.by_user.get(u, ())}

@@ -59,7 +59,7 @@ class GatewayProcess:
             except subprocess.TimeoutExpired:
                 self.proc.kill()
                 self.proc.wait()
-        if self._log is not subprocess.DEVNULL:
+        if not isinstance(self._log, int):  # subprocess.DEVNULL is an int; a log file is ours to close
             self._log.close()
 
 

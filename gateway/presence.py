@@ -9,7 +9,7 @@ GET /presence reads them through `workmonitor.messaging.realtime`, which owns th
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from workmonitor.messaging.realtime import presence_key as key
 
@@ -31,7 +31,7 @@ async def drop(redis, gateway_id: str, company_id: str, user_id: str) -> None:
     await redis.zrem(key(company_id), _member(user_id, gateway_id))
 
 
-async def heartbeat(redis, gateway_id: str, online: dict[str, Iterable[str]], ttl: int) -> None:
+async def heartbeat(redis, gateway_id: str, online: Mapping[str, Iterable[str]], ttl: int) -> None:
     """Refresh this gateway's entries for {company_id: user_ids} and prune lapsed members of those companies."""
     now = time.time()
     pipe = redis.pipeline(transaction=False)
@@ -45,7 +45,7 @@ async def heartbeat(redis, gateway_id: str, online: dict[str, Iterable[str]], tt
         await pipe.execute()
 
 
-async def forget_gateway(redis, gateway_id: str, online: dict[str, Iterable[str]]) -> None:
+async def forget_gateway(redis, gateway_id: str, online: Mapping[str, Iterable[str]]) -> None:
     """Remove every entry of this gateway (clean shutdown)."""
     pipe = redis.pipeline(transaction=False)
     for company_id, users in online.items():

@@ -7,6 +7,7 @@ the socket's user under RLS.
 from __future__ import annotations
 
 from workmonitor import db as dbmod
+from workmonitor.accounts import sessions
 
 
 def base_rooms(user_id: str, company_id: str) -> list[str]:
@@ -30,6 +31,8 @@ def is_member(conn: dbmod.Conn, user_id: str, channel_id: str) -> bool:
 
 def channel_rooms(claims: dbmod.Claims) -> list[str]:
     """Return the channel rooms of the user in `claims`, read as that user under RLS (blocking: run in a thread)."""
+    if claims.user_id is None:  # no user, no membership (the query would match nothing)
+        return []
     with dbmod.transaction(claims) as conn:
         return [f"channel:{c}" for c in member_channels(conn, claims.user_id)]
 
@@ -41,7 +44,19 @@ def may_join(claims: dbmod.Claims, room: str) -> bool:
         return ident == claims.user_id
     if kind == "company":
         return ident == claims.company_id
-    if kind != "channel":
+    if kind != "channel" or claims.user_id is None:
         return False
     with dbmod.transaction(claims) as conn:
         return is_member(conn, claims.user_id, ident)
+
+
+def session_state(user_id: str, company_id: str, session_id: str) -> str:
+    """Return the database's word on an access token's session ('live', 'gone', ...) (blocking: run in a thread)."""
+    with dbmod.transaction(dbmod.Claims()) as conn:
+        return sessions.session_state(conn, user_id, company_id, session_id)
+
+
+def dead_sessions(held: list[tuple[str, str, str]]) -> set[str]:
+    """Return the session ids among `held` (user, company, session) no longer live (blocking: run in a thread)."""
+    with dbmod.transaction(dbmod.Claims()) as conn:
+        return sessions.dead_sessions(conn, held)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
 from factories import consent, drain, invite_and_accept, signup
 
-from workmonitor.activity.productivity import Classifier, Rule, check_pattern
+from workmonitor.activity.productivity import Classifier, Rule, check_pattern, matches
 
 A = "/function/activity"
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -423,6 +425,54 @@ def test_rules_api_validation_team_override_and_permissions(api, org, owner_conn
     prod = {k[0]: v for k, v in productivity_rows(owner_conn).items()}
     assert prod[emp["user"]["id"]][2] == 180
     assert len(api.get(f"{A}/rules", token=emp["token"]).json["items"]) == 1
+
+
+def test_rule_patterns_re2_cannot_run_are_refused(api, org):
+    """Issue 11 #1: rules run on RE2; a pattern it cannot run is a 400 naming the field, not a rule that never runs."""
+    for bad in (r"(a)\1", "(?=a)b", "(?<!x)y"):
+        r = api.post(
+            f"{A}/rules",
+            token=org["admin"]["token"],
+            json={"target": "app", "match_type": "regex", "pattern": bad, "category": "productive"},
+        )
+        assert r.status_code == 400 and "RE2" in r.json["error"]["fields"]["pattern"], r.json
+
+
+def test_catastrophic_regex_rule_costs_nobody_anything(api, org, owner_conn):
+    """Issue 11 #1: `^(a+)+$` used to stall the whole process for 13-24 s per sample; RE2 runs it in linear time."""
+    admin, emp = org["admin"]["token"], org["emp"]
+    rule = {"target": "app", "match_type": "regex", "pattern": "^(a+)+$", "category": "productive"}
+    assert api.post(f"{A}/rules", token=admin, json=rule).status_code == 201
+    drain("reports")
+    done: dict = {}
+
+    def ingest():
+        started, client = time.perf_counter(), type(api)()
+        done["first"] = post(client, emp, [sample(1, app="a" * 27 + "!")]).status_code
+        if time.perf_counter() - started < 5:  # on a backtracking engine the 200-character names never finish
+            done["rest"] = post(client, emp, [sample(2, app="a" * 199 + "!"), sample(3, app="a" * 200)]).status_code
+            done["beat"] = beat(client, emp, 3600, {"app": "a" * 199 + "!", "title": "x"})["duration"]
+        done["seconds"] = time.perf_counter() - started
+
+    worker = threading.Thread(target=ingest)
+    worker.start()
+    health = []  # (status, seconds) of /healthz calls made while the samples are ingested
+    while worker.is_alive() or not health:
+        started = time.perf_counter()
+        health.append((api.get(f"{A}/healthz").status_code, time.perf_counter() - started))
+    worker.join()
+    slowest = max(t for _, t in health)
+    print(f"ingest+heartbeat {done['seconds']:.3f} s, slowest of {len(health)} /healthz meanwhile {slowest:.3f} s")
+    assert done["seconds"] < 5 and slowest < 5, (slowest, done)  # generous: was 13-24 s per 28-character name
+    assert {s for s, _ in health} == {200} and done["first"] == done["rest"] == 200, (health, done)
+    started = time.perf_counter()
+    assert api.post(f"{A}/rules/recompute", token=admin).status_code == 202
+    drain("reports")
+    print(f"recompute {time.perf_counter() - started:.3f} s")
+    assert time.perf_counter() - started < 10
+    (row,) = productivity_rows(owner_conn).values()
+    assert row[0] == 60  # only "a"*200 matches the anchored rule; the others are neutral
+    assert matches(Rule("app", "regex", "^(a+)+$", "productive", False), "a" * 10_000)  # cut to MAX_NAME, still fast
 
 
 # --- visibility and isolation ----------------------------------------------------------------------------------

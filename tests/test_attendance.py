@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
+from factories import invite_and_accept
 from seed_attendance import team
 
 from workmonitor import db as dbmod
@@ -404,6 +405,26 @@ def test_leave_decisions_by_assigned_manager_only(api, owner_conn):
         )
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("UPDATE leave_requests SET status = 'approved' WHERE id = %s", (req2["id"],))
+
+
+def test_an_admin_cannot_approve_their_own_leave(api):
+    """Issue 11 #12: an admin approved their own leave; now another admin (or their manager) must decide."""
+    t = _leave_setup(api)
+    admin = t["admin"]
+    second = invite_and_accept(api, admin, role="admin", name="Ada Second")
+    own = _request(api, t, "2026-08-24", "2026-08-25", token=admin["token"]).json["request"]
+    for verb in ("approve", "reject"):
+        r = api.post(f"{A}/leave/requests/{own['id']}/{verb}", json={}, token=admin["token"])
+        assert r.status_code == 403 and r.json["error"]["code"] == "own_request", r.json
+    # The database refuses it too, should a handler forget to check.
+    with psycopg.connect(dbmod.settings().database_url, row_factory=psycopg.rows.dict_row) as conn:
+        dbmod.set_claims(
+            conn, dbmod.Claims(company_id=admin["company"]["id"], user_id=admin["user"]["id"], role="admin")
+        )
+        with pytest.raises(psycopg.errors.InsufficientPrivilege):
+            conn.execute("UPDATE leave_requests SET status = 'approved' WHERE id = %s", (own["id"],))
+    r = api.post(f"{A}/leave/requests/{own['id']}/approve", json={}, token=second["token"])
+    assert r.status_code == 200 and r.json["request"]["decided_by"] == second["user"]["id"], r.json
 
 
 def test_leave_balances_and_allowance(api):

@@ -33,14 +33,35 @@ def gateways(stack, tmp_path_factory):
 
 
 def token(user_id=None, company_id=None, role="employee", session_id=None, ttl=None) -> tuple[str, dict]:
-    """Return (access token, claims) for a user that need not exist (the gateway trusts the signature)."""
+    """Return (access token, claims) for a membership created as needed (the gateway asks the database whether
+    the token's membership and session are live)."""
     claims = {
         "sub": str(user_id or uuid.uuid4()),
         "cid": str(company_id or uuid.uuid4()),
         "role": role,
         "sid": str(session_id or uuid.uuid4()),
     }
+    _member(claims["sub"], claims["cid"], role)
     return security.issue_access_token(claims["sub"], claims["cid"], role, claims["sid"], ttl=ttl), claims
+
+
+def _member(user_id: str, company_id: str, role: str) -> None:
+    """Create company `company_id` and its member `user_id` (with a person) unless they exist."""
+    import os
+
+    import psycopg
+
+    with psycopg.connect(os.environ["OWNER_DATABASE_URL"], autocommit=True) as conn:
+        conn.execute("INSERT INTO companies (id, name) VALUES (%s, 'Gateway Co') ON CONFLICT DO NOTHING", (company_id,))
+        if conn.execute("SELECT 1 FROM users WHERE id = %s", (user_id,)).fetchone():
+            return
+        person = conn.execute(
+            "INSERT INTO people (email) VALUES (%s) RETURNING id", (f"gw-{user_id}@example.com",)
+        ).fetchone()[0]
+        conn.execute(
+            "INSERT INTO users (id, company_id, email, name, role, person_id) VALUES (%s, %s, %s, 'Gee', %s, %s)",
+            (user_id, company_id, f"gw-{user_id}@example.com", role, person),
+        )
 
 
 def emit(event: str, payload: dict, room: str) -> None:
@@ -218,6 +239,45 @@ def test_revocation_key_alone_disconnects_within_the_recheck_interval(gateways):
         # re-set the keys while waiting: a parallel run sharing this Redis db may flush it
         assert await eventually(revoke, timeout=8, interval=0.5)
         assert by_user.got("auth:closed") == [{"code": "token_revoked"}]
+
+    run(scenario())
+
+
+def test_revoked_sessions_stay_refused_after_redis_loses_its_data(gateways, api):
+    """Issue 11: the database decides, at connect and in the periodic re-check; Redis only caches revocations."""
+    from factories import invite_and_accept, signup
+
+    admin = signup(api, company="Sockets")
+    emp = invite_and_accept(api, admin)
+    r = api.post(f"/function/team/users/{emp['user']['id']}/deactivate", token=admin["token"])
+    assert r.status_code == 200, r.json
+    relogin = api.post("/function/auth/login", json={"email": admin["email"], "password": "correct horse battery"})
+    assert api.post("/function/auth/logout", token=admin["token"]).status_code == 204
+    redis_client().flushdb()  # Redis restarted empty
+
+    async def scenario():
+        for tok in (admin["token"], emp["token"]):
+            probe = Probe(gateways[0].url, tok)
+            assert not await probe.connect()
+            assert probe.refused["data"]["code"] == "token_revoked", probe.refused
+        live = await connected(gateways[1].url, relogin.json["access_token"])
+        await live.close()
+
+    run(scenario())
+
+
+def test_a_session_revoked_only_in_the_database_is_closed_by_the_recheck(gateways, api, owner_conn):
+    """No Redis key and no control notice (both lost): the periodic re-check asks the database."""
+    from factories import signup
+
+    admin = signup(api, company="Quiet")
+    sid = jwt.decode(admin["token"], options={"verify_signature": False})["sid"]
+
+    async def scenario():
+        probe = await connected(gateways[0].url, admin["token"])
+        owner_conn.execute("UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = %s", (sid,))
+        await asyncio.wait_for(probe.disconnected.wait(), 8)
+        assert probe.got("auth:closed") == [{"code": "token_revoked"}]
 
     run(scenario())
 

@@ -48,7 +48,8 @@ def bypasses(path: Path) -> list[str]:
             name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
             by_path = node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)
             on_queue = isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call)
-            if name in ENQUEUE and (by_path or on_queue) and not via_registry(node.func):
+            deliberate = by_path and str(node.args[0].value).startswith("workmonitor.no_such_module")  # a failing job
+            if name in ENQUEUE and (by_path or on_queue) and not via_registry(node.func) and not deliberate:
                 found.append(f"{node.lineno}: {name}(...)")
         elif isinstance(node, ast.ImportFrom) and (node.module or "").endswith("queue"):
             found += [f"{node.lineno}: import {a.name}" for a in node.names if a.name in ENQUEUE]

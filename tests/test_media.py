@@ -389,6 +389,24 @@ def test_recording_chunks_are_idempotent_and_checked(api, co, owner_conn):
     assert owner_conn.execute("SELECT count(*) FROM recording_chunks").fetchone()[0] == 0
 
 
+def test_with_blur_on_only_admins_get_recording_chunks(api, co):
+    """Issue 11 #12: blur applied to screenshots, yet managers still got raw screen-recording chunks."""
+    tok = co["emp"]["token"]
+    start = {"device_id": "d1", "content_type": "video/webm", "started_at": datetime.now(UTC).isoformat()}
+    rec = api.post(f"{M}/recordings", json=start, token=tok).json["recording"]["id"]
+    assert api.put(f"{M}/recordings/{rec}/chunks/0", data=WEBM_MAGIC + b"x" * 10, token=tok).status_code == 201
+    assert api.post(f"{M}/recordings/{rec}/complete", json={}, token=tok).status_code == 200
+    assert api.get(f"{M}/recordings/{rec}", token=co["manager"]["token"]).json["chunks"][0]["url"]
+    set_media(api, co["admin"], blur_screenshots=True)
+    for who in ("manager", "emp"):
+        r = api.get(f"{M}/recordings/{rec}", token=co[who]["token"])
+        assert r.status_code == 403 and r.json["error"]["code"] == "blur_on", (who, r.json)
+    assert api.get(f"{M}/recordings/{rec}", token=co["emp2"]["token"]).status_code == 404  # still invisible first
+    r = api.get(f"{M}/recordings/{rec}", token=co["admin"]["token"])
+    assert r.status_code == 200 and fetch(r.json["chunks"][0]["url"]).content == WEBM_MAGIC + b"x" * 10
+    assert len(api.get(f"{M}/recordings", token=co["manager"]["token"]).json["items"]) == 1  # listing stays
+
+
 # --- a worker killed mid-job -----------------------------------------------------------------------------
 
 

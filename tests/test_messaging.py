@@ -12,7 +12,7 @@ import requests
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
 
-from workmonitor import keys
+from workmonitor import keys, storage
 from workmonitor.db import Claims, set_claims
 from workmonitor.redis_client import client as redis_client
 
@@ -359,14 +359,19 @@ def test_membership_changes_tell_the_gateway(api, team):
     assert r.status_code == 403
 
 
+def register_upload(api, who: dict, ch: str, filename: str, data: bytes):
+    """Register a text attachment of `data` in channel `ch` as `who`; return the response (upload URL inside)."""
+    return api.post(
+        f"{M}/channels/{ch}/attachments",
+        json={"filename": filename, "content_type": "text/plain", "size_bytes": len(data)},
+        token=who["token"],
+    )
+
+
 def test_attachments_go_through_presigned_s3_urls(api, team):
     ch = make_channel(api, team["manager"], members=[team["emp"]])
     data = b"quarterly report\n"
-    r = api.post(
-        f"{M}/channels/{ch}/attachments",
-        json={"filename": "../report q1.txt", "content_type": "text/plain", "size_bytes": len(data)},
-        token=team["emp"]["token"],
-    )
+    r = register_upload(api, team["emp"], ch, "../report q1.txt", data)
     assert r.status_code == 201, r.json
     att = r.json["attachment"]
     r2 = api.post(f"{M}/channels/{ch}/messages", json={"attachment_ids": [att["id"]]}, token=team["emp"]["token"])
@@ -390,6 +395,24 @@ def test_attachments_go_through_presigned_s3_urls(api, team):
         token=team["emp"]["token"],
     )
     assert r.status_code == 400
+
+
+def test_a_posted_attachment_cannot_be_replaced(api, team):
+    """Issue 11 #12: the presigned PUT stayed valid 15 minutes after posting and replaced what readers got."""
+    ch = make_channel(api, team["manager"], members=[team["emp"]])
+    data = b"the signed contract\n"
+    r = register_upload(api, team["emp"], ch, "contract.txt", data)
+    upload, att = r.json, r.json["attachment"]
+    assert upload["expires_in"] <= 300  # the upload window only
+    assert requests.put(upload["upload_url"], data=data, headers=upload["upload_headers"], timeout=10).ok
+    say(api, team["emp"], ch, "signed", attachment_ids=[att["id"]])
+    forged = b"a different contract\n"[: len(data)]
+    replaced = requests.put(upload["upload_url"], data=forged, headers=upload["upload_headers"], timeout=10)
+    for who in ("manager", "emp"):
+        r = api.get(f"{M}/attachments/{att['id']}", token=team[who]["token"])
+        assert r.status_code == 200 and requests.get(r.json["url"], timeout=10).content == data, replaced.status_code
+    keys = storage.list_keys(f"{team['company_id']}/chat/{ch}/{att['id']}/")
+    assert [k for k in keys if "/posted/" in k] == [f"{team['company_id']}/chat/{ch}/{att['id']}/posted/contract.txt"]
 
 
 def test_deleting_a_company_cascades_through_chat(api, team, owner_conn):

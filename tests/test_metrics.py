@@ -102,11 +102,12 @@ def _get(url: str) -> str:
 def test_queue_exporter_reports_depth_failures_workers_and_backup_age(stack, tmp_path):
     from rq import Worker
 
-    from workmonitor.queue import enqueue, queue
+    from workmonitor.jobs import registry
+    from workmonitor.queue import queue
     from workmonitor.redis_client import client
 
     for i in range(3):
-        enqueue("reports", "workmonitor.jobs.email.send_email", "a@example.com", "s", "b", f"m-{i}")
+        registry.RECOMPUTE_ACTIVITY.enqueue(f"00000000-0000-0000-0000-00000000000{i}")  # waits on "reports"
     failing = queue("default").enqueue("workmonitor.no_such_module.job")  # no retry: fails at once
     Worker([queue("default")], connection=client()).work(burst=True)
     assert failing.get_status(refresh=True) == "failed"

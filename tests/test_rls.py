@@ -337,7 +337,8 @@ WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 """
 
 
-# The entry points without a signed-in user (migrations/0008_accounts.sql).
+# The entry points without a signed-in user (migrations/0008_accounts.sql), and the session checks every
+# request and the gateway run before any claims exist (migrations/0011_session_truth.sql).
 AUTH_DEFINERS = {
     "app.login_lookup(text)",
     "app.refresh_token_lookup(text)",
@@ -345,7 +346,9 @@ AUTH_DEFINERS = {
     "app.invitation_lookup(text)",
     "app.accept_invitation(text,text,text,text)",
     "app.my_memberships()",
-    "app.revoke_my_sessions()",
+    "app.revoke_my_sessions(uuid)",
+    "app.session_state(uuid,uuid,uuid)",
+    "app.dead_sessions(uuid[],uuid[],uuid[])",
 }
 
 

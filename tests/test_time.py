@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from datetime import UTC, date, datetime
 
@@ -326,7 +327,67 @@ def test_listing_filters_totals_pagination_and_rounding(api, co):
     page1 = api.get(f"{T}/entries?limit=2", token=admin).json
     page2 = api.get(f"{T}/entries?limit=2&offset=2", token=admin).json
     assert page1["has_more"] and page1["next_offset"] == 2 and not page2["has_more"]
-    assert len({e["id"] for e in page1["items"] + page2["items"]}) == 4 and page2["totals"]["count"] == 4
+    assert len({e["id"] for e in page1["items"] + page2["items"]}) == 4
+    assert page1["totals"]["count"] == page2["totals"]["count"] == 2  # no `from`: totals of the page only
+    assert api.get(f"{T}/entries?limit=2&from=2026-11-01", token=admin).json["totals"]["count"] == 4
+
+
+def test_employees_see_no_amounts_computed_from_hidden_rates(api, co):
+    """Issue 11 #5: projects answer hourly_rate null to an employee; no amount computed from it reaches them."""
+    pid, emp, manager = co["project"]["id"], co["emp"], co["manager"]
+    add_entry(api, emp["token"], "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", project_id=pid)
+    assert api.get(f"/function/projects/projects/{pid}", token=emp["token"]).json["project"]["hourly_rate"] is None
+    urls = [f"{T}/entries", f"{T}/entries?from=2026-11-01"]
+    urls += [f"{T}/reports/summary?group_by={g}&from=2026-11-01" for g in ("project", "user", "client", "task")]
+    for url in urls:
+        seen = {}
+        for who in (emp, manager, co["admin"]):
+            body = api.get(url, token=who["token"]).json
+            amounts = [body["totals"]["amounts"], *(g["amounts"] for g in body.get("groups", []))]
+            seen[who["user"]["role"]] = amounts
+            assert body["totals"]["billable_seconds"] == 3600, (url, body)
+        assert all(a == {} for a in seen["employee"]), (url, seen)
+        assert seen["manager"][0] == seen["admin"][0] == {"USD": 6000}, (url, seen)
+
+
+def test_listing_without_a_range_totals_the_page_in_sql(api, co, owner_conn):
+    """Issue 11 #10: 50 of a user's 5,000 entries listed without a range used to total all 5,000 in Python."""
+    uid, cid, pid = co["emp"]["user"]["id"], co["emp"]["user"]["company_id"], co["project"]["id"]
+    owner_conn.execute(
+        "INSERT INTO time_entries (company_id, user_id, project_id, started_at, ended_at, billable)"
+        " SELECT %s, %s, %s, t, t + (600 + (i * 37) %% 3000) * interval '1 second', i %% 3 = 0"
+        " FROM generate_series(1, 5000) i, LATERAL (SELECT '2020-01-01T00:00:00Z'::timestamptz"
+        " + i * interval '1 hour' AS t) s",
+        (cid, uid, pid),
+    )
+    owner_conn.execute("ANALYZE time_entries")  # as autovacuum would after such an insert
+    api.patch(f"{T}/settings", json={"rounding_mode": "up", "rounding_minutes": 15}, token=co["admin"]["token"])
+    sums = """SELECT count(*), sum(secs), sum(ceil(secs / 900.0) * 900), sum(secs) FILTER (WHERE billable),
+      sum(round(ceil(secs / 900.0) * 900 * 6000 / 3600.0)) FILTER (WHERE billable) FROM (
+      SELECT extract(epoch FROM ended_at - started_at)::bigint AS secs, billable FROM time_entries
+      WHERE user_id = %s {where} ORDER BY started_at DESC {limit}) x"""
+
+    def expected(where: str = "", limit: str = "", *args) -> tuple:
+        row = owner_conn.execute(sums.format(where=where, limit=limit), (uid, *args)).fetchone()
+        return tuple(int(v) for v in row)
+
+    def got(body: dict) -> tuple:
+        t = body["totals"]
+        return t["count"], t["seconds"], t["rounded_seconds"], t["billable_seconds"], t["amounts"]["USD"]
+
+    api.get(f"{T}/entries?limit=1", token=co["manager"]["token"])  # warm up: the figures below are the queries'
+    started = time.perf_counter()
+    r = api.get(f"{T}/entries?limit=50&offset=100", token=co["manager"]["token"])
+    page_seconds = time.perf_counter() - started
+    assert r.status_code == 200 and len(r.json["items"]) == 50, r.json
+    assert got(r.json) == expected("", "LIMIT 50 OFFSET 100")
+    assert r.json["totals"]["seconds"] == sum(e["duration_seconds"] for e in r.json["items"])
+    started = time.perf_counter()
+    r = api.get(f"{T}/entries?limit=50&from=2020-03-01&to=2020-03-31", token=co["manager"]["token"])
+    range_seconds = time.perf_counter() - started
+    march = "AND started_at >= '2020-03-01T00:00:00Z' AND started_at < '2020-04-01T00:00:00Z'"
+    assert got(r.json) == expected(march) and r.json["totals"]["count"] == 31 * 24 and r.json["has_more"]
+    print(f"5,000 entries: a page without a range {page_seconds:.3f} s, with a month's range {range_seconds:.3f} s")
 
 
 def test_daily_report_splits_dst_days_in_the_users_time_zone(api, co):

@@ -18,8 +18,8 @@ bp = Blueprint("activity_reports", __name__)
 
 def _range_and_scope() -> tuple[date, date, list[str] | None]:
     today = datetime.now(UTC).date()
-    end = query_date("to", today)
-    start = query_date("from", end - timedelta(days=6))
+    end = query_date("to") or today
+    start = query_date("from") or end - timedelta(days=6)
     reports.check_range(start, end)
     return start, end, reports.scope(db(), query_uuid("user_id"), query_uuid("team"))
 

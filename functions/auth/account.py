@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from workmonitor import security
-from workmonitor.accounts import users
+from workmonitor import security, throttle
+from workmonitor.accounts import sessions, users
 from workmonitor.accounts.models import MeOut, OtpSettingIn, OtpSettingOut, PasswordIn, ProfileIn, UserOut
+from workmonitor.config import settings
 from workmonitor.db import Conn
 from workmonitor.errors import Unauthorized
-from workmonitor.web import body, caller, db, responds
+from workmonitor.redis_client import client as redis_client
+from workmonitor.web import body, caller, client_ip, db, responds
 
 from .common import record, record_apart
 
@@ -21,8 +23,15 @@ def _me() -> dict:
 
 
 def _confirm(conn: Conn, password: str, failed_action: str, message: str) -> None:
-    """Raise 401 (audited apart) unless `password` is the signed-in person's."""
-    if not security.verify_password(password, users.password_hash(conn)):
+    """Raise 401 (audited apart) unless `password` is the signed-in person's; guesses count as failed sign-ins of
+    the person and the address (429 with Retry-After past the login limit), so a stolen access token cannot be
+    used to guess the password."""
+    cfg = settings()
+    person = users.credentials(conn)
+    keys = [("login-email", person["email"] or caller().user_id), ("login-ip", client_ip() or "-")]
+    throttle.check(redis_client(), keys, cfg.login_max_failures, cfg.login_window_seconds)
+    if not security.verify_password(password, person["password_hash"]):
+        throttle.record(redis_client(), keys, cfg.login_window_seconds)
         record_apart(failed_action, _me(), reason="bad_credentials")
         raise Unauthorized(message, code="invalid_credentials")
 
@@ -45,11 +54,13 @@ def update_me():
 @bp.post("/me/password")
 @responds(None, 204, body=PasswordIn)
 def change_password():
-    """Change the password (of every company the person belongs to), given the current one."""
+    """Change the password (of every company the person belongs to), given the current one; signs out the
+    person's other sessions, keeps this one."""
     data = body(PasswordIn)
     conn = db()
     _confirm(conn, data.current_password, "auth.password_change_failed", "The current password is wrong.")
     users.set_password(conn, data.new_password)
+    sessions.revoke_person(conn, keep=caller().session_id)  # every other device signs in again
     record(conn, "auth.password_changed", _me())
     return "", 204
 

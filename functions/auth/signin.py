@@ -23,7 +23,7 @@ from workmonitor.accounts.sessions import Device
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized
 from workmonitor.redis_client import client as redis_client
-from workmonitor.web import after_commit, body, caller, client_ip, db, public, responds
+from workmonitor.web import body, caller, client_ip, db, public, responds
 
 from .common import OTP_MAX_ATTEMPTS, device, mail, record, record_apart, single_use
 
@@ -45,15 +45,16 @@ def _signed_in(conn: dbmod.Conn, member: dict, dev: Device, memberships: list[di
 @public
 @responds(SignupOut, 201, body=SignupIn)
 def signup():
-    """Create a company and its first admin; answer with their tokens."""
+    """Create a company and its first admin; answer with their tokens (409 email_unavailable for an address that
+    has an account in any company: the same answer wherever it is registered, counted against the signup limit)."""
     data = body(SignupIn)
     keys = [("signup-ip", client_ip() or "-")]
     throttle.check(redis_client(), keys, settings().signup_per_hour, 3600)  # companies are not free to mint in bulk
+    throttle.record(redis_client(), keys, 3600)  # every attempt counts: refused ones probe for registered addresses
     conn = db(dbmod.Claims())
     company, user = users.signup(conn, data.company_name, data.name, data.email, data.password, data.timezone)
     tokens_ = sessions.start(conn, user, device(data))
     record(conn, "auth.signup", user, company=company["name"])
-    after_commit(lambda: throttle.record(redis_client(), keys, 3600))
     return {"company": company, "user": user, **tokens_}, 201
 
 
@@ -90,7 +91,7 @@ def login():
         )
         record(conn, "auth.otp_sent", member)
         return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
-    throttle.clear(redis_client(), keys)
+    throttle.clear(redis_client(), keys[:1])  # the account's failures only: the address's stay counted
     return _signed_in(conn, member, device(data), found, "auth.login")
 
 
@@ -107,7 +108,7 @@ def otp_verify():
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
     _spend_code(user, row, data.code)
     tokens.mark_used(conn, row["id"])
-    throttle.clear(redis_client(), [("login-email", user["email"]), ("login-ip", client_ip() or "-")])
+    throttle.clear(redis_client(), [("login-email", user["email"])])  # never the address's failures
     users.act_as(conn, user)
     return _signed_in(conn, user, device(data), users.my_memberships(conn), "auth.login", second_factor="email_otp")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from datetime import datetime
 
 from botocore.exceptions import BotoCoreError, ClientError
 
@@ -29,7 +30,7 @@ def remove_objects(company_id: str, keys: list[str]) -> None:
         registry.DELETE_OBJECTS.enqueue_now(company_id, keys)
 
 
-def filters(conn: Conn) -> tuple[str | None, object, object]:
+def filters(conn: Conn) -> tuple[str | None, datetime | None, datetime | None]:
     """Return (user_id, start, end) from ?user_id=&date= (the date in that user's, else the caller's, time zone)."""
     user_id, day = query_uuid("user_id"), query_date("date")
     if day is None:

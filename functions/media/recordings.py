@@ -72,21 +72,13 @@ def list_recordings():
 @bp.get("/recordings/<rec_id>")
 @responds(RecordingDetail)
 def get_recording(rec_id: str):
-    """One recording with presigned chunk URLs."""
-    conn = db()
-    rec = recordings.get_recording(conn, rec_id)
+    """One recording with presigned chunk URLs (admins only while blurring is on: video is never blurred)."""
+    conn, me = db(), caller()
     expires = query_int("expires_in", storage.DEFAULT_URL_TTL, 1, storage.MAX_URL_TTL)
-    cid = caller().company_id
-    items = [
-        {
-            "seq": c["seq"],
-            "size_bytes": c["size_bytes"],
-            "sha256": c["sha256"],
-            "url": storage.presign(cid, c["object_key"], expires),
-        }
-        for c in recordings.chunks(conn, rec["id"])
-    ]
-    return {"recording": rec, "chunks": items, "url_expires_in": expires}
+    blur_on = bool(company_settings(conn, me.company_id)["blur_screenshots"])
+    return recordings.playback(
+        conn, me.company_id, rec_id, is_admin=me.role == "admin", blur_on=blur_on, expires=expires
+    )
 
 
 @bp.delete("/recordings/<rec_id>")

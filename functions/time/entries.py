@@ -17,7 +17,7 @@ bp = Blueprint("entries", __name__)
 @bp.get("/entries")
 @responds(EntryPage)
 def list_entries():
-    """Entries newest first, with totals over every match under the company's rounding."""
+    """Entries newest first, with totals under the company's rounding (over every match from `from`, else the page)."""
     limit, offset = page()
     conn = db()
     flt = filters()
@@ -26,7 +26,7 @@ def list_entries():
         reports.list_entries(conn, flt, rule, limit, offset),
         limit,
         offset,
-        totals=reports.totals(conn, flt, rule),
+        totals=reports.totals(conn, flt, rule, limit, offset),
         rounding={"mode": rule.mode, "minutes": rule.minutes},
     )
 

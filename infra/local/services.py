@@ -34,7 +34,7 @@ def with_db(url: str, dbname: str, user: str | None = None) -> str:
     if user:
         info["user"] = user
         info.pop("password", None)
-    return psycopg.conninfo.make_conninfo(**info)
+    return psycopg.conninfo.make_conninfo("", **info)
 
 
 def port_open(port: int, host: str = "127.0.0.1", timeout: float = 0.3) -> bool:
@@ -160,50 +160,127 @@ def ensure_s3(svc: Services) -> None:
     svc.s3_endpoint = f"http://127.0.0.1:{S3_PORT}"
     if port_open(S3_PORT):
         svc.notes.append(f"s3: found on 127.0.0.1:{S3_PORT}")
+        if port_open(8888) and not _filer_closed(8888):
+            svc.notes.append("s3: WARNING: its filer on 127.0.0.1:8888 answers without credentials; restart it")
         if _alive(_weed_pid()):  # one we started for another session: share it, and stop it with the last user
             _share_local_s3(svc)
         return
-    weed = shutil.which("weed") or str(Path(sys.executable).parent / "weed")
     datadir = VAR / "s3"
-    datadir.mkdir(parents=True, exist_ok=True)
-    config = VAR / "s3-identities.json"
-    config.write_text(
-        json.dumps(
-            {
-                "identities": [
-                    {
-                        "name": "workmonitor",
-                        "credentials": [{"accessKey": keys[0], "secretKey": keys[1]}],
-                        "actions": ["Admin", "Read", "Write", "List", "Tagging"],
-                    }
-                ]
-            }
-        )
-    )
-    with open(VAR / "weed.log", "ab") as log:  # the child keeps its own handle
-        # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
-        proc = subprocess.Popen(
-            [
-                weed,
-                "mini",
-                "-ip=127.0.0.1",
-                "-ip.bind=127.0.0.1",
-                f"-dir={datadir}",
-                f"-s3.port={S3_PORT}",
-                f"-s3.config={config}",
-                "-master.telemetry=false",
-                "-admin.ui=false",
-                "-webdav=false",
-            ],
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    _wait_port(S3_PORT, "s3 (weed mini)", timeout=60)
+    proc = start_weed(datadir, VAR / "weed-conf", keys, S3_PORT)
     STATE.mkdir(parents=True, exist_ok=True)
     (STATE / "s3.pid").write_text(str(proc.pid))
     _share_local_s3(svc)
     svc.notes.append(f"s3: started SeaweedFS (weed mini) on 127.0.0.1:{S3_PORT}, data in {datadir}")
+
+
+# `weed mini` runs master, volume, filer and S3 in one process, and only S3 checks our keys. So that no other
+# local process reads or writes a company's files around S3 (the filer's HTTP API served, listed and accepted
+# them with no credentials): -disableHttp turns off the filer's and master's HTTP APIs, the volume server
+# (which S3 itself reads and writes over HTTP) accepts only reads and writes signed with JWT keys, every gRPC
+# port asks for a client certificate from a CA made at start, and the Iceberg, Lance, WebDAV and admin UI
+# servers are off. Keys and certificates are new at every start and stay in `confdir` (mode 0700).
+def start_weed(
+    datadir: Path, confdir: Path, keys: tuple[str, str], s3_port: int, ports: dict[str, int] | None = None
+) -> subprocess.Popen:
+    """Start `weed mini` on 127.0.0.1 with S3 on `s3_port` (keys `keys`) and every other surface closed.
+
+    `ports` sets other port flags ({"filer.port": 18888, "filer.port.grpc": 28888, ...}; gRPC defaults to the
+    HTTP port + 10000), for an instance beside the usual one."""
+    weed = shutil.which("weed") or str(Path(sys.executable).parent / "weed")
+    datadir.mkdir(parents=True, exist_ok=True)
+    _weed_security(confdir, keys)
+    args = [weed, f"-config_dir={confdir}", "mini", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", f"-dir={datadir}"]
+    args += [f"-s3.port={s3_port}", f"-s3.config={confdir / 's3-identities.json'}", "-disableHttp"]
+    args += ["-s3.port.iceberg=0", "-s3.port.lance=0", "-webdav=false", "-admin.ui=false", "-master.telemetry=false"]
+    args += [f"-{flag}={port}" for flag, port in sorted((ports or {}).items())]
+    with open(datadir.parent / "weed.log", "ab") as log:  # the child keeps its own handle
+        # Both -ip flags: weed's default address is not loopback, and no traffic may leave this machine.
+        proc = subprocess.Popen(args, stdout=log, stderr=subprocess.STDOUT, start_new_session=True, cwd=confdir)
+    try:
+        _wait_port(s3_port, "s3 (weed mini)", timeout=60)
+    except BaseException:
+        _terminate(proc)
+        raise
+    return proc
+
+
+def _weed_security(confdir: Path, keys: tuple[str, str]) -> None:
+    """Write weed's security.toml (fresh JWT keys, a CA and one certificate for gRPC mTLS) and S3 identities."""
+    import secrets
+
+    confdir.mkdir(parents=True, exist_ok=True)
+    confdir.chmod(0o700)
+    ca, cert, key = _weed_certificates()
+    for name, data in (("ca.crt", ca), ("weed.crt", cert), ("weed.key", key)):
+        (confdir / name).write_bytes(data)
+    lines = ["[access]", "ui = false", "[filer.expose_directory_metadata]", "enabled = false"]
+    for section in ("jwt.signing", "jwt.signing.read", "jwt.filer_signing", "jwt.filer_signing.read"):
+        lines += [f"[{section}]", f'key = "{secrets.token_urlsafe(32)}"', "expires_after_seconds = 10"]
+    lines += ["[admin]", 'user = "admin"', f'password = "{secrets.token_urlsafe(24)}"']
+    lines += ["[grpc]", f'ca = "{confdir / "ca.crt"}"']
+    for part in ("master", "volume", "filer", "s3", "admin", "worker", "msg_broker", "msg_agent", "mq", "client"):
+        lines += [f"[grpc.{part}]", f'cert = "{confdir / "weed.crt"}"', f'key = "{confdir / "weed.key"}"']
+    (confdir / "security.toml").write_text("\n".join(lines) + "\n")
+    identities = {"name": "workmonitor", "credentials": [{"accessKey": keys[0], "secretKey": keys[1]}]}
+    identities["actions"] = ["Admin", "Read", "Write", "List", "Tagging"]
+    (confdir / "s3-identities.json").write_text(json.dumps({"identities": [identities]}))
+
+
+def _weed_certificates() -> tuple[bytes, bytes, bytes]:
+    """Return PEM (CA certificate, leaf certificate for server and client use, leaf key), valid ten years."""
+    import datetime
+    import ipaddress
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+    now = datetime.datetime.now(datetime.UTC)
+
+    def issue(subject: str, public, issuer: x509.Name, signer, *extensions) -> x509.Certificate:
+        builder = x509.CertificateBuilder(
+            subject_name=x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, subject)]),
+            issuer_name=issuer,
+            public_key=public,
+            serial_number=x509.random_serial_number(),
+            not_valid_before=now - datetime.timedelta(minutes=5),
+            not_valid_after=now + datetime.timedelta(days=3650),
+        )
+        for ext, critical in extensions:
+            builder = builder.add_extension(ext, critical=critical)
+        return builder.sign(signer, hashes.SHA256())
+
+    ca_key, leaf_key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca_cn = "workmonitor local seaweedfs CA"
+    ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, ca_cn)])
+    ca = issue(
+        ca_cn,
+        ca_key.public_key(),
+        ca_name,
+        ca_key,
+        (x509.BasicConstraints(ca=True, path_length=0), True),
+    )
+    usage = x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH, ExtendedKeyUsageOID.CLIENT_AUTH])
+    names = x509.SubjectAlternativeName([x509.DNSName("localhost"), x509.IPAddress(ipaddress.ip_address("127.0.0.1"))])
+    leaf = issue("workmonitor seaweedfs", leaf_key.public_key(), ca_name, ca_key, (usage, False), (names, False))
+    pem = serialization.Encoding.PEM
+    key = leaf_key.private_bytes(pem, serialization.PrivateFormat.PKCS8, serialization.NoEncryption())
+    return ca.public_bytes(pem), leaf.public_bytes(pem), key
+
+
+def _filer_closed(port: int) -> bool:
+    """Return True when the filer on `port` refuses an anonymous listing (401/403/404), False when it serves it."""
+    import urllib.error
+    import urllib.request
+
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/buckets/", timeout=2):
+            return False
+    except urllib.error.HTTPError as exc:
+        return exc.code in (401, 403, 404)
+    except OSError:
+        return True
 
 
 # A SeaweedFS started here serves every session of this user (make run, test runs in other checkouts): each

@@ -1,6 +1,9 @@
 """Check stack.yml the way faas-cli and the OpenFaaS gateway would, plus WorkMonitor's own packaging rules.
 
-faas-cli cannot run on our machines, so this is the gate: `make validate` and tests/test_stack.py run it. Usage:
+`make validate` and tests/test_stack.py run it before faas-cli does (tests/test_faas.py runs the real faas-cli).
+Secrets are derived from the code: each function's import closure (its package plus the workmonitor modules it
+reaches) uses Settings fields, and config.py says which secret fills each field; a function must list exactly
+those secrets (e.g. anything reaching workmonitor/storage.py needs s3-access-key and s3-secret-key). Usage:
 `python infra/openfaas/validate_stack.py [stack.yml] [--root DIR]` prints one line per problem and exits 1, or
 prints a summary and exits 0. The repository root defaults to the folder holding the stack file (faas-cli
 resolves handler paths the same way).
@@ -8,6 +11,7 @@ resolves handler paths the same way).
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import sys
@@ -19,8 +23,9 @@ import yaml
 
 MAX_FUNCTIONS = 15  # OpenFaaS Community Edition refuses to deploy more
 UPSTREAM_PORT = 5000  # gunicorn.conf.py binds 127.0.0.1:5000; of-watchdog must proxy there
-# Secrets every function needs in production; each must also still be read by workmonitor/config.py.
-REQUIRED_SECRETS = ("database-url", "redis-url", "jwt-secret")
+TEMPLATE = "workmonitor-python3-http"  # template/<TEMPLATE>/, shipped in the repository
+# stack.yml configuration.copy: what assemble.py needs beside the function package in every context.
+COPY_PATHS = ("shared/workmonitor", "migrations", "pyproject.toml")
 TOP_LEVEL_KEYS = {"version", "provider", "functions", "configuration"}
 FUNCTION_KEYS = {
     "lang",
@@ -137,6 +142,94 @@ def secrets_read_by_code(root: Path) -> dict[str, set[str]]:
     return found
 
 
+def settings_secrets(root: Path) -> dict[str, set[str]]:
+    """Return {Settings field: secret names} from config.py's settings(): `field=secret("name")`, directly or
+    through a local variable assigned from secret(...)."""
+    tree = ast.parse((root / "shared" / "workmonitor" / "config.py").read_text())
+    body = next(n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef) and n.name == "settings")
+    local: dict[str, set[str]] = {}
+
+    def secrets_in(expr: ast.AST) -> set[str]:
+        names: set[str] = set()
+        for sub in ast.walk(expr):
+            if isinstance(sub, ast.Call) and getattr(sub.func, "id", None) == "secret" and sub.args:
+                if isinstance(sub.args[0], ast.Constant) and isinstance(sub.args[0].value, str):
+                    names.add(sub.args[0].value)
+            elif isinstance(sub, ast.Name):
+                names |= local.get(sub.id, set())
+        return names
+
+    for stmt in body.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            local[stmt.targets[0].id] = secrets_in(stmt.value)
+    fields: dict[str, set[str]] = {}
+    for node in ast.walk(body):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Settings":
+            for kw in node.keywords:
+                if kw.arg and secrets_in(kw.value):
+                    fields[kw.arg] = secrets_in(kw.value)
+    return fields
+
+
+def _module_files(base: Path, parts: list[str]) -> list[Path]:
+    """Return the files importing `parts` below `base` runs: each package's __init__.py and the module itself."""
+    found = []
+    for i in range(1, len(parts) + 1):
+        stem = base.joinpath(*parts[:i])
+        found += [f for f in (stem.with_suffix(".py"), stem / "__init__.py") if f.is_file()]
+    return found
+
+
+def _imported_names(path: Path, package: list[str]) -> list[list[str]]:
+    """Return every dotted name (as parts) that `path`, a module of `package`, imports or imports from."""
+    names: list[list[str]] = []
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Import):
+            names += [alias.name.split(".") for alias in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else []
+            module = base + (node.module.split(".") if node.module else [])
+            names += [module] + [module + [alias.name] for alias in node.names]
+    return names
+
+
+def import_closure(root: Path, name: str) -> set[Path]:
+    """Return the files the `function` package of functions/<name>/ runs at import: its own, and workmonitor's."""
+    function_dir, shared = root / "functions" / name, root / "shared"
+    todo, seen = sorted(function_dir.rglob("*.py")), set()
+    while todo:
+        path = todo.pop()
+        if path in seen:
+            continue
+        seen.add(path)
+        inside = path.relative_to(shared) if path.is_relative_to(shared) else None
+        parts = list(inside.with_suffix("").parts) if inside else ["function", *path.relative_to(function_dir).parts]
+        parts[-1] = parts[-1].removesuffix(".py")
+        package = parts[:-1]
+        for dotted in _imported_names(path, package):
+            if dotted[:1] == ["function"]:
+                todo += _module_files(function_dir, dotted[1:]) if len(dotted) > 1 else []
+            elif dotted[:1] == ["workmonitor"]:
+                todo += _module_files(shared, dotted)
+    return seen
+
+
+def secrets_needed(root: Path, name: str) -> dict[str, set[str]]:
+    """Return {secret: files} for function `name`: secrets its import closure reads, directly or via Settings."""
+    fields = settings_secrets(root)
+    needed: dict[str, set[str]] = {}
+    for path in import_closure(root, name):
+        text = path.read_text()
+        if path.name != "config.py":  # config.py reads every secret for Settings; its fields are matched below
+            for secret_name in SECRET_CALL.findall(text):  # read directly, e.g. metrics.py's secret("metrics-token")
+                needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())
+        attrs = {n.attr for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Attribute)}
+        for field in attrs & set(fields):
+            for secret_name in fields[field]:
+                needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())
+    return needed
+
+
 def integer_env_names(root: Path) -> set[str]:
     """Return the environment variables workmonitor/config.py parses as integers (its _int("NAME", ...) calls)."""
     config = root / "shared" / "workmonitor" / "config.py"
@@ -160,12 +253,7 @@ def validate(data: dict, root: Path) -> list[str]:
     if not (root / "shared" / "workmonitor" / "config.py").is_file():
         return problems + [f"{root}: not a WorkMonitor checkout (no shared/workmonitor/config.py); pass --root"]
     read = secrets_read_by_code(root)
-    for name in REQUIRED_SECRETS:
-        if "shared/workmonitor/config.py" not in read.get(name, ()):
-            problems.append(
-                f"validator: required secret {name!r} is no longer read by shared/workmonitor/config.py;"
-                " update REQUIRED_SECRETS"
-            )
+    problems += _configuration(data.get("configuration"), root)
     context = {"root": root, "known_secrets": set(read), "int_env": integer_env_names(root)}
     for name, fn in functions.items():
         problems += _function(str(name), fn, context)
@@ -203,14 +291,14 @@ def _function(name: str, fn, ctx: dict) -> list[str]:
     for key in ("lang", "handler", "image"):
         if not isinstance(fn.get(key), str) or not fn[key].strip():
             out.append(f"{where}.{key}: required")
-    if fn.get("lang") not in (None, "dockerfile"):
-        out.append(f"{where}.lang: must be 'dockerfile' (contexts come from infra/openfaas/build_contexts.py)")
+    if fn.get("lang") not in (None, TEMPLATE):
+        out.append(f"{where}.lang: must be {TEMPLATE!r} (the template shipped in template/{TEMPLATE}/)")
     out += _handler(where, name, fn.get("handler"), ctx["root"])
     image = fn.get("image")
     if isinstance(image, str) and image and not IMAGE.match(image):
         out.append(f"{where}.image: {image!r} is not a valid image reference")
     out += _environment(where, fn.get("environment"), ctx["int_env"])
-    out += _secrets(where, fn.get("secrets"), ctx["known_secrets"])
+    out += _secrets(where, fn.get("secrets"), ctx["known_secrets"], _needed(ctx, name))
     out += _string_map(f"{where}.labels", fn.get("labels"))
     out += _scaling(where, fn.get("labels") or {})
     out += _string_map(f"{where}.annotations", fn.get("annotations"))
@@ -225,12 +313,33 @@ def _function(name: str, fn, ctx: dict) -> list[str]:
 def _handler(where: str, name: str, handler, root: Path) -> list[str]:
     if not isinstance(handler, str) or not handler.strip():
         return []
-    if os.path.normpath(handler) != os.path.join("build", name):
-        return [f"{where}.handler: must be ./build/{name} (the context make build assembles), got {handler!r}"]
-    source = root / "functions" / name / "handler.py"
-    if not source.is_file():
-        return [f"{where}.handler: functions/{name}/handler.py does not exist, so ./build/{name} cannot be assembled"]
+    if os.path.normpath(handler) != os.path.join("functions", name):
+        return [f"{where}.handler: must be ./functions/{name} (the function's package), got {handler!r}"]
+    if not (root / "functions" / name / "handler.py").is_file():
+        return [f"{where}.handler: functions/{name}/handler.py does not exist"]
     return []
+
+
+def _needed(ctx: dict, name: str) -> dict[str, set[str]]:
+    if not (ctx["root"] / "functions" / name / "handler.py").is_file():
+        return {}
+    return secrets_needed(ctx["root"], name)
+
+
+def _configuration(config, root: Path) -> list[str]:
+    """Check the template is shipped and configuration.copy brings what assemble.py needs into every context."""
+    out = []
+    if not (root / "template" / TEMPLATE / "template.yml").is_file():
+        out.append(f"template/{TEMPLATE}/template.yml: missing (faas-cli would try to pull the template)")
+    copy = (config or {}).get("copy") if isinstance(config, dict) else None
+    given = {os.path.normpath(str(p)) for p in copy} if isinstance(copy, list) else set()
+    for path in COPY_PATHS:
+        if path not in given:
+            out.append(f"configuration.copy: must include ./{path} (every build context needs it)")
+    for path in sorted(given):
+        if path.startswith("..") or os.path.isabs(path) or not (root / path).exists():
+            out.append(f"configuration.copy: {path} does not exist inside the repository")
+    return out
 
 
 def _environment(where: str, env, int_env: set[str]) -> list[str]:
@@ -262,35 +371,32 @@ def _environment(where: str, env, int_env: set[str]) -> list[str]:
                 f"{where}.environment.upstream_url: must be http://127.0.0.1:{UPSTREAM_PORT} "
                 f"(where gunicorn listens), got {upstream!r}"
             )
-    seconds = {}
+    seconds: dict[str, float | None] = {}
     for key in WATCHDOG_DURATIONS:
         if isinstance(env.get(key), str):
             seconds[key] = go_seconds(env[key])
             if seconds[key] is None:
                 out.append(f"{where}.environment.{key}: {env[key]!r} is not a Go duration such as 30s or 1m30s")
-    if (
-        seconds.get("exec_timeout")
-        and seconds.get("write_timeout")
-        and seconds["exec_timeout"] > seconds["write_timeout"]
-    ):
+    exec_s, write_s = seconds.get("exec_timeout"), seconds.get("write_timeout")
+    if exec_s and write_s and exec_s > write_s:
         out.append(f"{where}.environment.exec_timeout: longer than write_timeout; the response could not be written")
     return out
 
 
-def _secrets(where: str, secrets, known: set[str]) -> list[str]:
+def _secrets(where: str, secrets, known: set[str], needed: dict[str, set[str]]) -> list[str]:
     if not isinstance(secrets, list):
-        return [f"{where}.secrets: must be a list including {', '.join(REQUIRED_SECRETS)}"]
+        return [f"{where}.secrets: must be a list including {', '.join(sorted(needed))}"]
     out = []
     for secret in secrets:
         if not isinstance(secret, str) or not DNS1123_SUBDOMAIN.match(secret) or len(secret) > 253:
             out.append(f"{where}.secrets: {secret!r} is not a DNS-1123 name (lowercase letters, digits, '-', '.')")
         elif secret not in known:
             out.append(f'{where}.secrets: {secret!r} is not read by any secret("...") call (typo?)')
-    for secret in REQUIRED_SECRETS:
-        if secret not in secrets:
-            out.append(
-                f"{where}.secrets: missing {secret!r} (workmonitor.config reads it; faas-cli secret create {secret})"
-            )
+        elif needed and secret not in needed:
+            out.append(f"{where}.secrets: {secret!r} is not used by this function's code (least privilege: drop it)")
+    for secret in sorted(set(needed) - set(map(str, secrets))):
+        users = ", ".join(sorted(needed[secret]))
+        out.append(f"{where}.secrets: missing {secret!r} (read through {users}; faas-cli secret create {secret})")
     if len(set(map(str, secrets))) != len(secrets):
         out.append(f"{where}.secrets: listed more than once")
     return out

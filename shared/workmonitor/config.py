@@ -54,6 +54,7 @@ class Settings:
     public_url: str
     cors_origins: tuple[str, ...]
     s3_endpoint: str | None
+    s3_public_endpoint: str | None
     s3_access_key: str | None
     s3_secret_key: str | None
     s3_bucket: str
@@ -95,6 +96,8 @@ def settings() -> Settings:
         public_url=os.environ.get("PUBLIC_URL", "http://localhost:8080").rstrip("/"),
         cors_origins=tuple(o for o in os.environ.get("CORS_ORIGINS", "").split(",") if o),
         s3_endpoint=os.environ.get("S3_ENDPOINT") or None,
+        # Where browsers, agents and phones reach S3 (nginx's /s3/ route); presigned URLs are signed for it.
+        s3_public_endpoint=os.environ.get("S3_PUBLIC_ENDPOINT") or None,
         s3_access_key=secret("s3-access-key"),
         s3_secret_key=secret("s3-secret-key"),
         s3_bucket=os.environ.get("S3_BUCKET", "workmonitor"),

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import psycopg
-
+from .db import Conn
 from .errors import Forbidden
 
 KINDS = ("screenshots", "activity", "gps")
 
 
-def has(conn: psycopg.Connection, user_id, kind: str) -> bool:
+def has(conn: Conn, user_id, kind: str) -> bool:
     """Return True when `user_id` has accepted an agreement covering `kind` that is still in force."""
     if kind not in KINDS:
         raise ValueError(kind)
@@ -19,7 +18,7 @@ def has(conn: psycopg.Connection, user_id, kind: str) -> bool:
     return bool(row and row["ok"])
 
 
-def require(conn: psycopg.Connection, user_id, kind: str) -> None:
+def require(conn: Conn, user_id, kind: str) -> None:
     """Raise Forbidden (code consent_required) unless `user_id` consented to `kind`."""
     if not has(conn, user_id, kind):
         raise Forbidden(

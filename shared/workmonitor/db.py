@@ -68,17 +68,27 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection[Any], claims: Claims) -> None:
-    """Set the RLS claims for the current transaction of `conn`."""
-    conn.execute(
+def set_claims(conn: psycopg.Connection[Any], claims: Claims, session_id: str | None = None) -> str | None:
+    """Set the RLS claims for the current transaction of `conn`. Given the `session_id` of the caller's access
+    token, return in the same statement what the database says of that session: 'live', else 'gone' (no such
+    membership), 'deactivated' or 'revoked' (the database, not Redis, is the truth about revocation)."""
+    params = (claims.company_id or "", claims.user_id or "", claims.role or "")
+    sql = (
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
-        " set_config('app.role', %s, true)",
-        (claims.company_id or "", claims.user_id or "", claims.role or ""),
+        " set_config('app.role', %s, true)"
     )
+    if session_id is None:
+        conn.execute(sql, params)
+        return None
+    row = conn.execute(
+        sql + ", app.session_state(%s, %s, %s) AS state", (*params, claims.user_id, claims.company_id, session_id)
+    ).fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return row["state"] if isinstance(row, dict) else row[-1]
 
 
 @contextmanager
-def transaction(claims: Claims) -> Iterator[psycopg.Connection]:
+def transaction(claims: Claims) -> Iterator[Conn]:
     """Yield a pooled connection inside one transaction with `claims` set; commit on success, roll back on error."""
     with pool().connection() as conn:
         set_claims(conn, claims)
@@ -91,11 +101,11 @@ def like_pattern(text: str, max_len: int = 100) -> str:
     return text.strip()[:max_len].replace("\\", "\\\\").replace("%", r"\%").replace("_", r"\_")
 
 
-def one(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> dict | None:
+def one(conn: Conn, sql: str, params: tuple | dict | None = None) -> Row | None:
     """Return the first row of `sql` as a dict, or None."""
     return conn.execute(sql, params).fetchone()
 
 
-def all_rows(conn: psycopg.Connection, sql: str, params: tuple | dict | None = None) -> list[dict]:
+def all_rows(conn: Conn, sql: str, params: tuple | dict | None = None) -> list[Row]:
     """Return every row of `sql` as dicts."""
     return conn.execute(sql, params).fetchall()

@@ -10,11 +10,15 @@ import importlib
 import importlib.util
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 from flask import Flask
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.wrappers import Response
+
+if TYPE_CHECKING:
+    from _typeshed.wsgi import WSGIApplication
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -61,7 +65,7 @@ def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
 
     `web_config` is served at /wm-config.json: what the web app cannot know by itself (the socket URL).
     """
-    mounts = {f"/function/{name}": load_function(name) for name in stack_functions()}
+    mounts: dict[str, WSGIApplication] = {f"/function/{name}": load_function(name) for name in stack_functions()}
     root = _not_found
     if web_config is not None:
         import json

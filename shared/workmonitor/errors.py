@@ -94,20 +94,17 @@ def id_or_404(value, what: str = "record", code: str | None = None) -> str:
 
 def from_database(exc: pgerr.Error) -> ApiError | None:
     """Translate a psycopg error caused by the request's data into an ApiError; None when it is a real bug."""
+    # Constraint names stay out of answers: they name tables and columns, and `people_email_key` on signup told
+    # anyone whether an address had an account (issue 11). The log keeps them (web._error_response).
     diag = getattr(exc, "diag", None)
-    constraint = getattr(diag, "constraint_name", None) or ""
     if isinstance(exc, pgerr.UniqueViolation):
-        return Conflict(
-            "A record with these values already exists.", code="already_exists", extra={"constraint": constraint}
-        )
+        return Conflict("A record with these values already exists.", code="already_exists")
     if isinstance(exc, pgerr.ExclusionViolation):
-        return Conflict("This overlaps an existing record.", code="overlap", extra={"constraint": constraint})
+        return Conflict("This overlaps an existing record.", code="overlap")
     if isinstance(exc, pgerr.ForeignKeyViolation):
-        return NotFound(
-            "A referenced record does not exist.", code="reference_not_found", extra={"constraint": constraint}
-        )
+        return NotFound("A referenced record does not exist.", code="reference_not_found")
     if isinstance(exc, pgerr.CheckViolation):
-        return Unprocessable("The values break a rule.", code="rule_violated", extra={"constraint": constraint})
+        return Unprocessable("The values break a rule.", code="rule_violated")
     if isinstance(exc, pgerr.InsufficientPrivilege):
         return Forbidden("You may not change this record.")
     if isinstance(

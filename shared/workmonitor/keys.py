@@ -23,6 +23,10 @@ QUEUES = (EMAIL_QUEUE, MEDIA_QUEUE, REPORTS_QUEUE, DEFAULT_QUEUE)
 PRESENCE_PREFIX = "wm:presence:company:"
 
 
+# Request counters per function for /metrics (shared/workmonitor/metrics.py): one hash per function
+METRICS_PREFIX = "wm:metrics:fn:"
+
+
 def presence(company_id: object) -> str:
     """Return the presence sorted set of a company."""
     return f"{PRESENCE_PREFIX}{company_id}"

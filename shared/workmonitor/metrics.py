@@ -24,12 +24,13 @@ from pathlib import Path
 
 import redis
 
+from . import keys
 from .config import secret
 from .redis_client import client
 
 log = logging.getLogger("workmonitor.metrics")
 BUCKETS = (0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
-PREFIX = "wm:metrics:fn:"
+PREFIX = keys.METRICS_PREFIX
 CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8"
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import psycopg
 from psycopg import sql
+from psycopg.rows import TupleRow
 
 from .config import secret, settings
 
@@ -31,9 +32,9 @@ def migrations_dir() -> Path:
 def ensure_database(owner_url: str) -> None:
     """Create the database named in `owner_url` when it does not exist yet."""
     info = psycopg.conninfo.conninfo_to_dict(owner_url)
-    name = info.get("dbname") or "postgres"
+    name = str(info.get("dbname") or "postgres")
     info["dbname"] = "postgres"
-    with psycopg.connect(psycopg.conninfo.make_conninfo(**info), autocommit=True) as conn:
+    with psycopg.connect(psycopg.conninfo.make_conninfo("", **info), autocommit=True) as conn:
         if conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone() is None:
             try:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
@@ -53,7 +54,7 @@ def apply(owner_url: str | None = None, directory: Path | None = None, log=print
                 "CREATE TABLE IF NOT EXISTS schema_migrations (version text PRIMARY KEY,"
                 " checksum text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())"
             )
-            done = dict(conn.execute("SELECT version, checksum FROM schema_migrations").fetchall())
+            done: dict[str, str] = dict(conn.execute("SELECT version, checksum FROM schema_migrations").fetchall())
             for path in files:
                 body = path.read_text()
                 checksum = hashlib.sha256(body.encode()).hexdigest()
@@ -74,7 +75,7 @@ def apply(owner_url: str | None = None, directory: Path | None = None, log=print
     return applied_now
 
 
-def _set_app_password(conn: psycopg.Connection) -> None:
+def _set_app_password(conn: psycopg.Connection[TupleRow]) -> None:
     """Give the application role the password from the `app-db-password` secret, when one is configured."""
     password = secret("app-db-password")
     if password:
@@ -88,7 +89,7 @@ def wait_for_server(owner_url: str, timeout: float, log=print) -> None:
     deadline, delay = time.monotonic() + timeout, 0.5
     while True:
         try:
-            psycopg.connect(psycopg.conninfo.make_conninfo(**info), connect_timeout=5).close()
+            psycopg.connect(psycopg.conninfo.make_conninfo("", **info), connect_timeout=5).close()
             return
         except psycopg.OperationalError as exc:
             if time.monotonic() + delay > deadline:

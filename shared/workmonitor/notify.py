@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import uuid
 from datetime import UTC, datetime
+from typing import Any
 
 from . import events
 from .config import settings
@@ -69,7 +70,7 @@ def notify(
     if user is None or user["status"] != "active":
         return None
     prefs = preferences(conn, user["id"])[kind]
-    note = {
+    note: dict[str, Any] = {
         "id": str(uuid.uuid4()),
         "kind": kind,
         "title": title[:200],

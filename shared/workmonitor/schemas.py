@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import UTC, date, datetime
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from .errors import ValidationFailed
 
@@ -48,8 +49,56 @@ Token = Annotated[str, StringConstraints(min_length=8, max_length=256)]
 Role = Annotated[str, Field(pattern="^(admin|manager|employee)$")]
 
 
-class Input(BaseModel):
-    """Base for request bodies: unknown fields are refused, not silently ignored."""
+# Dates and instants a request may name. Python's date arithmetic overflows a few hours from 0001-01-01 and
+# 9999-12-31 (a week's end, a zone's offset), and no time tracked here lies outside these years.
+MIN_DAY, MAX_DAY = date(1900, 1, 1), date(2999, 12, 31)
+
+
+def in_range(value: date, name: str) -> None:
+    """Raise 400 naming `name` when the date (or the UTC date of an instant) `value` is before 1900 or after 2999."""
+    day = value.date() if isinstance(value, datetime) else value
+    if not MIN_DAY <= day <= MAX_DAY:
+        raise ValidationFailed(
+            f"{name} must lie between {MIN_DAY} and {MAX_DAY}.",
+            fields={name: f"must lie between {MIN_DAY} and {MAX_DAY}"},
+        )
+
+
+def _out_of_range(value: Any) -> bool:
+    if isinstance(value, datetime):  # an aware instant counts by its UTC date; a naive one as written
+        if value.tzinfo is not None and value.utcoffset() is not None:
+            try:
+                value = value.astimezone(UTC)
+            except OverflowError:
+                return True
+        return not MIN_DAY <= value.date() <= MAX_DAY
+    if isinstance(value, date):
+        return not MIN_DAY <= value <= MAX_DAY
+    if isinstance(value, (list, tuple, set)):
+        return any(_out_of_range(v) for v in value)
+    return False
+
+
+class DatesInRange(BaseModel):
+    """Base for request models: every date and instant field (and list of them) lies in MIN_DAY..MAX_DAY."""
+
+    @model_validator(mode="after")
+    def _dates_in_range(self):
+        bad = [(name, value) for name, value in self.__dict__.items() if _out_of_range(value)]
+        if bad:
+            message = f"must lie between {MIN_DAY} and {MAX_DAY}"
+            raise ValidationError.from_exception_data(
+                type(self).__name__,
+                [
+                    InitErrorDetails(type=PydanticCustomError("date_range", message), loc=(name,), input=value)
+                    for name, value in bad
+                ],
+            )
+        return self
+
+
+class Input(DatesInRange):
+    """Base for request bodies: unknown fields are refused, not silently ignored; dates lie in 1900..2999."""
 
     model_config = ConfigDict(extra="forbid")
 
@@ -69,11 +118,16 @@ def parse_instant(raw: str, name: str) -> datetime:
         raise ValidationFailed(f"{name} must be an ISO 8601 date-time.", fields={name: "not ISO 8601"}) from exc
     if value.tzinfo is None or value.utcoffset() is None:
         raise ValidationFailed(f"{name} needs a time zone (Z or an offset).", fields={name: "needs a time zone"})
+    if _out_of_range(value):
+        in_range(date.min, name)
     return value.astimezone(UTC)
 
 
 def check_range(first: date | None, last: date | None, max_days: int | None = 400) -> None:
     """Raise 400 when `last` is before `first` or first..last (both days counted) spans more than `max_days`."""
+    for value, name in ((first, "from"), (last, "to")):
+        if value is not None:
+            in_range(value, name)
     if first is None or last is None:
         return
     if last < first:

@@ -87,7 +87,7 @@ def decode_access_token(token: str) -> dict:
     if claims.get("typ") != "access" or claims.get("role") not in ROLES:
         raise Unauthorized("The access token is invalid.", code="token_invalid")
     try:
-        uuid.UUID(claims["sub"]), uuid.UUID(claims["cid"])
+        uuid.UUID(claims["sub"]), uuid.UUID(claims["cid"]), uuid.UUID(claims["sid"])
     except (ValueError, TypeError, AttributeError) as exc:
         raise Unauthorized("The access token is invalid.", code="token_invalid") from exc
     return claims

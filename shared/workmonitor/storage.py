@@ -2,7 +2,9 @@
 
 Every key is built by `key()` and starts with "<company_id>/"; `presign()` refuses any key outside the
 caller's company prefix, so a URL for another tenant's object can never be issued. botocore's NoSuchKey is
-translated to FileNotFoundError where it enters.
+translated to FileNotFoundError where it enters. URLs handed to clients come from `signed_url()`: signed for
+S3_PUBLIC_ENDPOINT's host (the internal endpoint is unreachable from outside), its path prefix (nginx's /s3,
+stripped before S3 sees the request) added after signing.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import os
 import threading
 import uuid
+from urllib.parse import urlsplit, urlunsplit
 
 import boto3
 from botocore.config import Config
@@ -19,7 +22,7 @@ from .config import settings
 
 DEFAULT_URL_TTL = 300
 MAX_URL_TTL = 3600
-_clients: dict[int, object] = {}
+_clients: dict[tuple[int, str | None], object] = {}
 _boto_session: boto3.session.Session | None = None
 _lock = threading.Lock()
 
@@ -28,20 +31,23 @@ class KeyOutsideCompany(PermissionError):
     """A key that does not belong to the acting company."""
 
 
-def client():
-    """Return this process's boto3 S3 client (s3v4 signatures, path-style addressing); one per pid after fork."""
+def client(endpoint: str | None = None):
+    """Return this process's boto3 S3 client (s3v4 signatures, path-style addressing); one per pid after fork.
+
+    `endpoint` overrides S3_ENDPOINT (the signing client for public URLs).
+    """
     pid = os.getpid()
-    found = _clients.get(pid)
+    found = _clients.get((pid, endpoint))
     if found is None:
         with _lock:
-            found = _clients.get(pid)
+            found = _clients.get((pid, endpoint))
             if found is None:
                 cfg = settings()
                 # A forked child builds its own client (no shared sockets) from the inherited session, whose
                 # loaded service model makes that cheap (an RQ work horse per job).
                 found = _session().client(
                     "s3",
-                    endpoint_url=cfg.s3_endpoint,
+                    endpoint_url=endpoint or cfg.s3_endpoint,
                     aws_access_key_id=cfg.s3_access_key,
                     aws_secret_access_key=cfg.s3_secret_key,
                     region_name=cfg.s3_region,
@@ -54,8 +60,9 @@ def client():
                         read_timeout=30,
                     ),
                 )
-                _clients.clear()
-                _clients[pid] = found
+                for stale in [k for k in _clients if k[0] != pid]:
+                    del _clients[stale]
+                _clients[(pid, endpoint)] = found
     return found
 
 
@@ -122,6 +129,16 @@ def get(object_key: str) -> bytes:
         raise
 
 
+def copy(source_key: str, target_key: str) -> None:
+    """Copy an object inside the bucket (server-side); raise FileNotFoundError when the source does not exist."""
+    try:
+        client().copy_object(Bucket=bucket(), Key=target_key, CopySource={"Bucket": bucket(), "Key": source_key})
+    except ClientError as exc:
+        if exc.response.get("Error", {}).get("Code") in ("NoSuchKey", "404", "NotFound"):
+            raise FileNotFoundError(source_key) from exc
+        raise
+
+
 def exists(object_key: str) -> bool:
     """Return True when the object exists."""
     try:
@@ -160,6 +177,16 @@ def presign(company_id, object_key: str, expires: int = DEFAULT_URL_TTL) -> str:
     if not owned_by(company_id, object_key):
         raise KeyOutsideCompany(f"key is not under company {company_id}")
     expires = max(1, min(int(expires), MAX_URL_TTL))
-    return client().generate_presigned_url(
-        "get_object", Params={"Bucket": bucket(), "Key": object_key}, ExpiresIn=expires
+    return signed_url("get_object", {"Bucket": bucket(), "Key": object_key}, expires)
+
+
+def signed_url(method: str, params: dict, expires: int) -> str:
+    """Return a presigned URL for boto3 `method` that a browser, agent or phone can reach (S3_PUBLIC_ENDPOINT)."""
+    public = settings().s3_public_endpoint
+    if not public:
+        return client().generate_presigned_url(method, Params=params, ExpiresIn=expires)
+    base = urlsplit(public)
+    url = urlsplit(
+        client(f"{base.scheme}://{base.netloc}").generate_presigned_url(method, Params=params, ExpiresIn=expires)
     )
+    return urlunsplit(url._replace(path=base.path.rstrip("/") + url.path))

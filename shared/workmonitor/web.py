@@ -9,6 +9,7 @@ never reads a body it was sent (other than `{}`) answers 400 unexpected_body, so
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import ipaddress
 import json
@@ -130,14 +131,26 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     """Return the request's connection, in one transaction carrying the caller's claims (or `claims` given once)."""
     conn = g.get("conn")
     if conn is None:
-        if claims is None:
-            claims = caller().claims()
+        me = caller() if claims is None else None
         conn = dbmod.pool().getconn()
         g.conn = conn
-        dbmod.set_claims(conn, claims)
+        if me is None:
+            dbmod.set_claims(conn, claims)  # type: ignore[arg-type]
+        else:  # the caller's session is checked against the database in the same statement
+            _refuse_dead_session(dbmod.set_claims(conn, me.claims(), me.session_id))
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
+
+
+def _refuse_dead_session(state: str | None) -> None:
+    """Raise 401 unless the database says the caller's session is live (see `dbmod.set_claims`)."""
+    if state == "gone":
+        raise errors.Unauthorized("The account of this token no longer exists.", code="token_invalid")
+    if state == "deactivated":
+        raise errors.Unauthorized("This account is deactivated.", code="token_revoked")
+    if state != "live":
+        raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
 
 
 def after_commit(task: Callable[[], Any]) -> None:
@@ -160,18 +173,32 @@ def form_data() -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
 def body(model: type[M]) -> M:
     """Return the JSON request body validated as `model`; raise a 400 naming every bad field."""
     raw = raw_body()
-    if not raw:
-        data: Any = {}
-    else:
-        try:
-            data = json.loads(raw)
-            # An escaped lone surrogate ("\ud800") parses, but no database or log can encode it.
-            json.dumps(data, ensure_ascii=False).encode()
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+    data = load_json(raw) if raw else {}
     if not isinstance(data, dict):
         raise errors.ValidationFailed("The request body must be a JSON object.", code="invalid_json")
     return validate(model, data)
+
+
+MAX_JSON_DEPTH = 32  # no request model nests deeper; deeper input only costs recursion (and fails later)
+
+
+def load_json(raw: bytes) -> Any:
+    """Return the parsed JSON `raw`; raise 400 invalid_json when malformed, nested over MAX_JSON_DEPTH levels,
+    or holding text no database can store (an escaped lone surrogate parses, but cannot be encoded)."""
+    try:
+        data = json.loads(raw)
+        json.dumps(data, ensure_ascii=False).encode()
+    except (ValueError, UnicodeDecodeError, RecursionError) as exc:
+        raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+    level, stack = 0, [data] if isinstance(data, (dict, list)) else []
+    while stack:  # breadth-first, one level at a time: no recursion on hostile input
+        level += 1
+        if level > MAX_JSON_DEPTH:
+            raise errors.ValidationFailed(
+                f"The request body nests deeper than {MAX_JSON_DEPTH} levels.", code="invalid_json"
+            )
+        stack = [v for c in stack for v in (c.values() if isinstance(c, dict) else c) if isinstance(v, (dict, list))]
+    return data
 
 
 def validate(model: type[M], data: Any) -> M:
@@ -217,9 +244,11 @@ def query_date(name: str, default: date | None = None) -> date | None:
     if not raw:
         return default
     try:
-        return date.fromisoformat(raw)
+        value = date.fromisoformat(raw)
     except ValueError as exc:
         raise errors.ValidationFailed(f"{name} must be a date (YYYY-MM-DD).", fields={name: "not a date"}) from exc
+    schemas.in_range(value, name)
+    return value
 
 
 def query_datetime(name: str) -> datetime | None:
@@ -315,8 +344,7 @@ class _JsonProvider(DefaultJSONProvider):
 
 def create_function(name: str) -> Flask:
     """Return the Flask app of function `name` with auth, errors, DB transaction, logs, CORS and health."""
-    _configure_logging()
-    security.jwt_key()  # no signing key: refuse to start rather than answer every request with a 500
+    _configure_logging()  # the signing key is checked per request, not here: images are built without secrets
     # root_path given: a function named like a built-in module (`time`) has no file for Flask to infer it from.
     app = Flask(name, root_path=os.getcwd(), static_folder=None)
     app.json = _JsonProvider(app)
@@ -333,11 +361,15 @@ def create_function(name: str) -> Flask:
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
         if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
+        _require_signing_key()
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
         token = _bearer()
         if token:
             g.caller = _authenticate(token)
+            # The database's word on the session, before any route runs (public ones may act on the caller too):
+            # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
+            db()
         elif view is not None and not getattr(view, "_wm_public", False):
             raise errors.Unauthorized("Sign in first.", code="auth_required")
 
@@ -349,19 +381,12 @@ def create_function(name: str) -> Flask:
                 errors.ValidationFailed("This endpoint takes no request body.", code="unexpected_body")
             )
         conn = g.pop("conn", None)
-        committed = conn is None and resp.status_code < 400
+        committed = resp.status_code < 400
         if conn is not None:
-            try:
-                if resp.status_code < 400:
-                    conn.commit()
-                    committed = True
-                else:
-                    conn.rollback()
-            except psycopg.Error as exc:
-                conn.rollback()
-                resp = _error_response(errors.from_database(exc) or exc)
-            finally:
-                dbmod.pool().putconn(conn)
+            failed = _end_transaction(conn, commit=committed)
+            if failed is not None and committed:  # a failed rollback leaves the error already answered
+                committed = False
+                resp = _error_response(errors.from_database(failed) or failed)
         if committed:
             for task in g.pop("after_commit", []):
                 try:
@@ -381,10 +406,7 @@ def create_function(name: str) -> Flask:
     def _teardown(exc: BaseException | None) -> None:
         conn = g.pop("conn", None)
         if conn is not None:  # after_request did not run (an exception escaped): never leak an open transaction
-            try:
-                conn.rollback()
-            finally:
-                dbmod.pool().putconn(conn)
+            _end_transaction(conn, commit=False)
 
     @app.errorhandler(Exception)
     def _on_error(exc: Exception) -> Response:
@@ -433,6 +455,25 @@ def create_function(name: str) -> Flask:
     return app
 
 
+def _end_transaction(conn: dbmod.Conn, *, commit: bool) -> psycopg.Error | None:
+    """Commit (or roll back) the request's transaction and return the connection to the pool; return the error
+    when that failed. A connection that died mid-request (a restarted server, a terminated backend) is only
+    handed back: rolling it back again would raise a second error and turn the designed 503 into a 500."""
+    try:
+        if commit:
+            conn.commit()
+        else:
+            conn.rollback()
+        return None
+    except psycopg.Error as exc:
+        if not (conn.closed or conn.broken):
+            with contextlib.suppress(psycopg.Error):
+                conn.rollback()
+        return exc
+    finally:
+        dbmod.pool().putconn(conn)  # the pool discards a broken connection
+
+
 CONTRACT_VIOLATIONS: list[str] = []
 
 
@@ -455,6 +496,14 @@ def _check_contract(app: Flask, resp: Response) -> Response:
     return out
 
 
+def _require_signing_key() -> None:
+    """Refuse to serve (503) without a JWT signing key; gunicorn.conf.py's post_worker_init stops the worker too."""
+    try:
+        security.jwt_key()
+    except RuntimeError as exc:
+        raise errors.ApiError("The server has no signing key configured.", status=503, code="misconfigured") from exc
+
+
 def _check_body_envelope() -> None:
     """Refuse a body over the function's limit before anything runs, and malformed JSON on body-less methods."""
     limit = request.max_content_length
@@ -465,10 +514,7 @@ def _check_body_envelope() -> None:
     # POST/PUT/PATCH bodies are parsed (once) by their routes; a GET or DELETE route never reads its body,
     # so a broken one would otherwise pass unnoticed.
     if request.method in ("GET", "HEAD", "DELETE") and request.content_length and request.is_json:
-        try:
-            json.loads(request.get_data(cache=True))
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise errors.ValidationFailed("The request body is not valid JSON.", code="invalid_json") from exc
+        load_json(request.get_data(cache=True))
 
 
 def _ignored_body() -> bool:
@@ -491,11 +537,15 @@ def _bearer() -> str | None:
 
 
 def _authenticate(token: str) -> Caller:
+    """Return the caller of a valid access token. Redis's copy of revocations refuses early; the truth is the
+    database, asked in the statement that sets the request's claims (`db()`), so a Redis that lost its data or
+    is down never lets a revoked session back in."""
     claims = security.decode_access_token(token)
     try:
         revoked = redis_client().exists(keys.revoked_session(claims["sid"]), keys.revoked_user(claims["sub"]))
     except redis.RedisError as exc:
-        raise errors.ApiError("Authentication is unavailable.", status=503, code="unavailable") from exc
+        log.warning("revocation cache unavailable; the database decides", extra={"fields": {"error": str(exc)}})
+        revoked = 0
     if revoked:
         raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
     return Caller(user_id=claims["sub"], company_id=claims["cid"], role=claims["role"], session_id=claims["sid"])
@@ -503,7 +553,15 @@ def _authenticate(token: str) -> Caller:
 
 def _error_response(exc: BaseException) -> Response:
     if isinstance(exc, psycopg.Error):
+        constraint = getattr(getattr(exc, "diag", None), "constraint_name", None)
+        if constraint:
+            log.info(
+                "database refused", extra={"fields": {"constraint": constraint, "request_id": g.get("request_id")}}
+            )
         exc = errors.from_database(exc) or exc
+    if isinstance(exc, OverflowError):  # date or float arithmetic on a value no entry check bounded
+        log.warning("value out of range", exc_info=exc, extra={"fields": {"request_id": g.get("request_id")}})
+        exc = errors.ValidationFailed("A value is out of range.", code="out_of_range")
     if isinstance(
         exc, (psycopg.OperationalError, psycopg.errors.TransactionRollback, redis.ConnectionError, redis.TimeoutError)
     ):

@@ -40,6 +40,7 @@ def accept(conn: Conn, token: str, inv: Row, name: str, password: str, tz: str) 
         ).fetchone()
     except psycopg.errors.RaiseException as exc:
         raise Gone("This invitation has already been accepted.", code="invitation_used") from exc
+    assert ids is not None  # app.accept_invitation returns one row or raises
     act_as(conn, {"id": ids["user_id"], "company_id": ids["company_id"], "role": inv["role"]})
     return user_by_id(conn, ids["user_id"])
 

@@ -5,15 +5,20 @@ rotates: the presented token is marked rotated and a successor issued in the sam
 presented again within REFRESH_GRACE_SECONDS, while none of its successors has been used yet, is a concurrent
 refresh of the same device (a service worker and a popup, a phone's background task): it gets a fresh pair in
 the same family. Presented later, or after a successor was used, it is a stolen copy or a replay: the whole
-family is revoked and its access tokens stop working at once through a Redis revocation key.
+family is revoked and its access tokens stop working at once: every request asks the database about its session
+in the statement that sets its claims (`app.session_state`); Redis keeps a copy for early refusal and the
+gateways, so losing Redis brings no revoked session back.
 """
 
 from __future__ import annotations
 
 import json
+import logging
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+
+import redis
 
 from .. import keys, security
 from ..config import settings
@@ -21,6 +26,7 @@ from ..db import Claims, Conn, Row, set_claims
 from ..errors import NotFound, Unauthorized
 from ..redis_client import client as redis_client
 
+log = logging.getLogger("workmonitor")
 # The gateways' control channel (format in gateway/README.md); a "revoke" notice closes live sockets at once.
 GATEWAY_CONTROL = keys.GATEWAY_CONTROL
 
@@ -132,6 +138,23 @@ def _reuse_or_grace(conn: Conn, token: Row) -> None:
         raise RefreshReused(token)
 
 
+def session_state(conn: Conn, user_id: str, company_id: str, session_id: str) -> str:
+    """Return what the database says of an access token's session: 'live', 'gone', 'deactivated' or 'revoked'."""
+    row = conn.execute("SELECT app.session_state(%s, %s, %s) AS state", (user_id, company_id, session_id)).fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return str(row["state"])
+
+
+def dead_sessions(conn: Conn, held: list[tuple[str, str, str]]) -> set[str]:
+    """Return the session ids among `held` (user_id, company_id, session_id) that are no longer live."""
+    if not held:
+        return set()
+    users, companies, families = (list(col) for col in zip(*held, strict=True))
+    rows = conn.execute("SELECT family_id FROM app.dead_sessions(%s::uuid[], %s::uuid[], %s::uuid[])",
+                        (users, companies, families)).fetchall()  # fmt: skip
+    return {str(r["family_id"]) for r in rows}
+
+
 def list_sessions(conn: Conn, user_id: str) -> list[Row]:
     """Return the user's live sessions (one per family: its device, start and last refresh), newest first."""
     return conn.execute(
@@ -146,7 +169,7 @@ def list_sessions(conn: Conn, user_id: str) -> list[Row]:
     ).fetchall()
 
 
-def revoke_session(conn: Conn, user_id: str, family_id: uuid.UUID) -> None:
+def revoke_session(conn: Conn, user_id: str, family_id: str) -> None:
     """Sign out one of the user's sessions; raise NotFound when it is not theirs or already signed out."""
     live = conn.execute(
         "SELECT 1 FROM refresh_tokens WHERE family_id = %s AND user_id = %s AND revoked_at IS NULL LIMIT 1",
@@ -162,7 +185,7 @@ def revoke_family(conn: Conn, family_id) -> None:
     conn.execute(
         "UPDATE refresh_tokens SET revoked_at = now() WHERE family_id = %s AND revoked_at IS NULL", (family_id,)
     )
-    redis_client().set(keys.revoked_session(family_id), "1", ex=settings().access_ttl + 60)
+    _block_families([family_id])
     _close_sockets(session_id=family_id)
 
 
@@ -176,29 +199,39 @@ def revoke_user(conn: Conn, user_id) -> None:
     _close_sockets(user_id=user_id)
 
 
-def revoke_person(conn: Conn) -> None:
-    """Revoke every session of the signed-in person in every company (claims: one of their memberships)."""
-    families = {row["family_id"] for row in conn.execute("SELECT family_id FROM app.revoke_my_sessions()")}
+def revoke_person(conn: Conn, keep: str | None = None) -> None:
+    """Revoke every session of the signed-in person in every company (claims: one of their memberships), except
+    the session `keep` (the one changing the password)."""
+    found = conn.execute("SELECT family_id FROM app.revoke_my_sessions(%s::uuid)", (keep,))
+    families = {row["family_id"] for row in found}
     _block_families(families)
     for fam in families:
         _close_sockets(session_id=fam)
 
 
 def _block_families(families) -> None:
-    pipe = redis_client().pipeline()
-    for fam in set(families):
-        pipe.set(keys.revoked_session(fam), "1", ex=settings().access_ttl + 60)
-    pipe.execute()
+    # Redis holds a copy for early refusal and the gateways; the truth is the revoked rows (app.session_state).
+    try:
+        pipe = redis_client().pipeline()
+        for fam in set(families):
+            pipe.set(keys.revoked_session(fam), "1", ex=settings().access_ttl + 60)
+        pipe.execute()
+    except redis.RedisError as exc:
+        log.warning("revocation not cached; the database still refuses", extra={"fields": {"error": str(exc)}})
 
 
 def block_user(user_id, blocked: bool) -> None:
     """Block (or unblock) every access token of a user, e.g. on deactivation."""
     key = keys.revoked_user(user_id)
+    try:
+        if blocked:
+            redis_client().set(key, "1", ex=settings().access_ttl + 60)
+        else:
+            redis_client().delete(key)
+    except redis.RedisError as exc:  # the database (users.status) still refuses a deactivated user
+        log.warning("user block not cached", extra={"fields": {"error": str(exc)}})
     if blocked:
-        redis_client().set(key, "1", ex=settings().access_ttl + 60)
         _close_sockets(user_id=user_id)
-    else:
-        redis_client().delete(key)
 
 
 def _close_sockets(*, session_id=None, user_id=None) -> None:
@@ -208,4 +241,7 @@ def _close_sockets(*, session_id=None, user_id=None) -> None:
         notice["session_id"] = str(session_id)
     if user_id is not None:
         notice["user_id"] = str(user_id)
-    redis_client().publish(GATEWAY_CONTROL, json.dumps(notice))
+    try:
+        redis_client().publish(GATEWAY_CONTROL, json.dumps(notice))
+    except redis.RedisError as exc:  # the gateways' periodic re-check asks the database and closes it anyway
+        log.warning("gateway revoke notice lost", extra={"fields": {"error": str(exc)}})

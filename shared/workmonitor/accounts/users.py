@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from .. import security
 from ..db import Claims, Conn, Row, set_claims
-from ..errors import Forbidden, NotFound, ValidationFailed, id_or_404
+from ..errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
 
 # Whether two-step sign-in is on belongs to the person; the subquery keeps `FROM users` queries unchanged.
 USER_COLUMNS = (
@@ -27,6 +27,12 @@ def now() -> datetime:
 
 def signup(conn: Conn, company_name: str, name: str, email: str, password: str, tz: str) -> tuple[Row, Row]:
     """Create a company, its first admin and their identity; return (company, user). Claims become the admin's."""
+    if find_login(conn, email):
+        # One answer for "registered in any company", naming no constraint; the route counts every attempt.
+        raise Conflict(
+            "This email address cannot be used to sign up. Sign in instead, or ask your company for an invitation.",
+            code="email_unavailable",
+        )
     company_id, user_id, person_id = str(uuid.uuid4()), str(uuid.uuid4()), str(uuid.uuid4())
     set_claims(conn, Claims(company_id=company_id, user_id=user_id, role="admin"))
     company = conn.execute(
@@ -34,6 +40,7 @@ def signup(conn: Conn, company_name: str, name: str, email: str, password: str, 
         " RETURNING id, name, timezone, week_start, currency, settings, created_at",
         (company_id, company_name, tz),
     ).fetchone()
+    assert company is not None  # INSERT ... RETURNING yields the row
     conn.execute(
         "INSERT INTO people (id, email, password_hash) VALUES (%s, %s, %s)",
         (person_id, email.lower(), security.hash_password(password)),
@@ -127,10 +134,10 @@ def update_profile(conn: Conn, user_id: str, changes: dict) -> Row:
     return user_by_id(conn, user_id)
 
 
-def password_hash(conn: Conn) -> str | None:
-    """Return the signed-in person's password hash."""
-    row = conn.execute("SELECT password_hash FROM people WHERE id = app.person_id()").fetchone()
-    return row["password_hash"] if row else None
+def credentials(conn: Conn) -> Row:
+    """Return the signed-in person's sign-in email and password hash ({"email": None, ...} when none)."""
+    row = conn.execute("SELECT email, password_hash FROM people WHERE id = app.person_id()").fetchone()
+    return row or {"email": None, "password_hash": None}
 
 
 def set_password(conn: Conn, password: str) -> None:

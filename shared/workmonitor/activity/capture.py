@@ -151,7 +151,8 @@ def ingest(conn: Conn, company_id, user_id, raw: bytes) -> dict:
     domains = check(batch)
     starts = sorted({s.started_at for s in batch.samples})
     begin = conn.execute(_BEGIN, {"uid": user_id, "starts": starts}).fetchone()
-    refuse_without_consent(begin and begin["ok"])
+    refuse_without_consent(begin is not None and begin["ok"])
+    assert begin is not None  # refused just above otherwise
     rows = conn.execute(
         _INGEST,
         {

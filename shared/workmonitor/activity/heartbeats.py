@@ -11,7 +11,7 @@ import json
 from datetime import datetime, timedelta
 from decimal import Decimal
 
-import psycopg
+from psycopg.types.json import Jsonb
 
 from ..db import Conn
 from ..errors import NotFound, ValidationFailed
@@ -47,14 +47,14 @@ def ensure_bucket(
         " WHERE user_id = %s AND name = %s" + (" FOR UPDATE" if lock else ""),
         (user_id, name),
     ).fetchone()
+    assert row is not None  # inserted just above or already there (nothing deletes buckets)
     return row, created is not None
 
 
 def _event_key(data: dict) -> tuple[str, str]:
     """Return the (app, domain) an event's time is counted under ('' and '' for non-window events)."""
-    app = data.get("app") if isinstance(data.get("app"), str) else ""
-    url = data.get("url") if isinstance(data.get("url"), str) else None
-    return app[:200], domain_of(url, None)
+    app, url = data.get("app"), data.get("url")
+    return (app[:200] if isinstance(app, str) else ""), domain_of(url if isinstance(url, str) else None, None)
 
 
 def _seconds(value: float | timedelta) -> Decimal:
@@ -76,6 +76,7 @@ def heartbeat(
         " (SELECT coalesce(timezone, 'UTC') FROM users WHERE id = %(uid)s) AS tz",
         {"uid": user_id},
     ).fetchone()
+    assert begin is not None  # a SELECT without FROM yields one row
     refuse_without_consent(begin["ok"])
     tz = begin["tz"]
     bucket, _ = ensure_bucket(conn, company_id, user_id, bucket_name, lock=True)
@@ -92,13 +93,15 @@ def heartbeat(
             event = conn.execute(
                 f"UPDATE activity_events SET duration = %s WHERE id = %s RETURNING {EVENT_COLUMNS}", (new, last["id"])
             ).fetchone()
+            assert event is not None  # read just above under the bucket's row lock; nothing deletes events
             _add_event_time(conn, company_id, user_id, tz, last["timestamp"], app, domain, new - last["duration"], 0)
             return event, True
     event = conn.execute(
         "INSERT INTO activity_events (company_id, user_id, bucket_id, started_at, duration, data, app, domain)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING {EVENT_COLUMNS}",
-        (company_id, user_id, bucket["id"], hb.timestamp, duration, psycopg.types.json.Jsonb(hb.data), app, domain),
+        (company_id, user_id, bucket["id"], hb.timestamp, duration, Jsonb(hb.data), app, domain),
     ).fetchone()
+    assert event is not None  # INSERT ... RETURNING yields the row
     _add_event_time(conn, company_id, user_id, tz, hb.timestamp, app, domain, duration, 1)
     return event, False
 
@@ -135,6 +138,7 @@ def _add_event_time(
             "n": count,
         },
     ).fetchone()
+    assert row is not None  # INSERT ... ON CONFLICT DO UPDATE ... RETURNING yields the row
     rows = [
         {"day": row["day"], "app": app, "domain": domain, "seconds": seconds, "idle_seconds": 0, "active_seconds": 0}
     ]

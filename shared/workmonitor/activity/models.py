@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
-from ..schemas import Input
+from ..schemas import DatesInRange, Input
 from ..wire import Day, Id, Model, Page, Timestamp
 
 MAX_SAMPLES = 1000
@@ -20,7 +20,7 @@ Category = Annotated[str, StringConstraints(pattern="^(productive|neutral|unprod
 # --- requests ---------------------------------------------------------------------------------------------------
 
 
-class SampleIn(BaseModel):
+class SampleIn(DatesInRange):
     """One activity interval as the desktop agent or browser extension sends it (strict JSON types)."""
 
     # Strict: PostgreSQL reads the same JSON (json_to_recordset), so both must accept exactly the same values.
@@ -47,7 +47,7 @@ class SampleBatch(BaseModel):
     samples: list[SampleIn] = Field(min_length=1, max_length=MAX_SAMPLES)
 
 
-class HeartbeatIn(BaseModel):
+class HeartbeatIn(DatesInRange):
     """An ActivityWatch event sent as a heartbeat."""
 
     model_config = ConfigDict(extra="forbid")
@@ -63,7 +63,7 @@ class BucketIn(Input):
     hostname: Annotated[str, StringConstraints(max_length=200)] = ""
 
 
-class TimelineArgs(BaseModel):
+class TimelineArgs(DatesInRange):
     start: AwareDatetime
     end: AwareDatetime
 

@@ -5,18 +5,21 @@ Resolution for one (app, domain) pair, first match wins:
 A team rule is one whose manager_id is a manager the user is assigned to. Within a group, exact beats glob beats
 regex, then the longer pattern wins. Matching is case-insensitive; a regex is searched (anchor it with ^ and $);
 a glob uses fnmatch syntax (*, ?, [..]) against the whole name. Domains are compared without a leading "www.".
+Every glob and regex runs on RE2 (linear time in the name, no backtracking): a pattern RE2 cannot run
+(backreferences, lookaround) is refused when saved, and names are cut to MAX_NAME characters before matching,
+so one company's rule costs a bounded few microseconds per name and never stalls the process for others.
 The daily score is productive / (productive + neutral + unproductive) seconds x 100, idle time excluded.
 """
 
 from __future__ import annotations
 
-import fnmatch
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import lru_cache
+
+import re2
 
 from ..db import Conn
 
@@ -38,23 +41,74 @@ class Rule:
     team: bool
 
 
+MAX_NAME = 256  # longest app (200) or domain (253) name matched; longer input is cut, never matched whole
+_MAX_MEM = 1 << 20  # bytes RE2 may use for one compiled pattern: bigger programs are refused when saved
+
+
 def check_pattern(match_type: str, pattern: str) -> str | None:
     """Return an error message when `pattern` is not usable for `match_type`, else None."""
     if not pattern.strip():
         return "must not be empty"
-    if match_type == "regex":
+    if match_type in ("glob", "regex"):
         try:
-            re.compile(pattern, re.IGNORECASE)
-        except re.error as exc:
-            return f"not a valid regular expression: {exc}"
+            _compile(match_type, pattern)
+        except re2.error as exc:
+            message = exc.args[0] if exc.args else "unsupported"
+            message = message.decode(errors="replace") if isinstance(message, bytes) else str(message)
+            return f"not a regular expression RE2 can run ({message}); backreferences and lookaround are not supported"
     return None
 
 
+def _glob_class(pattern: str, i: int) -> tuple[str, int] | None:
+    """Return the RE2 class for the fnmatch "[...]" at `pattern[i]` and the index after it (None: no closing "]")."""
+    j = i + 1
+    negate = j < len(pattern) and pattern[j] == "!"
+    j += negate
+    end = pattern.find("]", j + 1 if j < len(pattern) and pattern[j] == "]" else j)
+    if end < 0:
+        return None
+    body, parts, k = pattern[j:end], [], 0
+    while k < len(body):
+        if k + 2 < len(body) and body[k + 1] == "-":
+            if body[k] <= body[k + 2]:  # fnmatch drops an empty range such as [z-a]
+                parts.append(f"{re2.escape(body[k])}-{re2.escape(body[k + 2])}")
+            k += 3
+        else:
+            parts.append(re2.escape(body[k]))
+            k += 1
+    if not parts:
+        return ("[^\\x00-\\x{10FFFF}]" if not negate else "(?s:.)"), end + 1
+    return f"[{'^' if negate else ''}{''.join(parts)}]", end + 1
+
+
+def glob_to_re2(pattern: str) -> str:
+    """Return an RE2 expression matching what fnmatch matches with `pattern`, anchored at both ends."""
+    out, i = [], 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "*":
+            out.append(".*")
+        elif c == "?":
+            out.append(".")
+        elif c == "[" and (cls := _glob_class(pattern, i)) is not None:
+            out.append(cls[0])
+            i = cls[1]
+            continue
+        else:
+            out.append(re2.escape(c))
+        i += 1
+    return "(?s)^" + "".join(out) + "$"
+
+
 @lru_cache(maxsize=4096)
-def _compiled(match_type: str, pattern: str) -> re.Pattern:
-    if match_type == "glob":
-        return re.compile(fnmatch.translate(pattern.lower()))
-    return re.compile(pattern, re.IGNORECASE)
+def _compile(match_type: str, pattern: str):
+    """Return the compiled RE2 program of a glob or regex rule; raise re2.error when RE2 cannot run it."""
+    options = re2.Options()
+    options.case_sensitive = False
+    options.never_capture = True
+    options.log_errors = False
+    options.max_mem = _MAX_MEM
+    return re2.compile(glob_to_re2(pattern) if match_type == "glob" else pattern, options)
 
 
 def normalize_domain(domain: str | None) -> str:
@@ -69,11 +123,14 @@ def matches(rule: Rule, name: str) -> bool:
     """Return True when `rule` matches the app or domain `name`."""
     if not name:
         return False
+    name = name[:MAX_NAME]
     if rule.match_type == "exact":
         return name.lower() == rule.pattern.lower()
-    if rule.match_type == "glob":
-        return _compiled("glob", rule.pattern).match(name.lower()) is not None
-    return _compiled("regex", rule.pattern).search(name) is not None
+    try:
+        program = _compile(rule.match_type, rule.pattern)
+    except re2.error:  # saved before RE2 checked patterns: it matches nothing rather than failing every ingest
+        return False
+    return program.search(name) is not None
 
 
 class Classifier:

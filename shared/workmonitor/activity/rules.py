@@ -45,11 +45,13 @@ def create(conn: Conn, company_id, user_id, role: str, data: RuleIn) -> dict:
             raise Forbidden("Managers set rules for their own team only.", code="role_required")
         manager_id = uuid.UUID(str(user_id))
     check(data.match_type, data.pattern)
-    return conn.execute(
+    row = conn.execute(
         "INSERT INTO productivity_rules (company_id, manager_id, target, match_type, pattern, category, created_by)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING {COLUMNS}",
         (company_id, manager_id, data.target, data.match_type, data.pattern, data.category, user_id),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
+    return row
 
 
 def editable(conn: Conn, rule_id: str, user_id, role: str) -> dict:
@@ -68,10 +70,13 @@ def update(conn: Conn, rule: dict, changes: dict) -> dict:
         raise ValidationFailed("Nothing to change.", fields={"_": "give match_type, pattern or category"})
     check(changes.get("match_type", rule["match_type"]), changes.get("pattern", rule["pattern"]))
     sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    return conn.execute(
+    row = conn.execute(
         f"UPDATE productivity_rules SET {sets}, updated_at = now() WHERE id = %(id)s RETURNING {COLUMNS}",
         {**changes, "id": rule["id"]},
     ).fetchone()
+    if row is None:  # deleted since `editable` read it
+        raise NotFound("No such rule.")
+    return row
 
 
 def delete(conn: Conn, rule: dict) -> None:

@@ -70,6 +70,7 @@ def clock_in(
             user_id,
         ),
     ).fetchone()
+    assert record is not None  # INSERT ... RETURNING yields the row
     record["breaks"] = []
     return _outcome(record, ev, shift, att)
 
@@ -136,11 +137,13 @@ def start_break(conn: Conn, company_id: str, user_id: str, paid: bool) -> dict:
         "SELECT 1 FROM attendance_breaks WHERE record_id = %s AND ended_at IS NULL", (record["id"],)
     ).fetchone():
         raise Conflict("You are already on a break.", code="already_on_break")
-    return conn.execute(
+    row = conn.execute(
         f"INSERT INTO attendance_breaks (company_id, record_id, user_id, started_at, paid)"
         f" VALUES (%s, %s, %s, %s, %s) RETURNING {BREAK_COLUMNS}",
         (company_id, record["id"], user_id, max(common.now(), record["clock_in_at"]), paid),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
+    return row
 
 
 def end_break(conn: Conn, user_id: str) -> dict:
@@ -151,9 +154,12 @@ def end_break(conn: Conn, user_id: str) -> dict:
     if row is None:
         raise Conflict("You are not on a break.", code="not_on_break")
     at = max(common.now(), row["started_at"] + TICK)
-    return conn.execute(
+    ended = conn.execute(
         f"UPDATE attendance_breaks SET ended_at = %s WHERE id = %s RETURNING {BREAK_COLUMNS}", (at, row["id"])
     ).fetchone()
+    if ended is None:  # its record was deleted since we read it
+        raise Conflict("You are not on a break.", code="not_on_break")
+    return ended
 
 
 def with_breaks(conn: Conn, records: list[dict]) -> list[dict]:
@@ -205,6 +211,7 @@ def create_manual(
         f" VALUES (%s, %s, %s, %s, 'manual', %s, %s) RETURNING {RECORD_COLUMNS}",
         (company_id, target["id"], clock_in_at, clock_out_at, note, actor_id),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
     return with_breaks(conn, [row])[0]
 
 
@@ -257,6 +264,7 @@ def daily(conn: Conn, user_id: str, day_from: date, day_to: date) -> list[dict]:
         raise NotFound("No such user.")
     zone = common.zone_of(target["timezone"])
     lo, hi = common.local_bounds(day_from, day_to, zone)
+    assert lo is not None and hi is not None  # both days are given
     rows = conn.execute(
         f"SELECT {RECORD_COLUMNS} FROM attendance_records WHERE user_id = %s AND clock_in_at < %s"
         " AND coalesce(clock_out_at, 'infinity') > %s",

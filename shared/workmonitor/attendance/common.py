@@ -56,12 +56,16 @@ def user_zone(conn: Conn, user_id: str | UUID) -> ZoneInfo:
 
 def can_manage(conn: Conn, user_id: str | UUID) -> bool:
     """Return True when the caller is an admin or the assigned manager of `user_id` (and not that user)."""
-    return bool(conn.execute("SELECT app.can_manage_user(%s) AS ok", (str(user_id),)).fetchone()["ok"])
+    row = conn.execute("SELECT app.can_manage_user(%s) AS ok", (str(user_id),)).fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return bool(row["ok"])
 
 
 def can_see(conn: Conn, user_id: str | UUID) -> bool:
     """Return True when the caller may see `user_id`'s attendance (self, assigned manager, admin)."""
-    return bool(conn.execute("SELECT app.can_see_user(%s) AS ok", (str(user_id),)).fetchone()["ok"])
+    row = conn.execute("SELECT app.can_see_user(%s) AS ok", (str(user_id),)).fetchone()
+    assert row is not None  # a SELECT without FROM yields one row
+    return bool(row["ok"])
 
 
 def require_manage(conn: Conn, user_id: str | UUID) -> None:

@@ -20,6 +20,10 @@ def check_lat_lng(lat: float, lng: float) -> None:
     """Raise ValueError unless (lat, lng) is a finite coordinate within range."""
     if any(not isinstance(v, (int, float)) or isinstance(v, bool) for v in (lat, lng)):
         raise ValueError("latitude and longitude must be numbers")
+    try:  # an integer of hundreds of digits is a JSON number too, and too large for a float
+        lat, lng = float(lat), float(lng)
+    except OverflowError as exc:
+        raise ValueError("latitude and longitude must be finite") from exc
     if not (math.isfinite(lat) and math.isfinite(lng)):
         raise ValueError("latitude and longitude must be finite")
     if not -90 <= lat <= 90:
@@ -126,6 +130,8 @@ class Fence:
     def contains(self, lat: float, lng: float) -> bool:
         """Return True when (lat, lng) is inside this fence (on the boundary counts as inside)."""
         if self.kind == "circle":
+            # geofences' CHECK: a circle has a center and a radius
+            assert self.center_lat is not None and self.center_lng is not None and self.radius_m is not None
             return haversine_m(self.center_lat, self.center_lng, lat, lng) <= self.radius_m
         return point_in_polygon(lat, lng, self.polygon or ())
 

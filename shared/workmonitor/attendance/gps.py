@@ -153,7 +153,7 @@ def list_events(
 
 def create_fence(conn: Conn, company_id: str, actor_id: str, data: GeofenceIn) -> dict:
     """Create a geofence (admins, by RLS); return it."""
-    return conn.execute(
+    row = conn.execute(
         f"INSERT INTO geofences (company_id, name, kind, center_lat, center_lng, radius_m, polygon, active,"
         f" created_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {FENCE_COLUMNS}",
         (
@@ -168,6 +168,8 @@ def create_fence(conn: Conn, company_id: str, actor_id: str, data: GeofenceIn) -
             actor_id,
         ),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
+    return row
 
 
 def get_fence(conn: Conn, fence_id: str) -> dict:
@@ -195,6 +197,8 @@ def update_fence(conn: Conn, fence_id: str, changes: dict) -> tuple[dict, dict]:
         f"UPDATE geofences SET {sets}, updated_at = now() WHERE id = %(id)s RETURNING {FENCE_COLUMNS}",
         {**changes, "id": row["id"]},
     ).fetchone()
+    if after is None:  # deleted since get_fence read it
+        raise NotFound("No such geofence.")
     return row, after
 
 

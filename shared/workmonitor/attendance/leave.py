@@ -46,11 +46,13 @@ def create_type(conn: Conn, company_id: str, name: str, paid: bool, allowance: D
     """Create a leave type; return it. Raises 409 on a duplicate name."""
     if conn.execute("SELECT 1 FROM leave_types WHERE lower(name) = lower(%s)", (name,)).fetchone():
         raise Conflict("A leave type with this name exists.", code="already_exists")
-    return conn.execute(
+    row = conn.execute(
         f"INSERT INTO leave_types (company_id, name, paid, allowance_days) VALUES (%s, %s, %s, %s)"
         f" RETURNING {TYPE_COLUMNS}",
         (company_id, name, paid, allowance),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
+    return row
 
 
 def get_type(conn: Conn, type_id: str) -> dict:
@@ -74,9 +76,12 @@ def update_type(conn: Conn, type_id: str, changes: dict) -> dict:
     ):
         raise Conflict("A leave type with this name exists.", code="already_exists")
     sets = ", ".join(f"{col} = %({col})s" for col in changes)
-    return conn.execute(
+    updated = conn.execute(
         f"UPDATE leave_types SET {sets} WHERE id = %(id)s RETURNING {TYPE_COLUMNS}", {**changes, "id": row["id"]}
     ).fetchone()
+    if updated is None:  # deleted since get_type read it
+        raise NotFound("No such leave type.", code="leave_type_not_found")
+    return updated
 
 
 def list_types(conn: Conn, include_archived: bool, limit: int, offset: int) -> list[dict]:
@@ -124,6 +129,7 @@ def request_leave(conn: Conn, company_id: str, caller_id: str, caller_role: str,
             data.reason,
         ),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
     for uid in notices.approvers_of(conn, row["user_id"]):
         if uid != caller_id:
             title = f"{target['name']} requested leave {_span(row)}"
@@ -185,19 +191,24 @@ def get_request(conn: Conn, request_id: str) -> dict:
 
 
 def decide(conn: Conn, request_id: str, actor_id: str, approve: bool, comment: str | None) -> dict:
-    """Approve or reject a pending request as its employee's manager or an admin, and tell the employee; return it.
+    """Approve or reject another user's pending request as their manager or an admin, and tell them; return it.
 
     Raises 403/404/409."""
     row = get_request(conn, request_id)
+    if str(row["user_id"]) == str(actor_id):
+        raise Forbidden("Nobody decides their own leave: another admin or your manager does.", code="own_request")
     if not common.can_manage(conn, row["user_id"]):
         raise Forbidden("Only this employee's manager or an admin may decide.", code="not_your_employee")
     if row["status"] != "pending":
         raise Conflict(f"This request is {row['status']}.", code="invalid_state")
-    row = conn.execute(
+    decided = conn.execute(
         f"UPDATE leave_requests SET status = %s, decided_by = %s, decided_at = now(), decision_comment = %s"
         f" WHERE id = %s AND status = 'pending' RETURNING {REQUEST_COLUMNS}",
         ("approved" if approve else "rejected", actor_id, comment, row["id"]),
     ).fetchone()
+    if decided is None:  # decided, cancelled or deleted since get_request read it
+        raise Conflict("This request is no longer pending.", code="invalid_state")
+    row = decided
     title = f"Your leave {_span(row)} was {row['status']}"
     data = {**_note_data(row), "comment": comment}
     notices.notify(conn, row["user_id"], "leave_decided", title, comment or "", data)
@@ -215,9 +226,12 @@ def cancel(conn: Conn, request_id: str, caller_id: str) -> dict:
             raise Forbidden("You may not cancel this request.", code="not_yours")
         if row["status"] == "approved" and row["start_date"] <= common.now().date():
             raise Conflict("Approved leave that has started can only be cancelled by a manager.", code="started")
-    return conn.execute(
+    cancelled = conn.execute(
         f"UPDATE leave_requests SET status = 'cancelled' WHERE id = %s RETURNING {REQUEST_COLUMNS}", (row["id"],)
     ).fetchone()
+    if cancelled is None:  # deleted since get_request read it
+        raise NotFound("No such leave request.")
+    return cancelled
 
 
 def list_requests(

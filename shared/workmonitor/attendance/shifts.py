@@ -105,6 +105,7 @@ def create(
         f" note, created_by) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {SHIFT_COLUMNS}",
         (company_id, target["id"], day, start, end, zone.key, starts, ends, note, actor_id),
     ).fetchone()
+    assert row is not None  # INSERT ... RETURNING yields the row
     return with_attendance(conn, company_id, [row])[0]
 
 
@@ -135,11 +136,14 @@ def update(conn: Conn, company_id: str, shift_id: str, changes: dict) -> dict:
     starts, ends = window(day, start, end, zone)
     common.lock_user(conn, row["user_id"], "shifts")
     _check_overlap(conn, row["user_id"], starts, ends, skip_id=row["id"])
-    row = conn.execute(
+    updated = conn.execute(
         f"UPDATE shifts SET shift_date = %s, start_time = %s, end_time = %s, starts_at = %s, ends_at = %s,"
         f" note = %s WHERE id = %s RETURNING {SHIFT_COLUMNS}",
         (day, start, end, starts, ends, changes.get("note", row["note"]), row["id"]),
     ).fetchone()
+    if updated is None:  # deleted since `get` read it
+        raise NotFound("No such shift.")
+    row = updated
     return with_attendance(conn, company_id, [row])[0]
 
 

@@ -15,7 +15,7 @@ import psycopg
 
 from .. import storage
 from ..config import settings
-from ..db import Claims, transaction
+from ..db import Claims, Conn, transaction
 from ..media import screenshots
 from ..media.settings import company_settings
 from . import media as media_jobs
@@ -65,7 +65,7 @@ def _expire(company_id: str, step, days: int) -> int:
             return total
 
 
-def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
+def _expire_screenshots(conn: Conn, days: int) -> int:
     rows = conn.execute(
         "SELECT id, object_key FROM screenshots WHERE taken_at < now() - make_interval(days => %s)"
         " ORDER BY taken_at LIMIT %s FOR UPDATE SKIP LOCKED",
@@ -77,7 +77,7 @@ def _expire_screenshots(conn: psycopg.Connection, days: int) -> int:
     return len(rows)
 
 
-def _expire_recordings(conn: psycopg.Connection, days: int) -> int:
+def _expire_recordings(conn: Conn, days: int) -> int:
     rows = conn.execute(
         "SELECT id FROM screen_recordings WHERE started_at < now() - make_interval(days => %s)"
         " ORDER BY started_at LIMIT %s FOR UPDATE SKIP LOCKED",

@@ -51,6 +51,8 @@ def open_recording(
         " AND started_at = %s AND monitor = %s",
         (user_id, device_id, started_at, monitor),
     ).fetchone()
+    if row is None:  # the conflicting recording was deleted before we could read it
+        raise Conflict("This recording was removed while it was opened; open it again.", code="recording_gone")
     if row["content_type"] != content_type:
         raise Conflict("This recording was opened with another content type.", code="content_type_mismatch")
     return row, False
@@ -102,6 +104,7 @@ def put_chunk(conn: Conn, company_id, user_id, rec_id: str, seq: int, data: byte
             " VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING seq, size_bytes, sha256, created_at",
             (company_id, rec["id"], rec["user_id"], seq, key, len(data), digest),
         ).fetchone()
+        assert row is not None  # INSERT ... RETURNING yields the row
         conn.commit()
     except BaseException:
         conn.rollback()
@@ -120,13 +123,16 @@ def complete(conn: Conn, rec_id: str, user_id, duration_ms: int | None) -> dict:
         " FROM recording_chunks WHERE recording_id = %s",
         (rec["id"],),
     ).fetchone()
+    assert stats is not None  # an aggregate without GROUP BY yields one row
     if stats["n"] == 0 or stats["n"] != stats["top"] + 1:
         raise Conflict(f"Chunks are missing: have {stats['n']}, highest number {stats['top']}.", code="chunks_missing")
-    return conn.execute(
+    done = conn.execute(
         "UPDATE screen_recordings SET state = 'complete', chunk_count = %s, size_bytes = %s, duration_ms = %s,"
         f" completed_at = now() WHERE id = %s RETURNING {REC_COLUMNS}",
         (stats["n"], stats["size"], duration_ms, rec["id"]),
     ).fetchone()
+    assert done is not None  # the row is ours and locked FOR UPDATE by _own_open_recording
+    return done
 
 
 def chunks(conn: Conn, rec_id) -> list[dict]:
@@ -136,6 +142,30 @@ def chunks(conn: Conn, rec_id) -> list[dict]:
         " WHERE recording_id = %s ORDER BY seq",
         (rec_id,),
     ).fetchall()
+
+
+def playback(conn: Conn, company_id, rec_id: str, *, is_admin: bool, blur_on: bool, expires: int) -> dict:
+    """Return a visible recording with presigned chunk URLs; raise NotFound, or Forbidden (blur_on) for non-admins.
+
+    With the company's blur setting on, non-admins get blurred screenshots only. Video chunks cannot be blurred
+    cheaply (a chunk past the first is not decodable on its own), so they get no raw chunk either: only admins
+    play recordings then, as only admins see unblurred screenshots.
+    """
+    rec = get_recording(conn, rec_id)
+    if blur_on and not is_admin:
+        raise Forbidden(
+            "Blurring is on: screen recordings cannot be blurred, so only admins may play them.", code="blur_on"
+        )
+    items = [
+        {
+            "seq": c["seq"],
+            "size_bytes": c["size_bytes"],
+            "sha256": c["sha256"],
+            "url": storage.presign(company_id, c["object_key"], expires),
+        }
+        for c in chunks(conn, rec["id"])
+    ]
+    return {"recording": rec, "chunks": items, "url_expires_in": expires}
 
 
 def list_recordings(

@@ -18,7 +18,7 @@ from PIL import Image, UnidentifiedImageError
 
 from .. import storage
 from ..db import Conn
-from ..errors import ApiError, Forbidden, NotFound, PayloadTooLarge, id_or_404
+from ..errors import ApiError, Conflict, Forbidden, NotFound, PayloadTooLarge, id_or_404
 
 FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
 MAX_PIXELS = 40_000_000
@@ -138,7 +138,10 @@ def store_screenshot(conn: Conn, company_id, cap: Capture, data: bytes, info: Im
         ).fetchone()
         if row is None:  # a concurrent retry of the same capture won
             storage.delete(key)
-            return find_capture(conn, cap), False
+            existing = find_capture(conn, cap)
+            if existing is None:  # ...and was deleted (retention, a manager) before we could read it
+                raise Conflict("This screenshot was removed while it was stored; send it again.", code="capture_gone")
+            return existing, False
         conn.commit()  # the row is durable before we answer; the object is never left without it
     except BaseException:
         conn.rollback()

@@ -234,6 +234,7 @@ def mark_read(conn: Conn, channel_id, me, message_id: int | None) -> dict:
         found = conn.execute(
             "SELECT max(id) AS id FROM chat_messages WHERE channel_id = %s", (as_uuid(channel_id),)
         ).fetchone()
+        assert found is not None  # an aggregate without GROUP BY yields one row
         message_id = found["id"]
     elif (
         conn.execute(
@@ -242,12 +243,15 @@ def mark_read(conn: Conn, channel_id, me, message_id: int | None) -> dict:
         is None
     ):
         raise ValidationFailed("No such message in this channel.", fields={"message_id": "not in this channel"})
-    return conn.execute(
+    row = conn.execute(
         "UPDATE chat_channel_members SET last_read_message_id = greatest(coalesce(last_read_message_id, 0), %s),"
         " last_read_at = now() WHERE channel_id = %s AND user_id = %s"
         " RETURNING channel_id, user_id, last_read_message_id, last_read_at",
         (message_id or 0, as_uuid(channel_id), str(me)),
     ).fetchone()
+    if row is None:  # removed from the channel since require_member
+        raise NotFound("This person is not a member of the channel.")
+    return row
 
 
 def unread(conn: Conn, me) -> dict[str, int]:

@@ -25,9 +25,11 @@ def list_for(conn: Conn, user_id: str, limit: int, offset: int, unread_only: boo
 
 def unread_count(conn: Conn, user_id: str) -> int:
     """Return how many of the user's notifications are unread."""
-    return conn.execute(
+    row = conn.execute(
         "SELECT count(*) AS n FROM notifications WHERE user_id = %s AND read_at IS NULL", (user_id,)
-    ).fetchone()["n"]
+    ).fetchone()
+    assert row is not None  # an aggregate without GROUP BY yields one row
+    return row["n"]
 
 
 def mark_read(conn: Conn, user_id: str, notification_id: str) -> dict:
@@ -90,12 +92,14 @@ def devices(conn: Conn, user_id: str) -> list[dict]:
 
 def register_device(conn: Conn, company_id: str, user_id: str, platform: str, token: str, label: str | None) -> dict:
     """Register (or refresh) a push token of the user; return the device."""
-    return conn.execute(
+    row = conn.execute(
         "INSERT INTO device_tokens (company_id, user_id, platform, token, label) VALUES (%s, %s, %s, %s, %s)"
         " ON CONFLICT (user_id, platform, token) DO UPDATE SET last_seen_at = now(),"
         f" label = coalesce(EXCLUDED.label, device_tokens.label) RETURNING {DEVICE_COLUMNS}",
         (company_id, user_id, platform, token, label),
     ).fetchone()
+    assert row is not None  # INSERT ... ON CONFLICT DO UPDATE ... RETURNING yields the row
+    return row
 
 
 def unregister_device(conn: Conn, user_id: str, device_id: str) -> None:

@@ -1,4 +1,10 @@
-"""Chat messages: post, edit, soft delete, catch-up, search, mentions and S3 attachments ."""
+"""Chat messages: post, edit, soft delete, catch-up, search, mentions and S3 attachments.
+
+An attachment is uploaded by its author to an upload key through a presigned PUT. Posting the message copies the
+upload (server-side) to a key no PUT URL was ever issued for, and readers only ever get that copy: a PUT made
+with the upload URL after posting changes nothing anyone downloads. The upload object is deleted once the post
+commits; the PUT URL lives only for the upload window (UPLOAD_URL_TTL).
+"""
 
 from __future__ import annotations
 
@@ -21,7 +27,7 @@ MESSAGE_COLUMNS = (
     " m.mentions, m.client_id, m.edited_at, m.deleted_at, m.deleted_by, m.created_at, m.updated_at"
 )
 ATTACHMENT_COLUMNS = "id, message_id, filename, content_type, size_bytes, created_at"
-UPLOAD_URL_TTL = 900
+UPLOAD_URL_TTL = 300  # the PUT must start within it (S3 checks the expiry when a request arrives)
 
 
 def max_attachment_bytes() -> int:
@@ -122,20 +128,21 @@ def post(
         f" VALUES (%s, %s, %s, %s, %s, %s) RETURNING {MESSAGE_COLUMNS.replace('m.', '')}",
         (company_id, channel["id"], str(me), body, [p["id"] for p in people], client_id),
     ).fetchone()
-    _link_attachments(conn, row["id"], channel["id"], me, attachment_ids)
+    assert row is not None  # INSERT ... RETURNING yields the row
+    _link_attachments(conn, row["id"], channel["id"], me, attachment_ids, defer)
     message = _with_attachments(conn, [row])[0]
     if people:
         _notify_mentions(conn, channel, message, _author_name(conn, me), people, defer)
     return message, True
 
 
-def _link_attachments(conn, message_id: int, channel_id, me, attachment_ids: list[str]) -> None:
+def _link_attachments(conn, message_id: int, channel_id, me, attachment_ids: list[str], defer: Callable) -> None:
     if not attachment_ids:
         return
     ids = sorted({channels.as_uuid(a, "attachment") for a in attachment_ids})
     rows = conn.execute(
         "UPDATE chat_attachments SET message_id = %s WHERE id = ANY(%s::uuid[]) AND uploader_id = %s"
-        " AND channel_id = %s AND message_id IS NULL RETURNING id, object_key, size_bytes",
+        " AND channel_id = %s AND message_id IS NULL RETURNING id, object_key, filename, size_bytes",
         (message_id, ids, str(me), channel_id),
     ).fetchall()
     if len(rows) != len(ids):
@@ -144,17 +151,33 @@ def _link_attachments(conn, message_id: int, channel_id, me, attachment_ids: lis
             fields={"attachment_ids": "unknown, used or of another channel"},
         )
     for r in rows:
-        size = _uploaded_size(r["object_key"])
-        if size is None:
-            raise Conflict(
-                "An attachment has not been uploaded yet.",
-                code="attachment_not_uploaded",
-                extra={"attachment_id": str(r["id"])},
-            )
-        if size > max(r["size_bytes"], 1) or size > max_attachment_bytes():
-            raise ValidationFailed(
-                "An uploaded file is larger than announced.", fields={"attachment_ids": str(r["id"])}
-            )
+        posted, size = _freeze(r)
+        conn.execute(
+            "UPDATE chat_attachments SET object_key = %s, size_bytes = %s WHERE id = %s", (posted, size, r["id"])
+        )
+        defer(lambda key=r["object_key"]: storage.delete(key))
+
+
+def _freeze(attachment: dict) -> tuple[str, int]:
+    """Copy an upload to its posted key (which no PUT URL names) and return (that key, its size); 409/400."""
+    upload = attachment["object_key"]
+    company_id, rest = upload.split("/", 1)
+    posted = storage.key(company_id, *rest.split("/")[:3], "posted", _safe_filename(attachment["filename"]))
+    try:
+        storage.copy(upload, posted)
+    except FileNotFoundError:
+        raise Conflict(
+            "An attachment has not been uploaded yet.",
+            code="attachment_not_uploaded",
+            extra={"attachment_id": str(attachment["id"])},
+        ) from None
+    size = _uploaded_size(posted)  # what readers will get, whatever happens to the upload key from now on
+    if size is None or size > max(attachment["size_bytes"], 1) or size > max_attachment_bytes():
+        storage.delete(posted)
+        raise ValidationFailed(
+            "An uploaded file is larger than announced.", fields={"attachment_ids": str(attachment["id"])}
+        )
+    return posted, size
 
 
 def _uploaded_size(key: str) -> int | None:
@@ -264,10 +287,8 @@ def create_upload(conn: Conn, company_id, me, channel_id, filename: str, content
         f" size_bytes) VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING {ATTACHMENT_COLUMNS}",
         (attachment_id, company_id, channel["id"], str(me), key, filename, content_type, size_bytes),
     ).fetchone()
-    url = storage.client().generate_presigned_url(
-        "put_object",
-        Params={"Bucket": storage.bucket(), "Key": key, "ContentType": content_type},
-        ExpiresIn=UPLOAD_URL_TTL,
+    url = storage.signed_url(
+        "put_object", {"Bucket": storage.bucket(), "Key": key, "ContentType": content_type}, UPLOAD_URL_TTL
     )
     return {
         "attachment": row,

@@ -77,7 +77,7 @@ def _fcm_access_token(cfg: dict, force: bool = False) -> str:
     if not force:
         cached = redis_client().get(key)
         if cached:
-            return cached.decode()
+            return cached.decode() if isinstance(cached, bytes) else cached  # bytes: decode_responses is off
     now = int(time.time())
     assertion = jwt.encode(
         {
@@ -168,7 +168,7 @@ def _apns_provider_token(cfg: dict, force: bool = False) -> str:
     if not force:
         cached = redis_client().get(key)
         if cached:
-            return cached.decode()
+            return cached.decode() if isinstance(cached, bytes) else cached  # bytes: decode_responses is off
     token = jwt.encode(
         {"iss": cfg["team_id"], "iat": int(time.time())}, cfg["key"], algorithm="ES256", headers={"kid": cfg["key_id"]}
     )

@@ -63,6 +63,7 @@ def task(conn: Conn, task_id) -> dict:
 def budget(conn: Conn, proj: dict) -> dict:
     """Return the budget and its consumption (raw hours and money of every entry, running ones up to now)."""
     used = conn.execute("SELECT seconds, billable_seconds, amount FROM app.project_usage(%s)", (proj["id"],)).fetchone()
+    assert used is not None  # app.project_usage is one aggregate row
     hours = round(used["seconds"] / 3600, 2)
     out = {
         "budget_hours": proj["budget_hours"],

@@ -138,7 +138,7 @@ class RoundingOut(Model):
 
 
 class Totals(Model):
-    """Raw and rounded seconds, billable time, and money per currency (minor units)."""
+    """Raw and rounded seconds, billable time, and money per currency (minor units; empty for employees)."""
 
     count: int
     seconds: int
@@ -149,6 +149,8 @@ class Totals(Model):
 
 
 class EntryPage(Page[ListedEntry]):
+    """A page of entries; `totals` cover every match when `from` is given, else the entries of this page."""
+
     totals: Totals
     rounding: RoundingOut
 

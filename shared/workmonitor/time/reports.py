@@ -86,49 +86,78 @@ GROUPS = {
 }
 
 
+# Per-entry rounding in SQL (`secs` is the entry's whole seconds, %(step)s the rule's step in seconds).
+_ROUNDED = {
+    "none": "secs",
+    "up": "ceil(secs / %(step)s::numeric)::bigint * %(step)s",
+    "down": "(secs / %(step)s) * %(step)s",
+    "nearest": "((secs + %(step)s / 2) / %(step)s) * %(step)s",
+}
+
+# Totals per (group, currency) of the matching entries, or of one page of them. Money is billable rounded time at
+# the member's rate, else the project's (half away from zero, as app.project_usage), and only for planners: an
+# employee sees no rate (projects hide it), so no amount computed from one either.
+_TOTALS = """
+WITH x AS (
+  SELECT greatest(0, extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint) AS secs, e.billable,
+         CASE WHEN app.is_planner() THEN coalesce(m.hourly_rate, p.hourly_rate) END AS rate,
+         nullif(trim(p.currency), '') AS currency, {group} AS key, {name} AS name
+  FROM {source} WHERE {cond} {page}
+), r AS (SELECT *, {rounded} AS rounded FROM x)
+SELECT key, name, currency, count(*) AS count, sum(secs) AS seconds, sum(rounded) AS rounded_seconds,
+       coalesce(sum(secs) FILTER (WHERE billable), 0) AS billable_seconds,
+       coalesce(sum(rounded) FILTER (WHERE billable), 0) AS billable_rounded_seconds,
+       sum(round(rounded::numeric * rate / 3600)) FILTER (WHERE billable AND rate IS NOT NULL AND currency IS NOT NULL)
+         AS amount
+FROM r GROUP BY key, name, currency
+"""
+_SUMS = ("count", "seconds", "rounded_seconds", "billable_seconds", "billable_rounded_seconds")
+
+
 def _blank() -> dict:
-    return {
-        "count": 0,
-        "seconds": 0,
-        "rounded_seconds": 0,
-        "billable_seconds": 0,
-        "billable_rounded_seconds": 0,
-        "amounts": {},
-    }
+    return {k: 0 for k in _SUMS} | {"amounts": {}}
 
 
-def _add(acc: dict, row: dict, rule: timecalc.Rounding) -> None:
-    rounded = rule.apply(row["secs"])
-    acc["count"] += 1
-    acc["seconds"] += row["secs"]
-    acc["rounded_seconds"] += rounded
-    if row["billable"]:
-        acc["billable_seconds"] += row["secs"]
-        acc["billable_rounded_seconds"] += rounded
-        if row["rate"] is not None and row["currency"]:
-            cur = row["currency"].strip()
-            acc["amounts"][cur] = acc["amounts"].get(cur, 0) + round(rounded * row["rate"] / 3600)
+def _add(acc: dict, row: dict) -> None:
+    for k in _SUMS:
+        acc[k] += int(row[k])
+    if row["amount"] is not None:
+        acc["amounts"][row["currency"]] = acc["amounts"].get(row["currency"], 0) + int(row["amount"])
 
 
-def _durations(conn: Conn, flt: Filters, group: str = "NULL", name: str = "NULL") -> list[dict]:
+def _totals_rows(
+    conn: Conn,
+    flt: Filters,
+    rule: timecalc.Rounding,
+    group: str = "NULL::uuid",
+    name: str = "NULL",
+    window: tuple[int, int] | None = None,
+) -> list[dict]:
+    """Return the (group, currency) totals of the matching entries, or of the page `window` = (limit, offset)."""
     cond, params = flt.where()
-    return conn.execute(
-        "SELECT extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS secs, e.billable,"
-        f" coalesce(m.hourly_rate, p.hourly_rate) AS rate, p.currency, {group} AS key, {name} AS name"
-        f" FROM {LIST_FROM} LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN users u ON u.id = e.user_id"
-        f" WHERE {cond}",
-        params,
-    ).fetchall()
+    page = "ORDER BY e.started_at DESC, e.id LIMIT %(limit)s OFFSET %(offset)s" if window else ""
+    sql = _TOTALS.format(
+        group=group,
+        name=name,
+        source=f"{LIST_FROM} LEFT JOIN clients c ON c.id = p.client_id LEFT JOIN users u ON u.id = e.user_id",
+        cond=cond,
+        page=page,
+        rounded=_ROUNDED[rule.mode],
+    )
+    limit, offset = window or (0, 0)
+    return conn.execute(sql, {**params, "step": rule.minutes * 60, "limit": limit, "offset": offset}).fetchall()
 
 
-def totals(conn: Conn, flt: Filters, rule: timecalc.Rounding) -> dict:
-    """Return totals over every matching entry: raw and rounded seconds, billable time and money per currency.
+def totals(conn: Conn, flt: Filters, rule: timecalc.Rounding, limit: int, offset: int) -> dict:
+    """Return raw and rounded seconds, billable time and money per currency (planners only), summed in SQL.
 
-    Rounding applies to each entry; money is billable rounded time at the member's rate, else the project's.
+    The sum covers every match when the filters start at a date (`from`), else only the page (limit, offset),
+    so a list without a range never totals a user's whole history. Rounding applies to each entry; money is
+    billable rounded time at the member's rate, else the project's.
     """
     acc = _blank()
-    for row in _durations(conn, flt):
-        _add(acc, row, rule)
+    for row in _totals_rows(conn, flt, rule, window=None if flt.start else (limit, offset)):
+        _add(acc, row)
     return acc
 
 
@@ -137,10 +166,9 @@ def summary(conn: Conn, flt: Filters, rule: timecalc.Rounding, group_by: str) ->
     key, name = GROUPS[group_by]
     groups: dict = {}
     overall = _blank()
-    for row in _durations(conn, flt, key, name):
-        acc = groups.setdefault(row["key"], {"key": row["key"], "name": row["name"], **_blank()})
-        _add(acc, row, rule)
-        _add(overall, row, rule)
+    for row in _totals_rows(conn, flt, rule, key, name):
+        _add(groups.setdefault(row["key"], {"key": row["key"], "name": row["name"], **_blank()}), row)
+        _add(overall, row)
     items = sorted(groups.values(), key=lambda g: (-g["seconds"], str(g["name"])))
     return {"group_by": group_by, "groups": items, "totals": overall}
 

@@ -146,7 +146,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change the password (of every company the person belongs to), given the current one. */
+        /** Change the password (of every company the person belongs to), given the current one; signs out the */
         post: operations["account_change_password_post"];
         delete?: never;
         options?: never;
@@ -299,7 +299,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Create a company and its first admin; answer with their tokens. */
+        /** Create a company and its first admin; answer with their tokens (409 email_unavailable for an address that */
         post: operations["signin_signup_post"];
         delete?: never;
         options?: never;

@@ -76,7 +76,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One recording with presigned chunk URLs. */
+        /** One recording with presigned chunk URLs (admins only while blurring is on: video is never blurred). */
         get: operations["media_recordings_get_recording_get"];
         put?: never;
         post?: never;

@@ -7,7 +7,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Entries newest first, with totals over every match under the company's rounding. */
+        /** Entries newest first, with totals under the company's rounding (over every match from `from`, else the page). */
         get: operations["entries_list_entries_get"];
         put?: never;
         /** Create a finished entry (for the caller or a user they manage); idempotent with Idempotency-Key. */
@@ -510,7 +510,10 @@ export interface components {
         EntryOut: {
             entry: components["schemas"]["Entry"];
         };
-        /** EntryPage */
+        /**
+         * EntryPage
+         * @description A page of entries; `totals` cover every match when `from` is given, else the entries of this page.
+         */
         EntryPage: {
             /** Has More */
             has_more: boolean;
@@ -1005,7 +1008,7 @@ export interface components {
         };
         /**
          * Totals
-         * @description Raw and rounded seconds, billable time, and money per currency (minor units).
+         * @description Raw and rounded seconds, billable time, and money per currency (minor units; empty for employees).
          */
         Totals: {
             /** Amounts */

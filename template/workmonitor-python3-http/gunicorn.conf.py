@@ -4,10 +4,16 @@ preload_app imports function/handler.py once in the master so workers share its 
 because nothing opens a socket at import: workmonitor.db builds the psycopg pool and workmonitor.redis_client
 the Redis client lazily, on first use, i.e. inside each worker after the fork. post_fork enforces it.
 Tune with GUNICORN_WORKERS / GUNICORN_THREADS (env in stack.yml); timeouts follow of-watchdog's exec_timeout.
+
+Health: the Dockerfile runs the watchdog with suppress_lock=true, so its /_/health and /_/ready stay 503 until
+$TMPDIR/.lock exists (Go's os.TempDir). post_worker_init creates that file once a worker has loaded the app and a
+signing key is configured, so the watchdog never reports healthy before gunicorn can answer. Without a signing
+key the worker fails to boot and gunicorn (then the watchdog) exits: refuse to serve rather than answer 503s.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -54,6 +60,12 @@ loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 capture_output = False
 proc_name = "workmonitor-" + os.environ.get("WM_FUNCTION", "function")
 
+LOCK_FILE = os.path.join(os.environ.get("TMPDIR") or "/tmp", ".lock")
+# Under the watchdog (suppress_lock=true), a lock left by an earlier run is stale.
+if os.environ.get("suppress_lock") == "true":  # noqa: SIM112
+    with contextlib.suppress(FileNotFoundError):
+        os.remove(LOCK_FILE)
+
 
 def post_fork(server, worker) -> None:
     """Refuse to serve from a worker that inherited a DB pool or Redis client opened in the master."""
@@ -65,3 +77,16 @@ def post_fork(server, worker) -> None:
     if inherited:
         server.log.error("connections opened before fork in %s; they would be shared by workers", inherited)
         sys.exit(4)
+
+
+def post_worker_init(worker) -> None:
+    """Refuse to boot without a signing key (the build imports the app without one); then mark the function ready."""
+    from workmonitor import security
+
+    try:
+        security.jwt_key()
+    except RuntimeError as exc:
+        worker.log.error("refusing to serve: %s", exc)
+        raise
+    with open(LOCK_FILE, "a"):
+        pass
