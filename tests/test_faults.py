@@ -163,10 +163,6 @@ def test_redis_restarted_empty_mid_ingest_and_mid_jobs_loses_no_job(api, owner_c
             worker.kill()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="DB-backed revocation is issue 11 item 2 (branch b-harden); remove this mark when it is merged",
-)
 def test_revoked_tokens_stay_revoked_after_redis_restarts_empty(api, redis_server):
     admin = signup(api)
     assert api.post("/function/auth/logout", json={}, token=admin["token"]).status_code == 204
