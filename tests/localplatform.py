@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 @contextmanager
 def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, timeout: float = 240):
     """Yield {"base", "port", "outbox", "proc", "lines"} for a runner started in a subprocess; stop and drop after."""
-    port = services.free_port()
+    port, ws_port = services.free_port(), services.free_port()
     dbname = f"wm_{name}_{os.getpid()}"
     owner = psycopg.conninfo.conninfo_to_dict(svc.pg_owner_url)
     app = {**owner, "user": "workmonitor_app"}
@@ -30,7 +30,7 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
     env.update(
         {
             "PORT": str(port),
-            "WS_PORT": str(services.free_port()),
+            "WS_PORT": str(ws_port),
             "PUBLIC_URL": f"http://127.0.0.1:{port}",
             "OWNER_DATABASE_URL": psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname}),
             "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}),
@@ -66,6 +66,7 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
         yield {
             "base": f"http://127.0.0.1:{port}",
             "port": port,
+            "ws_port": ws_port,
             "outbox": tmp / "outbox",
             "proc": proc,
             "lines": lines,

@@ -65,7 +65,7 @@ def test_k8s_manifests_run_as_non_root_and_mount_secrets_where_the_library_reads
 def test_worker_module_runs_queued_jobs(stack):
     from workmonitor.jobs import registry
 
-    registry.SEND_EMAIL.enqueue("ops@example.com", "Backup done", "All good.", "m-1")
+    registry.SEND_EMAIL.enqueue_now("ops@example.com", "Backup done", "All good.", "m-1")
     out = subprocess.run(
         [sys.executable, "-m", "workmonitor.worker", registry.SEND_EMAIL.queue, "--burst"],
         cwd=ROOT,

@@ -107,7 +107,7 @@ def test_queue_exporter_reports_depth_failures_workers_and_backup_age(stack, tmp
     from workmonitor.redis_client import client
 
     for i in range(3):
-        registry.RECOMPUTE_ACTIVITY.enqueue(f"00000000-0000-0000-0000-00000000000{i}")  # waits on "reports"
+        registry.RECOMPUTE_ACTIVITY.enqueue_now(f"00000000-0000-0000-0000-00000000000{i}")  # waits on "reports"
     failing = queue("default").enqueue("workmonitor.no_such_module.job")  # no retry: fails at once
     Worker([queue("default")], connection=client()).work(burst=True)
     assert failing.get_status(refresh=True) == "failed"

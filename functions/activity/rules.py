@@ -9,7 +9,7 @@ from workmonitor.activity import rules
 from workmonitor.activity.models import Queued, Rule, RuleIn, RuleOut, RulePatch
 from workmonitor.errors import id_or_404
 from workmonitor.jobs import registry
-from workmonitor.web import after_commit, audit, body, caller, db, page, paginated, responds, roles
+from workmonitor.web import audit, body, caller, db, page, paginated, responds, roles
 from workmonitor.wire import Page
 
 bp = Blueprint("activity_rules", __name__)
@@ -19,7 +19,7 @@ EDITORS = ("admin", "manager")
 def _recompute(*versions: dict) -> None:
     """After commit, recompute the days that any of the rule's `versions` matches."""
     company_id, specs = caller().company_id, [rules.spec(v) for v in versions]
-    after_commit(lambda: registry.RECOMPUTE_RULE_CHANGE.enqueue(company_id, specs))
+    registry.RECOMPUTE_RULE_CHANGE.enqueue(db(), company_id, specs)
 
 
 def _editable(rule_id: str) -> dict:
@@ -89,5 +89,5 @@ def delete_rule(rule_id: str):
 def recompute():
     """Rebuild every day of the company's rollups from raw data (in the background, day by day)."""
     company_id = caller().company_id
-    after_commit(lambda: registry.RECOMPUTE_ACTIVITY.enqueue(company_id))
+    registry.RECOMPUTE_ACTIVITY.enqueue(db(), company_id)
     return {"status": "queued"}, 202

@@ -11,7 +11,7 @@ from workmonitor.accounts.sessions import Device
 from workmonitor.errors import Gone
 from workmonitor.jobs import registry
 from workmonitor.security import new_secret
-from workmonitor.web import after_commit, audit, client_ip
+from workmonitor.web import audit, client_ip
 
 OTP_MAX_ATTEMPTS = 5
 
@@ -32,10 +32,9 @@ def record_apart(action: str, user: dict | None, **details) -> None:
         record(conn, action, user, **details)
 
 
-def mail(to: str, subject: str, text: str) -> None:
-    """Send a mail once the request has committed."""
-    message_id = new_secret(12)
-    after_commit(lambda: registry.SEND_EMAIL.enqueue(to, subject, text, message_id))
+def mail(conn: dbmod.Conn, to: str, subject: str, text: str) -> None:
+    """Send a mail once the request's transaction (`conn`) has committed."""
+    registry.SEND_EMAIL.enqueue(conn, to, subject, text, new_secret(12))
 
 
 def device(data: DeviceIn | None = None) -> Device:

@@ -41,6 +41,7 @@ def forgot_password():
         users.act_as(conn, member)
         token = tokens.create(conn, member, "password_reset", cfg.reset_ttl)
         mail(
+            conn,
             active[0]["email"],
             "Reset your WorkMonitor password",
             f"Open this link to choose a new password (valid {cfg.reset_ttl // 60} minutes):\n"

@@ -84,6 +84,7 @@ def login():
         code = security.new_code()
         challenge = tokens.create(conn, member, "login_otp", cfg.otp_ttl, code=code)
         mail(
+            conn,
             chosen["email"],
             "Your WorkMonitor sign-in code",
             f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.",

@@ -27,7 +27,7 @@ def remove_objects(company_id: str, keys: list[str]) -> None:
         storage.delete(*keys)
     except (BotoCoreError, ClientError, RuntimeError) as exc:  # S3 down after the rows are gone: a job retries
         log.warning("object deletion deferred", extra={"fields": {"error": str(exc), "keys": len(keys)}})
-        registry.DELETE_OBJECTS.enqueue(company_id, keys)
+        registry.DELETE_OBJECTS.enqueue_now(company_id, keys)
 
 
 def filters(conn: Conn) -> tuple[str | None, datetime | None, datetime | None]:

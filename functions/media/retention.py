@@ -7,6 +7,7 @@ import hmac
 from flask import Blueprint, g, request
 
 from workmonitor.config import settings
+from workmonitor.db import Claims
 from workmonitor.errors import Forbidden, Unauthorized
 from workmonitor.jobs import registry
 from workmonitor.media.models import RetentionRun
@@ -33,5 +34,5 @@ def run_retention():
         raise Forbidden("Only an admin may run retention.", code="role_required")
     else:
         raise Unauthorized("Send X-WM-Secret or an admin's token.", code="auth_required")
-    job = registry.APPLY_RETENTION.enqueue(ids)
-    return {"job_id": job.id, "scope": scope}, 202
+    conn = db(Claims()) if scope == "all" else db()
+    return {"job_id": registry.APPLY_RETENTION.enqueue(conn, ids), "scope": scope}, 202

@@ -45,8 +45,7 @@ def upload_screenshot():
     if row is None:
         row, created = screenshots.store_screenshot(conn, me.company_id, cap, data, info)
     if created:
-        shot_id = row["id"]
-        after_commit(lambda: media_jobs.enqueue_thumbnail(shot_id, me.company_id, job_id=f"media-thumb-{shot_id}"))
+        media_jobs.enqueue_thumbnail(conn, row["id"], me.company_id)
     return {"screenshot": view(row, bool(cfg["blur_screenshots"]))}, 201 if created else 200
 
 

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from workmonitor.db import Claims
 from workmonitor.scheduler import cron
 from workmonitor.scheduler.models import Enqueued, Schedule
-from workmonitor.web import public, responds
+from workmonitor.web import db, public, responds
 
 bp = Blueprint("scheduler", __name__)
 
@@ -16,7 +17,7 @@ bp = Blueprint("scheduler", __name__)
 @responds(Enqueued, 202)
 def tick():
     """Enqueue every task whose slot is due."""
-    return {"enqueued": cron.run_due()}, 202
+    return {"enqueued": cron.run_due(db(Claims()))}, 202
 
 
 @bp.get("/")

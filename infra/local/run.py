@@ -3,6 +3,7 @@
 Finds or starts PostgreSQL, Redis and S3 (see services.py), applies migrations, creates the bucket, starts the
 RQ workers (and the WebSocket gateway when gateway/ provides one), and serves every function of stack.yml at
 http://127.0.0.1:8080/function/<name>/... — the OpenFaaS gateway's URL shape — until Ctrl-C.
+The worker and the gateway are supervised children (children.py): restarted when they die, killed with the runner.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ sys.path[:0] = [str(ROOT / "shared"), str(Path(__file__).resolve().parent)]
 
 
 import services
+from children import Children, reap_stale
 
 from workmonitor import keys
 
@@ -81,23 +83,21 @@ def prepare() -> None:
         s3.create_bucket(Bucket=cfg.s3_bucket)
 
 
-def start_workers(children: list[subprocess.Popen]) -> None:
+def start_workers(children: Children) -> None:
     """Start one RQ worker (with the scheduler, for retries with backoff) on every queue."""
-    children.append(
-        subprocess.Popen(
-            [sys.executable, "-m", "workmonitor.worker", *QUEUES, "--name", f"local-{os.getpid()}"], cwd=ROOT
-        )
+    children.start(
+        "worker", [sys.executable, "-m", "workmonitor.worker", *QUEUES, "--name", f"local-{os.getpid()}"], ROOT
     )
     print(
         f"  workers:  python -m workmonitor.worker {' '.join(QUEUES)} (see `rq info --url {os.environ['REDIS_URL']}`)"
     )
 
 
-def start_socket_gateway(children: list[subprocess.Popen]) -> None:
+def start_socket_gateway(children: Children) -> None:
     """Start the WebSocket gateway when gateway/ ships a server module."""
     if (ROOT / "gateway" / "server.py").exists():
         port = os.environ.get("WS_PORT", "8090")
-        children.append(subprocess.Popen([sys.executable, "-m", "gateway.server", "--port", port], cwd=ROOT))
+        children.start("gateway", [sys.executable, "-m", "gateway.server", "--port", port], ROOT)
         print(f"  sockets:  ws://127.0.0.1:{port}/socket.io/")
 
 
@@ -133,8 +133,9 @@ def build_web() -> Path | None:
     return dist
 
 
-def serve(port: int, stop: threading.Event, web: Path | None) -> None:
-    """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`."""
+def serve(port: int, stop: threading.Event, web: Path | None, children: Children) -> None:
+    """Serve every function of stack.yml (and the built web app, if any) on 127.0.0.1:port until `stop`,
+    restarting children that die meanwhile."""
     from werkzeug.serving import make_server
 
     from workmonitor.devserver import gateway_app, stack_functions
@@ -148,7 +149,8 @@ def serve(port: int, stop: threading.Event, web: Path | None) -> None:
     print(f"WorkMonitor is up on http://127.0.0.1:{port} — Ctrl-C stops everything.", flush=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     threading.Thread(target=_cron, args=(port, stop), daemon=True).start()
-    stop.wait()
+    while not stop.wait(1):
+        children.watch()
     server.shutdown()
 
 
@@ -169,8 +171,16 @@ def _cron(port: int, stop: threading.Event, every: float = 300) -> None:
 
 def main() -> int:
     """Bring the platform up, block until Ctrl-C or SIGTERM, then stop everything started here."""
+    pidfile = services.VAR / "run.pids"
+    try:
+        stale = reap_stale(pidfile)
+    except RuntimeError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    if stale:
+        print(f"  stopped {len(stale)} process(es) left by a runner that was killed: {stale}")
     svc = services.ensure_all()
-    children: list[subprocess.Popen] = []
+    children = Children(pidfile)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
@@ -184,16 +194,10 @@ def main() -> int:
         web = None if os.environ.get("WM_SKIP_WEB") else build_web()
         if web:
             print(f"  web:      http://127.0.0.1:{os.environ.get('PORT', '8080')}/")
-        serve(int(os.environ.get("PORT", "8080")), stop, web)
+        serve(int(os.environ.get("PORT", "8080")), stop, web, children)
     finally:
         print("stopping ...", flush=True)
-        for child in children:
-            child.terminate()
-        for child in children:
-            try:
-                child.wait(10)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        children.stop()
         svc.stop()
     return 0
 

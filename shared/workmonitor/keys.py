@@ -47,9 +47,12 @@ def throttle(scope: str, ident: str) -> str:
     return f"wm:throttle:{scope}:{ident}"
 
 
-def cron_slot(task: str, slot: int) -> str:
-    """Return the SET NX claim of one scheduled task's time slot."""
-    return f"wm:cron:{task}:{slot}"
+OUTBOX_DRAIN_LOCK = "wm:outbox:drain"  # one job-outbox drainer at a time (workmonitor.jobs.outbox.drain)
+
+
+def outbox_claim(job_id: str) -> str:
+    """Return the short claim of one outbox row being pushed into RQ (several pushers make one enqueue)."""
+    return f"wm:outbox:claim:{job_id}"
 
 
 def mail_sent(message_id: str) -> str:

@@ -5,6 +5,7 @@ Requests never send mail: they enqueue `jobs.registry.SEND_EMAIL` (RQ) after the
 
 from __future__ import annotations
 
+import glob
 import logging
 import smtplib
 import ssl
@@ -39,8 +40,11 @@ def deliver(msg: EmailMessage) -> str:
     if not cfg.smtp_host:
         outbox = Path(cfg.outbox_dir)
         outbox.mkdir(parents=True, exist_ok=True)
-        name = f"{int(time.time() * 1000)}-{msg['Message-ID'].strip('<>').split('@')[0]}.eml"
-        path = outbox / name
+        ident = msg["Message-ID"].strip("<>").split("@")[0]
+        written = next(outbox.glob(f"*-{glob.escape(ident)}.eml"), None)
+        if written is not None:  # a re-run of a job whose Redis record was lost: one file per message
+            return f"outbox:{written}"
+        path = outbox / f"{int(time.time() * 1000)}-{ident}.eml"
         path.write_bytes(bytes(msg))
         log.info("SMTP is not configured (SMTP_HOST unset): mail written to %s", path)
         return f"outbox:{path}"

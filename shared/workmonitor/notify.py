@@ -12,9 +12,7 @@ through the `defer` callable the caller passes (and runs after its own commit).
 from __future__ import annotations
 
 import json
-import sys
 import uuid
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
@@ -22,6 +20,7 @@ from . import events
 from .config import settings
 from .db import Conn
 from .jobs import registry
+from .jobs.outbox import Defer, request_defer
 
 KINDS = (
     "timesheet_submitted",
@@ -36,8 +35,6 @@ CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}
 EVENT = "notification"
 
-Defer = Callable[[Callable[[], object]], None]
-
 
 def preferences(conn: Conn, user_id) -> dict[str, dict[str, bool]]:
     """Return {kind: {in_app, email, push}} for every known kind, defaults filled in."""
@@ -46,15 +43,6 @@ def preferences(conn: Conn, user_id) -> dict[str, dict[str, bool]]:
     ).fetchall()
     stored = {r["kind"]: {c: r[c] for c in CHANNELS} for r in rows}
     return {kind: stored.get(kind, dict(DEFAULTS)) for kind in KINDS}
-
-
-def _request_defer() -> Defer | None:
-    flask = sys.modules.get("flask")
-    if flask is not None and flask.has_request_context():
-        from .web import after_commit  # only inside a request: this module stays usable without Flask
-
-        return after_commit
-    return None
 
 
 def notify(
@@ -73,7 +61,7 @@ def notify(
     """
     if kind not in KINDS:
         raise ValueError(f"unknown notification kind {kind}")
-    defer = defer or _request_defer()
+    defer = defer or request_defer()
     if defer is None:
         raise RuntimeError("notify() outside a request needs defer= (run the tasks after your commit)")
     user = conn.execute(
@@ -110,24 +98,17 @@ def notify(
         defer(lambda: events.publish(events.user_room(user["id"]), EVENT, note))
     if prefs["email"]:
         text = _email_text(note)
-        defer(
-            lambda: registry.SEND_EMAIL.enqueue(
-                user["email"],
-                note["title"],
-                text,
-                f"notification-{note['id']}",
-            )
-        )
+        registry.SEND_EMAIL.enqueue(conn, user["email"], note["title"], text, f"notification-{note['id']}", defer=defer)
     if prefs["push"]:
-        defer(
-            lambda: registry.SEND_PUSH.enqueue(
-                str(user["company_id"]),
-                str(user["id"]),
-                note["id"],
-                note["title"],
-                note["body"],
-                {k: str(v) for k, v in note["data"].items()},
-            )
+        registry.SEND_PUSH.enqueue(
+            conn,
+            str(user["company_id"]),
+            str(user["id"]),
+            note["id"],
+            note["title"],
+            note["body"],
+            {k: str(v) for k, v in note["data"].items()},
+            defer=defer,
         )
     return note
 

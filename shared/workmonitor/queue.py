@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from rq import Queue
-from rq.job import Job
 
 from . import keys
 from .redis_client import client
@@ -20,14 +19,15 @@ def queue(name: str) -> Queue:
     return Queue(name, connection=client())
 
 
-def enqueue(name: str, func: str, *args: Any, job_id: str | None = None) -> Job:
-    """Enqueue the registered job at dotted path `func` on queue `name`; raise ValueError for anything else.
+def enqueue(name: str, func: str, *args: Any) -> str:
+    """Enqueue the registered job at dotted path `func` on queue `name` (through the outbox, in a transaction of
+    its own); return its id. Raise ValueError for anything else.
 
-    Kept for callers not yet moved to `jobs.registry.<JOB>.enqueue(...)`, which new code uses instead.
+    Kept for callers not yet moved to `jobs.registry.<JOB>.enqueue(conn, ...)`, which new code uses instead.
     """
     from .jobs import registry
 
     job = next((j for j in registry.JOBS if j.path == func and j.queue == name), None)
     if job is None:
         raise ValueError(f"no registered job {func} on queue {name}")
-    return job.enqueue(*args, job_id=job_id)
+    return job.enqueue_now(*args)

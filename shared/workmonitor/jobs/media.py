@@ -16,10 +16,10 @@ from pathlib import Path
 from PIL import Image, ImageFilter, ImageOps
 
 from .. import storage
-from ..db import Claims, transaction
+from ..db import Claims, Conn, transaction
 from ..media import screenshots
 from ..media.settings import company_settings
-from . import registry
+from . import outbox, registry
 
 log = logging.getLogger("workmonitor.jobs.media")
 THUMB_WIDTH = 320
@@ -31,9 +31,9 @@ MAX_ATTEMPTS = 8
 CRASH_ENV = "WM_TEST_MEDIA_CRASH_MARKER"
 
 
-def enqueue_thumbnail(screenshot_id, company_id, job_id: str | None = None):
-    """Enqueue make_thumbnail for one screenshot on the media queue; return the RQ job."""
-    return registry.MAKE_THUMBNAIL.enqueue(str(screenshot_id), str(company_id), job_id=job_id)
+def enqueue_thumbnail(conn: Conn, screenshot_id, company_id, defer: outbox.Defer | None = None) -> str | None:
+    """Enqueue make_thumbnail for one screenshot (in `conn`'s transaction); return the job id."""
+    return registry.MAKE_THUMBNAIL.enqueue(conn, str(screenshot_id), str(company_id), defer=defer)
 
 
 def make_thumbnail(screenshot_id: str, company_id: str) -> str:
@@ -117,6 +117,7 @@ def _crash_hook() -> None:
 
 def requeue_stale(company_id: str, older_than_seconds: int = 900) -> int:
     """Re-enqueue thumbnails stuck in pending/processing (a worker died); give up after MAX_ATTEMPTS. Return count."""
+    later: list = []
     with transaction(Claims.job(company_id)) as conn:
         conn.execute(
             "UPDATE screenshots SET state = 'failed' WHERE state IN ('pending', 'processing') AND attempts >= %s",
@@ -127,8 +128,10 @@ def requeue_stale(company_id: str, older_than_seconds: int = 900) -> int:
             " AND created_at < now() - make_interval(secs => %s) ORDER BY created_at LIMIT 1000",
             (older_than_seconds,),
         ).fetchall()
-    for row in rows:
-        enqueue_thumbnail(row["id"], company_id)
+        for row in rows:
+            enqueue_thumbnail(conn, row["id"], company_id, defer=later.append)
+    for task in later:
+        task()
     return len(rows)
 
 

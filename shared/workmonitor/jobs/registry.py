@@ -1,9 +1,11 @@
 """Every RQ job, declared once: its function, queue, timeout and retry backoff.
 
-Callers and the scheduler enqueue through these objects (`registry.SEND_EMAIL.enqueue(to, ...)`), never with
-a dotted-path string or a queue name of their own; tests/test_jobs.py checks that each path imports and that
+Callers and the scheduler enqueue through these objects (`registry.SEND_EMAIL.enqueue(conn, to, ...)`), never
+with a dotted-path string or a queue name of their own; tests/test_jobs.py checks that each path imports and that
 nothing else in the tree enqueues. Functions are named by path so a caller does not import Pillow or boto3 to
 enqueue; the worker imports them (workmonitor.jobs.rqconfig preloads the heavy ones).
+Enqueueing writes an outbox row in the caller's transaction (workmonitor.jobs.outbox); RQ gets the job after
+commit, under the row's id, and again from the drainer whenever Redis lost it.
 """
 
 from __future__ import annotations
@@ -13,11 +15,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rq import Retry
+from rq import Callback, Retry
 from rq.job import Job as RqJob
 
 from .. import keys
+from ..db import Claims, Conn, transaction
 from ..queue import queue
+from . import outbox
 
 # Seconds between attempts; the job fails for good after len(BACKOFF) retries.
 BACKOFF: tuple[int, ...] = (5, 30, 120, 600, 1800)
@@ -32,10 +36,33 @@ class Job:
     timeout: int  # seconds before the work horse is killed
     backoff: tuple[int, ...] = BACKOFF
 
-    def enqueue(self, *args: Any, job_id: str | None = None) -> RqJob:
-        """Enqueue one run with `args` (plain values: ids, strings); return the RQ job."""
+    def enqueue(self, conn: Conn, *args: Any, key: str | None = None, defer: outbox.Defer | None = None) -> str | None:
+        """Record one run with `args` (JSON values: ids, strings) in `conn`'s transaction; RQ gets it after commit
+        (through `defer`, else the request's after_commit, else the drainer). Return the job id; None when `key`
+        was enqueued before."""
+        return outbox.add(conn, self, args, key=key, defer=defer)
+
+    def enqueue_now(self, *args: Any) -> str:
+        """Record one run in a transaction of its own and push it at once (after a commit, scripts); return its id."""
+        later: list = []
+        with transaction(Claims()) as conn:
+            job_id = outbox.add(conn, self, args, defer=later.append)
+        for task in later:
+            task()
+        assert job_id is not None  # no key: always a new row
+        return job_id
+
+    def submit(self, job_id: str, args: tuple) -> RqJob:
+        """Put outbox row `job_id` on the RQ queue (workmonitor.jobs.outbox.push calls this, nothing else)."""
         retry = Retry(max=len(self.backoff), interval=list(self.backoff)) if self.backoff else None
-        return queue(self.queue).enqueue_call(self.path, args=args, timeout=self.timeout, job_id=job_id, retry=retry)
+        return queue(self.queue).enqueue_call(
+            self.path,
+            args=args,
+            timeout=self.timeout,
+            job_id=job_id,
+            retry=retry,
+            on_success=Callback(outbox.job_succeeded),
+        )
 
     def function(self) -> Callable[..., Any]:
         """Import and return the job's function."""
@@ -63,3 +90,5 @@ JOBS: tuple[Job, ...] = (
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
 )
+
+BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

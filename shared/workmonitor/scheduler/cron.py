@@ -1,4 +1,4 @@
-"""Scheduled maintenance: each task is enqueued at most once per schedule slot (a Redis SET NX claim).
+"""Scheduled maintenance: each task is enqueued at most once per schedule slot (the job outbox's key).
 
 The cron-connector cannot send credentials, so whoever calls the cron target only ever enqueues these
 idempotent jobs, and calling it more often than the schedule does no extra work.
@@ -9,9 +9,8 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 
-from .. import keys
+from ..db import Conn
 from ..jobs import registry
-from ..redis_client import client as redis_client
 
 
 @dataclass(frozen=True)
@@ -28,15 +27,14 @@ TASKS = {
 }
 
 
-def run_due(now: float | None = None) -> dict[str, str | None]:
-    """Enqueue every task whose current slot has not been claimed yet; return task -> job id (None: already done)."""
+def run_due(conn: Conn, now: float | None = None) -> dict[str, str | None]:
+    """Enqueue (in `conn`'s transaction) every task whose current slot was not enqueued yet; return task -> job id
+    (None: already done)."""
     now = time.time() if now is None else now
-    out: dict[str, str | None] = {}
-    for name, task in TASKS.items():
-        slot = int(now // task.every_seconds)
-        claimed = redis_client().set(keys.cron_slot(name, slot), "1", nx=True, ex=task.every_seconds * 2)
-        out[name] = task.job.enqueue(job_id=f"cron-{name}-{slot}").id if claimed else None
-    return out
+    return {
+        name: task.job.enqueue(conn, key=f"cron-{name}-{int(now // task.every_seconds)}")
+        for name, task in TASKS.items()
+    }
 
 
 def schedule() -> dict[str, dict]:

@@ -47,7 +47,7 @@ def create(conn: Conn, company_id: str, inviter_id: str, inviter_role: str, data
         f"Accept the invitation: {accounts.invite_link(token)}\n\nThe link expires in {ttl // 86400} days."
     )
     message_id = security.new_secret(12)
-    defer(lambda: registry.SEND_EMAIL.enqueue(data.email, subject, text, message_id))
+    registry.SEND_EMAIL.enqueue(conn, data.email, subject, text, message_id, defer=defer)
     return inv
 
 
