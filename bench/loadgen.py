@@ -23,7 +23,7 @@ import services
 from bench.report import pct
 
 ROOT = Path(__file__).resolve().parents[1]
-GUNICORN_CONF = ROOT / "infra" / "openfaas" / "gunicorn.conf.py"
+GUNICORN_CONF = ROOT / "template" / "workmonitor-python3-http" / "gunicorn.conf.py"
 # One request: (method, path, headers, body bytes).
 Request = tuple[str, str, dict, bytes]
 
