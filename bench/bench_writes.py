@@ -1,4 +1,4 @@
-"""Writes under gunicorn (template/workmonitor-python3-http/gunicorn.conf.py: 2 workers x 4 threads, as the function image runs):
+"""Writes under gunicorn (the function template's gunicorn.conf.py: 2 workers x 4 threads, as the image runs):
 
 - POST /entries of the time function, OPEN LOOP at 100, 200 and 300 requests/s (sent on schedule whatever the
   answers; latency from the scheduled send time; a client gives up after BENCH_WRITE_TIMEOUT_S), beside a bare

@@ -1,4 +1,4 @@
-"""WSGI apps the write benchmark serves with gunicorn (template/workmonitor-python3-http/gunicorn.conf.py), one per server process:
+"""WSGI apps the write benchmark serves with gunicorn (the function template's settings), one per server process:
 `function_app("time")` is exactly what the function's image serves; `bare_app()` is the floor, a Flask route that
 parses the same JSON body and answers 201 with no database, auth or contract check."""
 
