@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime, timedelta
 
-import psycopg
 from factories import consent, invite_and_accept, signup
+from roundtrips import counting
 from seed_media import png_bytes, upload
-
-COUNTS: list[str] = []
-
-
-@contextlib.contextmanager
-def counting(monkeypatch):
-    """Count every statement and commit sent by psycopg while the block runs (the request's connection only)."""
-    COUNTS.clear()
-    execute, commit = psycopg.Cursor.execute, psycopg.Connection.commit
-
-    def counted_execute(self, query, *args, **kwargs):
-        COUNTS.append(str(query)[:60] if not hasattr(query, "as_string") else "sql.Composed")
-        return execute(self, query, *args, **kwargs)
-
-    def counted_commit(self):
-        if self.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:  # an idle commit sends nothing
-            COUNTS.append("COMMIT")
-        return commit(self)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counted_execute)
-    monkeypatch.setattr(psycopg.Connection, "commit", counted_commit)
-    yield COUNTS
-    monkeypatch.undo()
 
 
 def test_round_trips_of_one_activity_batch_and_one_screenshot(api, monkeypatch):

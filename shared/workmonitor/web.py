@@ -135,9 +135,9 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
         conn = dbmod.pool().getconn()
         g.conn = conn
         if me is None:
-            dbmod.set_claims(conn, claims)  # type: ignore[arg-type]
+            dbmod.begin(conn, claims)  # type: ignore[arg-type]
         else:  # the caller's session is checked against the database in the same statement
-            _refuse_dead_session(dbmod.set_claims(conn, me.claims(), me.session_id))
+            _refuse_dead_session(dbmod.begin(conn, me.claims(), me.session_id))
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
