@@ -33,7 +33,7 @@ from werkzeug.exceptions import HTTPException
 
 from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, keys, metrics, openapi, schemas, security, wire
+from . import errors, keys, metrics, openapi, schemas, security, shedding, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -353,6 +353,7 @@ def create_function(name: str) -> Flask:
     app.url_map.strict_slashes = False
     app.extensions["workmonitor_function"] = name
     check_contract = os.environ.get("WM_CHECK_CONTRACT") == "1"
+    gate = app.extensions["workmonitor_gate"] = shedding.Gate(cfg.max_in_flight)
 
     @app.before_request
     def _start() -> None:
@@ -361,6 +362,9 @@ def create_function(name: str) -> Flask:
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
         if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
+        if request.endpoint not in ("healthz", "readyz"):  # shed before any work: no token check, no database
+            shedding.admit(gate, request.headers.get("X-Request-Start"), cfg.max_queue_ms)
+            g.admitted = True
         _require_signing_key()
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
@@ -404,6 +408,8 @@ def create_function(name: str) -> Flask:
 
     @app.teardown_request
     def _teardown(exc: BaseException | None) -> None:
+        if g.pop("admitted", False):
+            gate.leave()
         conn = g.pop("conn", None)
         if conn is not None:  # after_request did not run (an exception escaped): never leak an open transaction
             _end_transaction(conn, commit=False)

@@ -58,9 +58,12 @@ def _seconds(value: float | timedelta) -> Decimal:
 
 
 # Consent, and the rules that classify the event's time, read alongside the merge (one pipeline, see `heartbeat`).
+# A heartbeat's commit does not wait for the WAL flush: a crash may lose the last fraction of a second of
+# heartbeats, which the watcher's next heartbeat re-extends anyway (aw-server semantics), and no other write of
+# the request is weakened (the setting is transaction-local).
 _HB_BEGIN = (
     "SELECT (SELECT activity FROM work_agreements WHERE user_id = %(uid)s AND status = 'accepted') AS ok,"
-    f" {productivity.USER_RULES_JSON} AS rules"
+    f" {productivity.USER_RULES_JSON} AS rules, set_config('synchronous_commit', 'off', true) AS async_commit"
 )
 _HB_BUCKET = (
     "INSERT INTO activity_buckets (company_id, user_id, name) VALUES (%(cid)s, %(uid)s, %(name)s)"
