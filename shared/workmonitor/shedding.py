@@ -7,24 +7,22 @@ Two checks run first thing in every request of a function (health and metrics ex
   it, and write what nobody will read the answer of. A missing or implausible stamp (clock skew) skips the check.
 - the in-flight count: at most MAX_IN_FLIGHT requests run at once in this process (0 = no limit); the next one is
   refused rather than stacked onto a saturated worker.
-Shedding is cheap (no token check, no database), so a worker refusing load drains its queue quickly.
+Shedding is a WSGI middleware in front of the Flask app (`shed`): a refusal costs no routing, token check, database
+or logging, so a worker refusing load drains its queue quickly. Refusals are counted in the metrics.
 """
 
 from __future__ import annotations
 
+import json
 import threading
 import time
+from collections.abc import Callable, Iterable
 
-from .errors import ApiError
+from . import metrics
 
 RETRY_AFTER_SECONDS = 1
 _MAX_PLAUSIBLE_QUEUE = 3600.0  # a stamp older than this is a wrong clock, not a queue
-
-
-class Overloaded(ApiError):
-    """503: this worker is saturated or the request waited too long; the client should retry shortly."""
-
-    status, code = 503, "overloaded"
+_UNSHED = ("/healthz", "/readyz", "/metrics")  # orchestrators and Prometheus must reach a busy worker
 
 
 class Gate:
@@ -66,16 +64,28 @@ def queued_seconds(stamp: str | None, now: float | None = None) -> float | None:
     return waited if -1.0 <= waited <= _MAX_PLAUSIBLE_QUEUE else None
 
 
-def _refuse(message: str) -> Overloaded:
-    return Overloaded(message, headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+def shed(wsgi_app: Callable, function: str, gate: Gate, max_queue_ms: int) -> Callable:
+    """Return `wsgi_app` behind the queue-time and in-flight checks: 503 + Retry-After, unworked, when either fails."""
+
+    def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") == "OPTIONS" or environ.get("PATH_INFO", "").endswith(_UNSHED):
+            return wsgi_app(environ, start_response)
+        waited = queued_seconds(environ.get("HTTP_X_REQUEST_START"))
+        if max_queue_ms and waited is not None and waited * 1000 > max_queue_ms:
+            return _refuse(function, start_response, "The server is busy (the request waited too long); retry.")
+        if not gate.enter():
+            return _refuse(function, start_response, "The server is busy; try again shortly.")
+        try:
+            return wsgi_app(environ, start_response)  # Flask builds the whole response before returning
+        finally:
+            gate.leave()
+
+    return app
 
 
-def admit(gate: Gate, stamp: str | None, max_queue_ms: int) -> None:
-    """Count the request in `gate`; raise Overloaded (503 + Retry-After) when it queued too long or the gate is full.
-
-    The caller must `gate.leave()` once the request ends, when (and only when) this returned."""
-    waited = queued_seconds(stamp)
-    if max_queue_ms and waited is not None and waited * 1000 > max_queue_ms:
-        raise _refuse("The server is busy (the request waited too long); try again shortly.")
-    if not gate.enter():
-        raise _refuse("The server is busy; try again shortly.")
+def _refuse(function: str, start_response: Callable, message: str) -> list[bytes]:
+    body = json.dumps({"error": {"code": "overloaded", "message": message, "fields": {}}}).encode()
+    headers = [("Content-Type", "application/json"), ("Content-Length", str(len(body)))]
+    start_response("503 Service Unavailable", [*headers, ("Retry-After", str(RETRY_AFTER_SECONDS))])
+    metrics.observe(function, "shed", "ANY", 503, 0.0)
+    return [body]

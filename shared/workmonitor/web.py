@@ -354,6 +354,7 @@ def create_function(name: str) -> Flask:
     app.extensions["workmonitor_function"] = name
     check_contract = os.environ.get("WM_CHECK_CONTRACT") == "1"
     gate = app.extensions["workmonitor_gate"] = shedding.Gate(cfg.max_in_flight)
+    app.wsgi_app = shedding.shed(app.wsgi_app, name, gate, cfg.max_queue_ms)  # type: ignore[method-assign]
 
     @app.before_request
     def _start() -> None:
@@ -362,9 +363,6 @@ def create_function(name: str) -> Flask:
         g.request_id = rid if 0 < len(rid) <= 64 and rid.isprintable() else uuid.uuid4().hex
         if request.method == "OPTIONS" or request.endpoint == "wm_metrics":  # metrics: its own token, not a JWT
             return
-        if request.endpoint not in ("healthz", "readyz"):  # shed before any work: no token check, no database
-            shedding.admit(gate, request.headers.get("X-Request-Start"), cfg.max_queue_ms)
-            g.admitted = True
         _require_signing_key()
         _check_body_envelope()
         view = app.view_functions.get(request.endpoint or "")
@@ -408,8 +406,6 @@ def create_function(name: str) -> Flask:
 
     @app.teardown_request
     def _teardown(exc: BaseException | None) -> None:
-        if g.pop("admitted", False):
-            gate.leave()
         conn = g.pop("conn", None)
         if conn is not None:  # after_request did not run (an exception escaped): never leak an open transaction
             _end_transaction(conn, commit=False)
