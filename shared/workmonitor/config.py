@@ -122,5 +122,5 @@ def settings() -> Settings:
         # Load shedding (workmonitor.shedding): requests running at once per process (0 = no limit), and the
         # longest a request may have queued (X-Request-Start) before it is answered 503 unworked (0 = no check).
         max_in_flight=_int("MAX_IN_FLIGHT", 0),
-        max_queue_ms=_int("MAX_QUEUE_MS", 1000),
+        max_queue_ms=_int("MAX_QUEUE_MS", 250),
     )

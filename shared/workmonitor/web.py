@@ -143,6 +143,16 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
     return conn
 
 
+def release_db() -> None:
+    """Commit the request's transaction now and hand its connection back to the pool, before slow work that needs
+    no database (an upload streaming to S3); a later `db()` opens a new transaction with the claims again."""
+    conn = g.pop("conn", None)
+    if conn is not None:
+        failed = _end_transaction(conn, commit=True)
+        if failed is not None:
+            raise failed
+
+
 def _refuse_dead_session(state: str | None) -> None:
     """Raise 401 unless the database says the caller's session is live (see `dbmod.set_claims`)."""
     if state == "gone":
