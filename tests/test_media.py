@@ -464,3 +464,30 @@ def test_capture_settings_reach_the_agent_through_me(api):
     assert (
         api.patch("/function/media/settings", json={"idle_threshold_minutes": 5}, token=emp["token"]).status_code == 403
     )
+
+
+def test_an_upload_holds_no_database_connection_while_it_streams_to_s3(api, co, monkeypatch):
+    from flask import g
+
+    put, seen = storage.put, []
+
+    def watched(key, data, content_type):
+        seen.append(g.get("conn"))  # the request's connection, if one were checked out
+        return put(key, data, content_type)
+
+    monkeypatch.setattr(storage, "put", watched)
+    r = upload(api, co["emp"], taken_at="2026-03-02T09:00:00+00:00")
+    assert r.status_code == 201, r.json
+    assert seen == [None]
+    again = upload(api, co["emp"], taken_at="2026-03-02T09:00:00+00:00")  # a retry: same row, its object removed
+    assert again.status_code == 200 and again.json["screenshot"]["id"] == r.json["screenshot"]["id"]
+    assert len(storage.list_keys(f"{co['admin']['user']['company_id']}/")) == 1
+
+
+def test_a_jpeg_is_decoded_in_draft_mode_and_a_truncated_one_refused(api, co):
+    buf = io.BytesIO()
+    Image.effect_noise((1920, 1080), 64).convert("RGB").save(buf, "JPEG", quality=80)
+    whole = buf.getvalue()
+    assert upload(api, co["emp"], whole, filename="shot.jpg").status_code == 201
+    r = upload(api, co["emp"], whole[: len(whole) // 2], filename="cut.jpg", taken_at="2026-03-02T10:00:00+00:00")
+    assert r.status_code == 415, r.json

@@ -2,35 +2,11 @@
 
 from __future__ import annotations
 
-import contextlib
 from datetime import UTC, datetime, timedelta
 
-import psycopg
 from factories import consent, invite_and_accept, signup
+from roundtrips import counting
 from seed_media import png_bytes, upload
-
-COUNTS: list[str] = []
-
-
-@contextlib.contextmanager
-def counting(monkeypatch):
-    """Count every statement and commit sent by psycopg while the block runs (the request's connection only)."""
-    COUNTS.clear()
-    execute, commit = psycopg.Cursor.execute, psycopg.Connection.commit
-
-    def counted_execute(self, query, *args, **kwargs):
-        COUNTS.append(str(query)[:60] if not hasattr(query, "as_string") else "sql.Composed")
-        return execute(self, query, *args, **kwargs)
-
-    def counted_commit(self):
-        if self.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:  # an idle commit sends nothing
-            COUNTS.append("COMMIT")
-        return commit(self)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counted_execute)
-    monkeypatch.setattr(psycopg.Connection, "commit", counted_commit)
-    yield COUNTS
-    monkeypatch.undo()
 
 
 def test_round_trips_of_one_activity_batch_and_one_screenshot(api, monkeypatch):
@@ -56,3 +32,30 @@ def test_round_trips_of_one_activity_batch_and_one_screenshot(api, monkeypatch):
     shot = list(seen)
     print(f"\nactivity batch: {len(batch)} round trips: {batch}\nscreenshot upload: {len(shot)} round trips: {shot}")
     assert len(batch) <= 5 and len(shot) <= 6  # before issue 10: 7 and 6 (claims, consent, lock, ..., commit)
+
+
+def test_round_trips_of_one_heartbeat(api, monkeypatch, capsys):
+    admin = signup(api)
+    emp = invite_and_accept(api, admin, name="Hal Heartbeat")
+    consent(api, admin, emp, activity=True)
+    t0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    url = "/function/activity/heartbeat/aw-watcher-window_rt?pulsetime=60"
+    data = {"app": "Code", "title": "handler.py"}
+    assert api.post(url, json={"timestamp": t0.isoformat(), "data": data}, token=emp["token"]).status_code == 200
+    with counting(monkeypatch) as seen:  # merged into the event above
+        r = api.post(
+            url, json={"timestamp": (t0 + timedelta(seconds=30)).isoformat(), "data": data}, token=emp["token"]
+        )
+    assert r.status_code == 200 and r.json["merged"] and r.json["duration"] == 30, r.json
+    merged = list(seen)
+    with counting(monkeypatch) as seen:  # other data: a new event
+        r = api.post(
+            url,
+            json={"timestamp": (t0 + timedelta(seconds=40)).isoformat(), "data": {"app": "Slack"}},
+            token=emp["token"],
+        )
+    assert r.status_code == 200 and not r.json["merged"], r.json
+    with capsys.disabled():
+        print(f"\nheartbeat merged: {len(merged)} round trips: {merged}\nheartbeat new event: {len(seen)}: {seen}")
+    # before issue 13: 11 (BEGIN, claims, consent, bucket, bucket lock, last event, write, rollup, rules, ..., COMMIT)
+    assert len(merged) == 4 and len(seen) == 4, (merged, seen)

@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from factories import invite_and_accept, signup
 from psycopg.rows import dict_row
+from roundtrips import counting
 from seed_projects_time import add_entry, make_project
 
 from workmonitor.db import Claims, set_claims
@@ -529,30 +530,21 @@ def test_check_range_counts_both_days_against_one_limit():
 # --- SQL round trips --------------------------------------------------------------------------------------------
 
 
-def _count_round_trips(monkeypatch) -> list[str]:
-    """Record every statement a request sends (BEGIN and COMMIT included): each is one round trip."""
-    sent: list[str] = []
-    execute, commit = psycopg.Cursor.execute, psycopg.Connection.commit
-
-    def counted_execute(self, query, params=None, **kwargs):
-        if self.connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-            sent.append("BEGIN")  # psycopg opens the transaction with its own round trip
-        sent.append(str(query)[:60])
-        return execute(self, query, params, **kwargs)
-
-    def counted_commit(self):
-        sent.append("COMMIT")
-        return commit(self)
-
-    monkeypatch.setattr(psycopg.Cursor, "execute", counted_execute)
-    monkeypatch.setattr(psycopg.Connection, "commit", counted_commit)
-    return sent
-
-
-def test_one_manual_entry_costs_few_round_trips(api, co, monkeypatch, capsys):
+def test_one_manual_entry_costs_three_round_trips(api, co, monkeypatch, capsys):
     tok, pid = co["emp"]["token"], co["project"]["id"]
-    sent = _count_round_trips(monkeypatch)
-    add_entry(api, tok, "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", project_id=pid)
+    add_entry(api, tok, "2026-11-02T07:00:00Z", "2026-11-02T08:00:00Z", project_id=pid)  # warm
+    with counting(monkeypatch) as sent:
+        add_entry(api, tok, "2026-11-02T09:00:00Z", "2026-11-02T10:00:00Z", project_id=pid)
+    with counting(monkeypatch) as keyed:
+        r = api.post(
+            f"{T}/entries",
+            json={"started_at": "2026-11-02T11:00:00Z", "ended_at": "2026-11-02T12:00:00Z", "project_id": pid},
+            token=tok,
+            headers={"Idempotency-Key": "rt-1"},
+        )
+    assert r.status_code == 201, r.json
     with capsys.disabled():
         print(f"\nPOST /time/entries (one manual entry, a project): {len(sent)} round trips: {sent}")
-    assert len(sent) <= 6, sent
+        print(f"POST /time/entries with an Idempotency-Key: {len(keyed)} round trips: {keyed}")
+    # before issue 13: 6 (BEGIN, claims, user + settings + lock, project, insert, COMMIT)
+    assert len(sent) == 3 and len(keyed) == 3, (sent, keyed)

@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
-from workmonitor import consent, storage
+from workmonitor import storage
 from workmonitor.errors import ValidationFailed
 from workmonitor.jobs import media as media_jobs
 from workmonitor.media import screenshots
 from workmonitor.media.models import FORM_OVERHEAD, ScreenshotForm, ScreenshotOut, ScreenshotPage
 from workmonitor.media.settings import company_settings
-from workmonitor.web import after_commit, caller, db, form_data, page, paginated, query_int, responds, validate
+from workmonitor.web import (
+    after_commit,
+    caller,
+    db,
+    form_data,
+    page,
+    paginated,
+    query_int,
+    release_db,
+    responds,
+    validate,
+)
 
 from .common import filters, record, remove_objects, view
 
@@ -26,11 +37,10 @@ def _expires() -> int:
 def upload_screenshot():
     """Store a screenshot (multipart: file, device_id, taken_at, monitor, activity_percent); 200 for a retry."""
     me = caller()
-    conn = db()
-    consent.require(conn, me.user_id, "screenshots")
-    cfg = company_settings(conn, me.company_id)
+    cfg = screenshots.upload_policy(db(), me.user_id, me.company_id)
     limit = int(cfg["screenshot_max_bytes"])
     screenshots.check_size(request.content_length or 0, limit + FORM_OVERHEAD)
+    release_db()  # reading the body, decoding and storing it in S3 need no database connection
     fields, files = form_data()
     form = validate(ScreenshotForm, {k: v for k, v in fields.items()})
     upload = files.get("file")
@@ -40,10 +50,7 @@ def upload_screenshot():
     screenshots.check_size(len(data), limit)
     info = screenshots.inspect_image(data)
     cap = screenshots.Capture(me.user_id, form.device_id, form.taken_at, form.monitor, form.activity_percent)
-    row = screenshots.find_capture(conn, cap)
-    created = False
-    if row is None:
-        row, created = screenshots.store_screenshot(conn, me.company_id, cap, data, info)
+    row, created = screenshots.store_screenshot(db, me.company_id, cap, data, info)
     if created:
         media_jobs.enqueue_thumbnail(conn, row["id"], me.company_id)
     return {"screenshot": view(row, bool(cfg["blur_screenshots"]))}, 201 if created else 200

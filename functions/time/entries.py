@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from workmonitor.errors import ValidationFailed
-from workmonitor.time import entries, reports, settings
+from workmonitor.time import entries, manual, reports, settings
 from workmonitor.time.models import EntryIn, EntryOut, EntryPage, EntryPatch
 from workmonitor.web import body, caller, db, page, paginated, responds
 
@@ -38,7 +38,7 @@ def create_entry():
     data = body(EntryIn)
     if data.ended_at and data.duration_seconds:
         raise ValidationFailed("Give ended_at or duration_seconds, not both.", fields={"duration_seconds": "both"})
-    row, replayed = entries.create_entry(db(), caller(), data.model_dump(), idempotency_key())
+    row, replayed = manual.create_entry(db(), caller(), data.model_dump(), idempotency_key())
     if not replayed:
         publish_entry("entry.created", row)
     return created({"entry": row}, replayed)

@@ -74,6 +74,8 @@ class Settings:
     invite_ttl: int
     trusted_proxy_hops: int
     signup_per_hour: int
+    max_in_flight: int
+    max_queue_ms: int
 
 
 @lru_cache(maxsize=1)
@@ -117,4 +119,8 @@ def settings() -> Settings:
         invite_ttl=_int("INVITE_TTL", 7 * 24 * 3600),
         trusted_proxy_hops=_int("TRUSTED_PROXY_HOPS", 0),
         signup_per_hour=_int("SIGNUP_PER_HOUR", 20),
+        # Load shedding (workmonitor.shedding): requests running at once per process (0 = no limit), and the
+        # longest a request may have queued (X-Request-Start) before it is answered 503 unworked (0 = no check).
+        max_in_flight=_int("MAX_IN_FLIGHT", 0),
+        max_queue_ms=_int("MAX_QUEUE_MS", 250),
     )

@@ -54,10 +54,16 @@ def pool() -> ConnectionPool[Conn]:
                     min_size=cfg.pool_min,
                     max_size=cfg.pool_max,
                     kwargs={"row_factory": dict_row, "autocommit": False},
+                    reset=_reset,
                     open=True,
                     name="workmonitor",
                 )
     return _pool
+
+
+def _reset(conn: Conn) -> None:
+    """Hand a returned connection back in the pool's mode: `begin` may have turned autocommit on for a request."""
+    conn.autocommit = False
 
 
 def close_pool() -> None:
@@ -68,23 +74,47 @@ def close_pool() -> None:
         _pool = None
 
 
-def set_claims(conn: psycopg.Connection[Any], claims: Claims, session_id: str | None = None) -> str | None:
-    """Set the RLS claims for the current transaction of `conn`. Given the `session_id` of the caller's access
-    token, return in the same statement what the database says of that session: 'live', else 'gone' (no such
-    membership), 'deactivated' or 'revoked' (the database, not Redis, is the truth about revocation)."""
-    params = (claims.company_id or "", claims.user_id or "", claims.role or "")
+def _claims_statement(claims: Claims, session_id: str | None) -> tuple[str, tuple]:
+    """Return the statement (and parameters) setting `claims`, asking for the session's state when given."""
+    params: tuple = (claims.company_id or "", claims.user_id or "", claims.role or "")
     sql = (
         "SELECT set_config('app.company_id', %s, true), set_config('app.user_id', %s, true),"
         " set_config('app.role', %s, true)"
     )
-    if session_id is None:
-        conn.execute(sql, params)
-        return None
-    row = conn.execute(
-        sql + ", app.session_state(%s, %s, %s) AS state", (*params, claims.user_id, claims.company_id, session_id)
-    ).fetchone()
+    if session_id is not None:
+        sql += ", app.session_state(%s, %s, %s) AS state"
+        params = (*params, claims.user_id, claims.company_id, session_id)
+    return sql, params
+
+
+def _state(cur: psycopg.Cursor[Any], session_id: str | None) -> str | None:
+    row = cur.fetchone()
     assert row is not None  # a SELECT without FROM yields one row
+    if session_id is None:
+        return None
     return row["state"] if isinstance(row, dict) else row[-1]
+
+
+def set_claims(conn: psycopg.Connection[Any], claims: Claims, session_id: str | None = None) -> str | None:
+    """Set the RLS claims for the current transaction of `conn`. Given the `session_id` of the caller's access
+    token, return in the same statement what the database says of that session: 'live', else 'gone' (no such
+    membership), 'deactivated' or 'revoked' (the database, not Redis, is the truth about revocation)."""
+    return _state(conn.execute(*_claims_statement(claims, session_id)), session_id)
+
+
+def begin(conn: Conn, claims: Claims, session_id: str | None = None) -> str | None:
+    """Open a transaction on idle pooled `conn` with `claims` set, in ONE round trip; return as `set_claims`.
+
+    psycopg sends its own BEGIN and waits for it before the first statement; instead the connection goes to
+    autocommit mode (client side only) and BEGIN is pipelined with the claims statement, so the claims stay
+    transaction-local. commit()/rollback() end the transaction as usual; the pool's reset turns autocommit off.
+    """
+    conn.autocommit = True
+    sql, params = _claims_statement(claims, session_id)
+    with conn.pipeline():
+        conn.execute("BEGIN")
+        cur = conn.execute(sql, params)
+    return _state(cur, session_id)
 
 
 @contextmanager

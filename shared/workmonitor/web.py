@@ -33,7 +33,7 @@ from werkzeug.exceptions import HTTPException
 
 from . import audit as audit_rows
 from . import db as dbmod
-from . import errors, keys, metrics, openapi, schemas, security, wire
+from . import errors, keys, metrics, openapi, schemas, security, shedding, wire
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -135,12 +135,22 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
         conn = dbmod.pool().getconn()
         g.conn = conn
         if me is None:
-            dbmod.set_claims(conn, claims)  # type: ignore[arg-type]
+            dbmod.begin(conn, claims)  # type: ignore[arg-type]
         else:  # the caller's session is checked against the database in the same statement
-            _refuse_dead_session(dbmod.set_claims(conn, me.claims(), me.session_id))
+            _refuse_dead_session(dbmod.begin(conn, me.claims(), me.session_id))
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
+
+
+def release_db() -> None:
+    """Commit the request's transaction now and hand its connection back to the pool, before slow work that needs
+    no database (an upload streaming to S3); a later `db()` opens a new transaction with the claims again."""
+    conn = g.pop("conn", None)
+    if conn is not None:
+        failed = _end_transaction(conn, commit=True)
+        if failed is not None:
+            raise failed
 
 
 def _refuse_dead_session(state: str | None) -> None:
@@ -353,6 +363,8 @@ def create_function(name: str) -> Flask:
     app.url_map.strict_slashes = False
     app.extensions["workmonitor_function"] = name
     check_contract = os.environ.get("WM_CHECK_CONTRACT") == "1"
+    gate = app.extensions["workmonitor_gate"] = shedding.Gate(cfg.max_in_flight)
+    app.wsgi_app = shedding.shed(app.wsgi_app, name, gate, cfg.max_queue_ms)  # type: ignore[method-assign]
 
     @app.before_request
     def _start() -> None:

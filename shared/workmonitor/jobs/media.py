@@ -79,6 +79,12 @@ def make_thumbnail(screenshot_id: str, company_id: str) -> str:
 def render(data: bytes, blur: bool) -> tuple[bytes, bytes | None, int]:
     """Return (thumbnail WebP, blurred WebP or None, thumbnail width); a blurred shot's thumbnail is blurred too."""
     with Image.open(io.BytesIO(data)) as src:
+        full_width, height = src.size
+        # JPEG draft mode decodes at the smallest 1/2, 1/4 or 1/8 scale still at least the size we need: a bounded
+        # cost per image whatever its resolution. The blurred copy needs half size (big shots) and the thumbnail
+        # twice its width (the `reducing_gap` below).
+        need = full_width // 2 if blur and full_width > BLUR_MAX_WIDTH else full_width if blur else 2 * THUMB_WIDTH
+        src.draft("RGB", (need, max(1, height * need // max(full_width, 1))))
         src.load()
         img = ImageOps.exif_transpose(src) if src.format != "PNG" else src
         img = img.convert("RGB") if img.mode != "RGB" else img
@@ -86,7 +92,7 @@ def render(data: bytes, blur: bool) -> tuple[bytes, bytes | None, int]:
         if blur:
             # Blurred detail needs no full resolution: halve big shots first, which also makes the blur cheaper.
             small = img.reduce(2) if img.width > BLUR_MAX_WIDTH else img
-            img = small.filter(ImageFilter.GaussianBlur(BLUR_RADIUS * small.width / max(img.width, 1)))
+            img = small.filter(ImageFilter.GaussianBlur(BLUR_RADIUS * small.width / max(full_width, 1)))
             blurred_bytes = _webp(img, quality=70)
         thumb = img.copy()
         thumb.thumbnail((THUMB_WIDTH, 100_000), Image.Resampling.LANCZOS, reducing_gap=2.0)

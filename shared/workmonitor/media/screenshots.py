@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import io
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
@@ -19,6 +20,7 @@ from PIL import Image, UnidentifiedImageError
 from .. import storage
 from ..db import Conn
 from ..errors import ApiError, Conflict, Forbidden, NotFound, PayloadTooLarge, id_or_404
+from .settings import merged_settings
 
 FORMATS = {"PNG": ("image/png", "png"), "JPEG": ("image/jpeg", "jpg"), "WEBP": ("image/webp", "webp")}
 MAX_PIXELS = 40_000_000
@@ -57,7 +59,11 @@ def inspect_image(data: bytes) -> ImageInfo:
                 )
             if width * height > MAX_PIXELS:
                 raise UnsupportedMedia("The image has too many pixels.", fields={"file": "too many pixels"})
-            img.verify()
+            if fmt == "JPEG":  # verify() reads no JPEG data: decode it all, at 1/8 scale (draft mode) to bound the cost
+                img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                img.load()
+            else:
+                img.verify()
     except UnsupportedMedia:
         raise
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
@@ -108,17 +114,41 @@ def find_capture(conn: Conn, cap: Capture) -> dict | None:
     ).fetchone()
 
 
-def store_screenshot(conn: Conn, company_id, cap: Capture, data: bytes, info: ImageInfo) -> tuple[dict, bool]:
-    """Put the object, insert the row and commit; return (row, created). The object is removed on any failure."""
+def upload_policy(conn: Conn, user_id, company_id) -> dict:
+    """Return the company's media settings; raise Forbidden (consent_required) without screenshot consent."""
+    row = conn.execute(
+        "SELECT (SELECT screenshots FROM work_agreements WHERE user_id = %s AND status = 'accepted') AS ok,"
+        " (SELECT settings FROM companies WHERE id = %s) AS settings",
+        (user_id, company_id),
+    ).fetchone()
+    if not (row and row["ok"]):
+        raise Forbidden(
+            "No screenshots consent is recorded for this employee.",
+            code="consent_required",
+            fields={"consent": "screenshots"},
+        )
+    return merged_settings(row["settings"])
+
+
+def store_screenshot(
+    conn_of: Callable[[], Conn], company_id, cap: Capture, data: bytes, info: ImageInfo
+) -> tuple[dict, bool]:
+    """Put the object, then insert the row (while consent still holds) and commit; return (row, created).
+
+    `conn_of` gives the database connection only once the object is stored: no connection waits on S3. The object
+    is removed again on any failure, and when a retry of the same capture stored its row first."""
     shot_id = uuid.uuid4()
     day = cap.taken_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d")
     key = storage.key(company_id, "screenshots", cap.user_id, day, f"{shot_id}.{info.ext}")
     storage.put(key, data, info.content_type)
+    conn = None
     try:
+        conn = conn_of()
         row = conn.execute(
             "INSERT INTO screenshots (id, company_id, user_id, device_id, taken_at, monitor, activity_percent,"
             " content_type, size_bytes, width, height, sha256, object_key)"
-            " VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)"
+            " SELECT %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s WHERE EXISTS (SELECT FROM work_agreements"
+            "  WHERE user_id = %s AND status = 'accepted' AND screenshots)"
             f" ON CONFLICT (user_id, device_id, taken_at, monitor) DO NOTHING RETURNING {SHOT_COLUMNS}",
             (
                 shot_id,
@@ -134,17 +164,21 @@ def store_screenshot(conn: Conn, company_id, cap: Capture, data: bytes, info: Im
                 info.height,
                 hashlib.sha256(data).hexdigest(),
                 key,
+                cap.user_id,
             ),
         ).fetchone()
-        if row is None:  # a concurrent retry of the same capture won
+        if row is None:  # a retry of the same capture stored it first, or consent was withdrawn meanwhile
             storage.delete(key)
             existing = find_capture(conn, cap)
-            if existing is None:  # ...and was deleted (retention, a manager) before we could read it
+            if existing is None:
+                upload_policy(conn, cap.user_id, company_id)  # raises when consent is gone
+                # ...else the retry's row was deleted (retention, a manager) before we could read it
                 raise Conflict("This screenshot was removed while it was stored; send it again.", code="capture_gone")
             return existing, False
         conn.commit()  # the row is durable before we answer; the object is never left without it
     except BaseException:
-        conn.rollback()
+        if conn is not None:
+            conn.rollback()
         storage.delete(key)
         raise
     return row, True

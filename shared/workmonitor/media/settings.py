@@ -22,7 +22,12 @@ DEFAULTS: dict = {
 def company_settings(conn: Conn, company_id) -> dict:
     """Return the company's media settings merged over DEFAULTS."""
     row = conn.execute("SELECT settings FROM companies WHERE id = %s", (company_id,)).fetchone()
-    stored = (row or {}).get("settings") or {}
+    return merged_settings((row or {}).get("settings"))
+
+
+def merged_settings(stored: dict | None) -> dict:
+    """Return the media settings of a companies.settings value merged over DEFAULTS."""
+    stored = stored or {}
     merged = {k: stored.get(k, v) for k, v in DEFAULTS.items()}
     merged["retention_days"] = {**DEFAULTS["retention_days"], **(stored.get("retention_days") or {})}
     return merged

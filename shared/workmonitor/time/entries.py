@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 
 from .. import keys
 from ..db import Conn, Row
@@ -21,6 +21,7 @@ from . import timecalc
 from .rules import (
     ENTRY_COLUMNS,
     OVERLAPS,
+    TODAY_START,
     Actor,
     check_interval,
     check_overlap,
@@ -90,17 +91,22 @@ def target_user(conn: Conn, me: Actor, user_id) -> Row:
     return row
 
 
+def writer_statement(me: Actor, user_id) -> tuple[str, tuple]:
+    """Return the statement of `writer` (to send it in a pipeline): one row when the user is visible, else none."""
+    return (
+        f"SELECT u.id, u.timezone, u.status, {time_settings.COLUMNS}, {TODAY_START} AS today_start,"
+        " pg_advisory_xact_lock(hashtextextended(%s || u.id::text, 0))::text AS locked"
+        " FROM users u JOIN companies c ON c.id = u.company_id WHERE u.id = %s AND app.can_see_user(u.id)",
+        (keys.time_lock(""), str(user_id or me.user_id)),
+    )
+
+
 def writer(conn: Conn, me: Actor, user_id) -> tuple[Row, dict]:
     """Lock the time of the user written to (`user_id` or the caller) and return (user, company settings).
 
     One statement: the lock is taken only once the user is found visible, and the settings come along.
     """
-    row = conn.execute(
-        f"SELECT u.id, u.timezone, u.status, {time_settings.COLUMNS},"
-        " pg_advisory_xact_lock(hashtextextended(%s || u.id::text, 0))::text AS locked"
-        " FROM users u JOIN companies c ON c.id = u.company_id WHERE u.id = %s AND app.can_see_user(u.id)",
-        (keys.time_lock(""), str(user_id or me.user_id)),
-    ).fetchone()
+    row = conn.execute(*writer_statement(me, user_id)).fetchone()
     if row is None:
         raise NotFound("No such user.", code="user_not_found")
     return row, time_settings.of_row(row)
@@ -114,15 +120,17 @@ def request_hash(kind: str, payload: dict) -> str:
     return hashlib.sha256(f"{kind}:{json.dumps(payload, sort_keys=True, default=str)}".encode()).hexdigest()
 
 
-def replay(conn: Conn, me: Actor, key: str | None, fingerprint: str) -> Row | None:
-    """Return the entry created earlier with Idempotency-Key `key`, or None when the key is new."""
-    if not key:
-        return None
-    row = conn.execute(
+def replay_statement(me: Actor, key: str) -> tuple[str, tuple]:
+    """Return the statement reading the entry created earlier with Idempotency-Key `key` (see `replayed`)."""
+    return (
         f"SELECT k.request_hash, k.entry_id, {ENTRY_COLUMNS} FROM idempotency_keys k"
         " LEFT JOIN time_entries e ON e.id = k.entry_id WHERE k.company_id = %s AND k.user_id = %s AND k.key = %s",
         (me.company_id, me.user_id, key),
-    ).fetchone()
+    )
+
+
+def replayed(row: Row | None, fingerprint: str) -> Row | None:
+    """Return the earlier entry of a `replay_statement` row, None when the key is new; raise 422/409 when unusable."""
     if row is None:
         return None
     if row.pop("request_hash") != fingerprint:
@@ -130,6 +138,13 @@ def replay(conn: Conn, me: Actor, key: str | None, fingerprint: str) -> Row | No
     if row.pop("entry_id") is None or row["id"] is None:
         raise Conflict("The entry created with this Idempotency-Key was deleted.", code="idempotency_key_used")
     return row
+
+
+def replay(conn: Conn, me: Actor, key: str | None, fingerprint: str) -> Row | None:
+    """Return the entry created earlier with Idempotency-Key `key`, or None when the key is new."""
+    if not key:
+        return None
+    return replayed(conn.execute(*replay_statement(me, key)).fetchone(), fingerprint)
 
 
 # --- writes ------------------------------------------------------------------------------------------------
@@ -206,38 +221,6 @@ def resume_source(conn: Conn, me: Actor, entry_id) -> Row:
     return source
 
 
-def create_entry(conn: Conn, me: Actor, data: dict, key: str | None) -> tuple[Row, bool]:
-    """Create a manual (finished) entry; return (entry, replayed). Raises 400/403/404/409/423."""
-    user, cfg = writer(conn, me, data.get("user_id"))
-    fingerprint = request_hash("entry", data)
-    earlier = replay(conn, me, key, fingerprint)
-    if earlier is not None:
-        return earlier, True
-    started = timecalc.to_utc(data["started_at"])
-    ended = timecalc.to_utc(data["ended_at"]) if data.get("ended_at") else None
-    if ended is None:
-        if not data.get("duration_seconds"):
-            raise ValidationFailed("Give ended_at or duration_seconds.", fields={"ended_at": "required"})
-        ended = started + timedelta(seconds=data["duration_seconds"])
-    at = now()
-    check_interval(started, ended, at)
-    check_past_edit(me, cfg, user["timezone"], at, started)
-    refs = resolve_refs(conn, user["id"], data.get("project_id"), data.get("task_id"))
-    billable = refs["billable"] if data.get("billable") is None else data["billable"]
-    values = {
-        **refs,
-        "company_id": me.company_id,
-        "user_id": user["id"],
-        "billable": billable,
-        "description": data.get("description"),
-        "started_at": started,
-        "ended_at": ended,
-        "source": data.get("source") or "web",
-        "created_by": me.user_id,
-    }
-    return insert(conn, values, key, fingerprint), False
-
-
 def _refs_after(conn: Conn, user_id, old: Row, changes: dict) -> dict:
     """Return the project, task and billable default an edit leaves the entry with (checked when they change)."""
     if "project_id" not in changes and "task_id" not in changes:
@@ -282,7 +265,7 @@ def update_entry(conn: Conn, me: Actor, entry_id, changes: dict) -> Row:
     old = entry(conn, old["id"])  # as it is now that the user's time is locked
     at = now()
     started, ended = _interval_after(old, changes, at)
-    check_past_edit(me, cfg, user["timezone"], at, old["started_at"], started)
+    check_past_edit(me, cfg, user["today_start"], old["started_at"], started)
     refs = _refs_after(conn, user["id"], old, changes)
     check_overlap(conn, user["id"], started, ended, exclude_id=old["id"])
     moved = refs["project_id"] != (str(old["project_id"]) if old["project_id"] else None)
@@ -304,6 +287,6 @@ def delete_entry(conn: Conn, me: Actor, entry_id) -> Row:
     """Delete an entry (refused in a locked period or, for employees, in the past when forbidden); return it."""
     old = entry(conn, entry_id)
     user, cfg = writer(conn, me, old["user_id"])
-    check_past_edit(me, cfg, user["timezone"], now(), old["started_at"])
+    check_past_edit(me, cfg, user["today_start"], old["started_at"])
     write(conn, "DELETE FROM time_entries WHERE id = %s RETURNING id", (old["id"],))
     return old

@@ -3,6 +3,8 @@ past edits as the company allows, and the period lock's refusal as 423 Locked.""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Protocol
 
@@ -11,13 +13,14 @@ import psycopg
 from .. import keys
 from ..db import Conn, Row
 from ..errors import ApiError, Conflict, Forbidden, NotFound, Unprocessable, ValidationFailed
-from . import timecalc
 
 ENTRY_COLUMNS = (
     "e.id, e.user_id, e.project_id, e.task_id, e.description, e.started_at, e.ended_at, e.billable,"
     " e.source, e.created_by, e.created_at, e.updated_at, (e.ended_at IS NULL) AS running,"
     " extract(epoch FROM coalesce(e.ended_at, now()) - e.started_at)::bigint AS duration_seconds"
 )
+# The instant today began in the time zone of users row `u`: an employee's "past" entries start before it.
+TODAY_START = "(date_trunc('day', now() AT TIME ZONE u.timezone) AT TIME ZONE u.timezone)"
 MAX_ENTRY = timedelta(days=7)
 FUTURE_SLACK = timedelta(days=1)
 # Entries of a user whose interval meets [%(started_at)s, %(ended_at)s or forever) (`e` is the entry).
@@ -82,12 +85,11 @@ def check_interval(started: datetime, ended: datetime | None, at: datetime) -> N
         raise ValidationFailed("The start is too far in the past.", fields={"started_at": "before 2000"})
 
 
-def check_past_edit(me: Actor, cfg: dict, user_tz: str, at: datetime, *starts: datetime) -> None:
-    """Refuse an employee's change to an entry before today (their time zone) when the company forbids it."""
+def check_past_edit(me: Actor, cfg: dict, today_start: datetime, *starts: datetime) -> None:
+    """Refuse an employee's change to an entry before `today_start` (TODAY_START) when the company forbids it."""
     if me.role != "employee" or cfg["employees_edit_past"]:
         return
-    today = timecalc.local_midnight(timecalc.local_date(at, user_tz), user_tz)
-    if any(s < today for s in starts):
+    if any(s < today_start for s in starts):
         raise Forbidden("Your company does not allow employees to edit past entries.", code="past_edit_forbidden")
 
 
@@ -102,10 +104,11 @@ def check_overlap(conn: Conn, user_id, started: datetime, ended: datetime | None
         raise Conflict("This time overlaps another entry.", code="overlap", extra={"conflicting_entry": row})
 
 
-def write(conn: Conn, sql: str, params: Any) -> Row | None:
-    """Run one entry write and return its row; turn the period-lock trigger's refusal into 423 Locked."""
+@contextmanager
+def period_lock_as_423() -> Iterator[None]:
+    """Turn the period-lock trigger's refusal, raised by an entry write in the block, into 423 Locked."""
     try:
-        return conn.execute(sql, params).fetchone()
+        yield
     except psycopg.errors.RaiseException as exc:
         msg = (exc.diag.message_primary or "") if exc.diag else ""
         if msg.startswith(keys.PERIOD_MESSAGE_PREFIX):
@@ -114,3 +117,9 @@ def write(conn: Conn, sql: str, params: Any) -> Row | None:
                 f"This time lies in a timesheet that is {state}; it cannot change.", status=423, code=f"period_{state}"
             ) from exc
         raise
+
+
+def write(conn: Conn, sql: str, params: Any) -> Row | None:
+    """Run one entry write and return its row; turn the period-lock trigger's refusal into 423 Locked."""
+    with period_lock_as_423():
+        return conn.execute(sql, params).fetchone()
