@@ -50,9 +50,14 @@ def upload_screenshot():
     screenshots.check_size(len(data), limit)
     info = screenshots.inspect_image(data)
     cap = screenshots.Capture(me.user_id, form.device_id, form.taken_at, form.monitor, form.activity_percent)
-    row, created = screenshots.store_screenshot(db, me.company_id, cap, data, info)
-    if created:
-        media_jobs.enqueue_thumbnail(conn, row["id"], me.company_id)
+    row, created = screenshots.store_screenshot(
+        db,
+        me.company_id,
+        cap,
+        data,
+        info,
+        lambda conn, new: media_jobs.enqueue_thumbnail(conn, new["id"], me.company_id),
+    )
     return {"screenshot": view(row, bool(cfg["blur_screenshots"]))}, 201 if created else 200
 
 

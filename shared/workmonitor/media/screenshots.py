@@ -131,12 +131,18 @@ def upload_policy(conn: Conn, user_id, company_id) -> dict:
 
 
 def store_screenshot(
-    conn_of: Callable[[], Conn], company_id, cap: Capture, data: bytes, info: ImageInfo
+    conn_of: Callable[[], Conn],
+    company_id,
+    cap: Capture,
+    data: bytes,
+    info: ImageInfo,
+    on_created: Callable[[Conn, dict], object] | None = None,
 ) -> tuple[dict, bool]:
     """Put the object, then insert the row (while consent still holds) and commit; return (row, created).
 
     `conn_of` gives the database connection only once the object is stored: no connection waits on S3. The object
-    is removed again on any failure, and when a retry of the same capture stored its row first."""
+    is removed again on any failure, and when a retry of the same capture stored its row first. `on_created` runs
+    in the row's transaction (the thumbnail job's outbox row commits with it)."""
     shot_id = uuid.uuid4()
     day = cap.taken_at.astimezone(ZoneInfo("UTC")).strftime("%Y-%m-%d")
     key = storage.key(company_id, "screenshots", cap.user_id, day, f"{shot_id}.{info.ext}")
@@ -175,6 +181,8 @@ def store_screenshot(
                 # ...else the retry's row was deleted (retention, a manager) before we could read it
                 raise Conflict("This screenshot was removed while it was stored; send it again.", code="capture_gone")
             return existing, False
+        if on_created is not None:
+            on_created(conn, row)
         conn.commit()  # the row is durable before we answer; the object is never left without it
     except BaseException:
         if conn is not None:
