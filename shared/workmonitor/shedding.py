@@ -64,13 +64,27 @@ def queued_seconds(stamp: str | None, now: float | None = None) -> float | None:
     return waited if -1.0 <= waited <= _MAX_PLAUSIBLE_QUEUE else None
 
 
+LARGE_BODY_BYTES = 1_048_576
+
+
+def _content_length(environ: dict) -> int:
+    try:
+        return int(environ.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0
+
+
 def shed(wsgi_app: Callable, function: str, gate: Gate, max_queue_ms: int) -> Callable:
     """Return `wsgi_app` behind the queue-time and in-flight checks: 503 + Retry-After, unworked, when either fails."""
 
     def app(environ: dict, start_response: Callable) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") == "OPTIONS" or environ.get("PATH_INFO", "").endswith(_UNSHED):
             return wsgi_app(environ, start_response)
-        waited = queued_seconds(environ.get("HTTP_X_REQUEST_START"))
+        # The stamp is taken before buffering proxies pass the body on: an upload's transfer time is not queueing.
+        large_body = _content_length(environ) > LARGE_BODY_BYTES or "chunked" in environ.get(
+            "HTTP_TRANSFER_ENCODING", ""
+        )
+        waited = None if large_body else queued_seconds(environ.get("HTTP_X_REQUEST_START"))
         if max_queue_ms and waited is not None and waited * 1000 > max_queue_ms:
             return _refuse(function, start_response, "The server is busy (the request waited too long); retry.")
         if not gate.enter():
