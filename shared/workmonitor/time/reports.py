@@ -62,6 +62,7 @@ def list_entries(conn: Conn, flt: Filters, rule: timecalc.Rounding, limit: int, 
         f"SELECT {LIST_COLUMNS} FROM {LIST_FROM} WHERE {cond}"
         " ORDER BY e.started_at DESC, e.id LIMIT %(limit)s OFFSET %(offset)s",
         {**params, "limit": limit + 1, "offset": offset},
+        prepare=False,  # planned with the values on every call (no generic plan on a warm connection)
     ).fetchall()
     for row in rows:
         row["rounded_seconds"] = rule.apply(row["duration_seconds"])
@@ -144,7 +145,8 @@ def _totals_rows(
         rounded=_ROUNDED[rule.mode],
     )
     limit, offset = window or (0, 0)
-    return conn.execute(sql, {**params, "step": rule.minutes * 60, "limit": limit, "offset": offset}).fetchall()
+    params |= {"step": rule.minutes * 60, "limit": limit, "offset": offset}
+    return conn.execute(sql, params, prepare=False).fetchall()
 
 
 def totals(conn: Conn, flt: Filters, rule: timecalc.Rounding, limit: int, offset: int) -> dict:
