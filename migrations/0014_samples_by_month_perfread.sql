@@ -17,24 +17,11 @@ ALTER TABLE activity_samples RENAME TO activity_samples_unpartitioned;
 ALTER TABLE activity_samples_unpartitioned RENAME CONSTRAINT activity_samples_pkey TO activity_samples_unpartitioned_pkey;
 ALTER INDEX activity_samples_user_time_idx RENAME TO activity_samples_unpartitioned_user_time_idx;
 
-CREATE TABLE activity_samples (
-  company_id      uuid NOT NULL,
-  user_id         uuid NOT NULL,
-  device_id       text NOT NULL CHECK (length(device_id) BETWEEN 1 AND 100),
-  seq             bigint NOT NULL CHECK (seq >= 0),
-  started_at      timestamptz NOT NULL,
-  duration        int NOT NULL CHECK (duration BETWEEN 1 AND 3600),
-  app             text NOT NULL DEFAULT '',
-  title           text NOT NULL DEFAULT '',
-  url             text,
-  domain          text,
-  keyboard        int NOT NULL DEFAULT 0 CHECK (keyboard >= 0),
-  mouse           int NOT NULL DEFAULT 0 CHECK (mouse >= 0),
-  idle            boolean NOT NULL DEFAULT false,
-  active_seconds  int NOT NULL DEFAULT 0 CHECK (active_seconds BETWEEN 0 AND duration),
-  PRIMARY KEY (user_id, device_id, seq, started_at),
-  FOREIGN KEY (company_id, user_id) REFERENCES users (company_id, id) ON DELETE CASCADE
-) PARTITION BY RANGE (started_at);
+-- Same columns, defaults and checks; the key gains the partition key.
+CREATE TABLE activity_samples (LIKE activity_samples_unpartitioned INCLUDING DEFAULTS INCLUDING CONSTRAINTS)
+  PARTITION BY RANGE (started_at);
+ALTER TABLE activity_samples ADD PRIMARY KEY (user_id, device_id, seq, started_at),
+  ADD FOREIGN KEY (company_id, user_id) REFERENCES users (company_id, id) ON DELETE CASCADE;
 CREATE INDEX activity_samples_user_time_idx ON activity_samples (company_id, user_id, started_at);
 CREATE TABLE activity_samples_default PARTITION OF activity_samples DEFAULT;
 

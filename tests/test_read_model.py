@@ -7,8 +7,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 import psycopg
-import pytest
-from factories import consent, invite_and_accept, signup
+import test_activity
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -18,26 +17,9 @@ from workmonitor.time import reports as time_reports
 from workmonitor.time import timecalc
 
 A = "/function/activity"
+org = test_activity.org  # the same company: admin, a manager with one assigned employee, an unassigned employee
 T0 = datetime(2026, 1, 26, tzinfo=UTC)  # the samples straddle the January/February month partitions
 SPAN = {"from": "2026-01-20", "to": "2026-02-20"}
-
-
-@pytest.fixture()
-def org(api):
-    """Admin, a manager with one assigned employee, and an unassigned employee; both employees consent."""
-    admin = signup(api, company="Acme")
-    manager = invite_and_accept(api, admin, role="manager", name="Max Manager")
-    emp = invite_and_accept(api, admin, name="Eve Employee")
-    other = invite_and_accept(api, admin, name="Olga Other")
-    r = api.post(
-        "/function/team/assignments",
-        token=admin["token"],
-        json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
-    )
-    assert r.status_code == 201, r.json
-    consent(api, admin, emp, activity=True)
-    consent(api, admin, other, activity=True)
-    return {"admin": admin, "manager": manager, "emp": emp, "other": other}
 
 
 def post(api, who: dict, samples: list[dict], device: str = "laptop"):
