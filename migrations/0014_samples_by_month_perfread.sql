@@ -24,6 +24,7 @@ ALTER TABLE activity_samples ADD PRIMARY KEY (user_id, device_id, seq, started_a
   ADD FOREIGN KEY (company_id, user_id) REFERENCES users (company_id, id) ON DELETE CASCADE;
 CREATE INDEX activity_samples_user_time_idx ON activity_samples (company_id, user_id, started_at);
 CREATE TABLE activity_samples_default PARTITION OF activity_samples DEFAULT;
+ALTER TABLE activity_samples_default ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY;
 
 -- The name of the month partition holding `m` (any day of it).
 CREATE FUNCTION app.sample_partition_name(m date) RETURNS text LANGUAGE sql IMMUTABLE AS
@@ -47,10 +48,16 @@ BEGIN
       lo := m::timestamp AT TIME ZONE 'UTC';
       hi := (m + interval '1 month')::timestamp AT TIME ZONE 'UTC';
       -- Rows of this month that reached the DEFAULT partition move into the new one before it is attached.
+      -- Every partition has RLS enabled and forced with no policy of its own: read directly, it shows nothing
+      -- (through the parent only the parent's policies apply). The move lifts FORCE on DEFAULT for this
+      -- transaction only, so the owner sees the rows it moves.
       EXECUTE format('CREATE TABLE %I (LIKE activity_samples INCLUDING DEFAULTS INCLUDING CONSTRAINTS)', name);
+      ALTER TABLE activity_samples_default NO FORCE ROW LEVEL SECURITY;
       EXECUTE format('WITH moved AS (DELETE FROM activity_samples_default WHERE started_at >= %L AND started_at < %L'
                      ' RETURNING *) INSERT INTO %I SELECT * FROM moved', lo, hi, name);
+      ALTER TABLE activity_samples_default FORCE ROW LEVEL SECURITY;
       EXECUTE format('ALTER TABLE activity_samples ATTACH PARTITION %I FOR VALUES FROM (%L) TO (%L)', name, lo, hi);
+      EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY, FORCE ROW LEVEL SECURITY', name);
       made := made + 1;
     END IF;
     m := (m + interval '1 month')::date;

@@ -86,6 +86,24 @@ def test_every_tenant_table_has_rls_enabled_forced_and_policies(owner_conn):
     assert not problems, "\n".join(problems)
 
 
+def test_partitions_are_reached_only_through_their_parent(owner_conn):
+    # A partition is not in tenant_tables: the parent's policies govern it. Read directly it must show nothing.
+    rows = owner_conn.execute(
+        "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, has_table_privilege(%s, c.oid, 'SELECT')"
+        " OR has_table_privilege(%s, c.oid, 'INSERT') OR has_table_privilege(%s, c.oid, 'DELETE')"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = 'public' AND c.relispartition AND c.relkind = 'r'",
+        (APP_ROLE,) * 3,
+    ).fetchall()
+    assert rows, "activity_samples should be partitioned"
+    problems = [
+        f"{name}: rls={rls} forced={forced} app_rights={rights}"
+        for name, rls, forced, rights in rows
+        if not (rls and forced) or rights
+    ]
+    assert not problems, "\n".join(problems)
+
+
 def test_app_role_owns_nothing_and_cannot_bypass_rls(owner_conn):
     role = owner_conn.execute(
         "SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = %s", (APP_ROLE,)
