@@ -11,7 +11,8 @@
 --   for the months ahead. The DEFAULT partition catches anything outside, so an insert never fails for want
 --   of a partition.
 -- - app.drop_sample_partitions(before) drops the months that end at or before `before` (installation-wide
---   raw retention); the rollups keep the history.
+--   raw retention) and records in activity_raw_floor where raw data now starts; the rollups keep the history,
+--   and a full recompute rebuilds only the days after that floor.
 
 ALTER TABLE activity_samples RENAME TO activity_samples_unpartitioned;
 ALTER TABLE activity_samples_unpartitioned RENAME CONSTRAINT activity_samples_pkey TO activity_samples_unpartitioned_pkey;
@@ -65,11 +66,20 @@ BEGIN
   RETURN made;
 END $$;
 
+-- The instant before which raw samples were dropped (one row at most; installation-wide like the partitions).
+-- A full recompute leaves the rollups of earlier days alone: they are the only record of that time now.
+CREATE TABLE activity_raw_floor (
+  one    boolean PRIMARY KEY DEFAULT true CHECK (one),
+  since  timestamptz NOT NULL
+);
+GRANT SELECT ON activity_raw_floor TO workmonitor_app;
+
 CREATE FUNCTION app.drop_sample_partitions(p_before date) RETURNS int
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 DECLARE
   part record;
   dropped int := 0;
+  floor_at timestamptz;
 BEGIN
   FOR part IN
     SELECT c.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
@@ -78,7 +88,12 @@ BEGIN
   LOOP
     EXECUTE format('DROP TABLE %I', part.relname);
     dropped := dropped + 1;
+    floor_at := greatest(floor_at, (to_date(right(part.relname, 7), 'YYYY_MM') + interval '1 month') AT TIME ZONE 'UTC');
   END LOOP;
+  IF dropped > 0 THEN
+    INSERT INTO activity_raw_floor (since) VALUES (floor_at)
+    ON CONFLICT (one) DO UPDATE SET since = greatest(activity_raw_floor.since, excluded.since);
+  END IF;
   RETURN dropped;
 END $$;
 -- The scheduler (a job claim) keeps the months ahead; dropping stays with the owner (ops or the retention job

@@ -141,6 +141,10 @@ def test_rollups_equal_raw_after_retention_drops_a_month(api, org, owner_conn):
     assert mismatches(owner_conn, since=date(2026, 2, 1)) == {}
     after = {r[0]: r[1] for r in owner_conn.execute("SELECT day, seconds FROM activity_daily WHERE day < '2026-02-01'")}
     assert after == before
+    recompute.recompute_company(org["admin"]["user"]["company_id"])  # a full recompute keeps them too
+    assert mismatches(owner_conn, since=date(2026, 2, 1)) == {}
+    after = {r[0]: r[1] for r in owner_conn.execute("SELECT day, seconds FROM activity_daily WHERE day < '2026-02-01'")}
+    assert after == before
     partitions.ensure_months(owner_conn, date(2025, 1, 1), date(2026, 1, 31))  # months back for the next tests
 
 
