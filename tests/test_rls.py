@@ -26,7 +26,7 @@ TENANT_TABLES_SQL = """
 SELECT c.oid, c.relname, c.relrowsecurity, c.relforcerowsecurity, pg_get_userbyid(c.relowner) AS owner,
        (SELECT count(*) FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND (c.relname = 'companies' OR EXISTS (
         SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'company_id' AND NOT a.attisdropped))
 ORDER BY c.relname
@@ -83,6 +83,24 @@ def test_every_tenant_table_has_rls_enabled_forced_and_policies(owner_conn):
             problems.append(f"{t['relname']}: has no policy")
         if t["owner"] == APP_ROLE:
             problems.append(f"{t['relname']}: is owned by {APP_ROLE}")
+    assert not problems, "\n".join(problems)
+
+
+def test_partitions_are_reached_only_through_their_parent(owner_conn):
+    # A partition is not in tenant_tables: the parent's policies govern it. Read directly it must show nothing.
+    rows = owner_conn.execute(
+        "SELECT c.relname, c.relrowsecurity, c.relforcerowsecurity, has_table_privilege(%s, c.oid, 'SELECT')"
+        " OR has_table_privilege(%s, c.oid, 'INSERT') OR has_table_privilege(%s, c.oid, 'DELETE')"
+        " FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        " WHERE n.nspname = 'public' AND c.relispartition AND c.relkind = 'r'",
+        (APP_ROLE,) * 3,
+    ).fetchall()
+    assert rows, "activity_samples should be partitioned"
+    problems = [
+        f"{name}: rls={rls} forced={forced} app_rights={rights}"
+        for name, rls, forced, rights in rows
+        if not (rls and forced) or rights
+    ]
     assert not problems, "\n".join(problems)
 
 

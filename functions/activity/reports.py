@@ -14,6 +14,7 @@ from workmonitor.errors import ValidationFailed
 from workmonitor.web import caller, db, page, paginated, query_date, query_int, query_uuid, responds
 
 bp = Blueprint("activity_reports", __name__)
+ROWS_DEFAULT, ROWS_MAX = 500, 2000  # a screen's worth of person-days; the web app asks ?per=day for its chart
 
 
 def _range_and_scope() -> tuple[date, date, list[str] | None]:
@@ -40,20 +41,32 @@ def usage():
     return paginated(rows, limit, offset, by=by, **{"from": start, "to": end})
 
 
+def _rows_page() -> tuple[int, int]:
+    """Return (limit, offset) of a per-user-and-day list: up to ROWS_MAX rows (default ROWS_DEFAULT) a page."""
+    return query_int("limit", ROWS_DEFAULT, 1, ROWS_MAX), query_int("offset", 0, 0, 10_000_000)
+
+
 @bp.get("/daily")
 @responds(DailyTotals)
 def daily():
-    """Tracked, active and idle seconds per user and day."""
+    """Tracked, active and idle seconds per user and day (?per=day: per day over everyone visible), paginated."""
+    per = request.args.get("per", "user,day")
+    if per not in ("user,day", "day"):
+        raise ValidationFailed("per is user,day or day.", fields={"per": "user,day or day"})
     start, end, users = _range_and_scope()
-    return {"items": reports.daily_totals(db(), start, end, users), "from": start, "to": end}
+    limit, offset = _rows_page()
+    rows = reports.daily_totals(db(), start, end, users, per == "user,day", limit + 1, offset)
+    return paginated(rows, limit, offset, per=per, **{"from": start, "to": end})
 
 
 @bp.get("/productivity")
 @responds(ProductivityReport)
 def productivity_report():
-    """Productive, neutral and unproductive seconds and the score per user and day."""
+    """Productive, neutral and unproductive seconds and the score per user and day, paginated."""
     start, end, users = _range_and_scope()
-    return {"items": reports.productivity(db(), start, end, users), "from": start, "to": end}
+    limit, offset = _rows_page()
+    rows = reports.productivity(db(), start, end, users, limit + 1, offset)
+    return paginated(rows, limit, offset, **{"from": start, "to": end})
 
 
 @bp.get("/timeline")

@@ -6,7 +6,8 @@ Definitions (also the API's):
   min(duration, keyboard + mouse) (each input event credits at most one second); an idle sample has none.
 - Activity % of an interval = active seconds / tracked seconds x 100. Idle time = seconds of idle samples.
 - Days are calendar days in the user's time zone at the time of ingest (a recompute uses the current one).
-- Rollups (activity_daily, productivity_daily) are increased in the ingest transaction. What must stay true:
+- Rollups (activity_daily, productivity_daily; activity_app_daily and activity_domain_daily follow activity_daily
+  by trigger) are increased in the ingest transaction. What must stay true:
   ingest holds a SHARED transaction-scoped advisory lock per (user, local day) it adds to, taken before it
   writes and before it reads the rules; a recompute batch holds the EXCLUSIVE lock of the one (user, day) it
   rebuilds (see `recompute`). So a batch never misses nor double-counts an ingest, and ingest waits at most
@@ -110,7 +111,7 @@ WITH ins AS (
          started_at timestamptz, duration int, app text, title text, url text, keyboard int, mouse int, idle boolean,
          active_seconds int), unnest(%(domains)b::text[]))
     AS t(seq, device_id, started_at, duration, app, title, url, keyboard, mouse, idle, active_seconds, domain)
-  ON CONFLICT (user_id, device_id, seq) DO NOTHING
+  ON CONFLICT (user_id, device_id, seq, started_at) DO NOTHING
   RETURNING started_at, duration, app, domain, idle, active_seconds
 ), agg AS (
   SELECT (started_at AT TIME ZONE %(tz)s)::date AS day, app, coalesce(domain, '') AS domain, count(*) AS n,

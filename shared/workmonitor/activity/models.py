@@ -128,12 +128,6 @@ class Usage(Model):
     activity_pct: float | None
 
 
-class _Range(Model):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
-    from_: Day = Field(alias="from")
-    to: Day
-
-
 class UsagePage(Page[Usage]):
     model_config = ConfigDict(extra="forbid", populate_by_name=True)
     by: str
@@ -142,7 +136,7 @@ class UsagePage(Page[Usage]):
 
 
 class DailyTotal(Model):
-    user_id: Id
+    user_id: Id | None  # None when ?per=day (the day's total over everyone the caller sees)
     day: Day
     seconds: float
     active_seconds: float
@@ -150,8 +144,11 @@ class DailyTotal(Model):
     activity_pct: float | None
 
 
-class DailyTotals(_Range):
-    items: list[DailyTotal]
+class DailyTotals(Page[DailyTotal]):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    per: str
+    from_: Day = Field(alias="from")
+    to: Day
 
 
 class DailyProductivity(Model):
@@ -165,8 +162,10 @@ class DailyProductivity(Model):
     score: float | None
 
 
-class ProductivityReport(_Range):
-    items: list[DailyProductivity]
+class ProductivityReport(Page[DailyProductivity]):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    from_: Day = Field(alias="from")
+    to: Day
 
 
 class Bin(Model):

@@ -34,9 +34,11 @@ SELECT %(cid)s, %(uid)s, %(day)s, app, domain, sum(seconds), sum(active), sum(id
 ) x GROUP BY app, domain ORDER BY app, domain
 """
 
-# Every (user, day) with raw data or a rollup row: what a full recompute visits.
+# Every (user, day) with raw data or a rollup row after the raw floor (days before it lost their raw samples to
+# retention: their rollups are the record and stay): what a full recompute visits.
 _ALL_DAYS = """
 SELECT user_id::text AS user_id, day FROM activity_daily WHERE company_id = %(cid)s
+  AND day > coalesce((SELECT since FROM activity_raw_floor)::date, '-infinity')
 UNION
 SELECT s.user_id::text, (s.started_at AT TIME ZONE u.timezone)::date FROM activity_samples s
   JOIN users u ON u.id = s.user_id WHERE s.company_id = %(cid)s

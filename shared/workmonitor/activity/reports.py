@@ -38,6 +38,11 @@ def scope(conn: Conn, user_id: str | None, team: str | None) -> list[str] | None
     return None
 
 
+def _narrow(users: list[str] | None) -> str:
+    """Return the user condition for `users` (None = everyone visible: no condition, so no catch-all parameter)."""
+    return "" if users is None else " AND user_id = ANY(%(users)s::uuid[])"
+
+
 def usage(
     conn: Conn,
     by: str,
@@ -50,43 +55,55 @@ def usage(
     offset: int,
 ) -> list[dict]:
     """Return seconds, active and idle seconds and activity % per app or domain (optionally per user and day)."""
-    name = {"app": "app", "domain": "domain"}[by]
+    name, table = {"app": ("app", "activity_app_daily"), "domain": ("domain", "activity_domain_daily")}[by]
     groups = (["user_id"] if per_user else []) + (["day"] if per_day else [])
     keys = ", ".join(groups + [name])
     return conn.execute(
         f"SELECT {', '.join(groups + [name + ' AS name'])}, sum(seconds)::float8 AS seconds,"
         " sum(active_seconds)::float8 AS active_seconds, sum(idle_seconds)::float8 AS idle_seconds,"
         " round(100 * sum(active_seconds) / nullif(sum(seconds), 0), 1)::float8 AS activity_pct"
-        " FROM activity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
-        " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[]))"
-        f"{' AND domain <> %(empty)s' if by == 'domain' else ''}"
+        f" FROM {table} WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s{_narrow(users)}"
         f" GROUP BY {keys} ORDER BY {', '.join(groups + ['seconds DESC', name])} LIMIT %(limit)s OFFSET %(offset)s",
-        {"start": start, "end": end, "users": users, "empty": "", "limit": limit, "offset": offset},
+        {"start": start, "end": end, "users": users, "limit": limit, "offset": offset},
+        prepare=False,
     ).fetchall()
 
 
-def daily_totals(conn: Conn, start: date, end: date, users: list[str] | None) -> list[dict]:
-    """Return tracked, active and idle seconds and activity % per user and day."""
-    return conn.execute(
-        "SELECT user_id, day, sum(seconds)::float8 AS seconds, sum(active_seconds)::float8 AS active_seconds,"
-        " sum(idle_seconds)::float8 AS idle_seconds,"
-        " round(100 * sum(active_seconds) / nullif(sum(seconds), 0), 1)::float8 AS activity_pct"
-        " FROM activity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
-        " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[]))"
-        " GROUP BY user_id, day ORDER BY day, user_id",
-        {"start": start, "end": end, "users": users},
-    ).fetchall()
+# Per user and day from the user/day rollup (productivity_daily: its four parts add up to the tracked seconds).
+_DAILY = """
+SELECT {key}, sum(productive_seconds + neutral_seconds + unproductive_seconds + idle_seconds)::float8 AS seconds,
+  sum(active_seconds)::float8 AS active_seconds, sum(idle_seconds)::float8 AS idle_seconds,
+  round(100 * sum(active_seconds) / nullif(sum(productive_seconds + neutral_seconds + unproductive_seconds
+    + idle_seconds), 0), 1)::float8 AS activity_pct
+FROM productivity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s{narrow}
+GROUP BY {group} ORDER BY {order} LIMIT %(limit)s OFFSET %(offset)s
+"""
 
 
-def productivity(conn: Conn, start: date, end: date, users: list[str] | None) -> list[dict]:
-    """Return productive / neutral / unproductive / idle seconds and the score per user and day."""
+def daily_totals(
+    conn: Conn, start: date, end: date, users: list[str] | None, per_user: bool, limit: int, offset: int
+) -> list[dict]:
+    """Return one page of tracked, active and idle seconds and activity % per user and day (or per day)."""
+    sql = _DAILY.format(
+        key="user_id, day" if per_user else "NULL::uuid AS user_id, day",
+        narrow=_narrow(users),
+        group="user_id, day" if per_user else "day",
+        order="day, user_id" if per_user else "day",
+    )
+    params = {"start": start, "end": end, "users": users, "limit": limit, "offset": offset}
+    return conn.execute(sql, params, prepare=False).fetchall()
+
+
+def productivity(conn: Conn, start: date, end: date, users: list[str] | None, limit: int, offset: int) -> list[dict]:
+    """Return one page of productive / neutral / unproductive / idle seconds and the score per user and day."""
     return conn.execute(
         "SELECT user_id, day, productive_seconds::float8 AS productive_seconds,"
         " neutral_seconds::float8 AS neutral_seconds, unproductive_seconds::float8 AS unproductive_seconds,"
         " idle_seconds::float8 AS idle_seconds, active_seconds::float8 AS active_seconds, score::float8 AS score"
-        " FROM productivity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
-        " AND (%(users)s::uuid[] IS NULL OR user_id = ANY(%(users)s::uuid[])) ORDER BY day, user_id",
-        {"start": start, "end": end, "users": users},
+        f" FROM productivity_daily WHERE company_id = app.company_id() AND day BETWEEN %(start)s AND %(end)s"
+        f"{_narrow(users)} ORDER BY day, user_id LIMIT %(limit)s OFFSET %(offset)s",
+        {"start": start, "end": end, "users": users, "limit": limit, "offset": offset},
+        prepare=False,
     ).fetchall()
 
 
@@ -108,4 +125,5 @@ def timeline(conn: Conn, user_id: str, start: datetime, end: datetime, interval:
         " FROM activity_samples WHERE company_id = app.company_id() AND user_id = %(uid)s"
         " AND started_at >= %(start)s AND started_at < %(end)s GROUP BY 1 ORDER BY 1",
         {"iv": interval, "start": start, "end": end, "uid": user_id},
+        prepare=False,
     ).fetchall()

@@ -10,10 +10,12 @@ midway is finished by the next one.
 from __future__ import annotations
 
 import logging
+from datetime import UTC, datetime
 
 import psycopg
 
 from .. import storage
+from ..activity import partitions
 from ..config import settings
 from ..db import Claims, Conn, transaction
 from ..media import screenshots
@@ -31,8 +33,10 @@ def company_ids() -> list[str]:
 
 
 def apply_retention(ids: list[str] | None = None) -> dict:
-    """Apply retention for the given companies (default: all); return totals."""
+    """Apply retention for the given companies (default: all); return totals. Also makes the sample months ahead."""
     totals = {"companies": 0, "screenshots": 0, "recordings": 0, "requeued": 0}
+    with psycopg.connect(settings().owner_database_url) as conn:
+        totals["sample_months_made"] = partitions.ensure_ahead(conn, datetime.now(UTC).date())
     for cid in ids if ids is not None else company_ids():
         result = apply_company_retention(cid)
         totals["companies"] += 1

@@ -29,23 +29,22 @@ class Filters:
     end: datetime | None = None
 
     def where(self) -> tuple[str, dict]:
-        """Return the SQL condition and its parameters (entries that start inside the range)."""
-        sql = (
-            "(%(u)s::uuid IS NULL OR e.user_id = %(u)s) AND (%(p)s::uuid IS NULL OR e.project_id = %(p)s)"
-            " AND (%(t)s::uuid IS NULL OR e.task_id = %(t)s) AND (%(c)s::uuid IS NULL OR p.client_id = %(c)s)"
-            " AND (%(b)s::boolean IS NULL OR e.billable = %(b)s)"
-            " AND (%(s)s::timestamptz IS NULL OR e.started_at >= %(s)s)"
-            " AND (%(e)s::timestamptz IS NULL OR e.started_at < %(e)s)"
-        )
-        return sql, {
-            "u": self.user_id,
-            "p": self.project_id,
-            "t": self.task_id,
-            "c": self.client_id,
-            "b": self.billable,
-            "s": self.start,
-            "e": self.end,
+        """Return the SQL condition of the filters given, and its parameters (entries that start inside the range).
+
+        Only the filters set become conditions: a "match anything when the parameter is NULL" condition lets a
+        prepared statement switch to a generic plan after a few calls on one connection (10x slower).
+        """
+        given = {
+            "u": (self.user_id, "e.user_id = %(u)s"),
+            "p": (self.project_id, "e.project_id = %(p)s"),
+            "t": (self.task_id, "e.task_id = %(t)s"),
+            "c": (self.client_id, "p.client_id = %(c)s"),
+            "b": (self.billable, "e.billable = %(b)s"),
+            "s": (self.start, "e.started_at >= %(s)s"),
+            "e": (self.end, "e.started_at < %(e)s"),
         }
+        params = {k: v for k, (v, _) in given.items() if v is not None}
+        return " AND ".join([sql for k, (_, sql) in given.items() if k in params] or ["true"]), params
 
 
 def day_bounds(first: date | None, last: date | None, tz: str) -> tuple[datetime | None, datetime | None]:
@@ -63,6 +62,7 @@ def list_entries(conn: Conn, flt: Filters, rule: timecalc.Rounding, limit: int, 
         f"SELECT {LIST_COLUMNS} FROM {LIST_FROM} WHERE {cond}"
         " ORDER BY e.started_at DESC, e.id LIMIT %(limit)s OFFSET %(offset)s",
         {**params, "limit": limit + 1, "offset": offset},
+        prepare=False,  # planned with the values on every call (no generic plan on a warm connection)
     ).fetchall()
     for row in rows:
         row["rounded_seconds"] = rule.apply(row["duration_seconds"])
@@ -145,7 +145,8 @@ def _totals_rows(
         rounded=_ROUNDED[rule.mode],
     )
     limit, offset = window or (0, 0)
-    return conn.execute(sql, {**params, "step": rule.minutes * 60, "limit": limit, "offset": offset}).fetchall()
+    params |= {"step": rule.minutes * 60, "limit": limit, "offset": offset}
+    return conn.execute(sql, params, prepare=False).fetchall()
 
 
 def totals(conn: Conn, flt: Filters, rule: timecalc.Rounding, limit: int, offset: int) -> dict:

@@ -75,7 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tracked, active and idle seconds per user and day. */
+        /** Tracked, active and idle seconds per user and day (?per=day: per day over everyone visible), paginated. */
         get: operations["activity_reports_daily_get"];
         put?: never;
         post?: never;
@@ -143,7 +143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Productive, neutral and unproductive seconds and the score per user and day. */
+        /** Productive, neutral and unproductive seconds and the score per user and day, paginated. */
         get: operations["activity_reports_productivity_report_get"];
         put?: never;
         post?: never;
@@ -379,11 +379,8 @@ export interface components {
             idle_seconds: number;
             /** Seconds */
             seconds: number;
-            /**
-             * User Id
-             * Format: uuid
-             */
-            user_id: string;
+            /** User Id */
+            user_id: string | null;
         };
         /** DailyTotals */
         DailyTotals: {
@@ -392,8 +389,18 @@ export interface components {
              * Format: date
              */
             from: string;
+            /** Has More */
+            has_more: boolean;
             /** Items */
             items: components["schemas"]["DailyTotal"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+            /** Per */
+            per: string;
             /**
              * To
              * Format: date
@@ -529,8 +536,16 @@ export interface components {
              * Format: date
              */
             from: string;
+            /** Has More */
+            has_more: boolean;
             /** Items */
             items: components["schemas"]["DailyProductivity"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
             /**
              * To
              * Format: date

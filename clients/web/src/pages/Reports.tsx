@@ -99,7 +99,7 @@ function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title
 }
 
 function DailyActivity({ f }: { f: Filters }) {
-  const daily = useAsync(() => get<DailyTotals>(`/activity/daily${qs({ from: f.from, to: f.to, user_id: f.userId })}`), [f.from, f.to, f.userId]);
+  const daily = useAsync(() => get<DailyTotals>(`/activity/daily${qs({ from: f.from, to: f.to, user_id: f.userId, per: "day" })}`), [f.from, f.to, f.userId]);
   const days = daily.data ? totalsByDay(daily.data.items, f.from, f.to) : [];
   return (
     <section className="panel" aria-label="Daily activity">
