@@ -243,10 +243,10 @@ def test_guessing_the_current_password_is_throttled_like_login(api):
     admin = signup(api)
     limit = settings().login_max_failures
     for i in range(limit):
-        r = api.post(f"{AUTH}/me/password", json={"current_password": f"guess number {i}", "new_password": "x" * 12},
+        r = api.post(f"{AUTH}/me/password", json={"current_password": f"guess {i}", "new_password": "a new secret"},
                      token=admin["token"])  # fmt: skip
         assert r.status_code == 401, r.json
-    r = api.post(f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "x" * 12},
+    r = api.post(f"{AUTH}/me/password", json={"current_password": PASSWORD, "new_password": "a new secret"},
                  token=admin["token"])  # fmt: skip
     assert r.status_code == 429 and int(r.headers["Retry-After"]) > 0, r.json
     assert error_problem(r) is None
@@ -262,7 +262,7 @@ def test_a_successful_login_does_not_reset_the_addresss_failure_count(api):
 
     mine = signup(api, company="Attacker")
     signup(api, company="Victim")
-    limit, statuses = settings().login_max_failures, []
+    limit, statuses = settings().login_address_max_accounts, []
     for i in range(limit + 3):
         # A different victim address each time (no per-account limit is reached), and a good login in between.
         statuses.append(login(api, f"victim-{i}@example.com", "wrong password", ip="203.0.113.9").status_code)

@@ -28,10 +28,10 @@ def _confirm(conn: Conn, password: str, failed_action: str, message: str) -> Non
     used to guess the password."""
     cfg = settings()
     person = users.credentials(conn)
-    keys = [("login-email", person["email"] or caller().user_id), ("login-ip", client_ip() or "-")]
-    throttle.check(redis_client(), keys, cfg.login_max_failures, cfg.login_window_seconds)
+    account = person["email"] or caller().user_id
+    throttle.check_login(redis_client(), cfg, account, client_ip())
     if not security.verify_password(password, person["password_hash"]):
-        throttle.record(redis_client(), keys, cfg.login_window_seconds)
+        throttle.fail_login(redis_client(), cfg, account, client_ip())
         record_apart(failed_action, _me(), reason="bad_credentials")
         raise Unauthorized(message, code="invalid_credentials")
 

@@ -65,12 +65,11 @@ def login():
     """Sign in to `company_id`, else to the last used company; or answer with a challenge when codes are on."""
     data = body(LoginIn)
     cfg = settings()
-    keys = [("login-email", data.email), ("login-ip", client_ip() or "-")]
-    throttle.check(redis_client(), keys, cfg.login_max_failures, cfg.login_window_seconds)
+    throttle.check_login(redis_client(), cfg, data.email, client_ip())
     conn = db(dbmod.Claims())
     found = users.find_login(conn, data.email)
     if not security.verify_password(data.password, found[0]["password_hash"] if found else None):
-        throttle.record(redis_client(), keys, cfg.login_window_seconds)
+        throttle.fail_login(redis_client(), cfg, data.email, client_ip())
         record_apart("auth.login_failed", users.member(found[0]) if found else None, email=data.email,
                      reason="bad_credentials")  # fmt: skip
         raise Unauthorized("Email or password is wrong.", code="invalid_credentials")
@@ -91,7 +90,7 @@ def login():
         )
         record(conn, "auth.otp_sent", member)
         return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
-    throttle.clear(redis_client(), keys[:1])  # the account's failures only: the address's stay counted
+    throttle.clear_login(redis_client(), data.email)  # the account's failures only: the address's stay counted
     return _signed_in(conn, member, device(data), found, "auth.login")
 
 
@@ -108,7 +107,7 @@ def otp_verify():
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
     _spend_code(user, row, data.code)
     tokens.mark_used(conn, row["id"])
-    throttle.clear(redis_client(), [("login-email", user["email"])])  # never the address's failures
+    throttle.clear_login(redis_client(), user["email"])  # never the address's failures
     users.act_as(conn, user)
     return _signed_in(conn, user, device(data), users.my_memberships(conn), "auth.login", second_factor="email_otp")
 
@@ -127,8 +126,7 @@ def _spend_code(user: dict, row: dict, code: str) -> None:
         raise Unauthorized("Too many wrong codes; sign in again.", code="otp_locked")
     if not right:
         # Wrong codes count as failed sign-ins: fresh challenges (the password is known) cannot be farmed.
-        keys = [("login-email", user["email"]), ("login-ip", client_ip() or "-")]
-        throttle.record(redis_client(), keys, settings().login_window_seconds)
+        throttle.fail_login(redis_client(), settings(), user["email"], client_ip())
         raise Unauthorized("The code is wrong.", code="otp_invalid")
 
 

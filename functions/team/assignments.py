@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from workmonitor.errors import ValidationFailed
+from workmonitor.errors import ValidationFailed, id_or_404
 from workmonitor.team import assignments
-from workmonitor.team.models import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentQuery
+from workmonitor.team.models import AssignmentIn, AssignmentOut, AssignmentPage, AssignmentQuery, TeamIn, TeamOut
 from workmonitor.web import audit, body, caller, db, page, paginated, query_uuid, responds, roles
 
 bp = Blueprint("assignments", __name__)
@@ -57,3 +57,18 @@ def unassign(manager_id: str, employee_id: str):
     assignments.unassign(conn, manager_id, employee_id)
     audit(conn, "team.manager_unassigned", "user", employee_id, {"manager_id": manager_id})
     return "", 204
+
+
+@bp.put("/managers/<manager_id>/employees")
+@roles("admin")
+@responds(TeamOut, body=TeamIn)
+def set_team(manager_id: str):
+    """Make the given employees exactly the manager's people (bulk assign and unassign)."""
+    data = body(TeamIn)
+    conn = db()
+    out = assignments.set_team(conn, caller().company_id, id_or_404(manager_id, "user"), data.employee_ids)
+    for employee_id in out["added"]:
+        audit(conn, "team.manager_assigned", "user", employee_id, {"manager_id": str(out["manager_id"])})
+    for employee_id in out["removed"]:
+        audit(conn, "team.manager_unassigned", "user", employee_id, {"manager_id": str(out["manager_id"])})
+    return out

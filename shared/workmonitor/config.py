@@ -69,6 +69,7 @@ class Settings:
     publish_secret: str | None
     login_max_failures: int
     login_window_seconds: int
+    login_address_max_accounts: int
     reset_ttl: int
     otp_ttl: int
     invite_ttl: int
@@ -114,6 +115,7 @@ def settings() -> Settings:
         publish_secret=secret("publish-secret"),
         login_max_failures=_int("LOGIN_MAX_FAILURES", 5),
         login_window_seconds=_int("LOGIN_WINDOW_SECONDS", 300),
+        login_address_max_accounts=_int("LOGIN_ADDRESS_MAX_ACCOUNTS", 10),
         reset_ttl=_int("RESET_TOKEN_TTL", 3600),
         otp_ttl=_int("OTP_TTL", 600),
         invite_ttl=_int("INVITE_TTL", 7 * 24 * 3600),

@@ -60,6 +60,32 @@ def _not_found(environ, start_response):
     return Response(body, status=404, content_type="application/json")(environ, start_response)
 
 
+def _no_route(environ, start_response):
+    body = b'{"error": {"code": "not_found", "message": "No such path.", "fields": {}}}'
+    return Response(body, status=404, content_type="application/json")(environ, start_response)
+
+
+# Paths that are never pages of the web app: the functions, ActivityWatch clients' /api/0/..., sockets, storage.
+API_PREFIXES = ("/function/", "/api/", "/socket.io/", "/s3/")
+
+
+def is_page_request(environ: dict) -> bool:
+    """Return True when the request is a browser asking for a page of the web app (a client-side route).
+
+    Only a GET (or HEAD) that accepts text/html, for a path with no file extension outside the API prefixes,
+    gets the web app's index.html; anything else unknown is a 404 JSON, so a client posting to a path that does
+    not exist (a stock ActivityWatch watcher) hears about it instead of getting a 200 page.
+    """
+    path = environ.get("PATH_INFO", "") or "/"
+    if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
+        return False
+    if path.startswith(API_PREFIXES) or path in ("/api", "/function"):
+        return False
+    if "." in path.rsplit("/", 1)[-1]:
+        return False
+    return "text/html" in environ.get("HTTP_ACCEPT", "")
+
+
 def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
     """Return one WSGI app serving /function/<name>/... for every function in stack.yml (and / for the web app).
 
@@ -82,6 +108,8 @@ def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
         def spa(environ, start_response):
             if environ.get("PATH_INFO", "").startswith("/function/"):
                 return _not_found(environ, start_response)
+            if not is_page_request(environ):
+                return _no_route(environ, start_response)
             return Response(index, content_type="text/html")(environ, start_response)
 
         root = SharedDataMiddleware(spa, {"/": str(static_dir)})

@@ -7,7 +7,8 @@ import psycopg
 from .. import security
 from ..config import settings
 from ..db import Conn, Row
-from ..errors import Gone, NotFound, Unauthorized
+from ..errors import Gone, NotFound, Unauthorized, ValidationFailed
+from . import passwords
 from .users import act_as, now, user_by_id
 
 
@@ -33,6 +34,9 @@ def accept(conn: Conn, token: str, inv: Row, name: str, password: str, tz: str) 
             raise Unauthorized("This address already has an account: use its password.", code="invalid_credentials")
         new_hash = None
     else:
+        why = passwords.problem(password)
+        if why is not None:
+            raise ValidationFailed(f"The password {why}.", fields={"password": f"The password {why}."})
         new_hash = security.hash_password(password)
     try:
         ids = conn.execute(

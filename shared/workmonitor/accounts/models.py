@@ -5,11 +5,14 @@ from __future__ import annotations
 import uuid
 from typing import Annotated, Any
 
-from pydantic import RootModel, StringConstraints
+from pydantic import AfterValidator, RootModel, StringConstraints
 
 from ..schemas import Email, Input, Name, Password, Role, TimeZone, Token
 from ..wire import Id, Model, Timestamp
+from . import passwords
 
+# A password being chosen (signup, reset, invitation, change) meets the policy; signing in takes any `Password`.
+NewPassword = Annotated[str, StringConstraints(max_length=passwords.MAX_LENGTH), AfterValidator(passwords.checked)]
 DeviceText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=200)]
 
 # --- requests ---------------------------------------------------------------------------------------------------
@@ -26,7 +29,7 @@ class SignupIn(DeviceIn):
     company_name: Name
     name: Name
     email: Email
-    password: Password
+    password: NewPassword
     timezone: TimeZone = "UTC"
 
 
@@ -59,13 +62,13 @@ class ForgotIn(Input):
 
 class ResetIn(Input):
     token: Token
-    password: Password
+    password: NewPassword
 
 
 class AcceptIn(DeviceIn):
     token: Token
     name: Name
-    password: Password
+    password: Password  # an existing account's password, or a new one (checked then: invitations.accept)
     timezone: TimeZone = "UTC"
 
 
@@ -76,7 +79,7 @@ class ProfileIn(Input):
 
 class PasswordIn(Input):
     current_password: str
-    new_password: Password
+    new_password: NewPassword
 
 
 class OtpSettingIn(Input):

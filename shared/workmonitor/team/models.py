@@ -33,6 +33,12 @@ class AssignmentIn(Input):
     employee_id: uuid.UUID
 
 
+class TeamIn(Input):
+    """The whole set of employees a manager is to have (PUT replaces it; [] removes every one)."""
+
+    employee_ids: list[uuid.UUID] = Field(max_length=1000)
+
+
 class AgreementIn(Input):
     screenshots: bool = False
     activity: bool = False
@@ -103,6 +109,15 @@ class Assignment(Model):
 
 class AssignmentOut(Model):
     assignment: Assignment
+
+
+class TeamOut(Model):
+    """A manager's employees after a bulk change, and what the change added and removed."""
+
+    manager_id: Id
+    employee_ids: list[Id]
+    added: list[Id]
+    removed: list[Id]
 
 
 class Agreement(Model):

@@ -202,10 +202,12 @@ def start_timer(conn: Conn, me: Actor, data: dict, key: str | None) -> tuple[Row
 
 
 def stop_timer(conn: Conn, user_id, at: datetime | None = None) -> Row | None:
-    """Stop the running timer of `user_id` at `at` (now); return the stopped entry or None."""
+    """Stop the running timer of `user_id` at `at` (now), or where the user's next entry begins when one was
+    added after the timer started (a running timer lasts until now: rules.OVERLAPS); return it or None."""
     return write(
         conn,
-        "UPDATE time_entries AS e SET ended_at = greatest(%s, started_at + interval '1 microsecond')"
+        "UPDATE time_entries AS e SET ended_at = least(greatest(%s, started_at + interval '1 microsecond'),"
+        " (SELECT min(n.started_at) FROM time_entries n WHERE n.user_id = e.user_id AND n.started_at > e.started_at))"
         f" WHERE user_id = %s AND ended_at IS NULL RETURNING {ENTRY_COLUMNS}",
         (at or now(), str(user_id)),
     )

@@ -220,9 +220,11 @@ class Week(Model):
 
 
 class Timesheet(Week):
-    """A submitted (or once submitted) week; submitting or approving it locks the week's entries."""
+    """A submitted (or once submitted) week; submitting or approving it locks the week's entries that lie before
+    `locked_until` (the week's end, or the submission instant for a week submitted before it ended)."""
 
     id: Id
+    locked_until: Timestamp
     total_seconds: int
     submitted_at: Timestamp | None
     decided_by: Id | None
@@ -236,6 +238,7 @@ class WeekSheet(Week):
     """The week's timesheet, or (no `id`, status open) the week not yet submitted, which has only the period."""
 
     id: Id | None
+    locked_until: Timestamp | None = None
     total_seconds: int | None = None
     submitted_at: Timestamp | None = None
     decided_by: Id | None = None

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timedelta
 from typing import Any, Protocol
+from zoneinfo import ZoneInfo
 
 import psycopg
 
@@ -23,10 +24,15 @@ ENTRY_COLUMNS = (
 TODAY_START = "(date_trunc('day', now() AT TIME ZONE u.timezone) AT TIME ZONE u.timezone)"
 MAX_ENTRY = timedelta(days=7)
 FUTURE_SLACK = timedelta(days=1)
-# Entries of a user whose interval meets [%(started_at)s, %(ended_at)s or forever) (`e` is the entry).
+# Entries of a user whose interval meets [%(started_at)s, %(ended_at)s) (`e` is the entry). A running entry
+# (no end) lasts until now, not forever: a timer may start before an entry planned later today, and an entry
+# may be added after the present while a timer runs (the timer stops where that entry begins: entries.stop_timer).
+# A timer starting now is the instant it starts: it may not start inside another entry.
+RUNNING_END = "greatest(now(), {start} + interval '1 microsecond')"
 OVERLAPS = (
-    "tstzrange(e.started_at, coalesce(e.ended_at, 'infinity'), '[)')"
-    " && tstzrange(%(started_at)s::timestamptz, coalesce(%(ended_at)s::timestamptz, 'infinity'), '[)')"
+    f"tstzrange(e.started_at, coalesce(e.ended_at, {RUNNING_END.format(start='e.started_at')}), '[)')"
+    " && tstzrange(%(started_at)s::timestamptz, coalesce(%(ended_at)s::timestamptz,"
+    f" {RUNNING_END.format(start='%(started_at)s::timestamptz')}), '[)')"
 )
 
 
@@ -94,14 +100,31 @@ def check_past_edit(me: Actor, cfg: dict, today_start: datetime, *starts: dateti
 
 
 def check_overlap(conn: Conn, user_id, started: datetime, ended: datetime | None, exclude_id=None) -> None:
-    """Raise Conflict (409, code overlap) carrying the first entry of `user_id` that overlaps the interval."""
+    """Raise Conflict (409, code overlap) naming and carrying the first entry of `user_id` meeting the interval."""
     row = conn.execute(
-        f"SELECT {ENTRY_COLUMNS} FROM time_entries e WHERE e.user_id = %(user_id)s"
+        f"SELECT {ENTRY_COLUMNS}, p.name AS project_name, u.timezone AS user_timezone FROM time_entries e"
+        " JOIN users u ON u.id = e.user_id LEFT JOIN projects p ON p.id = e.project_id WHERE e.user_id = %(user_id)s"
         f" AND (%(exclude)s::uuid IS NULL OR e.id <> %(exclude)s::uuid) AND {OVERLAPS} ORDER BY e.started_at LIMIT 1",
         {"user_id": str(user_id), "exclude": exclude_id, "started_at": started, "ended_at": ended},
     ).fetchone()
     if row is not None:
-        raise Conflict("This time overlaps another entry.", code="overlap", extra={"conflicting_entry": row})
+        message = f"This time overlaps {describe(row, row.pop('project_name'), row.pop('user_timezone'))}."
+        raise Conflict(message, code="overlap", extra={"conflicting_entry": row})
+
+
+def describe(entry: Row, project: str | None, tz: str) -> str:
+    """Return how a person recognises an entry: its project and description, and its local times in `tz`."""
+    parts = [x for x in (project, entry["description"]) if x]
+    label = f'"{" — ".join(parts)}"' if parts else "an entry without project or description"
+    zone = ZoneInfo(tz)
+    start = entry["started_at"].astimezone(zone)
+    if entry["ended_at"] is None:
+        when = f"running since {start:%H:%M} on {start:%a %Y-%m-%d}"
+    else:
+        end = entry["ended_at"].astimezone(zone)
+        until = f"{end:%H:%M}" if end.date() == start.date() else f"{end:%a %Y-%m-%d %H:%M}"
+        when = f"{start:%H:%M}–{until} on {start:%a %Y-%m-%d}"
+    return f"{label}, {when} ({tz})"
 
 
 @contextmanager

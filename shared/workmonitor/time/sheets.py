@@ -1,7 +1,9 @@
 """Timesheet logic (no Flask): a user's week (company week start, user's time zone), submit, approve, reject.
 
-Submitting or approving a week locks its entries through the database trigger on time_entries; every
-transition is written to timesheet_events, so the history survives resubmissions.
+Submitting or approving a week locks its entries through the database trigger on time_entries, up to
+`locked_until`: the week's end, or the instant it was submitted when that was earlier (the current week), so
+tracking goes on after it. Every transition is written to timesheet_events, so the history survives
+resubmissions.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from .rules import Actor
 from .settings import rounding
 
 SHEET_COLUMNS = (
-    "id, user_id, period_start, period_end, timezone, starts_at, ends_at, status, total_seconds,"
+    "id, user_id, period_start, period_end, timezone, starts_at, ends_at, locked_until, status, total_seconds,"
     " submitted_at, decided_by, decided_at, comment, created_at, updated_at"
 )
 STATUSES = ("open", "submitted", "approved", "rejected")

@@ -155,6 +155,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/managers/{manager_id}/employees": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make the given employees exactly the manager's people (bulk assign and unassign). */
+        put: operations["assignments_set_team_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -607,6 +624,31 @@ export interface components {
             offset: number;
         };
         /**
+         * TeamIn
+         * @description The whole set of employees a manager is to have (PUT replaces it; [] removes every one).
+         */
+        TeamIn: {
+            /** Employee Ids */
+            employee_ids: string[];
+        };
+        /**
+         * TeamOut
+         * @description A manager's employees after a bulk change, and what the change added and removed.
+         */
+        TeamOut: {
+            /** Added */
+            added: string[];
+            /** Employee Ids */
+            employee_ids: string[];
+            /**
+             * Manager Id
+             * Format: uuid
+             */
+            manager_id: string;
+            /** Removed */
+            removed: string[];
+        };
+        /**
          * User
          * @description A person of the company as the directory shows them (never the password hash).
          */
@@ -1011,6 +1053,41 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    assignments_set_team_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                manager_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TeamIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamOut"];
+                };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {

@@ -945,7 +945,8 @@ export interface components {
         };
         /**
          * Timesheet
-         * @description A submitted (or once submitted) week; submitting or approving it locks the week's entries.
+         * @description A submitted (or once submitted) week; submitting or approving it locks the week's entries that lie before
+         *     `locked_until` (the week's end, or the submission instant for a week submitted before it ended).
          */
         Timesheet: {
             /** Comment */
@@ -969,6 +970,11 @@ export interface components {
              * Format: uuid
              */
             id: string;
+            /**
+             * Locked Until
+             * Format: date-time
+             */
+            locked_until: string;
             /**
              * Period End
              * Format: date
@@ -1067,6 +1073,11 @@ export interface components {
             ends_at: string;
             /** Id */
             id: string | null;
+            /**
+             * Locked Until
+             * @default null
+             */
+            locked_until: string | null;
             /**
              * Period End
              * Format: date

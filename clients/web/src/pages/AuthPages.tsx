@@ -83,7 +83,7 @@ export function Signup() {
         <Field label="Company name"><input name="company_name" value={form.company_name} onChange={set("company_name")} required /></Field>
         <Field label="Your name"><input name="name" value={form.name} onChange={set("name")} required /></Field>
         <Field label="Email"><input name="email" type="email" value={form.email} onChange={set("email")} required /></Field>
-        <Field label="Password (8+ characters)"><input name="password" type="password" minLength={8} value={form.password}
+        <Field label="Password (10+ characters, not a common one)"><input name="password" type="password" minLength={10} value={form.password}
           onChange={set("password")} required /></Field>
         <Field label="Time zone"><input name="timezone" value={form.timezone} onChange={set("timezone")} required /></Field>
         <ErrorBanner error={error} />
@@ -121,7 +121,7 @@ export function Reset({ route }: { route: Route }) {
     <AuthShell title="Choose a new password">
       {done ? <p>Your password is changed. <a href="#/login">Sign in</a></p> : (
         <form onSubmit={(e) => { e.preventDefault(); void run(async () => { await post("/auth/password/reset", { token, password }); setDone(true); }); }}>
-          <Field label="New password"><input type="password" minLength={8} value={password} onChange={(e) => setPassword(e.target.value)} required /></Field>
+          <Field label="New password (10+ characters)"><input type="password" minLength={10} value={password} onChange={(e) => setPassword(e.target.value)} required /></Field>
           <ErrorBanner error={error} />
           <button type="submit" disabled={busy || !token}>Save password</button>
         </form>
@@ -160,7 +160,7 @@ export function AcceptInvite({ route }: { route: Route }) {
       {invite && (
         <form onSubmit={submit}>
           <Field label="Your name"><input name="name" value={name} onChange={(e) => setName(e.target.value)} required /></Field>
-          <Field label="Password (8+ characters)"><input name="password" type="password" minLength={8} value={password}
+          <Field label="Password (a new one: 10+ characters)"><input name="password" type="password" minLength={8} value={password}
             onChange={(e) => setPassword(e.target.value)} required /></Field>
           <ErrorBanner error={error} />
           <button type="submit" disabled={busy}>Join</button>

@@ -97,7 +97,7 @@ function Security() {
       <form onSubmit={changePassword}>
         <Field label="Current password"><input type="password" autoComplete="current-password" value={pw.current} onChange={(e) => setPw({ ...pw, current: e.target.value })} required /></Field>
         <div className="row">
-          <Field label="New password"><input type="password" autoComplete="new-password" minLength={8} value={pw.next} onChange={(e) => setPw({ ...pw, next: e.target.value })} required /></Field>
+          <Field label="New password (10+ characters)"><input type="password" autoComplete="new-password" minLength={10} value={pw.next} onChange={(e) => setPw({ ...pw, next: e.target.value })} required /></Field>
           <Field label="New password again"><input type="password" autoComplete="new-password" value={pw.again} onChange={(e) => setPw({ ...pw, again: e.target.value })} required /></Field>
         </div>
         <button type="submit" disabled={pwAct.busy}>Change password</button>
