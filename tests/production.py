@@ -109,21 +109,13 @@ def dockerfile_env() -> dict[str, str]:
 
 # --- a Python that sees only the function's requirements ---------------------------------------------------------
 
-BOOT = """#!{python} -IS
-import sys
-sys.path[:0] = [""]
-sys.path += {sites!r}
-from gunicorn.app.wsgiapp import run
-sys.exit(run())
-"""
-
 
 def runtime_bin(requirements: Path, tmp: Path) -> tuple[Path, str]:
     """Return (a bin folder holding `gunicorn`, what it is) for a function with this requirements.txt.
 
-    A clean virtualenv per distinct requirements set, cached in .var/venvs/<hash>/, when one is cached or
-    WM_CLEAN_VENV=1 (make venv-check builds them). Otherwise the cheaper check: an isolated interpreter (-I -S, no
-    .pth files, so the editable install of shared/ is invisible) that sees the app folder and this venv's packages.
+    Always a clean virtualenv holding only the function's requirements. With WM_CLEAN_VENV=1 (make venv-check) it is
+    pip-installed from the hashed lines and cached in .var/venvs/<hash>/; otherwise (make test) it is made in a
+    second from this venv's installed distributions of exactly those names, hard-linked (`linked_venv`).
     """
     digest = hashlib.sha256(requirements.read_bytes()).hexdigest()[:16]
     venv = VENVS / digest
@@ -135,13 +127,61 @@ def runtime_bin(requirements: Path, tmp: Path) -> tuple[Path, str]:
             subprocess.run(pip, check=True, timeout=900)
             (venv / ".complete").write_text(requirements.read_text())
         return venv / "bin", f"clean venv {venv}"
-    bindir = tmp / "isolated-bin"
-    bindir.mkdir(exist_ok=True)
-    sites = sorted({sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]})
-    script = bindir / "gunicorn"
-    script.write_text(BOOT.format(python=sys.executable, sites=sites))
+    linked = tmp / f"venv-{digest}"
+    if not (linked / ".complete").exists():
+        missing = linked_venv(requirements, linked)
+        (linked / ".complete").write_text(" ".join(missing))
+    missing_note = (linked / ".complete").read_text()
+    note = f" (not installed here, so absent: {missing_note})" if missing_note else ""
+    return linked / "bin", f"clean venv with only its requirements, linked from this venv{note}"
+
+
+GUNICORN = """#!{python}
+import sys
+from gunicorn.app.wsgiapp import run
+sys.exit(run())
+"""
+
+
+def linked_venv(requirements: Path, dest: Path) -> list[str]:
+    """Make a virtualenv at `dest` holding only the distributions `requirements` names (hard links of this venv's
+    installed files, so it takes a second); return the names this venv does not have (e.g. a backport)."""
+    from importlib import metadata
+
+    from packaging.requirements import Requirement
+
+    shutil.rmtree(dest, ignore_errors=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(dest)], check=True, timeout=120)
+    here = Path(sysconfig.get_paths()["purelib"]).resolve()
+    site = dest / "lib" / f"python{sys.version_info.major}.{sys.version_info.minor}" / "site-packages"
+    missing = []
+    for line in requirements.read_text().splitlines():
+        line = line.strip().rstrip("\\").strip()
+        if not line or line.startswith(("#", "--")):
+            continue
+        req = Requirement(line)
+        if req.marker is not None and not req.marker.evaluate():
+            continue
+        try:
+            dist = metadata.distribution(req.name)
+        except metadata.PackageNotFoundError:
+            missing.append(req.name)
+            continue
+        for file in dist.files or []:
+            src = Path(str(dist.locate_file(file))).resolve()
+            if not src.is_file() or not src.is_relative_to(here):
+                continue  # console scripts and data outside site-packages
+            target = site / src.relative_to(here)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if not target.exists():
+                try:
+                    os.link(src, target)
+                except OSError:  # another filesystem
+                    shutil.copy2(src, target)
+    script = dest / "bin" / "gunicorn"
+    script.write_text(GUNICORN.format(python=dest / "bin" / "python"))
     script.chmod(0o755)
-    return bindir, "isolated interpreter (-I -S) on the project venv's packages"
+    return missing
 
 
 # --- functions behind the real fwatchdog ---------------------------------------------------------------------------

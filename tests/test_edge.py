@@ -5,8 +5,8 @@ behind the real fwatchdog with the Dockerfile's ENV and exactly stack.yml's envi
 the ones stack.yml lists). Loopback stand-ins replace the topology's hosts: S3_ENDPOINT/S3_BUCKET point at the test
 S3, S3_PUBLIC_ENDPOINT at this nginx, and each watchdog/gunicorn gets its own port (they run side by side).
 The gateway stand-in copies OpenFaaS's X-Forwarded-For rule (faas-provider proxy.go: set only when absent, never
-appended). Python: a clean venv per requirements set when cached or WM_CLEAN_VENV=1 (`make venv-check`), else an
-isolated interpreter (see production.runtime_bin).
+appended). Python: a clean venv per function holding only its requirements: pip-installed from the hashed lock lines
+with WM_CLEAN_VENV=1 (`make venv-check`), else hard-linked from this venv's distributions (production.runtime_bin).
 """
 
 from __future__ import annotations
