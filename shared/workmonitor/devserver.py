@@ -72,7 +72,7 @@ API_PREFIXES = ("/function/", "/api/", "/socket.io/", "/s3/")
 def is_page_request(environ: dict) -> bool:
     """Return True when the request is a browser asking for a page of the web app (a client-side route).
 
-    Only a GET (or HEAD) that accepts text/html, for a path with no file extension outside the API prefixes,
+    Only a GET (or HEAD) that accepts text/html (or anything), for a path with no file extension outside the API prefixes,
     gets the web app's index.html; anything else unknown is a 404 JSON, so a client posting to a path that does
     not exist (a stock ActivityWatch watcher) hears about it instead of getting a 200 page.
     """
@@ -83,7 +83,8 @@ def is_page_request(environ: dict) -> bool:
         return False
     if "." in path.rsplit("/", 1)[-1]:
         return False
-    return "text/html" in environ.get("HTTP_ACCEPT", "")
+    accept = environ.get("HTTP_ACCEPT", "*/*")  # curl and plain fetches accept anything; an API client asks for JSON
+    return "text/html" in accept or "*/*" in accept
 
 
 def gateway_app(static_dir: Path | None = None, web_config: dict | None = None):
