@@ -73,8 +73,8 @@ def is_page_request(environ: dict) -> bool:
     """Return True when the request is a browser asking for a page of the web app (a client-side route).
 
     Only a GET (or HEAD) that accepts text/html (or anything), for a path with no file extension outside the API
-    prefixes, gets the web app's index.html; anything else unknown is a 404 JSON, so a client posting to a path that does
-    not exist (a stock ActivityWatch watcher) hears about it instead of getting a 200 page.
+    prefixes, gets the web app's index.html; anything else unknown is a 404 JSON, so a client posting to a path
+    that does not exist (a stock ActivityWatch watcher) hears about it instead of getting a 200 page.
     """
     path = environ.get("PATH_INFO", "") or "/"
     if environ.get("REQUEST_METHOD", "GET") not in ("GET", "HEAD"):
