@@ -52,12 +52,12 @@ validate: $(STAMP)
 	$(BIN)/python infra/openfaas/validate_stack.py stack.yml
 
 # The real faas-cli (../shared/tools or FAAS_CLI); OPENFAAS_URL points nowhere, so nothing leaves the machine.
-FAAS_CLI ?= $(firstword $(wildcard ../shared/tools/faas-cli) faas-cli)
+FAAS_CLI ?= $(firstword $(wildcard ../shared/tools/faas-cli /work/shared/tools/faas-cli) faas-cli)
 build: validate
 	OPENFAAS_URL=http://127.0.0.1:9 $(FAAS_CLI) build --shrinkwrap -f stack.yml
 
-# Each distinct requirements set gets a clean virtualenv (cached in .var/venvs/); every function then starts from
-# its own shrinkwrapped context in it, behind the real fwatchdog (make test reuses cached venvs, else a cheaper check).
+# Each distinct requirements set gets a clean virtualenv pip-installed from the hashed lock (cached in .var/venvs/);
+# every function then starts from its own shrinkwrapped context in it, behind the real fwatchdog (make test links them).
 venv-check: $(STAMP) edge-deps
 	WM_CLEAN_VENV=1 $(BIN)/python -m pytest tests/test_edge.py $(PYTEST_ARGS)
 

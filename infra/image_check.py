@@ -64,7 +64,8 @@ def run(*cmd: str | Path, capture: bool = False, timeout: float = 1800) -> str:
 def tool(name: str) -> Path:
     """Return a real OpenFaaS tool (env FAAS_CLI / FWATCHDOG / OCI_RUNTIME, else ../shared/tools/<name>)."""
     env = os.environ.get({"oci-runtime-norlimits": "OCI_RUNTIME"}.get(name, name.upper().replace("-", "_")))
-    for path in [Path(env)] if env else [parent / "shared" / "tools" / name for parent in ROOT.parents]:
+    found = [parent / "shared" / "tools" / name for parent in ROOT.parents] + [Path("/work/shared/tools") / name]
+    for path in [Path(env)] if env else found:
         if path.is_file() and os.access(path, os.X_OK):
             return path
     sys.exit(f"image-check: {name} not found (set its variable or put it in ../shared/tools/)")

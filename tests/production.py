@@ -41,6 +41,7 @@ def tool(name: str) -> Path:
     if shutil.which(name):
         candidates.append(Path(shutil.which(name)))
     candidates += [parent / "shared" / "tools" / name for parent in ROOT.parents]
+    candidates.append(Path("/work/shared/tools") / name)  # where these machines keep them, for a checkout elsewhere
     for path in candidates:
         if path.is_file() and os.access(path, os.X_OK):
             return path
