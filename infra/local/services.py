@@ -16,6 +16,7 @@ import socket
 import subprocess
 import sys
 import time
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -307,12 +308,14 @@ def _alive(pid: int | None) -> bool:
 def _share_local_s3(svc: Services) -> None:
     users = STATE / "s3-users"
     users.mkdir(parents=True, exist_ok=True)
-    me = users / str(os.getpid())
+    # One file per registration (<pid>-<random>): one process may register twice (a test run and a benchmark
+    # environment it prepares), and releasing one must not drop the other.
+    me = users / f"{os.getpid()}-{uuid.uuid4().hex[:8]}"
     me.touch()
 
     def release() -> None:
         me.unlink(missing_ok=True)
-        if any(_alive(int(p.name)) for p in users.iterdir() if p.name.isdigit()):
+        if any(_alive(int(p.name.split("-")[0])) for p in users.iterdir() if p.name.split("-")[0].isdigit()):
             return
         pid = _weed_pid()
         if _alive(pid):
