@@ -8,7 +8,7 @@ from datetime import datetime
 from .. import storage
 from ..db import Conn
 from ..errors import Conflict, Forbidden, NotFound, ValidationFailed, id_or_404
-from .screenshots import UnsupportedMedia
+from .screenshots import UnsupportedMedia, list_by_time
 
 CONTENT_TYPES = ("video/webm", "video/mp4")
 MAX_CHUNKS = 10_000
@@ -178,13 +178,7 @@ def list_recordings(
     offset: int,
 ) -> list[dict]:
     """Return up to limit + 1 visible recordings, newest first."""
-    return conn.execute(
-        f"SELECT {REC_COLUMNS} FROM screen_recordings WHERE (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
-        " AND (%(start)s::timestamptz IS NULL OR started_at >= %(start)s)"
-        " AND (%(end)s::timestamptz IS NULL OR started_at < %(end)s)"
-        " ORDER BY started_at DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-        {"uid": user_id, "start": start, "end": end, "limit": limit + 1, "offset": offset},
-    ).fetchall()
+    return list_by_time(conn, "screen_recordings", REC_COLUMNS, "started_at", user_id, start, end, limit, offset)
 
 
 def delete_recording(conn: Conn, rec_id: str) -> list[str]:

@@ -212,12 +212,37 @@ def list_screenshots(
     offset: int,
 ) -> list[dict]:
     """Return up to limit + 1 screenshot rows the caller may see (RLS), newest first."""
+    return list_by_time(conn, "screenshots", SHOT_COLUMNS, "taken_at", user_id, start, end, limit, offset)
+
+
+def list_by_time(
+    conn: Conn,
+    table: str,
+    columns: str,
+    at: str,
+    user_id: str | None,
+    start: datetime | None,
+    end: datetime | None,
+    limit: int,
+    offset: int,
+) -> list[dict]:
+    """Return up to limit + 1 visible rows of media `table` (a constant) newest first by column `at`.
+
+    The WHERE names only the filters given (no "match anything when empty" parameters): one plan per shape."""
+    where: list[str] = ["true"]
+    params: dict[str, object] = {"limit": limit + 1, "offset": offset}
+    for cond, key, value in (
+        ("user_id = %(uid)s::uuid", "uid", user_id),
+        (f"{at} >= %(start)s", "start", start),
+        (f"{at} < %(end)s", "end", end),
+    ):
+        if value is not None:
+            where.append(cond)
+            params[key] = value
     return conn.execute(
-        f"SELECT {SHOT_COLUMNS} FROM screenshots WHERE (%(uid)s::uuid IS NULL OR user_id = %(uid)s::uuid)"
-        " AND (%(start)s::timestamptz IS NULL OR taken_at >= %(start)s)"
-        " AND (%(end)s::timestamptz IS NULL OR taken_at < %(end)s)"
-        " ORDER BY taken_at DESC, id LIMIT %(limit)s OFFSET %(offset)s",
-        {"uid": user_id, "start": start, "end": end, "limit": limit + 1, "offset": offset},
+        f"SELECT {columns} FROM {table} WHERE {' AND '.join(where)} ORDER BY {at} DESC, id"
+        " LIMIT %(limit)s OFFSET %(offset)s",
+        params,
     ).fetchall()
 
 
