@@ -94,7 +94,14 @@ def test_no_secret_configured_is_503_with_a_clear_message(api):
 
 
 @pytest.mark.parametrize(
-    "room", ["company:1", "team:" + str(uuid.uuid4()), "user:", "channel:" + "x" * 36, f"user:{uuid.uuid4()}:extra"]
+    "room",
+    [
+        "company:1",
+        "team:09e04946-36c8-4f9d-89c8-31ed660a003d",
+        "user:",
+        "channel:" + "x" * 36,
+        "user:bcb6e0e6-6349-4a79-ae8f-0034dff28942:extra",
+    ],
 )
 def test_room_shape_is_validated(api, publish_secret, room):
     r = post_event(api, room, secret=SECRET)
