@@ -84,3 +84,27 @@ def test_timer_events_reach_the_assigned_manager_and_the_admins(api):
         sub.close()
     for room in rooms:
         assert ("timer.started", room) in got and ("timer.stopped", room) in got, got
+
+
+def test_screenshot_lists_carry_the_app_and_title_at_their_instant(api):
+    from seed_media import upload
+
+    admin = signup(api)
+    eve = invite_and_accept(api, admin, name="Eve Employee")
+    consent(api, admin, eve, screenshots=True, activity=True)
+    now = datetime.now(UTC).replace(microsecond=0)
+    samples = [
+        {"seq": 1, "started_at": (now - timedelta(minutes=2)).isoformat(), "duration": 60, "app": "Slack",
+         "title": "general"},
+        {"seq": 2, "started_at": (now - timedelta(minutes=1)).isoformat(), "duration": 60, "app": "Code",
+         "title": "main.py — WorkMonitor"},
+    ]  # fmt: skip
+    assert (
+        api.post(f"{ACT}/samples", json={"device_id": "laptop", "samples": samples}, token=eve["token"]).status_code
+        == 200
+    )
+    for at in (now - timedelta(seconds=30), now - timedelta(hours=3)):
+        r = upload(api, eve, taken_at=at.isoformat())
+        assert r.status_code == 201, r.json
+    items = api.get("/function/media/screenshots", token=admin["token"]).json["items"]
+    assert [(i["app"], i["title"]) for i in items] == [("Code", "main.py — WorkMonitor"), (None, None)]
