@@ -161,7 +161,8 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await settle(m);
   await noErrors(m, "person-day");
   await shots(m, dir, "person-day");
-  await m.click('[data-testid="person-day"] [data-testid="timeline"] [data-testid="tl-shot"]');
+  // Ticks of screenshots taken the same minute overlap: the one drawn on top (the last) takes the click.
+  await m.locator('[data-testid="person-day"] [data-testid="timeline"] [data-testid="tl-shot"]').last().click();
   await m.waitForSelector('[data-testid="lightbox"] img');
   const label = await m.textContent('[data-testid="lightbox-app"]');
   if (!label.includes("Code") && !label.includes("Firefox")) throw new Error(`the lightbox does not name the app: ${label}`);

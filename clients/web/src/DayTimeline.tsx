@@ -38,7 +38,7 @@ export function DayTimeline({ data, day, tz, name, compact = false }: {
     ...data.bins.map((b) => [new Date(b.start).getTime(), new Date(b.start).getTime() + ivMs] as [number, number]),
     ...data.shots.map((s) => [new Date(s.taken_at).getTime(), new Date(s.taken_at).getTime() + 1] as [number, number]),
   ];
-  const axis = dayAxis(dayStart, dayEnd, spans);
+  const axis = dayAxis(dayStart, dayEnd, spans, 8, 18, !compact);
   const shots = [...data.shots].sort((a, b) => a.taken_at.localeCompare(b.taken_at));
   const step = axis.hours.length > 13 ? 2 : 1;
   return (

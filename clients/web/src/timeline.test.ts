@@ -16,6 +16,14 @@ describe("dayAxis", () => {
     expect(a.start).toBe(day + 6 * H);
     expect(a.end).toBe(day + 24 * H);
   });
+  it("fits the data with an hour either side, at least four hours, when asked", () => {
+    const a = dayAxis(day, day + 24 * H, [[day + 10.5 * H, day + 11.2 * H]], 8, 18, true);
+    expect(a.start).toBe(day + 9 * H);
+    expect(a.end).toBe(day + 14 * H); // 9:30 + 4 h, to the whole hour
+    const late = dayAxis(day, day + 24 * H, [[day + 22.5 * H, day + 23.5 * H]], 8, 18, true);
+    expect([late.start, late.end]).toEqual([day + 20 * H, day + 24 * H]);
+    expect(dayAxis(day, day + 24 * H, [], 8, 18, true).start).toBe(day + 8 * H);
+  });
   it("ignores intervals of other days", () => {
     const a = dayAxis(day, day + 24 * H, [[day - 5 * H, day - 4 * H]]);
     expect(a.start).toBe(day + 8 * H);

@@ -8,12 +8,19 @@ const HOUR = 3600_000;
 /**
  * The visible window of one day: at least `minFrom`..`minTo` o'clock (local to the day's start `dayStart`), widened
  * to whole hours so every interval in `spans` fits, never beyond the day itself. `hours` are the ticks (ms).
+ * With `fit`, the window is the spans' own hours plus one on each side (at least four), 8..18 when there are none.
  */
-export function dayAxis(dayStart: number, dayEnd: number, spans: [number, number][], minFrom = 8, minTo = 18): Axis {
+export function dayAxis(dayStart: number, dayEnd: number, spans: [number, number][], minFrom = 8, minTo = 18, fit = false): Axis {
+  const inDay = spans.filter(([a, b]) => b > dayStart && a < dayEnd);
   let start = dayStart + minFrom * HOUR;
   let end = dayStart + minTo * HOUR;
-  for (const [a, b] of spans) {
-    if (b <= dayStart || a >= dayEnd) continue;
+  if (fit && inDay.length) {
+    start = Math.max(dayStart, Math.min(...inDay.map(([a]) => a)) - HOUR);
+    end = Math.min(dayEnd, Math.max(...inDay.map(([, b]) => b)) + HOUR);
+    if (end - start < 4 * HOUR) end = Math.min(dayEnd, start + 4 * HOUR);
+    if (end - start < 4 * HOUR) start = Math.max(dayStart, end - 4 * HOUR);
+  }
+  for (const [a, b] of inDay) {
     start = Math.min(start, Math.max(dayStart, a));
     end = Math.max(end, Math.min(dayEnd, b));
   }

@@ -16,7 +16,8 @@ import "../manager.css";
 /** The team summary, refetched on every team timer event (and on reconnect: the database is the truth). */
 function useLiveSummary() {
   const [tick, setTick] = useState(0);
-  const summary = useAsync(() => get<TeamSummary>("/time/team/summary"), [tick]);
+  // The server counts running timers up to the moment it answered; `fetchedAt` lets the page keep counting.
+  const summary = useAsync(() => get<TeamSummary>("/time/team/summary").then((s) => ({ ...s, fetchedAt: Date.now() })), [tick]);
   useEffect(() => {
     let off = () => {};
     let live = true;
@@ -46,15 +47,17 @@ export function TeamDashboard({ route }: { route: Route }) {
   if (person) return <PersonDay userId={person} day={route.query.get("date")} summary={live.data} tick={live.tick} />;
   const items = live.data?.items ?? [];
   const working = items.filter((m) => m.entry_id);
+  const since = Math.max(0, Math.floor((now - (live.data?.fetchedAt ?? now)) / 1000));
+  const plus = (m: TeamMember) => (m.entry_id ? since : 0);
   const withActivity = items.filter((m) => m.activity_pct !== null);
   const avg = withActivity.length ? Math.round(withActivity.reduce((a, m) => a + (m.activity_pct ?? 0), 0) / withActivity.length) : null;
   return (
     <section aria-label="Team">
       <ErrorBanner error={live.error} />
-      <div className="cards">
+      <div className="cards team-cards">
         <div className="card"><div className="label">Working now</div><div className="value" data-testid="working-count">{live.data ? `${working.length} / ${items.length}` : "…"}</div></div>
-        <div className="card"><div className="label">Team today</div><div className="value">{hm(items.reduce((a, m) => a + m.today_seconds, 0))}</div></div>
-        <div className="card"><div className="label">Team this week</div><div className="value">{hm(items.reduce((a, m) => a + m.week_seconds, 0))}</div></div>
+        <div className="card"><div className="label">Team today</div><div className="value">{hm(items.reduce((a, m) => a + m.today_seconds + plus(m), 0))}</div></div>
+        <div className="card"><div className="label">Team this week</div><div className="value">{hm(items.reduce((a, m) => a + m.week_seconds + plus(m), 0))}</div></div>
         <div className="card"><div className="label">Activity today</div><div className="value">{avg === null ? "—" : `${avg}%`}</div></div>
       </div>
       <section className="panel" aria-label="Working now">
@@ -71,14 +74,14 @@ export function TeamDashboard({ route }: { route: Route }) {
         <Empty>Nobody to show yet. Admins assign employees to managers on the <a href="#/team">Team</a> page.</Empty>
       ) : (
         <div className="team-list" data-testid="team-list">
-          {items.map((m) => <PersonRow key={m.user_id} m={m} now={now} tick={live.tick} />)}
+          {items.map((m) => <PersonRow key={m.user_id} m={m} now={now} tick={live.tick} extra={plus(m)} />)}
         </div>
       )}
     </section>
   );
 }
 
-function PersonRow({ m, now, tick }: { m: TeamMember; now: number; tick: number }) {
+function PersonRow({ m, now, tick, extra }: { m: TeamMember; now: number; tick: number; extra: number }) {
   const me = useMe();
   const tz = me.user.timezone;
   const day = localDate(new Date(), tz);
@@ -94,8 +97,8 @@ function PersonRow({ m, now, tick }: { m: TeamMember; now: number; tick: number 
           {m.running_since && <span className="muted"> · {clock(elapsed(m.running_since, now))}</span>}</span>
         <span className="doing" title={m.description ?? ""}>{m.entry_id ? (m.project_name ?? "No project") + (m.description ? ` · ${m.description}` : "") : m.role}</span>
       </div>
-      <div className="stat"><div className="label">Today</div><div className="value" data-testid="person-today">{hm(m.today_seconds)}</div></div>
-      <div className="stat"><div className="label">Week</div><div className="value">{hm(m.week_seconds)}</div></div>
+      <div className="stat"><div className="label">Today</div><div className="value" data-testid="person-today">{hm(m.today_seconds + extra)}</div></div>
+      <div className="stat"><div className="label">Week</div><div className="value">{hm(m.week_seconds + extra)}</div></div>
       <div className="stat"><div className="label">Activity</div><div className="value">{m.activity_pct === null ? "—" : `${Math.round(m.activity_pct)}%`}</div></div>
       <div className="stat"><div className="label">Last seen</div><div className="value">{m.last_seen_at ? localTime(m.last_seen_at, tz) : "—"}</div></div>
       <div className="thumbs">
@@ -140,7 +143,7 @@ function PersonDay({ userId, day: dayParam, summary, tick }: { userId: string; d
         <button className="secondary" disabled={day >= today} onClick={() => go(addDays(day, 1))}>Day after →</button>
       </div>
       <ErrorBanner error={data.error} />
-      <div className="cards">
+      <div className="cards team-cards">
         <div className="card"><div className="label">Tracked {day === today ? "today" : day}</div><div className="value">{hm(total)}</div></div>
         <div className="card"><div className="label">This week</div><div className="value">{m ? hm(m.week_seconds) : "—"}</div></div>
         <div className="card"><div className="label">Activity</div><div className="value">{act === null ? "—" : `${act}%`}</div></div>
