@@ -208,6 +208,24 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.waitForSelector('[data-testid="entry-row"] >> text=Still tracking');
   const first = '[data-testid="entry-row"]:has-text("Still tracking")';
   if (!(await m.textContent(first)).includes("Eve Employee")) throw new Error("the entries table has no person column");
+  // An edit that overlaps last week's entry is refused, and the form names the entry in the way.
+  const mgrTz = (await ok(base, m, "GET", "/auth/me")).user.timezone;
+  const local = (ms) => {
+    const parts = new Intl.DateTimeFormat("en-CA", { timeZone: mgrTz, year: "numeric", month: "2-digit", day: "2-digit",
+      hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(new Date(ms));
+    const g = (t) => parts.find((p) => p.type === t).value;
+    return { day: `${g("year")}-${g("month")}-${g("day")}`, time: `${g("hour")}:${g("minute")}` };
+  };
+  const inside = Date.parse(entry.started_at) + 30 * 60000;
+  await m.click(`${first} button:has-text("Edit")`);
+  await m.fill('[data-testid="entry-editor"] input[name="edit-day"]', local(inside).day);
+  await m.fill('[data-testid="entry-editor"] input[name="edit-start"]', local(inside).time);
+  await m.fill('[data-testid="entry-editor"] input[name="edit-end"]', local(inside + 30 * 60000).time);
+  await m.click('[data-testid="entry-editor"] button:has-text("Save")');
+  await m.waitForSelector('[data-testid="conflict"]:has-text("Last week\'s report")');
+  await m.screenshot({ path: join(dir, "mgr-entry-overlap-1280.png") });
+  await m.click('[data-testid="entry-editor"] button:has-text("Cancel")');
+  step("an overlapping inline edit was refused and the form named the entry in the way");
   await m.click(`${first} button:has-text("Edit")`);
   await m.fill('[data-testid="entry-editor"] input[name="edit-description"]', "Still tracking, edited by Mia");
   await m.click('[data-testid="entry-editor"] button:has-text("Save")');

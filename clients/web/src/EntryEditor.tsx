@@ -15,13 +15,14 @@ export function conflictOf(error: unknown): Entry | null {
 export function EntryEditor({ entry, projects, tz, onSaved, onCancel }: {
   entry: ListedEntry; projects: Project[]; tz: string; onSaved: () => void; onCancel: () => void;
 }) {
-  const [form, setForm] = useState({
+  const [initial] = useState(() => ({
     day: localDate(entry.started_at, tz),
     start: localTime(entry.started_at, tz),
     end: entry.ended_at ? localTime(entry.ended_at, tz) : "",
     project_id: entry.project_id ?? "",
     description: entry.description ?? "",
-  });
+  }));
+  const [form, setForm] = useState(initial);
   const act = useAction();
   const conflict = conflictOf(act.error);
   const save = (e: React.FormEvent) => {
@@ -31,11 +32,13 @@ export function EntryEditor({ entry, projects, tz, onSaved, onCancel }: {
       let ended: string | null = form.end ? zonedToUtc(`${form.day}T${form.end}`, tz) : null;
       // An end before the start means the entry runs past midnight.
       if (ended && ended <= started) ended = new Date(new Date(ended).getTime() + 86400_000).toISOString();
+      // Only what the person changed is sent: the fields show minutes, the entry keeps its seconds otherwise.
       const body: Record<string, unknown> = {};
-      if (new Date(started).getTime() !== new Date(entry.started_at).getTime()) body.started_at = started;
-      if (!entry.running && ended && new Date(ended).getTime() !== new Date(entry.ended_at!).getTime()) body.ended_at = ended;
-      if ((form.project_id || null) !== entry.project_id) body.project_id = form.project_id || null;
-      if ((form.description || null) !== (entry.description || null)) body.description = form.description;
+      const moved = form.day !== initial.day;
+      if (moved || form.start !== initial.start) body.started_at = started;
+      if (!entry.running && ended && (moved || form.end !== initial.end || form.start !== initial.start)) body.ended_at = ended;
+      if (form.project_id !== initial.project_id) body.project_id = form.project_id || null;
+      if (form.description !== initial.description) body.description = form.description;
       if (Object.keys(body).length) await patch(`/time/entries/${entry.id}`, body);
       onSaved();
     });

@@ -28,10 +28,10 @@ export function Timesheets() {
         <ErrorBanner error={week.error ?? submit.error} />
         {week.loading ? <Loading /> : week.data && (
           <>
-            <table>
+            <div className="table-wrap"><table>
               <thead><tr>{week.data.days.map((d) => <th key={d.date}>{d.date.slice(5)}</th>)}<th>Total</th></tr></thead>
               <tbody><tr>{week.data.days.map((d) => <td key={d.date}>{hm(d.seconds)}</td>)}<td><strong>{hm(week.data.totals.seconds)}</strong></td></tr></tbody>
-            </table>
+            </table></div>
             {week.data.timesheet.comment && <p className="muted">Comment: {week.data.timesheet.comment}</p>}
             {["open", "rejected"].includes(week.data.timesheet.status) && (
               <button disabled={submit.busy} onClick={() => void submit.run(async () => { await post("/time/timesheets/submit", { date: day }); week.reload(); })}>
