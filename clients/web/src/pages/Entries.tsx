@@ -4,7 +4,7 @@ import { Fragment, useState } from "react";
 import { del, get, post, qs } from "../api";
 import { addDays, hm, localDate, localDateTime, localTime, zonedToUtc } from "../format";
 import type { EntryPage, ProjectPage, TimeSummary } from "../models";
-import { nameOf, usePeople } from "../people";
+import { nameOf, useMyPeople } from "../people";
 import type { Route } from "../router";
 import { isManager, useMe } from "../session";
 import { EntryEditor } from "../EntryEditor";
@@ -20,7 +20,7 @@ export function Entries({ route }: { route: Route }) {
   const [userId, setUserId] = useState(manager ? (route.query.get("user") ?? "") : "");
   const [offset, setOffset] = useState(0);
   const [editing, setEditing] = useState<string | null>(null);
-  const people = usePeople(manager);
+  const people = useMyPeople(me.user, manager);
   const list = useAsync(() => get<EntryPage>(`/time/entries${qs({ from, to, user_id: userId, limit: 50, offset })}`), [from, to, userId, offset]);
   const perPerson = useAsync(() => (manager ? get<TimeSummary>(`/time/reports/summary${qs({ group_by: "user", from, to, user_id: userId })}`)
     : Promise.resolve(null)), [from, to, userId, manager, list.data]);
@@ -99,16 +99,16 @@ export function Entries({ route }: { route: Route }) {
               {list.data.items.map((e) => (
                 <Fragment key={e.id}>
                   <tr id={`entry-${e.id}`} data-testid="entry-row">
-                    {manager && <td>{nameOf(people.data, e.user_id)}</td>}
+                    {manager && <td>{nameOf(people.data, e.user_id).replace(" (me)", "")}</td>}
                     <td>{localDateTime(e.started_at, tz)}–{e.ended_at ? localTime(e.ended_at, tz) : "running"}</td>
                     <td>{e.project_name ?? "—"}{e.task_name ? ` / ${e.task_name}` : ""}</td>
                     <td style={{ overflowWrap: "anywhere" }}>{e.description ?? ""}</td>
                     <td className="num">{hm(e.duration_seconds)}</td>
                     <td><span className="badge">{e.source}</span></td>
-                    <td className="row" style={{ flexWrap: "nowrap" }}>
+                    <td><div className="row" style={{ flexWrap: "nowrap" }}>
                       <button className="secondary" aria-expanded={editing === e.id} onClick={() => setEditing(editing === e.id ? null : e.id)}>Edit</button>
                       {!e.running && <button className="secondary" onClick={() => void edit.run(async () => { await del(`/time/entries/${e.id}`); list.reload(); })}>Delete</button>}
-                    </td>
+                    </div></td>
                   </tr>
                   {editing === e.id && (
                     <tr className="sub"><td colSpan={cols}>

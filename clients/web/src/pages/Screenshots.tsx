@@ -3,7 +3,8 @@
 import { useEffect, useState } from "react";
 import { del, get, qs } from "../api";
 import { localDate, localTime } from "../format";
-import type { Recording, RecordingDetail, RecordingPage, Screenshot, ScreenshotPage, TeamSummary } from "../models";
+import type { Recording, RecordingDetail, RecordingPage, Screenshot, ScreenshotPage } from "../models";
+import { useMyPeople } from "../people";
 import type { Route } from "../router";
 import { isManager, useMe } from "../session";
 import { byHour } from "../timeline";
@@ -18,9 +19,7 @@ export function Screenshots({ route }: { route: Route }) {
   const [day, setDay] = useState(route.query.get("date") ?? localDate(new Date(), tz));
   const [tab, setTab] = useState<"shots" | "recordings">("shots");
   // A manager picks among exactly their people (the team summary), an admin among everyone; both plus themselves.
-  const users = useAsync(() => (isManager(me) ? get<TeamSummary>("/time/team/summary").then((r) => [
-    { id: me.user.id, name: `${me.user.name} (me)` }, ...r.items.map((m) => ({ id: m.user_id, name: m.name })),
-  ]) : Promise.resolve([{ id: me.user.id, name: me.user.name }])), [me.user.id]);
+  const users = useMyPeople(me.user, isManager(me));
   const shots = useAsync(() => get<ScreenshotPage>(`/media/screenshots${qs({ user_id: userId, date: day, limit: 200 })}`), [userId, day]);
   const name = users.data?.find((u) => u.id === userId)?.name.replace(" (me)", "") ?? "";
   return (
@@ -61,7 +60,7 @@ function Gallery({ page, tz, name, mine }: {
           {hours.map((h) => (
             <section key={h.hour} className="hour-group" aria-label={`Screenshots ${h.hour}`}>
               <h4>{h.hour} – {h.hour.slice(0, 2)}:59 · {h.items.length} {h.items.length === 1 ? "screenshot" : "screenshots"}</h4>
-              <div className="gallery">
+              <div className="gallery shots">
                 {h.items.map((s) => {
                   const i = items.indexOf(s);
                   return (

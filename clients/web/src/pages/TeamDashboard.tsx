@@ -170,7 +170,7 @@ function PersonDay({ userId, day: dayParam, summary, tick }: { userId: string; d
       <section className="panel">
         <h3>Screenshots</h3>
         {!shots.length ? <Empty>No screenshots this day.</Empty> : (
-          <div className="gallery">{shots.map((s, i) => (
+          <div className="gallery shots">{shots.map((s, i) => (
             <figure key={s.id}>
               <button type="button" style={{ padding: 0, background: "none", border: 0, width: "100%" }} onClick={() => setOpen(i)}>
                 {s.thumbnail_url || s.url ? <img src={s.thumbnail_url ?? s.url!} alt={`Screenshot at ${localTime(s.taken_at, tz)}`} loading="lazy" /> : <div className="muted">processing…</div>}

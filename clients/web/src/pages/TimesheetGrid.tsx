@@ -96,12 +96,12 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
                     })}
                     <td className="num"><strong>{hm(r.week.totals.seconds)}</strong></td>
                     <td><span className={`badge ${statusClass(sheet.status)}`} data-testid="grid-status">{sheet.status}</span></td>
-                    <td className="row" style={{ flexWrap: "nowrap" }}>
+                    <td><div className="row" style={{ flexWrap: "nowrap" }}>
                       {can && <>
                         <button type="button" disabled={act.busy} onClick={() => void decide([sheet.id!], "approve", null)} aria-label={`Approve the week of ${r.name}`}>Approve</button>
                         <button type="button" className="danger" disabled={act.busy} onClick={() => setRejecting(rejecting === sheet.id ? null : sheet.id!)}>Reject</button>
                       </>}
-                    </td>
+                    </div></td>
                   </tr>
                   {rejecting && rejecting === sheet.id && (
                     <tr className="sub"><td colSpan={days.length + 5}>
@@ -119,7 +119,7 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
               );
             })}
           </tbody>
-          <tfoot><tr><td /><td>Total</td>{perDay.map((s, i) => <td key={days[i]} className="num">{hm(s)}</td>)}
+          <tfoot><tr><td /><td>Total</td>{perDay.map((s, i) => <td key={days[i]} className="num">{s ? hm(s) : "–"}</td>)}
             <td className="num">{hm(perDay.reduce((a, b) => a + b, 0))}</td><td /><td /></tr></tfoot>
         </table>
       </div>
