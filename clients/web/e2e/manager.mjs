@@ -224,7 +224,11 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.click('[data-testid="entry-editor"] button:has-text("Save")');
   await m.waitForSelector('[data-testid="conflict"]:has-text("Last week\'s report")');
   await m.screenshot({ path: join(dir, "mgr-entry-overlap-1280.png") });
-  await m.click('[data-testid="entry-editor"] button:has-text("Cancel")');
+  await m.click('[data-testid="conflict"] button:has-text("Show it")');
+  await m.waitForSelector('tr.highlight[data-testid="entry-row"]:has-text("Last week\'s report")');
+  await nav(m, `/entries?user=${eve.id}`);
+  await m.reload();
+  await m.waitForSelector('[data-testid="entry-row"] >> text=Still tracking');
   step("an overlapping inline edit was refused and the form named the entry in the way");
   await m.click(`${first} button:has-text("Edit")`);
   await m.fill('[data-testid="entry-editor"] input[name="edit-description"]', "Still tracking, edited by Mia");

@@ -12,8 +12,10 @@ export function conflictOf(error: unknown): Entry | null {
   return error instanceof ApiError && error.code === "overlap" ? ((error.detail.conflicting_entry as Entry | undefined) ?? null) : null;
 }
 
-export function EntryEditor({ entry, projects, tz, onSaved, onCancel }: {
+export function EntryEditor({ entry, projects, tz, onSaved, onCancel, onShow }: {
   entry: ListedEntry; projects: Project[]; tz: string; onSaved: () => void; onCancel: () => void;
+  /** Show the conflicting entry in the list (when the page can). */
+  onShow?: (conflict: Entry) => void;
 }) {
   const [initial] = useState(() => ({
     day: localDate(entry.started_at, tz),
@@ -64,7 +66,8 @@ export function EntryEditor({ entry, projects, tz, onSaved, onCancel }: {
       {conflict && (
         <p className="conflict" data-testid="conflict">
           In the way: {localDateTime(conflict.started_at, tz)}–{conflict.ended_at ? localTime(conflict.ended_at, tz) : "running"}
-          {conflict.description ? ` “${conflict.description}”` : ""} · <a href={`#entry-${conflict.id}`}>show it</a>
+          {conflict.description ? ` “${conflict.description}”` : ""}
+          {onShow && <> · <button type="button" className="secondary" onClick={() => onShow(conflict)}>Show it</button></>}
         </p>
       )}
     </form>

@@ -1,9 +1,9 @@
 // Time entries: filters by date range (and person, for managers and admins), totals per person, manual add, and
 // full inline editing (day, start, end, project, description); an overlap names the entry in the way.
-import { Fragment, useState } from "react";
+import { Fragment, useEffect, useState } from "react";
 import { del, get, post, qs } from "../api";
 import { addDays, hm, localDate, localDateTime, localTime, zonedToUtc } from "../format";
-import type { EntryPage, ProjectPage, TimeSummary } from "../models";
+import type { Entry, EntryPage, ProjectPage, TimeSummary } from "../models";
 import { nameOf, useMyPeople } from "../people";
 import type { Route } from "../router";
 import { isManager, useMe } from "../session";
@@ -28,6 +28,16 @@ export function Entries({ route }: { route: Route }) {
   const [form, setForm] = useState({ day: today, start: "09:00", end: "10:00", project_id: "", description: "" });
   const add = useAction();
   const edit = useAction();
+  const [highlight, setHighlight] = useState<string | null>(null);
+  // The entry in the way of an edit: list its day (and person) and mark it.
+  const show = (c: Entry) => {
+    const d = localDate(c.started_at, tz);
+    setOffset(0); setFrom(d); setTo(d); setEditing(null); setHighlight(c.id);
+    if (manager) setUserId(c.user_id);
+  };
+  useEffect(() => {
+    if (highlight && list.data) document.getElementById(`entry-${highlight}`)?.scrollIntoView({ block: "center" });
+  }, [highlight, list.data]);
   const mine = !manager || userId === "" || userId === me.user.id;
 
   const submit = (e: React.FormEvent) => {
@@ -98,7 +108,7 @@ export function Entries({ route }: { route: Route }) {
             <tbody>
               {list.data.items.map((e) => (
                 <Fragment key={e.id}>
-                  <tr id={`entry-${e.id}`} data-testid="entry-row">
+                  <tr id={`entry-${e.id}`} data-testid="entry-row" className={highlight === e.id ? "highlight" : undefined}>
                     {manager && <td>{nameOf(people.data, e.user_id).replace(" (me)", "")}</td>}
                     <td>{localDateTime(e.started_at, tz)}–{e.ended_at ? localTime(e.ended_at, tz) : "running"}</td>
                     <td>{e.project_name ?? "—"}{e.task_name ? ` / ${e.task_name}` : ""}</td>
@@ -113,7 +123,7 @@ export function Entries({ route }: { route: Route }) {
                   {editing === e.id && (
                     <tr className="sub"><td colSpan={cols}>
                       <EntryEditor entry={e} projects={projects.data?.items ?? []} tz={tz}
-                        onSaved={() => { setEditing(null); list.reload(); }} onCancel={() => setEditing(null)} />
+                        onSaved={() => { setEditing(null); list.reload(); }} onCancel={() => setEditing(null)} onShow={show} />
                     </td></tr>
                   )}
                 </Fragment>
