@@ -77,7 +77,7 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
       <ErrorBanner error={act.error} />
       <div className="table-wrap">
         <table className="grid-table" data-testid="timesheet-grid">
-          <thead><tr><th /><th>Person</th>{days.map((d) => <th key={d} className="num">{weekday(d)} {d.slice(8)}</th>)}<th className="num">Total</th><th>Status</th><th /></tr></thead>
+          <thead><tr><th /><th className="sticky-col">Person</th>{days.map((d) => <th key={d} className="num">{weekday(d)} {d.slice(8)}</th>)}<th className="num">Total</th><th>Status</th><th /></tr></thead>
           <tbody>
             {rows.map((r) => {
               const sheet = r.week.timesheet;
@@ -87,7 +87,10 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
                   <tr data-testid="grid-row" data-user={r.id}>
                     <td><input type="checkbox" aria-label={`Select the week of ${r.name}`} disabled={!can}
                       checked={!!sheet.id && selected.has(sheet.id)} onChange={() => sheet.id && toggle(sheet.id)} /></td>
-                    <td><a href={`#/?person=${r.id}`}>{r.name}</a></td>
+                    <td className="sticky-col"><a href={`#/?person=${r.id}`}>{r.name}</a>
+                      <span className="phone-only"> <span className={`badge ${statusClass(sheet.status)}`}>{sheet.status}</span>
+                        {can && <button type="button" className="secondary" disabled={act.busy} onClick={() => void decide([sheet.id!], "approve", null)}>Approve</button>}</span>
+                    </td>
                     {days.map((d) => {
                       const secs = r.week.days.find((x) => x.date === d)?.seconds ?? 0;
                       const isOpen = open?.user === r.id && open.day === d;
@@ -119,7 +122,7 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
               );
             })}
           </tbody>
-          <tfoot><tr><td /><td>Total</td>{perDay.map((s, i) => <td key={days[i]} className="num">{s ? hm(s) : "–"}</td>)}
+          <tfoot><tr><td /><td className="sticky-col">Total</td>{perDay.map((s, i) => <td key={days[i]} className="num">{s ? hm(s) : "–"}</td>)}
             <td className="num">{hm(perDay.reduce((a, b) => a + b, 0))}</td><td /><td /></tr></tfoot>
         </table>
       </div>
