@@ -1,6 +1,7 @@
 """The web app end to end: real headless Chromium (playwright-core) against `make run`'s stack.
 
 Screenshots of the main pages at desktop and phone widths land in build/e2e-screenshots/ (not committed).
+The manager's day (e2e/manager.mjs, issue 14) adds its pages at 1440 and 390 px as mgr-*.png.
 """
 
 from __future__ import annotations
@@ -36,10 +37,11 @@ def test_web_app_end_to_end(stack, tmp_path):
             cwd=WEB,
             capture_output=True,
             text=True,
-            timeout=300,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages"},
+            timeout=420,
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages,manager"},
         )
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr
         assert "e2e: all steps passed" in out.stdout
     assert len(list(SHOTS.glob("*-phone.png"))) >= 5
+    assert len(list(SHOTS.glob("mgr-*-390.png"))) >= 8 and len(list(SHOTS.glob("mgr-*-1440.png"))) >= 8

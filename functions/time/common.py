@@ -55,7 +55,7 @@ def publish_entry(event: str, row: dict) -> None:
 
 
 def publish_timer(event: str, row: dict) -> None:
-    """Tell the user's devices and their managers' dashboards, once the change has committed."""
+    """Tell the user's devices and their managers' and admins' dashboards, once the change has committed."""
     rooms = [events.user_room(row["user_id"])]
-    rooms += [events.user_room(m) for m in sheets.managers_of(db(), row["user_id"])]
+    rooms += [events.user_room(m) for m in sheets.watchers_of(db(), row["user_id"])]
     after_commit(lambda: [events.publish(room, event, {"entry": row}) for room in rooms])

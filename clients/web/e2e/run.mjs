@@ -133,7 +133,7 @@ try {
 
   for (const extra of (process.env.E2E_EXTRA || "").split(",").filter(Boolean)) {
     const mod = await import(`./${extra}.mjs`);
-    await mod.run({ base, admin: a, employee: e, shoot, nav, waitFor, step, outbox });
+    await mod.run({ base, admin: a, employee: e, shoot, nav, waitFor, step, outbox, shotsDir: shots });
   }
   await browser.close();
   console.log("e2e: all steps passed");

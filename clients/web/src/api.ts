@@ -5,11 +5,14 @@ export class ApiError extends Error {
   status: number;
   code: string;
   fields: Record<string, string>;
-  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}) {
+  /** The whole error object, for the extras some errors carry (e.g. `conflicting_entry` of an overlap). */
+  detail: Record<string, unknown>;
+  constructor(status: number, code: string, message: string, fields: Record<string, string> = {}, detail: Record<string, unknown> = {}) {
     super(message);
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.detail = detail;
   }
 }
 
@@ -47,7 +50,7 @@ export async function toApiError(resp: Response): Promise<ApiError> {
   }
   const err = (body as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null)?.error;
   if (err && typeof err.message === "string") {
-    return new ApiError(resp.status, err.code ?? "error", err.message, err.fields ?? {});
+    return new ApiError(resp.status, err.code ?? "error", err.message, err.fields ?? {}, err as Record<string, unknown>);
   }
   return new ApiError(resp.status, "http_error", `The server answered ${resp.status}.`);
 }

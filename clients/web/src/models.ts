@@ -39,6 +39,8 @@ export type PersonPage = Team["Page_User_"];
 export type InvitationPage = Team["Page_Invitation_"];
 export type Agreement = Team["Agreement"];
 export type Agreements = Team["Agreements"];
+export type AssignmentPage = Team["Page_Assignment_"];
+export type TeamOut = Team["TeamOut"];
 
 // projects
 export type Project = Projects["Project"];
@@ -66,6 +68,8 @@ export type TimesheetWeek = Time["WeekOut"];
 export type TimeSummary = Time["SummaryOut"];
 export type TimeSettings = Time["Settings"];
 export type TimeSettingsOut = Time["SettingsOut"];
+export type TeamSummary = Time["TeamSummary"];
+export type TeamMember = Time["TeamMember"];
 
 // attendance: clock, records, shifts, leave, geofences, settings
 export type AttendanceStatus = Attendance["Status"];
@@ -92,12 +96,16 @@ export type ProductivityReport = Activity["ProductivityReport"];
 export type DailyProductivity = Activity["DailyProductivity"];
 export type Rule = Activity["Rule"];
 export type RulePage = Activity["Page_Rule_"];
+export type ActivityTimeline = Activity["Timeline"];
 
 // media
 export type Screenshot = Media["Screenshot"];
 export type ScreenshotPage = Media["Page_Screenshot_"];
 export type MediaSettings = Media["MediaSettings"];
 export type MediaSettingsOut = Media["SettingsOut"];
+export type Recording = Media["Recording"];
+export type RecordingPage = Media["Page_Recording_"];
+export type RecordingDetail = Media["RecordingDetail"];
 
 // messaging: chat and notifications
 export type Channel = Messaging["Channel"];

@@ -98,6 +98,8 @@ class Screenshot(Model):
     blurred: bool
     url_expires_in: int
     blurred_url: str | None = None
+    app: str | None = None  # of the activity sample at taken_at (lists only)
+    title: str | None = None
 
 
 class ScreenshotOut(Model):

@@ -211,8 +211,32 @@ def list_screenshots(
     limit: int,
     offset: int,
 ) -> list[dict]:
-    """Return up to limit + 1 screenshot rows the caller may see (RLS), newest first."""
-    return list_by_time(conn, "screenshots", SHOT_COLUMNS, "taken_at", user_id, start, end, limit, offset)
+    """Return up to limit + 1 screenshot rows the caller may see (RLS), newest first, each with the app and window
+    title of the activity sample that covers its instant (None when the agent sent none)."""
+    rows = list_by_time(conn, "screenshots", SHOT_COLUMNS, "taken_at", user_id, start, end, limit, offset)
+    return with_window(conn, rows)
+
+
+# The sample covering a screenshot's instant (a minute's slack for clocks), found through the samples' index.
+_WINDOW_SQL = (
+    "SELECT sc.id, a.app, a.title FROM screenshots sc CROSS JOIN LATERAL ("
+    " SELECT s.app, s.title FROM activity_samples s WHERE s.company_id = sc.company_id AND s.user_id = sc.user_id"
+    " AND s.started_at <= sc.taken_at + interval '1 minute' AND s.started_at > sc.taken_at - interval '1 hour'"
+    " AND s.started_at + make_interval(secs => s.duration) >= sc.taken_at - interval '1 minute'"
+    " ORDER BY s.started_at DESC LIMIT 1) a WHERE sc.id = ANY(%s::uuid[])"
+)
+
+
+def with_window(conn: Conn, rows: list[dict]) -> list[dict]:
+    """Return `rows` (screenshot rows) with `app` and `title` of the activity sample at each one's instant."""
+    if not rows:
+        return rows
+    found = {r["id"]: r for r in conn.execute(_WINDOW_SQL, ([r["id"] for r in rows],)).fetchall()}
+    for row in rows:
+        hit = found.get(row["id"])
+        row["app"] = (hit["app"] or None) if hit else None
+        row["title"] = (hit["title"] or None) if hit else None
+    return rows
 
 
 def list_by_time(
@@ -275,6 +299,7 @@ def public_view(row: dict, *, company_id, is_admin: bool, blur_on: bool, expires
         return storage.presign(company_id, key, expires) if key else None
 
     out.update(url=sign(full_key), thumbnail_url=sign(thumb_key), blurred=blurred, url_expires_in=expires)
+    out.update(app=row.get("app"), title=row.get("title"))
     if is_admin and blurred:
         out["blurred_url"] = sign(row["blur_key"])
     return out

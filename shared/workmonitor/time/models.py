@@ -270,3 +270,32 @@ class WeekOut(Model):
 
 TimesheetPage = Page[Timesheet]
 RunningPage = Page[RunningEntry]
+
+
+class TeamMember(Model):
+    """One person on the team dashboard: their own today and week, activity today and what runs now."""
+
+    user_id: Id
+    name: str
+    email: str
+    role: Literal["admin", "manager", "employee"]
+    timezone: str
+    date: Day
+    today_seconds: int
+    week_seconds: int
+    activity_pct: float | None
+    idle_seconds: int | None
+    last_seen_at: Timestamp | None
+    last_screenshot_at: Timestamp | None
+    screenshots_today: int
+    entry_id: Id | None
+    running_since: Timestamp | None
+    project_id: Id | None
+    project_name: str | None
+    project_color: str | None
+    description: str | None
+
+
+class TeamSummary(Model):
+    items: list[TeamMember]
+    week_start: int

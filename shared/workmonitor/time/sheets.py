@@ -176,6 +176,18 @@ def managers_of(conn: Conn, user_id) -> list[str]:
     ]
 
 
+def watchers_of(conn: Conn, user_id) -> list[str]:
+    """Return the ids of who watches `user_id` live: their assigned managers and the company's active admins."""
+    return [
+        str(r["id"])
+        for r in conn.execute(
+            "SELECT manager_id AS id FROM manager_assignments WHERE employee_id = %s"
+            " UNION SELECT id FROM users WHERE role = 'admin' AND status = 'active' AND id <> %s",
+            (user_id, user_id),
+        ).fetchall()
+    ]
+
+
 def list_timesheets(
     conn: Conn, user_id: str | None, status: str | None, first: date | None, last: date | None, limit: int, offset: int
 ) -> list[Row]:

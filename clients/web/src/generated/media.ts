@@ -416,6 +416,11 @@ export interface components {
         Screenshot: {
             /** Activity Percent */
             activity_percent: number | null;
+            /**
+             * App
+             * @default null
+             */
+            app: string | null;
             /** Blurred */
             blurred: boolean;
             /**
@@ -454,6 +459,11 @@ export interface components {
             taken_at: string;
             /** Thumbnail Url */
             thumbnail_url: string | null;
+            /**
+             * Title
+             * @default null
+             */
+            title: string | null;
             /** Url */
             url: string | null;
             /** Url Expires In */

@@ -140,6 +140,23 @@ export interface paths {
         patch: operations["reports_update_settings_patch"];
         trace?: never;
     };
+    "/team/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's people (a manager's assigned employees, an admin's company): today, week, activity, timer. */
+        get: operations["team_team_summary_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/timer": {
         parameters: {
             query?: never;
@@ -910,6 +927,66 @@ export interface components {
             rounding: components["schemas"]["RoundingOut"];
             totals: components["schemas"]["Totals"];
         };
+        /**
+         * TeamMember
+         * @description One person on the team dashboard: their own today and week, activity today and what runs now.
+         */
+        TeamMember: {
+            /** Activity Pct */
+            activity_pct: number | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Description */
+            description: string | null;
+            /** Email */
+            email: string;
+            /** Entry Id */
+            entry_id: string | null;
+            /** Idle Seconds */
+            idle_seconds: number | null;
+            /** Last Screenshot At */
+            last_screenshot_at: string | null;
+            /** Last Seen At */
+            last_seen_at: string | null;
+            /** Name */
+            name: string;
+            /** Project Color */
+            project_color: string | null;
+            /** Project Id */
+            project_id: string | null;
+            /** Project Name */
+            project_name: string | null;
+            /**
+             * Role
+             * @enum {string}
+             */
+            role: "admin" | "manager" | "employee";
+            /** Running Since */
+            running_since: string | null;
+            /** Screenshots Today */
+            screenshots_today: number;
+            /** Timezone */
+            timezone: string;
+            /** Today Seconds */
+            today_seconds: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Week Seconds */
+            week_seconds: number;
+        };
+        /** TeamSummary */
+        TeamSummary: {
+            /** Items */
+            items: components["schemas"]["TeamMember"][];
+            /** Week Start */
+            week_start: number;
+        };
         /** TimerIn */
         TimerIn: {
             /**
@@ -1490,6 +1567,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SettingsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    team_team_summary_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamSummary"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

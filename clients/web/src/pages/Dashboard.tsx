@@ -1,14 +1,31 @@
-// Hours this week, today's activity, top apps and sites, and who is working now (managers).
+// Hours this week, today's activity and top apps; managers and admins first see their team (TeamDashboard).
 import { get } from "../api";
-import { elapsed, hm, localDate } from "../format";
-import type { RunningEntryPage, TimesheetWeek, UsagePage } from "../models";
+import { hm, localDate } from "../format";
+import type { TimesheetWeek, UsagePage } from "../models";
 import { isManager, useMe } from "../session";
+import type { Route } from "../router";
 import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
+import { TeamDashboard } from "./TeamDashboard";
 
-export function Dashboard() {
+export function Dashboard({ route }: { route: Route }) {
+  const me = useMe();
+  if (!isManager(me)) return <MyDay />;
+  return (
+    <>
+      <TeamDashboard route={route} />
+      {!route.query.get("person") && (
+        <details className="panel">
+          <summary>My own time</summary>
+          <MyDay />
+        </details>
+      )}
+    </>
+  );
+}
+
+function MyDay() {
   const me = useMe();
   const week = useAsync(() => get<TimesheetWeek>("/time/timesheets/week"), []);
-  const running = useAsync(() => (isManager(me) ? get<RunningEntryPage>("/time/timers/running").then((r) => r.items) : Promise.resolve([])), [me.user.id]);
   const apps = useAsync(() => get<UsagePage>("/activity/usage?by=app&limit=5").then((r) => r.items).catch(() => []), []);
   const today = localDate(new Date(), me.user.timezone);
   const todaySeconds = week.data?.days.find((d) => d.date === today)?.seconds ?? 0;
@@ -43,16 +60,6 @@ export function Dashboard() {
           <ul>{apps.data.map((a, i) => <li key={i}>{a.name} — {hm(a.seconds)}</li>)}</ul>
         ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
       </section>
-      {isManager(me) && (
-        <section className="panel">
-          <h3>Working now</h3>
-          {running.loading ? <Loading /> : running.data?.length ? (
-            <ul data-testid="working-now">{running.data.map((r) => (
-              <li key={r.id}>{r.user_name} — {r.project_name ?? r.description ?? "no project"} ({hm(elapsed(r.started_at))})</li>
-            ))}</ul>
-          ) : <Empty>Nobody is tracking time right now.</Empty>}
-        </section>
-      )}
     </>
   );
 }

@@ -4,6 +4,7 @@ import { get, patch, post, qs } from "../api";
 import { isAdmin, useMe } from "../session";
 import type { Agreements, InvitationPage, Person, PersonPage } from "../models";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
+import { TeamAssignments } from "./TeamAssignments";
 
 export function Team() {
   const me = useMe();
@@ -43,6 +44,7 @@ export function Team() {
           </table></div>
         )}
       </div>
+      {users.data && !q && <TeamAssignments people={users.data.items} />}
     </>
   );
 }

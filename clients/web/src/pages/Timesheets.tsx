@@ -5,6 +5,7 @@ import { addDays, hm, localDate } from "../format";
 import type { PersonPage, TimesheetPage, TimesheetWeek } from "../models";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
+import { TimesheetGrid } from "./TimesheetGrid";
 
 const statusClass = (s: string) => (s === "approved" ? "ok" : s === "rejected" ? "danger" : s === "submitted" ? "warn" : "");
 
@@ -13,6 +14,8 @@ export function Timesheets() {
   const [day, setDay] = useState(localDate(new Date(), me.user.timezone));
   const week = useAsync(() => get<TimesheetWeek>(`/time/timesheets/week${qs({ date: day })}`), [day]);
   const submit = useAction();
+  const [version, setVersion] = useState(0);
+  const bump = () => setVersion((v) => v + 1);
   return (
     <>
       <section className="panel" aria-label="My week">
@@ -25,10 +28,10 @@ export function Timesheets() {
         <ErrorBanner error={week.error ?? submit.error} />
         {week.loading ? <Loading /> : week.data && (
           <>
-            <table>
+            <div className="table-wrap"><table>
               <thead><tr>{week.data.days.map((d) => <th key={d.date}>{d.date.slice(5)}</th>)}<th>Total</th></tr></thead>
               <tbody><tr>{week.data.days.map((d) => <td key={d.date}>{hm(d.seconds)}</td>)}<td><strong>{hm(week.data.totals.seconds)}</strong></td></tr></tbody>
-            </table>
+            </table></div>
             {week.data.timesheet.comment && <p className="muted">Comment: {week.data.timesheet.comment}</p>}
             {["open", "rejected"].includes(week.data.timesheet.status) && (
               <button disabled={submit.busy} onClick={() => void submit.run(async () => { await post("/time/timesheets/submit", { date: day }); week.reload(); })}>
@@ -38,20 +41,21 @@ export function Timesheets() {
           </>
         )}
       </section>
-      {isManager(me) && <ApprovalQueue />}
+      {isManager(me) && <ApprovalQueue version={version} onChange={bump} />}
+      {isManager(me) && week.data && <TimesheetGrid first={week.data.timesheet.period_start} version={version} onChange={bump} />}
     </>
   );
 }
 
-function ApprovalQueue() {
-  const queue = useAsync(() => get<TimesheetPage>(`/time/timesheets${qs({ status: "submitted", limit: 100 })}`), []);
+function ApprovalQueue({ version, onChange }: { version: number; onChange: () => void }) {
+  const queue = useAsync(() => get<TimesheetPage>(`/time/timesheets${qs({ status: "submitted", limit: 100 })}`), [version]);
   const users = useAsync(() => get<PersonPage>("/team/users?limit=200"), []);
   const [comments, setComments] = useState<Record<string, string>>({});
   const act = useAction();
   const name = (id: string) => users.data?.items.find((u) => u.id === id)?.name ?? id.slice(0, 8);
   const decide = (id: string, action: "approve" | "reject") => act.run(async () => {
     await post(`/time/timesheets/${id}/${action}`, { comment: comments[id] || (action === "reject" ? "" : null) });
-    queue.reload();
+    onChange();
   });
   return (
     <section className="panel" aria-label="Approval queue">
