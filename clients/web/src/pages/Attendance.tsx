@@ -8,7 +8,8 @@ import { daysBetween } from "../metrics";
 import { isAdmin, isManager, useMe } from "../session";
 import type { AttendanceDays, AttendanceStatus, ListedRecordPage, Shift, ShiftAttendance, ShiftPage } from "../models";
 import { connectSocket, listen } from "../socket";
-import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
+import type { Route } from "../router";
+import { Empty, ErrorBanner, Loading, Tabs, useAction, useAsync } from "../ui";
 import { Leave } from "./Leave";
 import { Geofences, ShiftPlanner } from "./Shifts";
 
@@ -29,21 +30,32 @@ export function ShiftFlags({ a }: { a: ShiftAttendance }) {
   return <>{flags.map(([t, c]) => <span key={t} className={`badge ${c}`} style={{ marginRight: 4 }}>{t}</span>)}</>;
 }
 
-export function Attendance() {
+/** Attendance as tabs (?tab=): today (clock, my days and shifts), records, leave; shifts and geofences for planners. */
+export function Attendance({ route }: { route: Route }) {
   const me = useMe();
   const [version, setVersion] = useState(0); // bumped by every clock action so the days and records follow
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const tabs: [string, string][] = [["today", "Today"], ["records", "Records"], ["leave", "Leave"]];
+  if (isManager(me)) tabs.push(["shifts", "Shift planning"]);
+  if (isAdmin(me)) tabs.push(["geofences", "Work sites"]);
+  const wanted = route.query.get("tab") ?? "today";
+  const tab = tabs.some(([k]) => k === wanted) ? wanted : "today";
   return (
     <>
-      <Clock onChange={changed} />
-      <div className="grid2" style={{ marginBottom: 16 }}>
-        <MyDays version={version} />
-        <MyShifts />
-      </div>
-      <MyRecords version={version} />
-      <Leave />
-      {isManager(me) && <ShiftPlanner />}
-      {isAdmin(me) && <Geofences />}
+      <Tabs tabs={tabs} current={tab} base="/attendance" label="Attendance sections" />
+      {tab === "today" && (
+        <>
+          <Clock onChange={changed} />
+          <div className="grid2" style={{ marginBottom: 16 }}>
+            <MyDays version={version} />
+            <MyShifts />
+          </div>
+        </>
+      )}
+      {tab === "records" && <MyRecords version={version} />}
+      {tab === "leave" && <Leave />}
+      {tab === "shifts" && <ShiftPlanner />}
+      {tab === "geofences" && <Geofences />}
     </>
   );
 }
