@@ -77,7 +77,8 @@ async function seed() {
 async function overflow(page) {
   return page.evaluate(() => {
     const vw = window.innerWidth;
-    const scrolls = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX);
+    // A scroll container (a table's wrapper) or a deliberate clip (an ellipsis); a panel clipping a form is not one.
+    const scrolls = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX) && !el.classList.contains("panel");
     const contained = (el) => {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (scrolls(p)) return p.getBoundingClientRect().right <= vw + 1;
@@ -136,6 +137,8 @@ async function review(role, person) {
       for (const tab of await page.$$eval("nav.tabs a:not([aria-current])", (as) => as.map((a) => a.getAttribute("href")))) {
         if (!seen.has(tab) && !queue.includes(tab)) queue.push(tab);
       }
+      const bar = await page.$eval(".topbar", (el) => el.getBoundingClientRect().height);
+      if (bar > 70) problems.push(`${role} ${href} at 1440 px: the top bar wraps (${Math.round(bar)} px tall)`);
       const alerts = await page.$$eval('[role="alert"]', (els) => els.map((el) => el.textContent));
       if (alerts.length) problems.push(`${role} ${href}: error shown: ${alerts.join(" | ")}`);
       await page.evaluate(() => window.scrollTo(0, 0));

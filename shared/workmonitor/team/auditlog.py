@@ -22,7 +22,7 @@ def list_entries(
     ending in "."), actor and [since, until) when given."""
     prefix = action is not None and action.endswith(".")
     return conn.execute(
-        "SELECT a.id, a.actor_id, u.name AS actor_name, a.action, a.target_type, a.target_id, a.ip::text AS ip,"
+        "SELECT a.id, a.actor_id, u.name AS actor_name, a.action, a.target_type, a.target_id, host(a.ip) AS ip,"
         " a.request_id, a.details, a.created_at"
         " FROM audit_logs a LEFT JOIN users u ON u.id = a.actor_id"
         " WHERE a.company_id = %(company)s"

@@ -51,15 +51,15 @@ export function AuditLog() {
         <Empty>{filtered ? "Nothing matches these filters." : "No audited actions yet. Sign-ins, role changes, settings changes and deletions are recorded here."}</Empty>
       ) : (
         <>
-          <div className="table-wrap"><table data-testid="audit-table">
+          <div className="table-wrap"><table data-testid="audit-table" className="stack-phone">
             <thead><tr><th>When</th><th>Who</th><th>Action</th><th>What</th><th>Address</th></tr></thead>
             <tbody>{rows.data.items.map((r) => (
               <tr key={r.id}>
-                <td style={{ whiteSpace: "nowrap" }}>{localDateTime(r.created_at, tz)}</td>
-                <td>{r.actor_name ?? (r.actor_id ? `${r.actor_id.slice(0, 8)}…` : "system")}</td>
-                <td><code>{r.action}</code></td>
-                <td><div className="audit-details">{r.target_type ? `${r.target_type} ` : ""}<span className="muted">{details(r)}</span></div></td>
-                <td className="muted">{r.ip ?? "—"}</td>
+                <td data-label="When" style={{ whiteSpace: "nowrap" }}>{localDateTime(r.created_at, tz)}</td>
+                <td data-label="Who">{r.actor_name ?? (r.actor_id ? `${r.actor_id.slice(0, 8)}…` : "system")}</td>
+                <td data-label="Action"><code>{r.action}</code></td>
+                <td data-label="What"><div className="audit-details">{r.target_type ? `${r.target_type} ` : ""}<span className="muted">{details(r)}</span></div></td>
+                <td data-label="Address" className="muted">{r.ip ?? "—"}</td>
               </tr>
             ))}</tbody>
           </table></div>

@@ -38,7 +38,8 @@ export function Downloads() {
               <li>Start tracking (the timer starts here too), and stop when you are done:
                 <pre className="code">{"workmonitor-agent start\nworkmonitor-agent status\nworkmonitor-agent stop"}</pre></li>
             </ol>
-            <p className="muted">Optional extras: <code>pipx install "{url}[all]"</code> adds the tray icon, the system keyring and Wayland support.</p>
+            <p className="muted">Optional extras — the tray icon, the system keyring and Wayland support:</p>
+            <pre className="code">{`pipx install "workmonitor-agent[all] @ ${url}"`}</pre>
           </>
         ) : (
           <p className="empty" data-testid="agent-missing">The agent download is not built on this server. An administrator builds it with

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import { api, get } from "../api";
 import type { NotificationPrefs } from "../models";
+import { isManager, useMe } from "../session";
 import { ErrorBanner, Loading, useAction, useAsync } from "../ui";
 
 const KIND_TEXT: Record<string, string> = {
@@ -13,17 +14,20 @@ const KIND_TEXT: Record<string, string> = {
   chat_mention: "Someone mentions me in chat",
   task_assigned: "I am assigned a task",
 };
+// Kinds only an approver receives: not offered to employees.
+const APPROVER_KINDS = new Set(["timesheet_submitted", "leave_requested"]);
 const CHANNEL_TEXT: Record<string, string> = { in_app: "In the app", email: "Email", push: "Phone push" };
 
 type Prefs = NotificationPrefs["preferences"];
 
 export function NotificationSettings() {
+  const me = useMe();
   const loaded = useAsync(() => get<NotificationPrefs>("/messaging/notification-preferences"), []);
   const [prefs, setPrefs] = useState<Prefs | null>(null);
   const [saved, setSaved] = useState(false);
   const act = useAction();
   useEffect(() => { if (loaded.data) setPrefs(loaded.data.preferences); }, [loaded.data]);
-  const kinds = loaded.data?.kinds ?? [];
+  const kinds = (loaded.data?.kinds ?? []).filter((k) => isManager(me) || !APPROVER_KINDS.has(k));
   const channels = loaded.data?.channels ?? [];
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
