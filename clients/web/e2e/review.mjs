@@ -78,7 +78,8 @@ async function overflow(page) {
   return page.evaluate(() => {
     const vw = window.innerWidth;
     // A scroll container (a table's wrapper) or a deliberate clip (an ellipsis); a panel clipping a form is not one.
-    const scrolls = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX) && !el.classList.contains("panel");
+    const scrolls = (el) => /(auto|scroll|hidden|clip)/.test(getComputedStyle(el).overflowX) 
+      && !(el.classList.contains("panel") && !el.classList.contains("table-wrap"));
     const contained = (el) => {
       for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
         if (scrolls(p)) return p.getBoundingClientRect().right <= vw + 1;
@@ -120,7 +121,7 @@ async function review(role, person) {
       localStorage.setItem("wm.theme", "light");
     }, [person.token, person.refresh]);
     const page = await context.newPage();
-    page.on("console", (m) => m.type() === "error" && console.log(`review: ${role}: console error: ${m.text()}`));
+    page.on("response", (r) => r.status() >= 400 && console.log(`review: ${role}: ${r.status()} from ${r.request().method()} ${r.url()}`));
     await page.goto(`${base}/#/`);
     await page.waitForSelector('nav[aria-label="Main"] a');
     const links = await page.$$eval('nav[aria-label="Main"] a', (as) => as.map((a) => a.getAttribute("href")));
