@@ -94,7 +94,9 @@ def test_notification_preferences_per_kind_and_channel(api):
 
 
 def test_the_web_build_packs_the_desktop_agent_as_an_installable_archive(tmp_path):
-    out = subprocess.run(["node", "scripts/pack-agent.mjs"], cwd=ROOT / "clients" / "web", capture_output=True, text=True)
+    out = subprocess.run(
+        ["node", "scripts/pack-agent.mjs"], cwd=ROOT / "clients" / "web", capture_output=True, text=True
+    )
     assert out.returncode == 0, out.stderr
     downloads = ROOT / "clients" / "web" / "dist" / "downloads"
     info = json.loads((downloads / "agent.json").read_text())

@@ -122,6 +122,7 @@ export type ChannelListItem = Messaging["ChannelListItem"];
 export type Badges = Messaging["Badges"];
 export type AppNotification = Messaging["Notification"];
 export type NotificationPrefs = Messaging["PrefsDetail"];
+export type NotificationPrefsOut = Messaging["PrefsOut"];
 export type AuditRow = Team["AuditRow"];
 export type AuditPage = Team["Page_AuditRow_"];
 export type AuditActions = Team["AuditActions"];

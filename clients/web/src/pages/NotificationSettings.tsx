@@ -1,7 +1,7 @@
 // My notification preferences: per kind of notification, in the app, by email and as a phone push.
 import { useEffect, useState } from "react";
 import { api, get } from "../api";
-import type { NotificationPrefs } from "../models";
+import type { NotificationPrefs, NotificationPrefsOut } from "../models";
 import { isManager, useMe } from "../session";
 import { ErrorBanner, Loading, useAction, useAsync } from "../ui";
 
@@ -33,7 +33,7 @@ export function NotificationSettings() {
     e.preventDefault();
     setSaved(false);
     void act.run(async () => {
-      const r = await api<{ preferences: Prefs }>("PUT", "/messaging/notification-preferences", { body: { preferences: prefs } });
+      const r = await api<NotificationPrefsOut>("PUT", "/messaging/notification-preferences", { body: { preferences: prefs } });
       setPrefs(r.preferences);
       setSaved(true);
     });
