@@ -107,6 +107,100 @@ async function settle(page) {
   await sleep(250);
 }
 
+async function signedIn(browser, person, viewport = WIDE) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript(([access, refresh]) => {
+    if (!localStorage.getItem("wm.session")) localStorage.setItem("wm.session", JSON.stringify({ access, refresh }));
+    localStorage.setItem("wm.theme", "light");
+  }, [person.token, person.refresh]);
+  const page = await context.newPage();
+  await page.goto(`${base}/#/`);
+  await page.waitForSelector('nav[aria-label="Main"] a');
+  return page;
+}
+
+const hashOf = (page) => page.evaluate(() => window.location.hash);
+function expect(ok, what) { if (!ok) throw new Error(what); console.log(`review: ok: ${what}`); }
+
+/** What the pages do, before they are photographed: badges, clickable notifications, onboarding, filters, downloads. */
+async function behaviour(people) {
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync"] });
+  try {
+    // The manager: unread badges on Chat and Notifications; the mention opens the DM, named after Eve.
+    const m = await signedIn(browser, people.manager);
+    await m.waitForSelector('[data-testid="nav-unread-chat"]');
+    await m.waitForSelector('[data-testid="nav-unread-notifications"]');
+    expect(await m.textContent('[data-testid="unread-count"]') === "1", "the manager's bell and navigation show unread chat and notifications");
+    await m.evaluate(() => { window.location.hash = "/notifications"; });
+    await m.click('[data-testid="notifications"] a:has-text("mentioned you")');
+    await m.waitForSelector('[data-testid="messages"] >> text=could you check my week?');
+    expect((await hashOf(m)).startsWith("#/chat?channel="), "a notification opens the chat message it is about");
+    await m.waitForSelector('[aria-label="Channels"] a[aria-current="page"]:has-text("Eve Employee")');
+    await m.waitForSelector('[data-testid="nav-unread-notifications"]', { state: "detached" });
+    await m.waitForSelector('[data-testid="nav-unread-chat"]', { state: "detached" });
+    expect(true, "the DM is named after the other person; badges clear once read");
+
+    // The admin: the checklist ticks itself off from data (capture policy saved -> done).
+    const a = await signedIn(browser, people.admin);
+    await a.waitForSelector('[data-testid="onboarding"] [data-step="capture"][data-done="false"]');
+    expect(await a.$('[data-step="invite"][data-done="true"]') && await a.$('[data-step="managers"][data-done="true"]'),
+      "onboarding: invited and assigned are done, the capture policy is next");
+    await a.click('[data-step="capture"] a');
+    await a.waitForSelector('input[name="screenshot-interval"]');
+    await a.fill('input[name="screenshot-interval"]', "15");
+    await a.fill('input[name="idle-threshold"]', "3");
+    await a.click("button:has-text('Save capture policy')");
+    await a.waitForSelector('[aria-label="Capture policy"] >> text=Saved.');
+    const media = await call("GET", "/media/settings", people.admin.token);
+    expect(media.settings.screenshot_interval_minutes === 15 && media.settings.idle_threshold_minutes === 3,
+      "the capture policy page saves the screenshot interval and idle threshold");
+    await a.evaluate(() => { window.location.hash = "/"; });
+    await a.waitForSelector('[data-testid="onboarding"]', { state: "detached" }).catch(async () => {
+      await a.waitForSelector('[data-step="capture"][data-done="true"]');
+    });
+    expect(true, "the capture step is done after saving the policy");
+
+    // The audit log: filtering by action and by person.
+    await a.evaluate(() => { window.location.hash = "/audit"; });
+    await a.waitForSelector('[data-testid="audit-table"]');
+    await a.selectOption('select[name="audit-action"]', "team.invited");
+    await a.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr')];
+      return rows.length === 2 && rows.every((r) => r.textContent.includes("team.invited"));
+    });
+    await a.selectOption('select[name="audit-action"]', "");
+    await a.selectOption('select[name="audit-actor"]', { label: "Eve Employee" });
+    await a.waitForFunction(() => {
+      const rows = [...document.querySelectorAll('[data-testid="audit-table"] tbody tr')];
+      return rows.length > 0 && rows.every((r) => r.textContent.includes("Eve Employee"));
+    });
+    expect(true, "the audit log filters by action and by person");
+
+    // Downloads: the agent archive is served by the platform.
+    await a.evaluate(() => { window.location.hash = "/downloads"; });
+    const href = await (await a.waitForSelector('[data-testid="agent-download"]')).getAttribute("href");
+    const r = await fetch(`${base}${href}`);
+    const bytes = (await r.arrayBuffer()).byteLength;
+    expect(r.ok && bytes > 10000 && href.endsWith(".tar.gz"), `the agent download ${href} is served (${bytes} bytes)`);
+    await a.waitForSelector('[data-testid="extension-coming"]');
+    const bad = await fetch(`${base}/api/0/buckets/aw-watcher-window_x/heartbeat`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}" });
+    expect(bad.status === 404 && (await bad.json()).error.code === "not_found", "an unknown API path is a JSON 404");
+  } catch (err) {
+    let i = 0;
+    for (const ctx of browser.contexts()) {
+      for (const pg of ctx.pages()) {
+        const alerts = await pg.$$eval('[role="alert"]', (els) => els.map((el) => el.textContent)).catch(() => []);
+        if (alerts.length) console.error(`review: error shown on ${pg.url()}: ${alerts.join(" | ")}`);
+        await pg.screenshot({ path: join(shots, `FAILED-behaviour-${i++}.png`), fullPage: true }).catch(() => undefined);
+      }
+    }
+    throw err;
+  } finally {
+    await browser.close();
+  }
+}
+
 const slug = (href) => href.replace(/^#\//, "").replace(/[?=&]/g, "-") || "dashboard";
 
 async function review(role, person) {
@@ -115,15 +209,8 @@ async function review(role, person) {
   const problems = [];
   let count = 0;
   try {
-    const context = await browser.newContext({ viewport: WIDE });
-    await context.addInitScript(([access, refresh]) => {
-      if (!localStorage.getItem("wm.session")) localStorage.setItem("wm.session", JSON.stringify({ access, refresh }));
-      localStorage.setItem("wm.theme", "light");
-    }, [person.token, person.refresh]);
-    const page = await context.newPage();
+    const page = await signedIn(browser, person);
     page.on("response", (r) => r.status() >= 400 && console.log(`review: ${role}: ${r.status()} from ${r.request().method()} ${r.url()}`));
-    await page.goto(`${base}/#/`);
-    await page.waitForSelector('nav[aria-label="Main"] a');
     const links = await page.$$eval('nav[aria-label="Main"] a', (as) => as.map((a) => a.getAttribute("href")));
     const seen = new Set();
     const queue = [...links];
@@ -171,6 +258,7 @@ const t0 = Date.now();
 try {
   const people = await seed();
   console.log(`review: seeded the company in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await behaviour(people);
   const results = await Promise.all(["admin", "manager", "employee"].map((role) => review(role, people[role])));
   const problems = results.flatMap((r) => r.problems);
   const shotsTaken = results.reduce((n, r) => n + r.count, 0);

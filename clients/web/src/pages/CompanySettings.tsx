@@ -126,7 +126,7 @@ function MediaSettings() {
   const s = useSettings<MediaSettingsOut>("/media/settings");
   const d = s.draft;
   return (
-    <form className="panel" aria-label="Screenshot settings" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days, screenshot_interval_minutes: d.screenshot_interval_minutes, idle_threshold_minutes: d.idle_threshold_minutes }); }}>
+    <form className="panel" aria-label="Capture policy" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days, screenshot_interval_minutes: d.screenshot_interval_minutes, idle_threshold_minutes: d.idle_threshold_minutes }); }}>
       <h3>Capture policy</h3>
       <p className="muted" style={{ marginTop: 0 }}>The desktop agent follows these while a person's timer runs, and only with their consent.</p>
       {!d ? (s.error ? null : <Loading />) : (
@@ -148,7 +148,7 @@ function MediaSettings() {
           <div className="row">
             <Field label="Employees may delete a screenshot within (minutes)"><input type="number" min={0} max={10080} value={d.delete_grace_minutes}
               onChange={(e) => s.setDraft({ ...d, delete_grace_minutes: Number(e.target.value) })} /></Field>
-            <Field label="Largest screenshot (MB)"><input type="number" min={0.0625} step="0.25" value={Math.round((d.screenshot_max_bytes / MB) * 100) / 100}
+            <Field label="Largest screenshot (MB)"><input name="screenshot-max-mb" type="number" min={0.0625} step="any" value={Math.round((d.screenshot_max_bytes / MB) * 100) / 100}
               onChange={(e) => s.setDraft({ ...d, screenshot_max_bytes: Math.round(Number(e.target.value) * MB) })} /></Field>
           </div>
           <div className="row" style={{ alignItems: "center" }}><button type="submit" disabled={s.busy}>Save capture policy</button><Saved on={s.saved} /></div>
