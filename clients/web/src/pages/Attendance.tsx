@@ -141,7 +141,7 @@ function MyShifts() {
     <section className="panel" aria-label="My shifts">
       <h3>My shifts</h3>
       <ErrorBanner error={shifts.error} />
-      {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts planned for these weeks.</Empty> : (
+      {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts planned for these weeks. {isManager(me) ? "Plan them on the Shift planning tab." : "Your manager plans them; clock in on this tab whenever you start work."}</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Day</th><th>Time</th><th>Attendance</th></tr></thead>
           <tbody>{shifts.data.items.map((s) => (
@@ -162,7 +162,7 @@ function MyRecords({ version }: { version: number }) {
     <section className="panel" aria-label="My records">
       <h3>My records (last 14 days)</h3>
       <ErrorBanner error={recs.error} />
-      {recs.loading && !recs.data ? <Loading /> : !recs.data?.items.length ? <Empty>No clock-ins in the last two weeks.</Empty> : (
+      {recs.loading && !recs.data ? <Loading /> : !recs.data?.items.length ? <Empty>No clock-ins in the last two weeks. Use <a href="#/attendance?tab=today">Clock in</a> on the Today tab when you start work.</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Day</th><th>In</th><th>Out</th><th>Worked</th><th>Breaks</th><th>Flags</th></tr></thead>
           <tbody>{recs.data.items.map((r) => (

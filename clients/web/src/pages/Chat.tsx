@@ -53,7 +53,7 @@ export function Chat({ route }: { route?: Route }) {
     <div className="chat">
       <aside className="panel" aria-label="Channels">
         <ErrorBanner error={channels.error ?? act.error} />
-        {channels.loading ? <Loading /> : !channels.data?.items.length ? <Empty>No channels yet.</Empty> : (
+        {channels.loading ? <Loading /> : !channels.data?.items.length ? <Empty>{isManager(me) ? "No channels yet. Create one below, or message someone." : "No conversations yet. Choose a person below to message them."}</Empty> : (
           <nav>{channels.data.items.map((c) => (
             <a key={c.id} href="#/chat" aria-current={c.id === active ? "page" : undefined}
               onClick={(e) => { e.preventDefault(); setActive(c.id); }} className="channel-link">
@@ -77,7 +77,7 @@ export function Chat({ route }: { route?: Route }) {
           </select>
         </Field>
       </aside>
-      {active ? <ChannelView key={active} channelId={active} userName={userName} /> : <Empty>Pick a channel.</Empty>}
+      {active ? <ChannelView key={active} channelId={active} userName={userName} /> : <Empty>Pick a channel, or choose a person to message.</Empty>}
     </div>
   );
 }
