@@ -143,6 +143,8 @@ def nginx_site(tmp: Path, ports: dict, s3: str) -> str:
     web = tmp / "web"
     web.mkdir()
     (web / "index.html").write_text("<!doctype html><title>WorkMonitor</title>")
+    (web / "downloads").mkdir()
+    (web / "downloads" / "agent.json").write_text('{"file": "workmonitor_agent-0.1.0.tar.gz"}')
     site = NGINX_CONF.read_text()
     swaps = {
         "/etc/letsencrypt/live/workmonitor.example.com/fullchain.pem": str(certs / "cert.pem"),
@@ -441,3 +443,39 @@ def test_a_60mb_recording_chunk_gets_the_apis_json_answer(edge, api, tmp_path):
     assert code == 413 and body["error"]["code"] == "payload_too_large", body  # nginx's own page is JSON too
     code, _, body = client.call("GET", "/system/functions")
     assert code == 404 and body["error"]["code"] == "not_found"
+
+
+def test_unknown_paths_answer_404_json_and_only_page_routes_get_the_app(edge):
+    """The SPA fallback covers the app's page paths only; an unknown function or path is the API's JSON 404."""
+    client = Edge(edge["ports"]["https"], "127.0.0.7")
+    for method, path in [
+        ("GET", "/function/nope/anything"),
+        ("POST", "/function/no-such-function"),
+        ("POST", "/api/0/buckets/aw-watcher-window_host/heartbeat?pulsetime=60"),
+        ("GET", "/api/0/info"),
+        ("GET", "/some/page"),
+        ("GET", "/downloads/missing.tar.gz"),
+    ]:
+        code, hdrs, body = client.call(method, path, {"data": {}} if method == "POST" else None)
+        assert code == 404 and isinstance(body, dict) and body["error"]["code"] == "not_found", (path, code, body)
+        assert hdrs["Content-Type"].startswith("application/json"), (path, hdrs)
+    for path in ("/", "/accept-invite?token=abc", "/reset-password?token=abc", "/index.html"):
+        code, hdrs, body = client.call("GET", path)
+        assert code == 200 and b"<title>WorkMonitor</title>" in body, (path, code, body)
+        assert "Content-Security-Policy" in hdrs and hdrs.get("Cache-Control") == "no-cache", (path, hdrs)
+    code, hdrs, body = client.call("GET", "/downloads/agent.json")
+    info = body if isinstance(body, dict) else json.loads(body)  # typed by mime.types where nginx includes it
+    assert code == 200 and info["file"].endswith(".tar.gz"), (code, body)
+    # A known function's path still reaches the gateway (its stand-in answers for functions not started).
+    code, _, body = client.call("GET", "/function/team/healthz")
+    assert code == 404 and body == b"no such function", (code, body)
+
+
+def test_nginx_function_allowlist_covers_every_function_in_the_stack():
+    """The edge's list of reachable functions names each function of stack.yml (and only planned others)."""
+    found = re.search(r"location ~ \^/function/\(\?!\(([a-z|-]+)\)", NGINX_CONF.read_text())
+    assert found, "the /function/ allowlist location is missing"
+    allowed = set(found.group(1).split("|"))
+    planned = {"finance", "billing", "stripe-webhook", "reports", "integrations"}
+    assert set(STACK["functions"]) <= allowed, set(STACK["functions"]) - allowed
+    assert allowed <= set(STACK["functions"]) | planned, allowed - set(STACK["functions"]) - planned

@@ -110,8 +110,12 @@ def _web_sources_hash() -> str:
 
     digest = hashlib.sha256()
     files = sorted(p for p in (WEB / "src").rglob("*") if p.is_file())
+    # The build also packs the desktop agent for the Downloads page (scripts/pack-agent.mjs).
+    agent = ROOT / "clients" / "desktop"
+    files += sorted(p for p in (agent / "workmonitor_agent").rglob("*.py")) + [agent / "pyproject.toml"]
+    files += sorted((WEB / "scripts").glob("*.mjs"))
     for path in files + [WEB / "index.html", WEB / "package-lock.json", WEB / "vite.config.ts"]:
-        digest.update(str(path.relative_to(WEB)).encode() + b"\0" + path.read_bytes())
+        digest.update(str(path.relative_to(ROOT)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

@@ -88,7 +88,9 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   await employee.waitForSelector('[data-testid="notification-bell"]');
 
   // Settings as the admin: company sections and a productivity rule.
-  await visit(admin, nav, "/settings", "text=Save time settings");
+  await visit(admin, nav, "/settings?tab=company", "text=Save time settings");
+  await admin.waitForSelector("text=Save company profile");
+  await visit(admin, nav, "/settings?tab=rules", 'input[name="rule-pattern"]');
   await admin.fill('input[name="rule-pattern"]', "Code");
   await admin.click("button:has-text('Add rule')");
   await admin.waitForSelector("td code:has-text('Code')");
@@ -166,11 +168,12 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   step("employee sees the project read-only and moved their task to in progress");
 
   // Attendance: a leave type and a shift (admin); clock in, a break, a leave request (employee); approval.
-  await visit(admin, nav, "/attendance", 'input[name="leave-type"]');
+  await visit(admin, nav, "/attendance?tab=leave", 'input[name="leave-type"]');
   await admin.fill('input[name="leave-type"]', "Vacation");
   await admin.getByLabel("Days per year (blank: no limit)").fill("25");
   await admin.click("button:has-text('Add type')");
   await admin.waitForSelector("text=Vacation (25");
+  await visit(admin, nav, "/attendance?tab=shifts", 'select[name="shift-user"]');
   await admin.selectOption('select[name="shift-user"]', { label: "Eve Employee" });
   await admin.click("button:has-text('Add shift')");
   await admin.waitForSelector('[aria-label="Shift planning"] td:has-text("Eve Employee")');
@@ -185,6 +188,7 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   await employee.waitForSelector("text=On a break since");
   await employee.click("button:has-text('End break')");
   await employee.waitForSelector("text=Clocked in since");
+  await visit(employee, nav, "/attendance?tab=leave", '[aria-label="My leave requests"]');
   const monday = nextMonday();
   await employee.getByLabel("First day").fill(monday);
   await employee.getByLabel("Last day").fill(plusDays(monday, 2));
@@ -195,6 +199,7 @@ export async function run({ base, admin, employee, nav, step, shoot, waitFor }) 
   await check(employee, shoot, "attendance-employee");
   step("employee clocked in, took a break and requested three days of leave");
 
+  await visit(admin, nav, "/attendance?tab=leave", '[aria-label="Leave approvals"]');
   await admin.reload();
   await admin.waitForSelector('[aria-label="Leave approvals"] td:has-text("Eve Employee")');
   await admin.fill('[aria-label="Leave approvals"] input', "Enjoy!");

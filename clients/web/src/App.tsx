@@ -8,6 +8,8 @@ import { connectSocket, disconnectSocket } from "./socket";
 import { Timer } from "./pages/Timer";
 import { Loading } from "./ui";
 import { NotificationBell } from "./NotificationBell";
+import { useUnread } from "./badges";
+import { Onboarding } from "./pages/Onboarding";
 
 function allowed(page: PageDef, me: Me): boolean {
   if (page.role === "manager") return isManager(me);
@@ -29,10 +31,19 @@ function ThemeToggle() {
   );
 }
 
+/** The unread count shown next to a navigation link (chat messages, notifications). */
+function navBadge(path: string, unread: ReturnType<typeof useUnread>): number {
+  if (!unread) return 0;
+  if (path === "/chat") return unread.chat_total;
+  if (path === "/notifications") return unread.notifications;
+  return 0;
+}
+
 export function App() {
   const route = useRoute();
   const { me, loading, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
+  const unread = useUnread();
 
   useEffect(() => {
     if (!me) return;
@@ -61,9 +72,20 @@ export function App() {
         <div className="company">{me.user.name}<br />{me.company.name} · {me.user.role}</div>
         <nav aria-label="Main">
           {visible.map((p) => (
-            <a key={p.path} href={`#${p.path}`} aria-current={p === page ? "page" : undefined}>{p.title}</a>
+            <a key={p.path} href={`#${p.path}`} aria-current={p === page ? "page" : undefined}>
+              {p.title}
+              {navBadge(p.path, unread) > 0 && (
+                <span className="count-badge" data-testid={`nav-unread-${p.path.slice(1)}`}
+                  aria-label={`${navBadge(p.path, unread)} unread`}>{navBadge(p.path, unread) > 99 ? "99+" : navBadge(p.path, unread)}</span>
+              )}
+            </a>
           ))}
         </nav>
+        {/* On a phone the top bar keeps only the menu, the timer and the bell: the rest lives in this menu. */}
+        <div className="side-extra">
+          <ThemeToggle />
+          <button className="secondary" onClick={() => void signOut()}>Sign out</button>
+        </div>
       </aside>
       <div className="main">
         <header className="topbar">
@@ -72,15 +94,18 @@ export function App() {
           <span className="spacer" />
           <NotificationBell />
           <span className="muted me-name" title={me.user.timezone}>{me.user.name}</span>
-          <ThemeToggle />
-          <button className="secondary" onClick={() => void signOut()}>Sign out</button>
+          <span className="desk-only"><ThemeToggle /></span>
+          <button className="secondary desk-only" onClick={() => void signOut()}>Sign out</button>
         </header>
+        {/* Errors of the top bar's timer render here, below the bar, never inside it. */}
+        <div id="topbar-errors" />
         {me.agreement?.status === "proposed" && page.path !== "/settings" && (
           <div className="notice" role="status">
             Your company asks for your consent to monitoring. Nothing is captured until you accept: <a href="#/settings">review it in Settings</a>.
           </div>
         )}
         <h2>{page.title}</h2>
+        {page.path === "/" && isAdmin(me) && <Onboarding />}
         <Page route={route} />
       </div>
     </div>

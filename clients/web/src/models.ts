@@ -124,3 +124,17 @@ export type Presence = PublishC["schemas"]["Presence"];
 // WebSocket events (the event catalogue): name -> payload
 export type ServerEvents = EventsC["schemas"]["WorkMonitorEvents"]["server"];
 export type ServerEvent = keyof ServerEvents;
+
+// settings, audit log, onboarding, notifications (ui-pages)
+export type ChannelListItem = Messaging["ChannelListItem"];
+export type Badges = Messaging["Badges"];
+export type AppNotification = Messaging["Notification"];
+export type NotificationPrefs = Messaging["PrefsDetail"];
+export type NotificationPrefsOut = Messaging["PrefsOut"];
+export type AuditRow = Team["AuditRow"];
+export type AuditPage = Team["Page_AuditRow_"];
+export type AuditActions = Team["AuditActions"];
+export type CompanyProfile = Team["Company"];
+export type CompanyOut = Team["CompanyOut"];
+export type AssignmentPage = Team["Page_Assignment_"];
+export type InvitationList = Team["Page_Invitation_"];

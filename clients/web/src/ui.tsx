@@ -68,3 +68,14 @@ export function useAction(): { busy: boolean; error: unknown; run: (fn: () => Pr
   }, []);
   return { busy, error, run };
 }
+
+/** Tabs as links (#base?tab=key), so a tab can be linked to and survives a reload. */
+export function Tabs({ tabs, current, base, label }: { tabs: [string, string][]; current: string; base: string; label: string }) {
+  return (
+    <nav className="tabs" aria-label={label}>
+      {tabs.map(([key, title]) => (
+        <a key={key} href={`#${base}?tab=${key}`} className="tab" aria-current={key === current ? "page" : undefined}>{title}</a>
+      ))}
+    </nav>
+  );
+}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field
 
@@ -54,6 +54,24 @@ class AssignmentQuery(BaseModel):
     team: uuid.UUID | None = Field(default=None, description="synonym of manager_id (the activity reports' name)")
     limit: int = 50
     offset: int = 0
+
+
+class AuditQuery(BaseModel):
+    """GET /audit query (declared for the OpenAPI document; the route parses it)."""
+
+    action: str | None = Field(default=None, description='one action, or a prefix ending in "." (team.)')
+    actor_id: uuid.UUID | None = Field(default=None, description="only this person's actions")
+    since: str | None = Field(default=None, description="RFC 3339 instant: rows at or after it")
+    until: str | None = Field(default=None, description="RFC 3339 instant: rows before it")
+    limit: int = 50
+    offset: int = 0
+
+
+class CompanyPatch(Input):
+    name: Name | None = None
+    timezone: TimeZone | None = None
+    currency: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
+    week_start: Annotated[int, Field(ge=1, le=7)] | None = None
 
 
 # --- responses --------------------------------------------------------------------------------------------------
@@ -146,6 +164,7 @@ class Agreements(Model):
 class AuditRow(Model):
     id: int
     actor_id: Id | None
+    actor_name: str | None
     action: str
     target_type: str | None
     target_id: str | None
@@ -153,6 +172,23 @@ class AuditRow(Model):
     request_id: str | None
     details: dict[str, Any]
     created_at: Timestamp
+
+
+class AuditActions(Model):
+    actions: list[str]
+
+
+class Company(Model):
+    id: Id
+    name: str
+    timezone: str
+    week_start: int
+    currency: str
+    created_at: Timestamp
+
+
+class CompanyOut(Model):
+    company: Company
 
 
 UserPage = Page[User]

@@ -93,7 +93,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The audit log, newest first (?action= one action). */
+        /** The audit log, newest first (?action= one action or a prefix "team.", ?actor_id=, ?since=, ?until=). */
         get: operations["audit_audit_log_get"];
         put?: never;
         post?: never;
@@ -101,6 +101,41 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The actions the company's audit log holds (for a filter). */
+        get: operations["audit_audit_actions_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/company": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The caller's company profile. */
+        get: operations["audit_get_company_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the company's name, time zone, week start or currency. */
+        patch: operations["audit_patch_company_patch"];
         trace?: never;
     };
     "/healthz": {
@@ -432,12 +467,59 @@ export interface components {
              */
             team: string | null;
         };
+        /** AuditActions */
+        AuditActions: {
+            /** Actions */
+            actions: string[];
+        };
+        /**
+         * AuditQuery
+         * @description GET /audit query (declared for the OpenAPI document; the route parses it).
+         */
+        AuditQuery: {
+            /**
+             * Action
+             * @description one action, or a prefix ending in "." (team.)
+             * @default null
+             */
+            action: string | null;
+            /**
+             * Actor Id
+             * @description only this person's actions
+             * @default null
+             */
+            actor_id: string | null;
+            /**
+             * Limit
+             * @default 50
+             */
+            limit: number;
+            /**
+             * Offset
+             * @default 0
+             */
+            offset: number;
+            /**
+             * Since
+             * @description RFC 3339 instant: rows at or after it
+             * @default null
+             */
+            since: string | null;
+            /**
+             * Until
+             * @description RFC 3339 instant: rows before it
+             * @default null
+             */
+            until: string | null;
+        };
         /** AuditRow */
         AuditRow: {
             /** Action */
             action: string;
             /** Actor Id */
             actor_id: string | null;
+            /** Actor Name */
+            actor_name: string | null;
             /**
              * Created At
              * Format: date-time
@@ -457,6 +539,54 @@ export interface components {
             target_id: string | null;
             /** Target Type */
             target_type: string | null;
+        };
+        /** Company */
+        Company: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Currency */
+            currency: string;
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Timezone */
+            timezone: string;
+            /** Week Start */
+            week_start: number;
+        };
+        /** CompanyOut */
+        CompanyOut: {
+            company: components["schemas"]["Company"];
+        };
+        /** CompanyPatch */
+        CompanyPatch: {
+            /**
+             * Currency
+             * @default null
+             */
+            currency: string | null;
+            /**
+             * Name
+             * @default null
+             */
+            name: string | null;
+            /**
+             * Timezone
+             * @default null
+             */
+            timezone: string | null;
+            /**
+             * Week Start
+             * @default null
+             */
+            week_start: number | null;
         };
         /**
          * ErrorBody
@@ -918,7 +1048,14 @@ export interface operations {
     };
     audit_audit_log_get: {
         parameters: {
-            query?: never;
+            query?: {
+                action?: unknown;
+                actor_id?: unknown;
+                since?: unknown;
+                until?: unknown;
+                limit?: unknown;
+                offset?: unknown;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -932,6 +1069,97 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditRow_"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audit_audit_actions_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditActions"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audit_get_company_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    audit_patch_company_patch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyPatch"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

@@ -8,7 +8,8 @@ import { daysBetween } from "../metrics";
 import { isAdmin, isManager, useMe } from "../session";
 import type { AttendanceDays, AttendanceStatus, ListedRecordPage, Shift, ShiftAttendance, ShiftPage } from "../models";
 import { connectSocket, listen } from "../socket";
-import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
+import type { Route } from "../router";
+import { Empty, ErrorBanner, Loading, Tabs, useAction, useAsync } from "../ui";
 import { Leave } from "./Leave";
 import { Geofences, ShiftPlanner } from "./Shifts";
 
@@ -29,21 +30,32 @@ export function ShiftFlags({ a }: { a: ShiftAttendance }) {
   return <>{flags.map(([t, c]) => <span key={t} className={`badge ${c}`} style={{ marginRight: 4 }}>{t}</span>)}</>;
 }
 
-export function Attendance() {
+/** Attendance as tabs (?tab=): today (clock, my days and shifts), records, leave; shifts and geofences for planners. */
+export function Attendance({ route }: { route: Route }) {
   const me = useMe();
   const [version, setVersion] = useState(0); // bumped by every clock action so the days and records follow
   const changed = useCallback(() => setVersion((v) => v + 1), []);
+  const tabs: [string, string][] = [["today", "Today"], ["records", "Records"], ["leave", "Leave"]];
+  if (isManager(me)) tabs.push(["shifts", "Shift planning"]);
+  if (isAdmin(me)) tabs.push(["geofences", "Work sites"]);
+  const wanted = route.query.get("tab") ?? "today";
+  const tab = tabs.some(([k]) => k === wanted) ? wanted : "today";
   return (
     <>
-      <Clock onChange={changed} />
-      <div className="grid2" style={{ marginBottom: 16 }}>
-        <MyDays version={version} />
-        <MyShifts />
-      </div>
-      <MyRecords version={version} />
-      <Leave />
-      {isManager(me) && <ShiftPlanner />}
-      {isAdmin(me) && <Geofences />}
+      <Tabs tabs={tabs} current={tab} base="/attendance" label="Attendance sections" />
+      {tab === "today" && (
+        <>
+          <Clock onChange={changed} />
+          <div className="grid2" style={{ marginBottom: 16 }}>
+            <MyDays version={version} />
+            <MyShifts />
+          </div>
+        </>
+      )}
+      {tab === "records" && <MyRecords version={version} />}
+      {tab === "leave" && <Leave />}
+      {tab === "shifts" && <ShiftPlanner />}
+      {tab === "geofences" && <Geofences />}
     </>
   );
 }
@@ -129,7 +141,7 @@ function MyShifts() {
     <section className="panel" aria-label="My shifts">
       <h3>My shifts</h3>
       <ErrorBanner error={shifts.error} />
-      {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts planned for these weeks.</Empty> : (
+      {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts planned for these weeks. {isManager(me) ? "Plan them on the Shift planning tab." : "Your manager plans them; clock in on this tab whenever you start work."}</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Day</th><th>Time</th><th>Attendance</th></tr></thead>
           <tbody>{shifts.data.items.map((s) => (
@@ -150,7 +162,7 @@ function MyRecords({ version }: { version: number }) {
     <section className="panel" aria-label="My records">
       <h3>My records (last 14 days)</h3>
       <ErrorBanner error={recs.error} />
-      {recs.loading && !recs.data ? <Loading /> : !recs.data?.items.length ? <Empty>No clock-ins in the last two weeks.</Empty> : (
+      {recs.loading && !recs.data ? <Loading /> : !recs.data?.items.length ? <Empty>No clock-ins in the last two weeks. Use <a href="#/attendance?tab=today">Clock in</a> on the Today tab when you start work.</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Day</th><th>In</th><th>Out</th><th>Worked</th><th>Breaks</th><th>Flags</th></tr></thead>
           <tbody>{recs.data.items.map((r) => (

@@ -2,20 +2,32 @@
 import { useEffect, useRef, useState } from "react";
 import { get, post, qs } from "../api";
 import { localDateTime } from "../format";
+import type { Route } from "../router";
 import { isManager, useMe } from "../session";
-import type { Channel, ChannelCreated, ChannelOut, ChannelPage, Message, MessageOut, MessagePage, PersonPage } from "../models";
+import type { ChannelCreated, ChannelListItem, ChannelOut, ChannelPage, Message, MessageOut, MessagePage, PersonPage } from "../models";
 import { connectSocket, listen } from "../socket";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
+import { UNREAD_CHANGED } from "../badges";
 
-export function Chat() {
+export function Chat({ route }: { route?: Route }) {
   const me = useMe();
   const channels = useAsync(() => get<ChannelPage>("/messaging/channels?limit=200"), []);
   const users = useAsync(() => get<PersonPage>("/team/users?limit=200"), []);
-  const [active, setActive] = useState<string | null>(null);
+  const [active, setActive] = useState<string | null>(route?.query.get("channel") ?? null);
   const [name, setName] = useState("");
   const act = useAction();
   const userName = (id: string | null) => users.data?.items.find((u) => u.id === id)?.name ?? "Someone";
-  const label = (c: Pick<Channel, "name" | "kind">) => c.name ?? (c.kind === "dm" ? "Direct message" : "Channel");
+  // A DM is named after the other person (the list gives their id), never a generic "Direct message".
+  const label = (c: Pick<ChannelListItem, "name" | "kind" | "dm_user_id">) =>
+    c.kind === "dm" ? (c.dm_user_id ? userName(c.dm_user_id) : c.name ?? "Direct message") : c.name ?? "Channel";
+  const wanted = route?.query.get("channel");
+  useEffect(() => { if (wanted) setActive(wanted); }, [wanted]);
+  useEffect(() => {
+    // Unread counts follow new messages live; opening a channel marks it read (ChannelView), then this reloads.
+    let off = () => {};
+    void connectSocket().then((s) => { off = listen(s, ["chat.message", "chat.read"], () => channels.reload()); });
+    return () => off();
+  }, [channels.reload]);
 
   useEffect(() => {
     if (!active && channels.data?.items.length) setActive(channels.data.items[0].id);
@@ -41,11 +53,14 @@ export function Chat() {
     <div className="chat">
       <aside className="panel" aria-label="Channels">
         <ErrorBanner error={channels.error ?? act.error} />
-        {channels.loading ? <Loading /> : !channels.data?.items.length ? <Empty>No channels yet.</Empty> : (
+        {channels.loading ? <Loading /> : !channels.data?.items.length ? <Empty>{isManager(me) ? "No channels yet. Create one below, or message someone." : "No conversations yet. Choose a person below to message them."}</Empty> : (
           <nav>{channels.data.items.map((c) => (
             <a key={c.id} href="#/chat" aria-current={c.id === active ? "page" : undefined}
-              onClick={(e) => { e.preventDefault(); setActive(c.id); }} style={{ display: "block", padding: 6 }}>
-              {c.kind === "dm" ? "@ " : "# "}{label(c)}
+              onClick={(e) => { e.preventDefault(); setActive(c.id); }} className="channel-link">
+              <span className="channel-name">{c.kind === "dm" ? "@ " : "# "}{label(c)}</span>
+              {c.unread_count > 0 && c.id !== active && (
+                <span className="count-badge" aria-label={`${c.unread_count} unread`}>{c.unread_count > 99 ? "99+" : c.unread_count}</span>
+              )}
             </a>
           ))}</nav>
         )}
@@ -62,7 +77,7 @@ export function Chat() {
           </select>
         </Field>
       </aside>
-      {active ? <ChannelView key={active} channelId={active} userName={userName} /> : <Empty>Pick a channel.</Empty>}
+      {active ? <ChannelView key={active} channelId={active} userName={userName} /> : <Empty>Pick a channel, or choose a person to message.</Empty>}
     </div>
   );
 }
@@ -109,7 +124,8 @@ function ChannelView({ channelId, userName }: { channelId: string; userName: (id
   useEffect(() => {
     bottom.current?.scrollIntoView?.({ block: "end" });
     const last = messages[messages.length - 1];
-    if (last) void post(`/messaging/channels/${channelId}/read`, { message_id: last.id }).catch(() => undefined);
+    if (last) void post(`/messaging/channels/${channelId}/read`, { message_id: last.id })
+      .then(() => window.dispatchEvent(new Event(UNREAD_CHANGED))).catch(() => undefined);
   }, [messages, channelId]);
 
   const submit = (e: React.FormEvent) => {

@@ -1,30 +1,76 @@
 // Company settings: time (rounding, week start, editing the past), screenshots and retention, attendance (admins),
 // and productivity rules (admins company-wide, managers for their own team).
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { del, get, patch, post } from "../api";
 import type {
-  AttendanceSettings as AttCfg, AttendanceSettingsOut, MediaSettingsOut, Rule, RulePage, TimeSettings as TimeCfg, TimeSettingsOut,
+  AttendanceSettings as AttCfg, AttendanceSettingsOut, CompanyOut, CompanyProfile, MediaSettingsOut, Rule, RulePage, TimeSettings as TimeCfg, TimeSettingsOut,
 } from "../models";
 import { nameOf, usePeople } from "../people";
-import { isAdmin, useMe } from "../session";
+import { isAdmin, useMe, useSession } from "../session";
+import { zones } from "./Settings";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const MB = 1024 * 1024;
 
-export function CompanySettings() {
+/** One admin/manager settings tab: company (profile, time), capture policy, attendance, productivity rules. */
+export function CompanySettings({ tab }: { tab: string }) {
   const me = useMe();
+  if (tab === "rules") return <Rules />;
+  if (!isAdmin(me)) return null;
   return (
-    <>
-      {isAdmin(me) && (
-        <div className="grid2" style={{ marginBottom: 16 }}>
-          <TimeSettings />
-          <MediaSettings />
-          <AttendanceSettings />
-        </div>
+    <div className="grid2" style={{ marginBottom: 16 }}>
+      {tab === "company" && <><CompanyProfileForm /><TimeSettings /></>}
+      {tab === "capture" && <MediaSettings />}
+      {tab === "attendance" && <AttendanceSettings />}
+    </div>
+  );
+}
+
+const CURRENCIES = ["USD", "EUR", "GBP", "CHF", "CAD", "AUD", "JPY", "INR", "SEK", "NOK", "DKK", "PLN", "BRL", "ZAR"];
+
+function CompanyProfileForm() {
+  const { reload } = useSession();
+  const loaded = useAsync(() => get<CompanyOut>("/team/company"), []);
+  const [d, setD] = useState<CompanyProfile | null>(null);
+  const [saved, setSaved] = useState(false);
+  const act = useAction();
+  const all = useMemo(zones, []);
+  useEffect(() => { if (loaded.data) setD(loaded.data.company); }, [loaded.data]);
+  const submit = (e: React.FormEvent) => {
+    e.preventDefault();
+    if (!d) return;
+    setSaved(false);
+    void act.run(async () => {
+      const r = await patch<CompanyOut>("/team/company", { name: d.name, timezone: d.timezone, currency: d.currency, week_start: d.week_start });
+      setD(r.company);
+      setSaved(true);
+      await reload();
+    });
+  };
+  return (
+    <form className="panel" aria-label="Company profile" onSubmit={submit}>
+      <h3>Company profile</h3>
+      {!d ? (loaded.error ? null : <Loading />) : (
+        <>
+          <Field label="Company name"><input name="company-name" value={d.name} onChange={(e) => setD({ ...d, name: e.target.value })} required maxLength={200} /></Field>
+          <Field label="Time zone (the company's days, reports and payroll periods)">
+            <input name="company-timezone" list="company-tz-list" value={d.timezone} onChange={(e) => setD({ ...d, timezone: e.target.value })} required />
+          </Field>
+          <datalist id="company-tz-list">{all.map((z) => <option key={z} value={z} />)}</datalist>
+          <div className="row">
+            <Field label="Week starts on"><select value={d.week_start} onChange={(e) => setD({ ...d, week_start: Number(e.target.value) })}>
+              {WEEKDAYS.map((w, i) => <option key={w} value={i + 1}>{w}</option>)}
+            </select></Field>
+            <Field label="Currency"><select name="company-currency" value={d.currency} onChange={(e) => setD({ ...d, currency: e.target.value })}>
+              {(CURRENCIES.includes(d.currency) ? CURRENCIES : [d.currency, ...CURRENCIES]).map((c) => <option key={c} value={c}>{c}</option>)}
+            </select></Field>
+          </div>
+          <div className="row" style={{ alignItems: "center" }}><button type="submit" disabled={act.busy}>Save company profile</button><Saved on={saved} /></div>
+        </>
       )}
-      <Rules />
-    </>
+      <ErrorBanner error={loaded.error ?? act.error} />
+    </form>
   );
 }
 
@@ -80,10 +126,17 @@ function MediaSettings() {
   const s = useSettings<MediaSettingsOut>("/media/settings");
   const d = s.draft;
   return (
-    <form className="panel" aria-label="Screenshot settings" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days }); }}>
-      <h3>Screenshots and retention</h3>
+    <form className="panel" aria-label="Capture policy" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days, screenshot_interval_minutes: d.screenshot_interval_minutes, idle_threshold_minutes: d.idle_threshold_minutes }); }}>
+      <h3>Capture policy</h3>
+      <p className="muted" style={{ marginTop: 0 }}>The desktop agent follows these while a person's timer runs, and only with their consent.</p>
       {!d ? (s.error ? null : <Loading />) : (
         <>
+          <div className="row">
+            <Field label="Screenshot every (minutes)"><input name="screenshot-interval" type="number" min={1} max={120} value={d.screenshot_interval_minutes}
+              onChange={(e) => s.setDraft({ ...d, screenshot_interval_minutes: Number(e.target.value) })} /></Field>
+            <Field label="Idle after (minutes without input)"><input name="idle-threshold" type="number" min={1} max={120} value={d.idle_threshold_minutes}
+              onChange={(e) => s.setDraft({ ...d, idle_threshold_minutes: Number(e.target.value) })} /></Field>
+          </div>
           <label className="check"><input type="checkbox" checked={d.blur_screenshots} onChange={(e) => s.setDraft({ ...d, blur_screenshots: e.target.checked })} />
             Show screenshots blurred</label>
           <div className="row">
@@ -95,10 +148,10 @@ function MediaSettings() {
           <div className="row">
             <Field label="Employees may delete a screenshot within (minutes)"><input type="number" min={0} max={10080} value={d.delete_grace_minutes}
               onChange={(e) => s.setDraft({ ...d, delete_grace_minutes: Number(e.target.value) })} /></Field>
-            <Field label="Largest screenshot (MB)"><input type="number" min={0.0625} step="0.25" value={Math.round((d.screenshot_max_bytes / MB) * 100) / 100}
+            <Field label="Largest screenshot (MB)"><input name="screenshot-max-mb" type="number" min={0.0625} step="any" value={Math.round((d.screenshot_max_bytes / MB) * 100) / 100}
               onChange={(e) => s.setDraft({ ...d, screenshot_max_bytes: Math.round(Number(e.target.value) * MB) })} /></Field>
           </div>
-          <div className="row" style={{ alignItems: "center" }}><button type="submit" disabled={s.busy}>Save screenshot settings</button><Saved on={s.saved} /></div>
+          <div className="row" style={{ alignItems: "center" }}><button type="submit" disabled={s.busy}>Save capture policy</button><Saved on={s.saved} /></div>
         </>
       )}
       <ErrorBanner error={s.error} />

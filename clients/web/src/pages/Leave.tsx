@@ -46,7 +46,7 @@ export function Leave() {
       <section className="panel" aria-label="My leave requests">
         <h3>My leave requests</h3>
         <ErrorBanner error={mine.error ?? act.error} />
-        {mine.loading && !mine.data ? <Loading /> : !mine.data?.items.length ? <Empty>No leave requested yet.</Empty> : (
+        {mine.loading && !mine.data ? <Loading /> : !mine.data?.items.length ? <Empty>No leave requested yet. Request days off with the form on this page.</Empty> : (
           <div className="table-wrap"><table>
             <thead><tr><th>Type</th><th>Dates</th><th>Days</th><th>Status</th><th /></tr></thead>
             <tbody>{mine.data.items.map((r) => (

@@ -76,7 +76,7 @@ function Members({ projectId, members, error, onChange, currency }: {
       <h3>Members</h3>
       <ErrorBanner error={error ?? act.error} />
       {!planner ? <p className="muted">You are a member of this project. Managers see the whole team.</p>
-        : members === null ? <Loading /> : !members.length ? <Empty>No members yet.</Empty> : (
+        : members === null ? <Loading /> : !members.length ? <Empty>No members yet: add the people who track time to this project.</Empty> : (
         <ul className="consent-list">{members.map((m) => (
           <li key={m.user_id} style={{ justifyContent: "space-between", alignItems: "center" }}>
             <span>{m.name}<span className="muted" style={{ display: "block", fontSize: 13 }}>{m.email}{m.hourly_rate !== null && ` · ${money(m.hourly_rate, currency)}/h`}</span></span>

@@ -167,7 +167,7 @@ function Clients({ clients }: { clients: ReturnType<typeof useAsync<ClientPage |
         <button type="submit" disabled={act.busy} style={{ marginBottom: 12 }}>Add client</button>
       </form>
       <ErrorBanner error={act.error ?? clients.error} />
-      {clients.loading && !clients.data ? <Loading /> : !clients.data?.items.length ? <Empty>No clients yet.</Empty> : (
+      {clients.loading && !clients.data ? <Loading /> : !clients.data?.items.length ? <Empty>No clients yet. Add one to group projects by customer.</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Name</th><th>Email</th><th>Status</th><th /></tr></thead>
           <tbody>{clients.data.items.map((c) => (

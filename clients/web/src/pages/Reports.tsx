@@ -63,7 +63,7 @@ function TimeSummary({ f, manager }: { f: Filters; manager: boolean }) {
         ))}
       </div>
       <ErrorBanner error={sum.error} />
-      {sum.loading && !sum.data ? <Loading /> : !sum.data?.groups.length ? <Empty>No time tracked in this range.</Empty> : (
+      {sum.loading && !sum.data ? <Loading /> : !sum.data?.groups.length ? <Empty>No time tracked in this range. Start the timer in the top bar, add time under Time entries, or pick a longer range.</Empty> : (
         <>
           <p data-testid="time-total">
             <strong>{dur(sum.data.totals.seconds)}</strong> tracked · {dur(sum.data.totals.billable_seconds)} billable
@@ -87,7 +87,7 @@ function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title
       <h3>{title}</h3>
       <ErrorBanner error={usage.error} />
       {usage.loading && !usage.data ? <Loading /> : !usage.data?.items.length ? (
-        <Empty>No {title.toLowerCase()} recorded. The desktop agent sends them once activity tracking is consented to.</Empty>
+        <Empty>No {title.toLowerCase()} recorded. The desktop agent sends them once activity tracking is consented to: <a href="#/downloads">get the agent</a>.</Empty>
       ) : (
         <BarList label={`${title} by time`} rows={usage.data.items.map((u) => ({
           key: u.name, label: u.name, value: u.seconds, display: dur(u.seconds),
@@ -105,7 +105,7 @@ function DailyActivity({ f }: { f: Filters }) {
     <section className="panel" aria-label="Daily activity">
       <h3>Daily activity</h3>
       <ErrorBanner error={daily.error} />
-      {daily.loading && !daily.data ? <Loading /> : !days.some((d) => d.seconds > 0) ? <Empty>No activity recorded in this range.</Empty> : (
+      {daily.loading && !daily.data ? <Loading /> : !days.some((d) => d.seconds > 0) ? <Empty>No activity recorded in this range. It comes from the <a href="#/downloads">desktop agent</a> while a timer runs.</Empty> : (
         <BarList label="Tracked activity per day" rows={days.map((d) => ({
           key: d.day, label: d.day, value: d.seconds, display: dur(d.seconds),
           note: d.activity_pct !== null ? `${d.activity_pct}% active` : undefined,
@@ -132,7 +132,7 @@ function Productivity({ f, people, manager }: { f: Filters; people: Person[] | n
       <p className="muted" style={{ marginTop: 0 }}>Categories come from the productivity rules in Settings; uncategorised apps count as neutral.</p>
       <Legend items={PARTS.map((p) => ({ label: p.label, tone: p.tone }))} />
       <ErrorBanner error={prod.error} />
-      {prod.loading && !prod.data ? <Loading /> : !prod.data?.items.length ? <Empty>No productivity data in this range.</Empty> : (
+      {prod.loading && !prod.data ? <Loading /> : !prod.data?.items.length ? <Empty>No productivity data in this range. It needs activity from the <a href="#/downloads">desktop agent</a>; rules in Settings say what counts as productive.</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr>{manager && <th>Person</th>}<th>Day</th><th style={{ width: "45%" }}>Split</th><th>Productive</th><th>Score</th></tr></thead>
           <tbody>{prod.data.items.map((r) => (

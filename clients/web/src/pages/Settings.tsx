@@ -4,25 +4,44 @@ import { useMemo, useState } from "react";
 import { api, get, patch, post } from "../api";
 import { localDateTime } from "../format";
 import type { Agreement, Agreements, MediaSettingsOut } from "../models";
-import { isManager, useMe, useSession } from "../session";
-import { ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
+import type { Route } from "../router";
+import { isAdmin, isManager, useMe, useSession } from "../session";
+import { ErrorBanner, Field, Loading, Tabs, useAction, useAsync } from "../ui";
+import { NotificationSettings } from "./NotificationSettings";
 import { CompanySettings } from "./CompanySettings";
 
-export function Settings() {
+/** The settings sections as tabs (?tab=): everyone has their own; managers the rules; admins the company's. */
+function tabsFor(me: ReturnType<typeof useMe>): [string, string][] {
+  const tabs: [string, string][] = [["profile", "My profile"], ["notifications", "Notifications"]];
+  if (isAdmin(me)) tabs.push(["company", "Company"], ["capture", "Capture policy"], ["attendance", "Attendance"]);
+  if (isManager(me)) tabs.push(["rules", "Productivity rules"]);
+  return tabs;
+}
+
+export function Settings({ route }: { route: Route }) {
   const me = useMe();
+  const tabs = tabsFor(me);
+  const wanted = route.query.get("tab") ?? "profile";
+  const tab = tabs.some(([k]) => k === wanted) ? wanted : "profile";
   return (
     <>
-      <Consent />
-      <div className="grid2" style={{ marginBottom: 16 }}>
-        <Profile />
-        <Security />
-      </div>
-      {isManager(me) && <CompanySettings />}
+      <Tabs tabs={tabs} current={tab} base="/settings" label="Settings sections" />
+      {tab === "profile" && (
+        <>
+          <Consent />
+          <div className="grid2" style={{ marginBottom: 16 }}>
+            <Profile />
+            <Security />
+          </div>
+        </>
+      )}
+      {tab === "notifications" && <NotificationSettings />}
+      {tab !== "profile" && tab !== "notifications" && <CompanySettings tab={tab} />}
     </>
   );
 }
 
-function zones(): string[] {
+export function zones(): string[] {
   try {
     return (Intl as unknown as { supportedValuesOf: (k: string) => string[] }).supportedValuesOf("timeZone");
   } catch {

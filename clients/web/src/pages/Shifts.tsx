@@ -63,7 +63,7 @@ export function ShiftPlanner() {
           <strong>{from} – {addDays(from, 13)}</strong>
           <button className="secondary" onClick={() => setFrom(addDays(from, 14))}>Later →</button>
         </div>
-        {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts in these two weeks.</Empty> : (
+        {shifts.loading && !shifts.data ? <Loading /> : !shifts.data?.items.length ? <Empty>No shifts in these two weeks. Plan one with the form above.</Empty> : (
           <div className="table-wrap"><table>
             <thead><tr><th>Employee</th><th>Day</th><th>Time</th><th>Attendance</th><th>Note</th><th /></tr></thead>
             <tbody>{shifts.data.items.map((s) => (
@@ -101,7 +101,7 @@ export function Geofences() {
       <h3>Work-site geofences</h3>
       <p className="muted">Used when the attendance geofence policy (Settings) is “flag” or “require”; locations are only sent by people who consented to GPS.</p>
       <ErrorBanner error={fences.error ?? act.error} />
-      {fences.loading && !fences.data ? <Loading /> : !fences.data?.items.length ? <Empty>No geofences.</Empty> : (
+      {fences.loading && !fences.data ? <Loading /> : !fences.data?.items.length ? <Empty>No work sites yet. Add one above to check clock-ins against its area.</Empty> : (
         <div className="table-wrap"><table>
           <thead><tr><th>Name</th><th>Centre</th><th>Radius</th><th>Active</th><th /></tr></thead>
           <tbody>{fences.data.items.map((g) => (

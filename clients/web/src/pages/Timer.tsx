@@ -1,5 +1,6 @@
 // The timer, always at hand in the top bar: project/task picker, start/stop, live across devices.
 import { useEffect, useState } from "react";
+import { createPortal } from "react-dom";
 import { get, post } from "../api";
 import { clock, elapsed } from "../format";
 import type { Entry, Project, ProjectPage, ServerEvents, StartOut, Task, TaskPage, TimerOut } from "../models";
@@ -20,6 +21,7 @@ export function Timer() {
   const [description, setDescription] = useState("");
   const [now, setNow] = useState(Date.now());
   const { busy, error, run } = useAction();
+  const [more, setMore] = useState(false); // phones: the project/task/description fields fold away
 
   useEffect(() => {
     void get<TimerOut>("/time/timer").then((r) => setEntry(r.entry)).catch(() => undefined);
@@ -52,6 +54,7 @@ export function Timer() {
       project_id: projectId || null, task_id: taskId || null, description: description || null, source: "web",
     });
     setEntry(r.entry);
+    setMore(false);
   });
   const stop = () => run(async () => {
     await post("/time/timer/stop", {});
@@ -63,11 +66,14 @@ export function Timer() {
       <span className="clock" data-testid="timer-clock">{entry ? clock(elapsed(entry.started_at, now)) : "00:00:00"}</span>
       {entry ? (
         <>
-          <span className="muted">{projects.find((p) => p.id === entry.project_id)?.name ?? entry.description ?? "No project"}</span>
+          <span className="muted timer-what">{projects.find((p) => p.id === entry.project_id)?.name ?? entry.description ?? "No project"}</span>
           <button className="danger" onClick={() => void stop()} disabled={busy}>Stop</button>
         </>
       ) : (
         <>
+          <button type="button" className="secondary timer-more" aria-expanded={more} aria-controls="timer-fields"
+            aria-label="Project and description" onClick={() => setMore(!more)}>{more ? "▴" : "▾"}</button>
+          <div id="timer-fields" className={`timer-fields${more ? " open" : ""}`}>
           <select aria-label="Project" value={projectId} onChange={(e) => setProjectId(e.target.value)}>
             <option value="">No project</option>
             {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
@@ -80,10 +86,18 @@ export function Timer() {
           )}
           <input aria-label="What are you working on?" placeholder="What are you working on?" value={description}
             onChange={(e) => setDescription(e.target.value)} />
+          </div>
           <button onClick={() => void start()} disabled={busy}>Start</button>
         </>
       )}
-      <ErrorBanner error={error} />
+      <TopbarError error={error} />
     </div>
   );
+}
+
+/** The timer's error, shown below the top bar (in App's #topbar-errors slot), never inside it. */
+function TopbarError({ error }: { error: unknown }) {
+  const slot = document.getElementById("topbar-errors");
+  if (!error) return null;
+  return slot ? createPortal(<ErrorBanner error={error} />, slot) : <ErrorBanner error={error} />;
 }

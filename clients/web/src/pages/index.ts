@@ -2,6 +2,8 @@
 import type { ComponentType } from "react";
 import type { Route } from "../router";
 import { Attendance } from "./Attendance";
+import { AuditLog } from "./AuditLog";
+import { Downloads } from "./Downloads";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
@@ -31,5 +33,7 @@ export const PAGES: PageDef[] = [
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
+  { path: "/audit", title: "Audit log", role: "admin", component: AuditLog },
+  { path: "/downloads", title: "Downloads", component: Downloads },
   { path: "/settings", title: "Settings", component: Settings },
 ];
