@@ -92,6 +92,10 @@ def id_or_404(value, what: str = "record", code: str | None = None) -> str:
         raise NotFound(f"No such {what}.", code=code) from exc
 
 
+# Database refusals ('wm:<code>: ...') that mean "the record's state forbids this" rather than bad values.
+CONFLICT_CODES = frozenset({"invoice_immutable"})
+
+
 def from_database(exc: pgerr.Error) -> ApiError | None:
     """Translate a psycopg error caused by the request's data into an ApiError; None when it is a real bug."""
     # Constraint names stay out of answers: they name tables and columns, and `people_email_key` on signup told
@@ -124,5 +128,10 @@ def from_database(exc: pgerr.Error) -> ApiError | None:
         diag and (diag.message_primary or "").startswith(keys.DB_MESSAGE_PREFIX)
     ):
         code, _, msg = diag.message_primary[len(keys.DB_MESSAGE_PREFIX) :].partition(":")
-        return Unprocessable(msg.strip() or code, code=code.strip())
+        code, msg = code.strip(), msg.strip() or code.strip()
+        if code.startswith("period_"):  # a locked period (timesheet, payroll, invoice): 423 Locked
+            return ApiError(msg, code=code, status=423)
+        if code in CONFLICT_CODES:
+            return Conflict(msg, code=code)
+        return Unprocessable(msg, code=code)
     return None

@@ -30,6 +30,8 @@ KINDS = (
     "leave_decided",
     "chat_mention",
     "task_assigned",
+    "expense_submitted",
+    "expense_decided",
 )
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}

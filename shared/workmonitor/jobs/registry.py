@@ -79,6 +79,9 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+RENDER_PAYSLIPS = Job("workmonitor.finance.jobs.render_payslips", keys.REPORTS_QUEUE, timeout=1800)
+RENDER_INVOICE = Job("workmonitor.finance.jobs.render_invoice", keys.REPORTS_QUEUE, timeout=300)
+SEND_INVOICE = Job("workmonitor.finance.jobs.send_invoice", keys.EMAIL_QUEUE, timeout=300)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -89,6 +92,9 @@ JOBS: tuple[Job, ...] = (
     EXPIRE_IDEMPOTENCY_KEYS,
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
+    RENDER_PAYSLIPS,
+    RENDER_INVOICE,
+    SEND_INVOICE,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
