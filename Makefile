@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps image-check venv-check
+.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps mobile-deps image-check venv-check
 
 help:
 	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
@@ -28,8 +28,9 @@ run: $(STAMP)
 
 # Lint first (it fails on any finding), then the web app's unit tests (vitest); pytest (which includes the
 # Chromium e2e run) closes the output.
-test: $(STAMP) lint web-deps edge-deps
+test: $(STAMP) lint web-deps edge-deps mobile-deps
 	cd clients/web && npx vitest run
+	cd clients/mobile && npm run --silent check && npx jest --ci --silent
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Node packages for the web app, and Debian's Chromium for its end-to-end tests (installed when running as root).
@@ -38,6 +39,10 @@ web-deps:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 		echo "chromium is missing and cannot be installed without root: the web e2e test will fail"
 	@test -d clients/web/node_modules || (cd clients/web && npm ci --no-audit --no-fund)
+
+# The mobile app's packages (Expo SDK 56, pinned in its package-lock.json); its web build is made by the e2e test.
+mobile-deps:
+	@test -d clients/mobile/node_modules || (cd clients/mobile && npm ci --no-audit --no-fund)
 
 # nginx for the edge tests (tests/test_edge.py), installed from Debian when running as root.
 edge-deps:

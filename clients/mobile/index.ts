@@ -1,0 +1,6 @@
+import { registerRootComponent } from "expo";
+
+import "./src/background";
+import App from "./src/App";
+
+registerRootComponent(App);
