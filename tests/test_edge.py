@@ -199,6 +199,8 @@ def edge(stack, tmp_path_factory):
         "s3-secret-key": svc.s3_secret_key,
         "publish-secret": secrets.token_hex(16),
         "metrics-token": secrets.token_hex(16),
+        "stripe-secret-key": "sk_test_" + secrets.token_hex(12),  # never called here: stripe-webhook needs a JWT-less
+        "stripe-webhook-secret": "whsec_" + secrets.token_hex(16),  # route only, checked in test_billing_webhook
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

@@ -30,6 +30,9 @@ KINDS = (
     "leave_decided",
     "chat_mention",
     "task_assigned",
+    "billing_subscribed",
+    "billing_payment_succeeded",
+    "billing_payment_failed",
 )
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}

@@ -79,6 +79,8 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+SYNC_SEATS = Job("workmonitor.billing.seats.sync_seats", keys.DEFAULT_QUEUE, timeout=120)
+BILLING_NOTICE = Job("workmonitor.billing.notices.notify_admins", keys.DEFAULT_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -89,6 +91,8 @@ JOBS: tuple[Job, ...] = (
     EXPIRE_IDEMPOTENCY_KEYS,
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
+    SYNC_SEATS,
+    BILLING_NOTICE,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
