@@ -100,8 +100,13 @@ class Peer:
     def _route(self, method: str, path: str, p: dict) -> tuple[int, dict]:
         parts = path.strip("/").split("/")
         if (method, path) == ("POST", "/v1/customers"):
-            cus = {"id": _id("cus"), "object": "customer", "email": p.get("email"), "name": p.get("name"),
-                   "metadata": {"company_id": p.get("metadata[company_id]")}}
+            cus = {
+                "id": _id("cus"),
+                "object": "customer",
+                "email": p.get("email"),
+                "name": p.get("name"),
+                "metadata": {"company_id": p.get("metadata[company_id]")},
+            }
             self.customers[cus["id"]] = cus
             return 200, cus
         if (method, path) == ("POST", "/v1/checkout/sessions"):
@@ -110,8 +115,13 @@ class Peer:
             if p.get("customer") not in self.customers:
                 return 400, _error("invalid_request_error", "No such customer.")
             sid = _id("bps")
-            return 200, {"id": sid, "object": "billing_portal.session", "customer": p["customer"],
-                         "return_url": p.get("return_url"), "url": f"https://billing.stripe.com/p/session/{sid}"}
+            return 200, {
+                "id": sid,
+                "object": "billing_portal.session",
+                "customer": p["customer"],
+                "return_url": p.get("return_url"),
+                "url": f"https://billing.stripe.com/p/session/{sid}",
+            }
         if (method, path) == ("GET", "/v1/invoices"):
             mine = [i for i in self.invoices if i["customer"] == p.get("customer")]
             limit = int(p.get("limit", 10))

@@ -19,7 +19,7 @@ from workmonitor.attendance.models import (
     Status,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
-from workmonitor.web import audit, body, caller, capture, date_range, db, page, paginated, query_uuid, responds, roles
+from workmonitor.web import audit, body, caller, capturing, date_range, db, page, paginated, query_uuid, responds, roles
 
 from .common import PLANNERS, notify
 
@@ -27,7 +27,7 @@ bp = Blueprint("clock", __name__)
 
 
 @bp.post("/clock-in")
-@capture
+@capturing
 @responds(ClockInOut, 201, body=ClockInIn)
 def clock_in():
     """Clock in (optionally with a location, checked against the geofence policy)."""
@@ -39,7 +39,7 @@ def clock_in():
 
 
 @bp.post("/clock-out")
-@capture
+@capturing
 @responds(ClockOutOut, body=ClockOutIn)
 def clock_out():
     """Clock out, ending an open break."""
@@ -59,7 +59,7 @@ def status():
 
 
 @bp.post("/breaks/start")
-@capture
+@capturing
 @responds(BreakOut, 201, body=BreakIn)
 def break_start():
     """Start a break inside the open clock-in."""
@@ -71,7 +71,7 @@ def break_start():
 
 
 @bp.post("/breaks/end")
-@capture
+@capturing
 @responds(BreakOut)
 def break_end():
     """End the open break."""

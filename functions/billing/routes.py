@@ -42,7 +42,9 @@ def checkout():
     data = body(CheckoutIn)
     conn = db()
     out = service.checkout(conn, caller().company_id, _admin_email(), data.plan, data.interval)
-    audit(conn, "billing.checkout_started", "company", caller().company_id, {"plan": data.plan, "interval": data.interval})
+    audit(
+        conn, "billing.checkout_started", "company", caller().company_id, {"plan": data.plan, "interval": data.interval}
+    )
     return out, 201
 
 

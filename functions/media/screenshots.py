@@ -11,9 +11,9 @@ from workmonitor.media import screenshots
 from workmonitor.media.models import FORM_OVERHEAD, ScreenshotForm, ScreenshotOut, ScreenshotPage
 from workmonitor.media.settings import company_settings
 from workmonitor.web import (
-    capture,
     after_commit,
     caller,
+    capturing,
     db,
     form_data,
     page,
@@ -34,7 +34,7 @@ def _expires() -> int:
 
 
 @bp.post("/screenshots")
-@capture
+@capturing
 @responds(ScreenshotOut, (200, 201))
 def upload_screenshot():
     """Store a screenshot (multipart: file, device_id, taken_at, monitor, activity_percent); 200 for a retry."""

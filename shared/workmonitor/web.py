@@ -75,7 +75,7 @@ def public(view: Callable) -> Callable:
     return view
 
 
-def capture(view: Callable) -> Callable:
+def capturing(view: Callable) -> Callable:
     """Mark a write as capture (agents, the timer, clocking): it keeps working when billing makes the company
     read-only for management (workmonitor.billing.entitlements)."""
     view._wm_capture = True  # type: ignore[attr-defined]

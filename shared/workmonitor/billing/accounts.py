@@ -99,7 +99,9 @@ def _dunning(row: Row, status: str, at: datetime, grace_days: int) -> dict:
     return {"past_due_since": at, "grace_until": at + timedelta(days=grace_days)}
 
 
-def mark_invoice(conn: Conn, company_id: str, subscription_id: str | None, paid: bool, at: datetime, grace: int) -> bool:
+def mark_invoice(
+    conn: Conn, company_id: str, subscription_id: str | None, paid: bool, at: datetime, grace: int
+) -> bool:
     """Move the subscription on an invoice's outcome (paid → active, failed → past_due); return whether it moved."""
     row = locked(conn, company_id)
     if row is None or subscription_id is None or row["stripe_subscription_id"] != subscription_id:

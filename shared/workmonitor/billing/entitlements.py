@@ -36,7 +36,9 @@ class PaymentRequired(ApiError):
 
 def account(conn: Conn, company_id: str) -> Row | None:
     """Return the company's billing_accounts row, or None when billing never reached it."""
-    return conn.execute(f"SELECT {ACCOUNT_COLUMNS} FROM billing_accounts WHERE company_id = %s", (company_id,)).fetchone()
+    return conn.execute(
+        f"SELECT {ACCOUNT_COLUMNS} FROM billing_accounts WHERE company_id = %s", (company_id,)
+    ).fetchone()
 
 
 def access(row: Row | None, now: datetime | None = None) -> tuple[Access, str | None]:

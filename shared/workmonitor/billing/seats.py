@@ -5,8 +5,13 @@ same quantity; Stripe prorates. Retried with backoff while Stripe is unreachable
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..db import Claims, transaction
 from . import accounts, stripe_api
+
+if TYPE_CHECKING:
+    from stripe.params import SubscriptionUpdateParams
 
 
 def sync_seats(company_id: str) -> str:
@@ -19,7 +24,10 @@ def sync_seats(company_id: str) -> str:
         if row["seats"] == seats:
             return "in-sync"
         sub_id, item_id = row["stripe_subscription_id"], row["subscription_item_id"]
-        params = {"items": [{"id": item_id, "quantity": seats}], "proration_behavior": "create_prorations"}
+        params: SubscriptionUpdateParams = {
+            "items": [{"id": item_id, "quantity": seats}],
+            "proration_behavior": "create_prorations",
+        }
         # One key per (subscription, target, row version): a retried job repeats the same request, not a new one.
         key = f"wm-seats-{sub_id}-{seats}-{row['updated_at'].timestamp():.6f}"
         with stripe_api.translated():

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..config import settings
 from ..db import Conn, Row
 from ..errors import Conflict
 from . import accounts, entitlements, stripe_api
+
+if TYPE_CHECKING:  # the SDK's request shapes, checked by mypy
+    from stripe.params import InvoiceListParams
+    from stripe.params.billing_portal import SessionCreateParams as PortalParams
+    from stripe.params.checkout import SessionCreateParams as CheckoutParams
+    from stripe.params.checkout._session_create_params import SessionCreateParamsSubscriptionData
 
 
 def overview(conn: Conn, company_id: str) -> dict:
@@ -75,18 +81,19 @@ def checkout(conn: Conn, company_id: str, email: str, plan_key: str, interval: s
         raise Conflict("The company already has a subscription: change it in the portal.", code="already_subscribed")
     seats = max(accounts.active_members(conn, company_id), 1)
     base = settings().public_url
-    params: dict[str, Any] = {
+    trial_end = row["trial_end"]
+    subscription_data: SessionCreateParamsSubscriptionData = {"metadata": {"company_id": company_id}}
+    if row["status"] == "trialing" and trial_end is not None and trial_end.timestamp() > time.time() + 48 * 3600:
+        subscription_data["trial_end"] = int(trial_end.timestamp())  # Stripe wants 48 h at least
+    params: CheckoutParams = {
         "mode": "subscription",
         "customer": customer,
         "client_reference_id": company_id,
         "line_items": [{"price": plan.price_id, "quantity": seats}],
         "success_url": f"{base}/billing?checkout=success",
         "cancel_url": f"{base}/billing?checkout=canceled",
-        "subscription_data": {"metadata": {"company_id": company_id}},
+        "subscription_data": subscription_data,
     }
-    trial_end = row["trial_end"]
-    if row["status"] == "trialing" and trial_end is not None and trial_end.timestamp() > time.time() + 48 * 3600:
-        params["subscription_data"]["trial_end"] = int(trial_end.timestamp())  # Stripe wants 48 h at least
     session = stripe_api.call(lambda: stripe_api.client().v1.checkout.sessions.create(params=params))
     return {"url": session.url, "id": session.id}
 
@@ -94,7 +101,7 @@ def checkout(conn: Conn, company_id: str, email: str, plan_key: str, interval: s
 def portal(conn: Conn, company_id: str, email: str) -> dict:
     """Open a Customer Portal session (payment methods, invoices, cancel); return {"url", "id"}."""
     _, customer = _customer(conn, company_id, email)
-    params = {"customer": customer, "return_url": f"{settings().public_url}/billing"}
+    params: PortalParams = {"customer": customer, "return_url": f"{settings().public_url}/billing"}
     session = stripe_api.call(lambda: stripe_api.client().v1.billing_portal.sessions.create(params=params))
     return {"url": session.url, "id": session.id}
 
@@ -105,12 +112,16 @@ def invoices(conn: Conn, company_id: str, limit: int, starting_after: str | None
     row = accounts.ensure(conn, company_id, settings().billing_trial_days)
     if not row["stripe_customer_id"]:
         return {"items": [], "has_more": False, "next_cursor": None}
-    params: dict[str, Any] = {"customer": row["stripe_customer_id"], "limit": limit}
+    params: InvoiceListParams = {"customer": row["stripe_customer_id"], "limit": limit}
     if starting_after:
         params["starting_after"] = starting_after
     found = stripe_api.call(lambda: stripe_api.client().v1.invoices.list(params=params))
     items = [_invoice(stripe_api.as_dict(i)) for i in found.data]
-    return {"items": items, "has_more": bool(found.has_more), "next_cursor": items[-1]["id"] if found.has_more else None}
+    return {
+        "items": items,
+        "has_more": bool(found.has_more),
+        "next_cursor": items[-1]["id"] if found.has_more else None,
+    }
 
 
 def _invoice(inv: dict) -> dict:
@@ -125,4 +136,3 @@ def _invoice(inv: dict) -> dict:
         "hosted_invoice_url": inv.get("hosted_invoice_url"),
         "invoice_pdf": inv.get("invoice_pdf"),
     }
-

@@ -95,7 +95,9 @@ def translated() -> Iterator[None]:
         ) from exc
     except stripe.StripeError as exc:
         log.warning("stripe refused", extra={"fields": {"error": str(exc), "code": exc.code}})
-        raise ApiError(f"Stripe refused: {exc.user_message or 'see the logs'}", status=502, code="stripe_error") from exc
+        raise ApiError(
+            f"Stripe refused: {exc.user_message or 'see the logs'}", status=502, code="stripe_error"
+        ) from exc
 
 
 def call(action: Callable[[], T]) -> T:

@@ -18,4 +18,3 @@ def queue_sync(conn: Conn, company_id: object, defer: Defer | None = None) -> st
     if row is None or not row["stripe_subscription_id"]:
         return None
     return registry.SYNC_SEATS.enqueue(conn, str(company_id), defer=defer)
-

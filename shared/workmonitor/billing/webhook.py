@@ -21,7 +21,11 @@ from ..jobs.outbox import Defer
 from . import accounts
 
 FetchSubscription = Callable[[str], dict]
-SUBSCRIPTION_EVENTS = ("customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted")
+SUBSCRIPTION_EVENTS = (
+    "customer.subscription.created",
+    "customer.subscription.updated",
+    "customer.subscription.deleted",
+)
 HANDLED = (
     "checkout.session.completed",
     "invoice.payment_succeeded",
@@ -32,7 +36,7 @@ HANDLED = (
 
 
 def process(conn: Conn, event: dict, grace_days: int, fetch: FetchSubscription, defer: Defer | None = None) -> str:
-    """Apply one verified Stripe event; return the outcome: applied, unchanged, replayed, ignored or unknown_customer."""
+    """Apply one verified Stripe event; return applied, unchanged, replayed, ignored or unknown_customer."""
     at = accounts.stamp(event["created"])
     assert at is not None
     claimed = conn.execute(
@@ -74,7 +78,9 @@ def _apply(
         sub_id = obj["subscription"] if isinstance(obj["subscription"], str) else obj["subscription"]["id"]
         changed = accounts.apply_subscription(conn, company_id, fetch(sub_id), at, grace)
         if changed and before is not None and before["stripe_subscription_id"] != sub_id:
-            _notice(conn, company_id, "billing_subscribed", "Subscription started", "Thank you: the plan is active.", defer)
+            _notice(
+                conn, company_id, "billing_subscribed", "Subscription started", "Thank you: the plan is active.", defer
+            )
         return changed
     if kind.startswith("invoice."):
         paid = kind == "invoice.payment_succeeded"
