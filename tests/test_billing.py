@@ -65,7 +65,7 @@ def test_billing_off_grants_everything_and_says_so(api, owner_conn):
     assert api.post("/function/projects/projects", json={"name": "Free"}, token=admin["token"]).status_code == 201
     assert owner_conn.execute("SELECT count(*) FROM billing_accounts").fetchone()[0] == 0
     r = api.post("/function/stripe-webhook/", data="{}", headers={"Stripe-Signature": "t=1,v1=00"})
-    assert r.status_code == 503 and r.json["error"]["code"] == "billing_off"
+    assert r.status_code == 400 and r.json["error"]["code"] == "billing_off"
 
 
 def test_checkout_portal_and_invoices_send_what_stripe_expects(api, peer, owner_conn):

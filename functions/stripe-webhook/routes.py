@@ -1,8 +1,8 @@
 """The Stripe endpoint: verify the Stripe-Signature header with the SDK (default tolerance), apply the event once.
 
 A missing or bad signature is a 400 and changes nothing. The answer is quick: emails and notifications are RQ
-jobs recorded in the same transaction. Without a webhook secret configured the endpoint refuses (503), so
-Stripe retries once the operator has set it.
+jobs recorded in the same transaction. Without a webhook secret configured nothing can be verified: every event
+is a 400 billing_off (Stripe retries for days, so events sent before the operator sets it still arrive).
 """
 
 from __future__ import annotations
@@ -29,7 +29,9 @@ def receive():
     """Apply one signed Stripe event (idempotent by event id; unknown types acknowledged)."""
     cfg = settings()
     if not cfg.stripe_webhook_secret:
-        raise errors.ApiError("No Stripe webhook secret is configured.", status=503, code="billing_off")
+        raise errors.ValidationFailed(
+            "Billing is off: no Stripe webhook secret is configured, so no event can be verified.", code="billing_off"
+        )
     payload = raw_body()
     try:
         stripe.Webhook.construct_event(payload, request.headers.get("Stripe-Signature"), cfg.stripe_webhook_secret)

@@ -2,6 +2,7 @@
 import type { ComponentType } from "react";
 import type { Route } from "../router";
 import { Attendance } from "./Attendance";
+import { Billing } from "./Billing";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
@@ -32,4 +33,5 @@ export const PAGES: PageDef[] = [
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/settings", title: "Settings", component: Settings },
+  { path: "/billing", title: "Billing", role: "admin", component: Billing },
 ];
