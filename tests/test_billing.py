@@ -256,3 +256,18 @@ def test_past_due_grace_read_only_then_paid_restores_everything(api, peer, owner
     drain(keys.DEFAULT_QUEUE)
     kinds = sorted(k for (k,) in owner_conn.execute("SELECT kind FROM notifications WHERE kind LIKE 'billing%'"))
     assert kinds == ["billing_payment_failed", "billing_payment_succeeded", "billing_subscribed"]
+
+
+def test_trial_starts_with_the_admin_and_an_ended_trial_is_read_only_until_subscribed(api, peer, owner_conn):
+    admin = signup(api)
+    employee = invite_and_accept(api, admin)
+    assert api.get(f"{B}/entitlement", token=employee["token"]).json["status"] is None  # no row yet
+    r = api.get(f"{B}/entitlement", token=admin["token"])  # the admin's app: the trial row from now on
+    assert r.json == {"enabled": True, "access": "full", "reason": None, "status": "trialing"}
+    cid = admin["company"]["id"]
+    owner_conn.execute("UPDATE billing_accounts SET trial_end = now() - interval '1 day' WHERE company_id = %s", (cid,))
+    r = api.post("/function/projects/projects", json={"name": "After trial"}, token=admin["token"])
+    assert r.status_code == 402 and "trial has ended" in r.json["error"]["message"]
+    assert api.post("/function/time/timer/start", json={}, token=employee["token"]).status_code == 201
+    subscribe(api, peer, admin)
+    assert api.post("/function/projects/projects", json={"name": "Subscribed"}, token=admin["token"]).status_code == 201

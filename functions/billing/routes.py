@@ -31,7 +31,8 @@ def overview():
 @responds(Entitlement)
 def entitlement():
     """Full, warning (past due, in grace) or read-only, and why: for the banner every member sees."""
-    return service.entitlement(db(), caller().company_id)
+    me = caller()
+    return service.entitlement(db(), me.company_id, me.role)
 
 
 @bp.post("/checkout")

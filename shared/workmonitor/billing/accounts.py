@@ -25,7 +25,10 @@ def ensure(conn: Conn, company_id: str, trial_days: int) -> Row:
         " ON CONFLICT (company_id) DO NOTHING",
         (trial_days, company_id),
     )
-    row = locked(conn, company_id)
+    row = conn.execute(
+        f"SELECT {ACCOUNT_COLUMNS}, subscription_item_id, updated_at FROM billing_accounts WHERE company_id = %s",
+        (company_id,),
+    ).fetchone()
     assert row is not None  # the caller's own company exists
     return row
 

@@ -44,10 +44,13 @@ def overview(conn: Conn, company_id: str) -> dict:
     }
 
 
-def entitlement(conn: Conn, company_id: str) -> dict:
-    """Return what any member needs for the banner: access and why (full when billing is off)."""
+def entitlement(conn: Conn, company_id: str, role: str) -> dict:
+    """Return what any member needs for the banner: access and why (full when billing is off). An admin's app asks
+    on every page, so a company's trial row (from its creation) exists from its admin's first visit on."""
     if not stripe_api.enabled():
         return {"enabled": False, "access": "full", "reason": None, "status": None}
+    if role == "admin":
+        accounts.ensure(conn, company_id, settings().billing_trial_days)
     row = entitlements.account(conn, company_id)
     level, reason = entitlements.access(row)
     return {"enabled": True, "access": level, "reason": reason, "status": row["status"] if row else None}
