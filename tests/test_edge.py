@@ -201,6 +201,8 @@ def edge(stack, tmp_path_factory):
         "s3-secret-key": svc.s3_secret_key,
         "publish-secret": secrets.token_hex(16),
         "metrics-token": secrets.token_hex(16),
+        "stripe-secret-key": "sk_test_" + secrets.token_hex(12),  # Stripe is never called through the edge
+        "stripe-webhook-secret": "whsec_" + secrets.token_hex(16),  # signs the events sent to stripe-webhook
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,
@@ -314,6 +316,21 @@ def test_function_starts_behind_fwatchdog_with_only_its_environment_and_secrets(
         code, _, body = Edge(edge["ports"]["https"], "127.0.0.2").call("GET", f"/function/{name}/readyz")
         assert code == 200 and body == {"status": "ready", "function": name}  # nginx → gateway → watchdog → DB
     print(name, "runtime:", edge["runtimes"][name][1])
+
+
+def test_stripe_webhook_takes_only_signed_events_and_no_jwt(edge, tmp_path):
+    """Issue 16: Stripe reaches stripe-webhook through nginx and the gateway with no JWT; unsigned is a 400."""
+    from stripe_peer import event, sign
+
+    with serve(edge, "stripe-webhook", tmp_path):
+        client = Edge(edge["ports"]["https"], "127.0.0.6")
+        plain = {"Content-Type": "application/json"}
+        code, _, body = client.call("POST", "/function/stripe-webhook/", b'{"id": "evt_x"}', headers=plain)
+        assert code == 400 and body["error"]["code"] == "signature_invalid", body
+        payload = json.dumps(event("customer.tax_id.created", {"id": "txi_1", "object": "tax_id"}))
+        signed = {**plain, "Stripe-Signature": sign(payload, edge["values"]["stripe-webhook-secret"])}
+        code, _, body = client.call("POST", "/function/stripe-webhook/", payload.encode(), headers=signed)
+        assert code == 200 and body == {"received": True, "outcome": "ignored"}, body
 
 
 def test_a_function_without_its_signing_key_refuses_to_serve(edge, tmp_path):

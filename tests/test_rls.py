@@ -358,6 +358,8 @@ WHERE p.prosecdef AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 # The entry points without a signed-in user (migrations/0008_accounts.sql), and the session checks every
 # request and the gateway run before any claims exist (migrations/0011_session_truth.sql).
 AUTH_DEFINERS = {
+    "app.stripe_event_claim(text,text,timestamp with time zone)",
+    "app.billing_company_of_customer(text)",
     "app.login_lookup(text)",
     "app.refresh_token_lookup(text)",
     "app.auth_token_lookup(text)",

@@ -9,12 +9,13 @@ from workmonitor import consent
 from workmonitor.activity import capture, heartbeats
 from workmonitor.activity.models import BucketIn, Buckets, Events, HeartbeatIn, HeartbeatOut, IngestResult, SampleBatch
 from workmonitor.errors import ValidationFailed
-from workmonitor.web import body, caller, db, query_int, query_uuid, raw_body, responds
+from workmonitor.web import body, caller, capturing, db, query_int, query_uuid, raw_body, responds
 
 bp = Blueprint("activity_capture", __name__)
 
 
 @bp.post("/samples")
+@capturing
 @responds(IngestResult, body=SampleBatch)
 def post_samples():
     """Store a batch of samples (retries are de-duplicated) and add them to the rollups."""
@@ -36,6 +37,7 @@ def _pulsetime() -> float:
 
 @bp.post("/heartbeat/<bucket_id>")
 @bp.post("/api/0/buckets/<bucket_id>/heartbeat")
+@capturing
 @responds(HeartbeatOut, body=HeartbeatIn)
 def post_heartbeat(bucket_id: str):
     """Merge a heartbeat into the bucket's last event or start a new one."""
@@ -49,6 +51,7 @@ def post_heartbeat(bucket_id: str):
 
 
 @bp.post("/api/0/buckets/<bucket_id>")
+@capturing
 @responds(None, (200, 304), body=BucketIn)
 def create_bucket(bucket_id: str):
     """Create the caller's bucket (304 when it exists)."""

@@ -19,7 +19,7 @@ from workmonitor.attendance.models import (
     Status,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
-from workmonitor.web import audit, body, caller, date_range, db, page, paginated, query_uuid, responds, roles
+from workmonitor.web import audit, body, caller, capturing, date_range, db, page, paginated, query_uuid, responds, roles
 
 from .common import PLANNERS, notify
 
@@ -27,6 +27,7 @@ bp = Blueprint("clock", __name__)
 
 
 @bp.post("/clock-in")
+@capturing
 @responds(ClockInOut, 201, body=ClockInIn)
 def clock_in():
     """Clock in (optionally with a location, checked against the geofence policy)."""
@@ -38,6 +39,7 @@ def clock_in():
 
 
 @bp.post("/clock-out")
+@capturing
 @responds(ClockOutOut, body=ClockOutIn)
 def clock_out():
     """Clock out, ending an open break."""
@@ -57,6 +59,7 @@ def status():
 
 
 @bp.post("/breaks/start")
+@capturing
 @responds(BreakOut, 201, body=BreakIn)
 def break_start():
     """Start a break inside the open clock-in."""
@@ -68,6 +71,7 @@ def break_start():
 
 
 @bp.post("/breaks/end")
+@capturing
 @responds(BreakOut)
 def break_end():
     """End the open break."""

@@ -16,12 +16,25 @@ from workmonitor.attendance.models import (
     Upload,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
-from workmonitor.web import audit, body, caller, db, page, paginated, query_datetime, query_uuid, responds, roles
+from workmonitor.web import (
+    audit,
+    body,
+    caller,
+    capturing,
+    db,
+    page,
+    paginated,
+    query_datetime,
+    query_uuid,
+    responds,
+    roles,
+)
 
 bp = Blueprint("gps", __name__)
 
 
 @bp.post("/locations")
+@capturing
 @responds(Upload, (200, 201), body=PointsIn)
 def upload_locations():
     """Store a batch of the caller's points (GPS consent required); 201 when new points were stored, else 200."""

@@ -8,7 +8,19 @@ from workmonitor import consent, storage
 from workmonitor.media import recordings, screenshots
 from workmonitor.media.models import ChunkOut, CompleteIn, RecordingDetail, RecordingIn, RecordingOut, RecordingPage
 from workmonitor.media.settings import company_settings
-from workmonitor.web import after_commit, body, caller, db, page, paginated, query_int, raw_body, responds, roles
+from workmonitor.web import (
+    after_commit,
+    body,
+    caller,
+    capturing,
+    db,
+    page,
+    paginated,
+    query_int,
+    raw_body,
+    responds,
+    roles,
+)
 
 from .common import filters, record, remove_objects
 
@@ -16,6 +28,7 @@ bp = Blueprint("media_recordings", __name__)
 
 
 @bp.post("/recordings")
+@capturing
 @responds(RecordingOut, (200, 201), body=RecordingIn)
 def open_recording():
     """Open a recording (200 when this device, start and monitor already have one)."""
@@ -36,6 +49,7 @@ def open_recording():
 
 
 @bp.put("/recordings/<rec_id>/chunks/<int:n>")
+@capturing
 @responds(ChunkOut, (200, 201))
 def put_chunk(rec_id: str, n: int):
     """Upload chunk n (raw body); a retry with the same bytes answers 200."""
@@ -51,6 +65,7 @@ def put_chunk(rec_id: str, n: int):
 
 
 @bp.post("/recordings/<rec_id>/complete")
+@capturing
 @responds(RecordingOut, body=CompleteIn)
 def complete_recording(rec_id: str):
     """Close a recording once all its chunks are there."""

@@ -13,6 +13,7 @@ from workmonitor.media.settings import company_settings
 from workmonitor.web import (
     after_commit,
     caller,
+    capturing,
     db,
     form_data,
     page,
@@ -33,6 +34,7 @@ def _expires() -> int:
 
 
 @bp.post("/screenshots")
+@capturing
 @responds(ScreenshotOut, (200, 201))
 def upload_screenshot():
     """Store a screenshot (multipart: file, device_id, taken_at, monitor, activity_percent); 200 for a retry."""

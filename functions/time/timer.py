@@ -11,7 +11,7 @@ from flask import Blueprint
 from workmonitor.errors import Conflict
 from workmonitor.time import entries, reports
 from workmonitor.time.models import EntryOut, ResumeIn, ResumeOut, RunningPage, StartOut, TimerIn, TimerOut
-from workmonitor.web import body, caller, db, page, paginated, responds
+from workmonitor.web import body, caller, capturing, db, page, paginated, responds
 
 from .common import created, idempotency_key, publish_timer
 
@@ -34,6 +34,7 @@ def running_timers():
 
 
 @bp.post("/timer/start")
+@capturing
 @responds(StartOut, 201, body=TimerIn)
 def start_timer():
     """Start the caller's timer (idempotent with Idempotency-Key), stopping a running one."""
@@ -47,6 +48,7 @@ def start_timer():
 
 
 @bp.post("/timer/stop")
+@capturing
 @responds(EntryOut)
 def stop_timer():
     """Stop the caller's running timer."""
@@ -60,6 +62,7 @@ def stop_timer():
 
 
 @bp.post("/timer/resume")
+@capturing
 @responds(ResumeOut, 201, body=ResumeIn)
 def resume_timer():
     """Start a timer like an earlier entry (`entry_id`, else the last one that ended)."""

@@ -77,6 +77,12 @@ class Settings:
     signup_per_hour: int
     max_in_flight: int
     max_queue_ms: int
+    stripe_secret_key: str | None
+    stripe_webhook_secret: str | None
+    stripe_api_base: str | None
+    billing_plans: str
+    billing_trial_days: int
+    billing_grace_days: int
 
 
 @lru_cache(maxsize=1)
@@ -125,4 +131,12 @@ def settings() -> Settings:
         # longest a request may have queued (X-Request-Start) before it is answered 503 unworked (0 = no check).
         max_in_flight=_int("MAX_IN_FLIGHT", 0),
         max_queue_ms=_int("MAX_QUEUE_MS", 250),
+        # Billing (workmonitor.billing): off without a Stripe key. Plans are `key:interval:price_id` entries,
+        # comma-separated (interval month or year; prices are per seat). STRIPE_API_BASE only for a local peer.
+        stripe_secret_key=secret("stripe-secret-key"),
+        stripe_webhook_secret=secret("stripe-webhook-secret"),
+        stripe_api_base=os.environ.get("STRIPE_API_BASE") or None,
+        billing_plans=os.environ.get("BILLING_PLANS", ""),
+        billing_trial_days=_int("BILLING_TRIAL_DAYS", 14),
+        billing_grace_days=_int("BILLING_GRACE_DAYS", 7),
     )

@@ -32,6 +32,9 @@ KINDS = (
     "task_assigned",
     "expense_submitted",
     "expense_decided",
+    "billing_subscribed",
+    "billing_payment_succeeded",
+    "billing_payment_failed",
 )
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}

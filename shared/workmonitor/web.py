@@ -34,6 +34,7 @@ from werkzeug.exceptions import HTTPException
 from . import audit as audit_rows
 from . import db as dbmod
 from . import errors, keys, metrics, openapi, schemas, security, shedding, wire
+from .billing import entitlements
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
 from .redis_client import client as redis_client
@@ -71,6 +72,13 @@ def _configure_logging() -> None:
 def public(view: Callable) -> Callable:
     """Mark a route as reachable without an access token."""
     view._wm_public = True  # type: ignore[attr-defined]
+    return view
+
+
+def capturing(view: Callable) -> Callable:
+    """Mark a write as capture (agents, the timer, clocking): it keeps working when billing makes the company
+    read-only for management (workmonitor.billing.entitlements)."""
+    view._wm_capture = True  # type: ignore[attr-defined]
     return view
 
 
@@ -381,7 +389,10 @@ def create_function(name: str) -> Flask:
             g.caller = _authenticate(token)
             # The database's word on the session, before any route runs (public ones may act on the caller too):
             # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
-            db()
+            conn = db()
+            me = g.caller
+            capturing = getattr(view, "_wm_capture", False)
+            entitlements.check_write(conn, name, me.role, me.company_id, request.method, capturing)
         elif view is not None and not getattr(view, "_wm_public", False):
             raise errors.Unauthorized("Sign in first.", code="auth_required")
 

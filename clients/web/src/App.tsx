@@ -10,6 +10,9 @@ import { Loading } from "./ui";
 import { NotificationBell } from "./NotificationBell";
 import { useUnread } from "./badges";
 import { Onboarding } from "./pages/Onboarding";
+import { get } from "./api";
+import type { Entitlement } from "./models";
+import { BillingBanner } from "./pages/Billing";
 
 function allowed(page: PageDef, me: Me): boolean {
   if (page.role === "manager") return isManager(me);
@@ -44,6 +47,7 @@ export function App() {
   const { me, loading, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
   const unread = useUnread();
+  const [entitlement, setEntitlement] = useState<Entitlement | null>(null);
 
   useEffect(() => {
     if (!me) return;
@@ -51,6 +55,11 @@ export function App() {
     return () => disconnectSocket();
   }, [me]);
   useEffect(() => setMenuOpen(false), [route.path]);
+  // Management sees the billing state (past due, read-only); employees' work is never paused by it.
+  useEffect(() => {
+    if (!me || !isManager(me)) return;
+    get<Entitlement>("/billing/entitlement").then(setEntitlement, () => setEntitlement(null));
+  }, [me, route.path]);
 
   const path = window.location.pathname;
   if (path.startsWith("/accept-invite") || route.path === "/accept-invite") return <AcceptInvite route={route} />;
@@ -103,6 +112,9 @@ export function App() {
           <div className="notice" role="status">
             Your company asks for your consent to monitoring. Nothing is captured until you accept: <a href="#/settings">review it in Settings</a>.
           </div>
+        )}
+        {entitlement && (
+          <BillingBanner access={entitlement.access} reason={entitlement.reason} admin={isAdmin(me)} />
         )}
         <h2>{page.title}</h2>
         {page.path === "/" && isAdmin(me) && <Onboarding />}

@@ -6,6 +6,7 @@
 import type { components as ActivityC } from "./generated/activity";
 import type { components as AttendanceC } from "./generated/attendance";
 import type { components as AuthC } from "./generated/auth";
+import type { components as BillingC } from "./generated/billing";
 import type { components as EventsC } from "./generated/events";
 import type { components as MediaC } from "./generated/media";
 import type { components as MessagingC } from "./generated/messaging";
@@ -117,6 +118,12 @@ export type MessageOut = Messaging["MessageOut"];
 export type MessagePage = Messaging["MessagePage"];
 export type NotificationPage = Messaging["NotificationPage"];
 export type UnreadCount = Messaging["UnreadCount"];
+
+// billing: the company's subscription (admins) and entitlement (the banner)
+export type BillingOverview = BillingC["schemas"]["BillingOverview"];
+export type Entitlement = BillingC["schemas"]["Entitlement"];
+export type RedirectOut = BillingC["schemas"]["RedirectOut"];
+export type StripeInvoicePage = BillingC["schemas"]["StripeInvoicePage"];
 
 // publish
 export type Presence = PublishC["schemas"]["Presence"];

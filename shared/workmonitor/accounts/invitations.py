@@ -5,6 +5,7 @@ from __future__ import annotations
 import psycopg
 
 from .. import security
+from ..billing.sync import queue_sync
 from ..config import settings
 from ..db import Conn, Row
 from ..errors import Gone, NotFound, Unauthorized, ValidationFailed
@@ -46,6 +47,7 @@ def accept(conn: Conn, token: str, inv: Row, name: str, password: str, tz: str) 
         raise Gone("This invitation has already been accepted.", code="invitation_used") from exc
     assert ids is not None  # app.accept_invitation returns one row or raises
     act_as(conn, {"id": ids["user_id"], "company_id": ids["company_id"], "role": inv["role"]})
+    queue_sync(conn, ids["company_id"])  # one more active member: one more seat
     return user_by_id(conn, ids["user_id"])
 
 

@@ -82,6 +82,8 @@ RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_chang
 RENDER_PAYSLIPS = Job("workmonitor.finance.jobs.render_payslips", keys.REPORTS_QUEUE, timeout=1800)
 RENDER_INVOICE = Job("workmonitor.finance.jobs.render_invoice", keys.REPORTS_QUEUE, timeout=300)
 SEND_INVOICE = Job("workmonitor.finance.jobs.send_invoice", keys.EMAIL_QUEUE, timeout=300)
+SYNC_SEATS = Job("workmonitor.billing.seats.sync_seats", keys.DEFAULT_QUEUE, timeout=120)
+BILLING_NOTICE = Job("workmonitor.billing.notices.notify_admins", keys.DEFAULT_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -95,6 +97,8 @@ JOBS: tuple[Job, ...] = (
     RENDER_PAYSLIPS,
     RENDER_INVOICE,
     SEND_INVOICE,
+    SYNC_SEATS,
+    BILLING_NOTICE,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

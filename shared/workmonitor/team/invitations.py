@@ -7,6 +7,7 @@ from datetime import timedelta
 from typing import Any
 
 from .. import accounts, security
+from ..billing.sync import queue_sync
 from ..config import settings
 from ..db import Conn
 from ..errors import Conflict, Forbidden, NotFound, id_or_404
@@ -48,6 +49,7 @@ def create(conn: Conn, company_id: str, inviter_id: str, inviter_role: str, data
     )
     message_id = security.new_secret(12)
     registry.SEND_EMAIL.enqueue(conn, data.email, subject, text, message_id, defer=defer)
+    queue_sync(conn, company_id, defer)
     return inv
 
 

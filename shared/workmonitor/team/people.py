@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..accounts import USER_COLUMNS, sessions, user_by_id
+from ..billing.sync import queue_sync
 from ..db import Conn, like_pattern
 from ..errors import Conflict, Forbidden, ValidationFailed
 from ..notify import Defer
@@ -89,4 +90,5 @@ def set_status(conn: Conn, user_id: Any, active: bool, defer: Defer) -> dict:
     if not active:
         sessions.revoke_user(conn, target["id"])
     defer(lambda: sessions.block_user(target["id"], not active))
+    queue_sync(conn, target["company_id"], defer)
     return user_by_id(conn, target["id"])

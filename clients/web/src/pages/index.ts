@@ -4,6 +4,7 @@ import type { Route } from "../router";
 import { Attendance } from "./Attendance";
 import { AuditLog } from "./AuditLog";
 import { Downloads } from "./Downloads";
+import { Billing } from "./Billing";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
@@ -36,4 +37,5 @@ export const PAGES: PageDef[] = [
   { path: "/audit", title: "Audit log", role: "admin", component: AuditLog },
   { path: "/downloads", title: "Downloads", component: Downloads },
   { path: "/settings", title: "Settings", component: Settings },
+  { path: "/billing", title: "Billing", role: "admin", component: Billing },
 ];

@@ -1,0 +1,1 @@
+"""The billing function: `handler.app` is its Flask app."""

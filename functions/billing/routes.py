@@ -1,0 +1,68 @@
+"""Billing routes: admins see and change the subscription; every member reads the entitlement."""
+
+from __future__ import annotations
+
+from flask import Blueprint, request
+
+from workmonitor import errors
+from workmonitor.billing import service
+from workmonitor.billing.models import BillingOverview, CheckoutIn, Entitlement, RedirectOut, StripeInvoicePage
+from workmonitor.web import audit, body, caller, db, query_int, responds, roles
+
+bp = Blueprint("billing", __name__)
+
+
+def _admin_email() -> str:
+    row = db().execute("SELECT email FROM users WHERE id = %s", (caller().user_id,)).fetchone()
+    if row is None:
+        raise errors.NotFound("No such user.")
+    return str(row["email"])
+
+
+@bp.get("/")
+@roles("admin")
+@responds(BillingOverview)
+def overview():
+    """The plan, seats, status, trial end and access of the company (or that billing is off)."""
+    return service.overview(db(), caller().company_id)
+
+
+@bp.get("/entitlement")
+@responds(Entitlement)
+def entitlement():
+    """Full, warning (past due, in grace) or read-only, and why: for the banner every member sees."""
+    me = caller()
+    return service.entitlement(db(), me.company_id, me.role)
+
+
+@bp.post("/checkout")
+@roles("admin")
+@responds(RedirectOut, 201, body=CheckoutIn)
+def checkout():
+    """Start a Stripe Checkout Session (subscription, one seat per active member); answer its URL."""
+    data = body(CheckoutIn)
+    conn = db()
+    out = service.checkout(conn, caller().company_id, _admin_email(), data.plan, data.interval)
+    audit(
+        conn, "billing.checkout_started", "company", caller().company_id, {"plan": data.plan, "interval": data.interval}
+    )
+    return out, 201
+
+
+@bp.post("/portal")
+@roles("admin")
+@responds(RedirectOut, 201)
+def portal():
+    """Open the Stripe Customer Portal (payment methods, invoices, cancel); answer its URL."""
+    return service.portal(db(), caller().company_id, _admin_email()), 201
+
+
+@bp.get("/invoices")
+@roles("admin")
+@responds(StripeInvoicePage)
+def invoices():
+    """The company's Stripe invoices with their hosted links, newest first (?limit, ?starting_after)."""
+    after = request.args.get("starting_after") or None
+    if after is not None and (len(after) > 255 or not after.replace("_", "").isalnum()):
+        raise errors.ValidationFailed("starting_after must be an invoice id.", fields={"starting_after": "not an id"})
+    return service.invoices(db(), caller().company_id, query_int("limit", 20, 1, 100), after)

@@ -1,0 +1,1 @@
+"""The stripe-webhook function: `handler.app` is its Flask app."""
