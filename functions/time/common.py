@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import request
 
 from workmonitor import events
+from workmonitor.publicapi import webhooks
 from workmonitor.errors import ValidationFailed
 from workmonitor.time import entries, reports, sheets
 from workmonitor.time.reports import Filters
@@ -50,7 +51,8 @@ def filters() -> Filters:
 
 
 def publish_entry(event: str, row: dict) -> None:
-    """Tell the entry's user's devices, once the change has committed."""
+    """Tell the entry's user's devices once the change has committed, and the company's webhooks."""
+    webhooks.emit(db(), caller().company_id, event.replace("entry.", "time_entry."), {"entry": row})
     after_commit(lambda: events.publish(events.user_room(row["user_id"]), event, {"entry": row}))
 
 

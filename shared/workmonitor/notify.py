@@ -30,6 +30,7 @@ KINDS = (
     "leave_decided",
     "chat_mention",
     "task_assigned",
+    "export_ready",
 )
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}

@@ -79,6 +79,12 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+EXPORT_REPORT = Job("workmonitor.reports.exportjob.run_export", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
+WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
+# Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
+DELIVER_WEBHOOK = Job(
+    "workmonitor.publicapi.webhooks.deliver", keys.DEFAULT_QUEUE, timeout=60, backoff=(30, 120, 600, 3600, 14400, 43200, 86400)
+)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -89,6 +95,9 @@ JOBS: tuple[Job, ...] = (
     EXPIRE_IDEMPOTENCY_KEYS,
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
+    EXPORT_REPORT,
+    WEEKLY_SUMMARY,
+    DELIVER_WEBHOOK,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
