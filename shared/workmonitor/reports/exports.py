@@ -158,7 +158,7 @@ def _cell(sheet, row: int, col: int, value: object, fmt: dict, widths: list[int]
 def _summary_sheet(book, report: dict, spec: Spec, bold, fmt: dict) -> None:
     sheet = book.add_worksheet("Summary")
     measures = MEASURES[spec.source]
-    head = [spec.group_by[0].capitalize(), "Count", *[m.replace("_", " ").replace("seconds", "hours") for m in measures]]
+    head = [spec.group_by[0].capitalize(), "Count", *[_measure_title(m) for m in measures]]
     sheet.write_row(0, 0, head, bold)
     width = len(head[0]) + 2
     row = 0
@@ -214,10 +214,10 @@ def to_pdf(report: dict, spec: Spec, title: str) -> bytes:
         drawing.add(bars)
         drawing.add(String(0, 72 * mm, "Hours", fontSize=8))
         story += [drawing, Spacer(1, 4 * mm)]
-    head = [spec.group_by[0].capitalize(), "Entries", *[m.replace("_", " ").replace("seconds", "h") for m in measures]]
+    head = [spec.group_by[0].capitalize(), "Entries", *[_measure_title(m) for m in measures]]
     rows = [head]
     for g in report["groups"]:
-        rows.append([_xml(str(g["label"]))[:60], g["totals"]["count"], *[_hours(g["totals"][m]) for m in measures]])
+        rows.append([str(g["label"])[:60], g["totals"]["count"], *[_hours(g["totals"][m]) for m in measures]])
     rows.append(["Total", report["totals"]["count"], *[_hours(report["totals"][m]) for m in measures]])
     table = Table(rows, repeatRows=1, hAlign="LEFT")
     table.setStyle(
@@ -235,6 +235,10 @@ def to_pdf(report: dict, spec: Spec, title: str) -> bytes:
     story.append(table)
     doc.build(story)
     return buf.getvalue()
+
+
+def _measure_title(measure: str) -> str:
+    return measure.replace("_seconds", " hours").replace("seconds", "Hours").capitalize()
 
 
 def _hours(seconds: int) -> str:
