@@ -25,9 +25,7 @@ def seed(api, ctx: dict) -> None:
     old = os.environ.get("WEBHOOK_ALLOW_PRIVATE_TARGETS")
     os.environ["WEBHOOK_ALLOW_PRIVATE_TARGETS"] = "1"
     try:
-        r = api.post(
-            f"{R}/webhooks", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}, token=admin["token"]
-        )
+        r = api.post(f"{R}/webhooks", json={"url": "http://127.0.0.1:9/hook", "events": ["*"]}, token=admin["token"])
     finally:
         if old is None:
             del os.environ["WEBHOOK_ALLOW_PRIVATE_TARGETS"]
@@ -35,6 +33,9 @@ def seed(api, ctx: dict) -> None:
             os.environ["WEBHOOK_ALLOW_PRIVATE_TARGETS"] = old
     assert r.status_code == 201, r.json
     # This week's timesheet submitted: one webhook delivery (last week's is approved, so no entry can go there).
-    r = api.post("/function/time/timesheets/submit", json={"date": (today + timedelta(days=1)).isoformat()},
-                 token=employee["token"])
+    r = api.post(
+        "/function/time/timesheets/submit",
+        json={"date": (today + timedelta(days=1)).isoformat()},
+        token=employee["token"],
+    )
     assert r.status_code == 201, r.json

@@ -29,8 +29,11 @@ def team(api):
 
 def _entry(api, token: str, hours_ago: int, expect: int = 201):
     start = (datetime.now(UTC) - timedelta(hours=hours_ago)).replace(microsecond=0)
-    r = api.post("/function/time/entries", json={"started_at": start.isoformat(),
-                                                 "ended_at": (start + timedelta(minutes=30)).isoformat()}, token=token)
+    r = api.post(
+        "/function/time/entries",
+        json={"started_at": start.isoformat(), "ended_at": (start + timedelta(minutes=30)).isoformat()},
+        token=token,
+    )
     assert r.status_code == expect, r.json
     return r
 
@@ -139,8 +142,10 @@ def test_deliveries_are_signed_the_documented_way(api, team, receiver):
     admin = team["admin"]["token"]
     created = _register(api, admin, receiver.url)
     assert created["secret"].startswith("whsec_")
-    assert api.post(f"{R}/webhooks", json={"url": receiver.url, "events": ["*"]},
-                    token=team["emp"]["token"]).status_code == 403
+    assert (
+        api.post(f"{R}/webhooks", json={"url": receiver.url, "events": ["*"]}, token=team["emp"]["token"]).status_code
+        == 403
+    )
     entry = _entry(api, team["emp"]["token"], 5).json["entry"]
     drain(keys.DEFAULT_QUEUE)
     assert len(receiver.requests) == 1

@@ -27,7 +27,7 @@ FIRST, LAST = date(2026, 10, 19), date(2026, 11, 8)
 
 @pytest.fixture()
 def org(api, owner_conn):
-    """A company with an admin, a manager with one employee, two clients, three projects (one without client), a task."""
+    """A company: an admin, a manager with one employee, another employee, two clients, three projects, a task."""
     admin = signup(api, company="Reports Co")
     manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
     emp = invite_and_accept(api, admin, role="employee", name="Eve Employee")
@@ -72,8 +72,16 @@ def insert_entries(org, entries: list[dict]) -> None:
             "INSERT INTO time_entries (company_id, user_id, project_id, task_id, started_at, ended_at, billable,"
             " description) VALUES (%s, %s, %s, %s, %s, %s, %s, %s)",
             [
-                (org["company_id"], e["user"], e["project"], e["task"], e["start"],
-                 e["start"] + timedelta(seconds=e["seconds"]), e["billable"], e.get("description", "work"))
+                (
+                    org["company_id"],
+                    e["user"],
+                    e["project"],
+                    e["task"],
+                    e["start"],
+                    e["start"] + timedelta(seconds=e["seconds"]),
+                    e["billable"],
+                    e.get("description", "work"),
+                )
                 for e in entries
             ],
         )
@@ -90,8 +98,16 @@ def random_entries(draw, org) -> list[dict]:
             choice = draw(st.integers(0, 3))
             project = org["projects"][choice] if choice < 3 else None
             task = org["task"] if choice == 0 and draw(st.booleans()) else None
-            out.append({"user": user, "start": at, "seconds": seconds, "project": project, "task": task,
-                        "billable": draw(st.booleans())})
+            out.append(
+                {
+                    "user": user,
+                    "start": at,
+                    "seconds": seconds,
+                    "project": project,
+                    "task": task,
+                    "billable": draw(st.booleans()),
+                }
+            )
             at += timedelta(seconds=seconds + draw(st.integers(60, 3 * 86400)))
     return out
 
@@ -109,11 +125,17 @@ def test_totals_equal_the_raw_data_for_every_grouping(api, org, data):
     entries = random_entries(data.draw, org)
     insert_entries(org, entries)
     want = [e for e in entries if in_range(e)]
-    raw = {"count": len(want), "seconds": sum(e["seconds"] for e in want),
-           "billable_seconds": sum(e["seconds"] for e in want if e["billable"])}
+    raw = {
+        "count": len(want),
+        "seconds": sum(e["seconds"] for e in want),
+        "billable_seconds": sum(e["seconds"] for e in want if e["billable"]),
+    }
     for group_by in [[g] for g in builder.GROUPINGS["time"]] + PAIRS:
-        r = api.post(f"{R}/run", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "group_by": group_by},
-                     token=org["admin"]["token"])
+        r = api.post(
+            f"{R}/run",
+            json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "group_by": group_by},
+            token=org["admin"]["token"],
+        )
         assert r.status_code == 200, r.json
         rep = r.json
         assert rep["totals"] == raw, group_by
@@ -125,8 +147,11 @@ def test_totals_equal_the_raw_data_for_every_grouping(api, org, data):
         assert len({g["key"] for g in rep["groups"]}) == len(rep["groups"])
         assert rep["chart"]["labels"] == [g["label"] for g in rep["groups"]]
     # Calendar groups are local days: each day group holds exactly the entries starting on that Berlin date.
-    r = api.post(f"{R}/run", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "group_by": ["day"]},
-                 token=org["admin"]["token"])
+    r = api.post(
+        f"{R}/run",
+        json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "group_by": ["day"]},
+        token=org["admin"]["token"],
+    )
     by_day: dict[str, int] = {}
     for e in want:
         key = e["start"].astimezone(TZ).date().isoformat()
@@ -137,10 +162,22 @@ def test_totals_equal_the_raw_data_for_every_grouping(api, org, data):
 def test_filters_and_the_managers_team(api, org):
     start = datetime(2026, 10, 20, 8, 0, tzinfo=UTC)
     entries = [
-        {"user": org["users"][2], "start": start, "seconds": 3600, "project": org["projects"][0], "task": None,
-         "billable": True},
-        {"user": org["users"][3], "start": start, "seconds": 7200, "project": org["projects"][1], "task": None,
-         "billable": False},
+        {
+            "user": org["users"][2],
+            "start": start,
+            "seconds": 3600,
+            "project": org["projects"][0],
+            "task": None,
+            "billable": True,
+        },
+        {
+            "user": org["users"][3],
+            "start": start,
+            "seconds": 7200,
+            "project": org["projects"][1],
+            "task": None,
+            "billable": False,
+        },
         {"user": org["users"][1], "start": start, "seconds": 600, "project": None, "task": None, "billable": False},
     ]
     insert_entries(org, entries)
@@ -186,17 +223,28 @@ def _some_entries(org, n: int) -> list[dict]:
     out = []
     for i in range(n):
         user = org["users"][i % 4]
-        out.append({"user": user, "start": start + timedelta(hours=i // 4), "seconds": 1800 + 60 * (i % 7),
-                    "project": org["projects"][i % 3], "task": None, "billable": i % 2 == 0,
-                    "description": f"=cmd|{i}" if i == 1 else f"entry {i}"})
+        out.append(
+            {
+                "user": user,
+                "start": start + timedelta(hours=i // 4),
+                "seconds": 1800 + 60 * (i % 7),
+                "project": org["projects"][i % 3],
+                "task": None,
+                "billable": i % 2 == 0,
+                "description": f"=cmd|{i}" if i == 1 else f"entry {i}",
+            }
+        )
     return out
 
 
 def test_xlsx_has_typed_numbers_dates_totals_and_widths(api, org):
     entries = _some_entries(org, 40)
     insert_entries(org, entries)
-    r = api.post(f"{R}/exports", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "xlsx",
-                                       "group_by": ["project"]}, token=org["admin"]["token"])
+    r = api.post(
+        f"{R}/exports",
+        json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "xlsx", "group_by": ["project"]},
+        token=org["admin"]["token"],
+    )
     assert r.status_code == 200, r.json
     assert r.headers["Content-Type"].startswith("application/vnd.openxmlformats")
     book = openpyxl.load_workbook(io.BytesIO(r.data))
@@ -220,8 +268,11 @@ def test_xlsx_has_typed_numbers_dates_totals_and_widths(api, org):
 
 def test_csv_escapes_formulas_and_ends_with_a_total(api, org):
     insert_entries(org, _some_entries(org, 8))
-    r = api.post(f"{R}/exports", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "csv"},
-                 token=org["admin"]["token"])
+    r = api.post(
+        f"{R}/exports",
+        json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "csv"},
+        token=org["admin"]["token"],
+    )
     assert r.status_code == 200 and r.headers["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(r.data.decode("utf-8-sig"))))
     assert rows[0][0] == "Date" and len(rows) == 10 and rows[-1][0] == "Total"
@@ -230,13 +281,15 @@ def test_csv_escapes_formulas_and_ends_with_a_total(api, org):
 
 def test_pdf_renders_with_the_chart(api, org, tmp_path):
     insert_entries(org, _some_entries(org, 60))
-    r = api.post(f"{R}/exports", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "pdf",
-                                       "group_by": ["person"]}, token=org["admin"]["token"])
+    r = api.post(
+        f"{R}/exports",
+        json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "pdf", "group_by": ["person"]},
+        token=org["admin"]["token"],
+    )
     assert r.status_code == 200 and r.data.startswith(b"%PDF")
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(r.data)
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")],
-                   check=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "page")], check=True)
     png = next(tmp_path.glob("page*.png"))
     assert png.stat().st_size > 5000
     text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
@@ -250,8 +303,11 @@ def test_background_export_progress_and_its_s3_link(api, org, monkeypatch):
     real = exportjob._progress
     monkeypatch.setattr(exports, "PROGRESS_EVERY", 100)
     monkeypatch.setattr(exportjob, "_progress", lambda c, i, p: (seen.append(p), real(c, i, p)))
-    r = api.post(f"{R}/exports", json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "csv",
-                                       "background": True}, token=org["admin"]["token"])
+    r = api.post(
+        f"{R}/exports",
+        json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "csv", "background": True},
+        token=org["admin"]["token"],
+    )
     assert r.status_code == 202, r.json
     job = r.json["export"]
     assert job["status"] == "queued" and job["progress"] == 0 and job["url"] is None
@@ -280,8 +336,12 @@ def test_share_link_sees_only_its_client_and_stops_when_revoked(api, org):
     assert r.status_code == 201, r.json
     token, share = r.json["token"], r.json["share"]
     assert r.json["url"].endswith(f"/shared/{token}")
-    assert api.post(f"{R}/shares", json={"client_id": org["clients"][0], "name": "x"},
-                    token=org["emp"]["token"]).status_code == 403
+    assert (
+        api.post(
+            f"{R}/shares", json={"client_id": org["clients"][0], "name": "x"}, token=org["emp"]["token"]
+        ).status_code
+        == 403
+    )
     r = api.post(f"{R}/shares", json={"client_id": str(uuid.uuid4()), "name": "x"}, token=admin)
     assert r.status_code == 404
     view = api.get(f"{R}/shared/{token}?from={FIRST}&to={LAST}")
@@ -303,6 +363,7 @@ def test_share_link_sees_only_its_client_and_stops_when_revoked(api, org):
     r = api.post(f"{R}/shares", json={"client_id": org["clients"][1], "name": "Beta"}, token=admin)
     beta = r.json["token"]
     assert api.get(f"{R}/shared/{beta}").status_code == 200
-    org["owner"].execute("UPDATE report_shares SET expires_at = now() - interval '1 second' WHERE id = %s",
-                         (r.json["share"]["id"],))
+    org["owner"].execute(
+        "UPDATE report_shares SET expires_at = now() - interval '1 second' WHERE id = %s", (r.json["share"]["id"],)
+    )
     assert api.get(f"{R}/shared/{beta}").status_code == 404

@@ -10,7 +10,7 @@ from workmonitor.config import settings
 from workmonitor.db import Claims
 from workmonitor.errors import NotFound, ValidationFailed
 from workmonitor.reports import builder, store
-from workmonitor.reports.models import ShareCreated, ShareIn, ShareOut, SharePage, SharedView
+from workmonitor.reports.models import ShareCreated, SharedView, ShareIn, ShareOut, SharePage
 from workmonitor.time import timecalc
 from workmonitor.web import audit, body, caller, db, page, paginated, public, query_date, responds, roles
 
@@ -76,4 +76,3 @@ def view_shared(token: str):
         "expires_at": found["expires_at"],
         "report": report,
     }
-

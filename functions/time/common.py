@@ -5,8 +5,8 @@ from __future__ import annotations
 from flask import request
 
 from workmonitor import events
-from workmonitor.publicapi import webhooks
 from workmonitor.errors import ValidationFailed
+from workmonitor.publicapi import webhooks
 from workmonitor.time import entries, reports, sheets
 from workmonitor.time.reports import Filters
 from workmonitor.web import after_commit, caller, date_range, db, query_uuid

@@ -83,7 +83,10 @@ EXPORT_REPORT = Job("workmonitor.reports.exportjob.run_export", keys.REPORTS_QUE
 WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
 # Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
 DELIVER_WEBHOOK = Job(
-    "workmonitor.publicapi.webhooks.deliver", keys.DEFAULT_QUEUE, timeout=60, backoff=(30, 120, 600, 3600, 14400, 43200, 86400)
+    "workmonitor.publicapi.webhooks.deliver",
+    keys.DEFAULT_QUEUE,
+    timeout=60,
+    backoff=(30, 120, 600, 3600, 14400, 43200, 86400),
 )
 
 JOBS: tuple[Job, ...] = (

@@ -48,8 +48,9 @@ def authenticate(conn: Conn, token: str) -> TokenClaims:
     row = conn.execute("SELECT * FROM app.api_token_auth(%s)", (security.token_hash(token),)).fetchone()
     if row is None:
         raise Unauthorized("This API token is invalid or has been revoked.", code="token_revoked")
-    return TokenClaims(str(row["token_id"]), str(row["user_id"]), str(row["company_id"]), row["role"],
-                       tuple(row["scopes"]))
+    return TokenClaims(
+        str(row["token_id"]), str(row["user_id"]), str(row["company_id"]), row["role"], tuple(row["scopes"])
+    )
 
 
 def allows(scopes: tuple[str, ...], function: str, method: str) -> bool:
@@ -65,12 +66,12 @@ def require_scope(claims: TokenClaims, function: str, method: str) -> None:
     """Raise Forbidden when the token's scopes do not allow `method` on `function`."""
     if not allows(claims.scopes, function, method):
         need = "read" if method in ("GET", "HEAD") else "write"
-        raise Forbidden(
-            f"This API token lacks the scope {function}:{need} (or {need}).", code="scope_missing"
-        )
+        raise Forbidden(f"This API token lacks the scope {function}:{need} (or {need}).", code="scope_missing")
 
 
-def create(conn: Conn, company_id: str, user_id: str, name: str, scopes: list[str], days: int | None) -> tuple[Row, str]:
+def create(
+    conn: Conn, company_id: str, user_id: str, name: str, scopes: list[str], days: int | None
+) -> tuple[Row, str]:
     """Create a token for the user; return (row, the plain token, shown once)."""
     token = PREFIX + security.new_secret(30)
     expires = datetime.now(UTC) + timedelta(days=days) if days else None

@@ -95,7 +95,12 @@ def _unsafe(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
         ip = ip.ipv4_mapped
     return (
-        ip.is_private or ip.is_loopback or ip.is_link_local or ip.is_multicast or ip.is_reserved or ip.is_unspecified
+        ip.is_private
+        or ip.is_loopback
+        or ip.is_link_local
+        or ip.is_multicast
+        or ip.is_reserved
+        or ip.is_unspecified
         or not ip.is_global
     )
 
@@ -114,7 +119,7 @@ def check_target(url: str) -> None:
     except (OSError, ValueError, UnicodeError) as exc:
         raise UnsafeTarget("The host name does not resolve.") from exc
     for info in infos:
-        ip = ipaddress.ip_address(info[4][0].split("%")[0])
+        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not allow and _unsafe(ip):
             raise UnsafeTarget("The URL points to a private, loopback or link-local address.")
 
@@ -202,7 +207,9 @@ def emit(conn: Conn, company_id: str, event: str, data: dict, defer=None) -> int
     if event not in EVENTS:
         raise ValueError(f"unknown webhook event {event}")
     payload = wire.jsonable({"type": event, "created": int(time.time()), "data": data})
-    rows = conn.execute("SELECT delivery_id FROM app.webhook_emit(%s, %s::jsonb)", (event, json.dumps(payload))).fetchall()
+    rows = conn.execute(
+        "SELECT delivery_id FROM app.webhook_emit(%s, %s::jsonb)", (event, json.dumps(payload))
+    ).fetchall()
     for row in rows:
         registry.DELIVER_WEBHOOK.enqueue(conn, str(row["delivery_id"]), str(company_id), defer=defer)
     return len(rows)
@@ -279,8 +286,16 @@ def _record(conn: Conn, delivery_id: str, attempt: int, status, ms: int, error, 
     conn.execute(
         "UPDATE webhook_deliveries SET status = %s, attempts = %s, response_status = %s, duration_ms = %s,"
         " last_error = %s, next_retry_at = %s, delivered_at = CASE WHEN %s THEN now() END WHERE id = %s",
-        (state, attempt, status, ms, error, datetime.now(UTC) + timedelta(seconds=retry_in) if retry_in else None,
-         error is None, delivery_id),
+        (
+            state,
+            attempt,
+            status,
+            ms,
+            error,
+            datetime.now(UTC) + timedelta(seconds=retry_in) if retry_in else None,
+            error is None,
+            delivery_id,
+        ),
     )
 
 
@@ -313,6 +328,10 @@ def _endpoint_health(conn: Conn, row: Row, ok: bool, later: list) -> None:
     )
     for admin in admins:
         registry.SEND_EMAIL.enqueue(
-            conn, admin["email"], "A webhook endpoint was disabled", text,
-            f"webhook-disabled-{row['endpoint_id']}-{admin['email']}", defer=later.append,
+            conn,
+            admin["email"],
+            "A webhook endpoint was disabled",
+            text,
+            f"webhook-disabled-{row['endpoint_id']}-{admin['email']}",
+            defer=later.append,
         )

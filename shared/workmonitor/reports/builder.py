@@ -226,9 +226,12 @@ def _ordered(nodes: Iterable[dict], grouping: str) -> list[dict]:
 
 def _finish(node: dict, first: str, second: str | None) -> dict:
     subs = [{**s, "subgroups": []} for s in _ordered(node["sub"].values(), second)] if second else []
-    return {"key": node["key"], "label": node["label"] or _none_label(first), "totals": node["totals"], "subgroups": [
-        {**s, "label": s["label"] or _none_label(second or "")} for s in subs
-    ]}
+    return {
+        "key": node["key"],
+        "label": node["label"] or _none_label(first),
+        "totals": node["totals"],
+        "subgroups": [{**s, "label": s["label"] or _none_label(second or "")} for s in subs],
+    }
 
 
 def _none_label(grouping: str) -> str:
@@ -241,9 +244,7 @@ def chart(groups: list[dict], spec: Spec) -> dict:
     return {
         "kind": "line" if spec.group_by[0] in ("day",) else "bar",
         "labels": [g["label"] for g in groups],
-        "series": [
-            {"name": m, "values": [round(g["totals"][m] / 3600, 2) for g in groups]} for m in measures
-        ],
+        "series": [{"name": m, "values": [round(g["totals"][m] / 3600, 2) for g in groups]} for m in measures],
     }
 
 

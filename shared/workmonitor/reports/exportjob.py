@@ -69,8 +69,13 @@ def run_export(export_id: str, company_id: str, user_id: str) -> str:
             (object_key, count, export_id),
         )
         notify.notify(
-            conn, user_id, "export_ready", f"Your {fmt.upper()} export is ready", f"{count} rows.",
-            {"export_id": export_id}, defer=later.append,
+            conn,
+            user_id,
+            "export_ready",
+            f"Your {fmt.upper()} export is ready",
+            f"{count} rows.",
+            {"export_id": export_id},
+            defer=later.append,
         )
     for task in later:
         task()

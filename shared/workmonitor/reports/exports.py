@@ -193,8 +193,10 @@ def to_pdf(report: dict, spec: Spec, title: str) -> bytes:
     story: list = [
         Paragraph(_xml(title), styles["Title"]),
         Paragraph(
-            _xml(f"{spec.first.isoformat()} – {spec.last.isoformat()} · {spec.timezone} · grouped by "
-                 f"{', '.join(spec.group_by)}"),
+            _xml(
+                f"{spec.first.isoformat()} – {spec.last.isoformat()} · {spec.timezone} · grouped by "
+                f"{', '.join(spec.group_by)}"
+            ),
             styles["Normal"],
         ),
         Spacer(1, 6 * mm),

@@ -218,7 +218,9 @@ class WebhookIn(Input):
 
 class WebhookPatch(Input):
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=2000)] | None = None
-    events: Annotated[list[Annotated[str, StringConstraints(max_length=100)]], Field(min_length=1, max_length=50)] | None = None
+    events: (
+        Annotated[list[Annotated[str, StringConstraints(max_length=100)]], Field(min_length=1, max_length=50)] | None
+    ) = None
     description: Annotated[str, StringConstraints(max_length=500)] | None = None
     enabled: bool | None = None
 

@@ -23,7 +23,11 @@ def spec_of(conn: Conn, data: ReportIn, user_id: str) -> Spec:
         (user_id,),
     ).fetchone()
     assert row is not None  # the caller themselves
-    groupings = {"time": None, "attendance": ("person", "day", "week", "month"), "activity": ("person", "day", "week", "month")}
+    groupings = {
+        "time": None,
+        "attendance": ("person", "day", "week", "month"),
+        "activity": ("person", "day", "week", "month"),
+    }
     allowed = groupings[data.source]
     if allowed is not None and any(g not in allowed for g in data.group_by):
         raise ValidationFailed(
@@ -53,7 +57,8 @@ SAVED_COLUMNS = "id, name, spec, created_at, updated_at"
 def save(conn: Conn, company_id: str, user_id: str, name: str, spec: dict) -> Row:
     """Store a report definition for the user; return it."""
     row = conn.execute(
-        f"INSERT INTO saved_reports (company_id, user_id, name, spec) VALUES (%s, %s, %s, %s) RETURNING {SAVED_COLUMNS}",
+        "INSERT INTO saved_reports (company_id, user_id, name, spec) VALUES (%s, %s, %s, %s)"
+        f" RETURNING {SAVED_COLUMNS}",
         (company_id, user_id, name, Jsonb(spec)),
     ).fetchone()
     assert row is not None
@@ -105,8 +110,15 @@ def create_share(conn: Conn, company_id: str, user_id: str, client_id: str, name
     row = conn.execute(
         "INSERT INTO report_shares (company_id, client_id, created_by, name, token_hash, group_by, expires_at)"
         f" VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING {SHARE_COLUMNS}",
-        (company_id, client_id, user_id, name, security.token_hash(token), group_by,
-         datetime.now(UTC) + timedelta(days=days)),
+        (
+            company_id,
+            client_id,
+            user_id,
+            name,
+            security.token_hash(token),
+            group_by,
+            datetime.now(UTC) + timedelta(days=days),
+        ),
     ).fetchone()
     return row, token
 
