@@ -13,12 +13,12 @@ from zoneinfo import ZoneInfo
 import openpyxl
 import pytest
 import requests
-from factories import drain, invite_and_accept, signup
+from factories import drain, invite_and_accept, last_mail, signup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from workmonitor import keys
-from workmonitor.reports import builder, exportjob, exports
+from workmonitor.reports import builder, exportjob, exports, weekly
 
 R = "/function/reports"
 TZ = ZoneInfo("Europe/Berlin")  # factories.signup's time zone; the range below spans the end of DST (2026-10-25)
@@ -367,3 +367,41 @@ def test_share_link_sees_only_its_client_and_stops_when_revoked(api, org):
         "UPDATE report_shares SET expires_at = now() - interval '1 second' WHERE id = %s", (r.json["share"]["id"],)
     )
     assert api.get(f"{R}/shared/{beta}").status_code == 404
+
+
+def test_weekly_summary_reaches_managers_about_their_people_and_admins_about_everyone(api, org):
+    today = datetime.now(TZ).date()
+    first, _ = weekly.previous_week(today, 1)
+    start = datetime(first.year, first.month, first.day, 9, 0, tzinfo=TZ).astimezone(UTC)
+    insert_entries(
+        org,
+        [
+            {"user": org["users"][2], "start": start, "seconds": 5400, "project": None, "task": None, "billable": True},
+            {
+                "user": org["users"][3],
+                "start": start,
+                "seconds": 3600,
+                "project": None,
+                "task": None,
+                "billable": False,
+            },
+            # This week's time is not in last week's summary.
+            {
+                "user": org["users"][2],
+                "start": start + timedelta(days=7),
+                "seconds": 600,
+                "project": None,
+                "task": None,
+                "billable": False,
+            },
+        ],
+    )
+    enqueued = api.post("/function/scheduler/", data=b"").json["enqueued"]
+    assert enqueued["weekly-summary"]
+    assert api.post("/function/scheduler/", data=b"").json["enqueued"]["weekly-summary"] is None  # once per week
+    drain(keys.REPORTS_QUEUE)
+    to_manager = last_mail(org["manager"]["email"])
+    assert "Eve Employee" in to_manager and "1.50 h" in to_manager and "Olaf Other" not in to_manager
+    to_admin = last_mail(org["admin"]["email"])
+    assert "Eve Employee" in to_admin and "Olaf Other" in to_admin and "2.50 h" in to_admin
+    assert f"the week of {first.isoformat()}" in to_admin
