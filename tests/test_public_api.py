@@ -16,6 +16,7 @@ from factories import drain, invite_and_accept, last_mail, signup
 from workmonitor import keys
 from workmonitor.jobs import registry
 from workmonitor.publicapi import webhooks
+from workmonitor.worker import drain_once
 
 R = "/function/reports"
 
@@ -147,6 +148,7 @@ def test_deliveries_are_signed_the_documented_way(api, team, receiver):
         == 403
     )
     entry = _entry(api, team["emp"]["token"], 5).json["entry"]
+    drain_once()  # the trigger's outbox rows into RQ (the workers' drainer does this every few seconds)
     drain(keys.DEFAULT_QUEUE)
     assert len(receiver.requests) == 1
     got = receiver.requests[0]
@@ -191,6 +193,7 @@ def test_failed_deliveries_back_off_exponentially_then_disable_the_endpoint(api,
 
     from workmonitor.queue import queue
 
+    drain_once()
     drain(keys.DEFAULT_QUEUE)  # the enqueued (first) run fails and is scheduled again
     assert len(ScheduledJobRegistry(queue=queue(keys.DEFAULT_QUEUE))) == 1
     # Failing for days: disabled, and the admins hear of it.
@@ -232,9 +235,23 @@ def test_the_address_is_checked_again_at_send_time(api, team, receiver, monkeypa
     hook = _register(api, team["admin"]["token"], receiver.url)["webhook"]
     monkeypatch.delenv("WEBHOOK_ALLOW_PRIVATE_TARGETS")  # as if the name now resolved to a private address
     _entry(api, team["emp"]["token"], 5)
+    drain_once()
     drain(keys.DEFAULT_QUEUE)
     assert receiver.requests == []
     row = api.get(f"{R}/webhooks/{hook['id']}/deliveries", token=team["admin"]["token"]).json["items"][0]
     assert row["status"] == "retrying" and row["last_error"].startswith("refused")
     r = api.post(f"{R}/webhooks", json={"url": receiver.url, "events": ["no.such"]}, token=team["admin"]["token"])
     assert r.status_code == 400
+
+
+def test_members_joining_emit_an_event(api, team, receiver):
+    created = _register(api, team["admin"]["token"], receiver.url, events=("member.joined", "member.left"))
+    joined = invite_and_accept(api, team["admin"], role="employee", name="Nina New")
+    drain_once()
+    drain(keys.DEFAULT_QUEUE)
+    bodies = [json.loads(r["body"]) for r in receiver.requests]
+    assert [b["type"] for b in bodies] == ["member.joined"]
+    assert bodies[0]["data"]["member"]["user_id"] == joined["user"]["id"]
+    assert webhooks.verify(
+        created["secret"], receiver.requests[0]["body"], receiver.requests[0]["headers"][webhooks.SIGNATURE_HEADER]
+    )

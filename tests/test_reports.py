@@ -335,7 +335,7 @@ def test_share_link_sees_only_its_client_and_stops_when_revoked(api, org):
     r = api.post(f"{R}/shares", json={"client_id": org["clients"][0], "name": "Alpha monthly"}, token=admin)
     assert r.status_code == 201, r.json
     token, share = r.json["token"], r.json["share"]
-    assert r.json["url"].endswith(f"/shared/{token}")
+    assert r.json["url"].endswith(f"/#/shared/{token}")
     assert (
         api.post(
             f"{R}/shares", json={"client_id": org["clients"][0], "name": "x"}, token=org["emp"]["token"]

@@ -28,7 +28,7 @@ def create_share():
         conn, me.company_id, me.user_id, str(data.client_id), data.name, data.group_by, data.expires_in_days
     )
     audit(conn, "reports.share_created", "report_share", row["id"], {"client_id": str(data.client_id)})
-    url = f"{settings().public_url}/shared/{token}"
+    url = f"{settings().public_url}/#/shared/{token}"  # the web app's public share page
     return {"share": row, "token": token, "url": url}, 201
 
 

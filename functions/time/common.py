@@ -6,7 +6,6 @@ from flask import request
 
 from workmonitor import events
 from workmonitor.errors import ValidationFailed
-from workmonitor.publicapi import webhooks
 from workmonitor.time import entries, reports, sheets
 from workmonitor.time.reports import Filters
 from workmonitor.web import after_commit, caller, date_range, db, query_uuid
@@ -51,8 +50,7 @@ def filters() -> Filters:
 
 
 def publish_entry(event: str, row: dict) -> None:
-    """Tell the entry's user's devices once the change has committed, and the company's webhooks."""
-    webhooks.emit(db(), caller().company_id, event.replace("entry.", "time_entry."), {"entry": row})
+    """Tell the entry's user's devices, once the change has committed."""
     after_commit(lambda: events.publish(events.user_room(row["user_id"]), event, {"entry": row}))
 
 

@@ -8,6 +8,7 @@ import { connectSocket, disconnectSocket } from "./socket";
 import { Timer } from "./pages/Timer";
 import { Loading } from "./ui";
 import { NotificationBell } from "./NotificationBell";
+import { SharedReport } from "./pages/SharedReport";
 
 function allowed(page: PageDef, me: Me): boolean {
   if (page.role === "manager") return isManager(me);
@@ -44,6 +45,7 @@ export function App() {
   const path = window.location.pathname;
   if (path.startsWith("/accept-invite") || route.path === "/accept-invite") return <AcceptInvite route={route} />;
   if (path.startsWith("/reset-password") || route.path === "/reset-password") return <Reset route={route} />;
+  if (route.path.startsWith("/shared/")) return <SharedReport route={route} />; // a client's link: no sign-in
   if (loading) return <main className="auth"><Loading /></main>;
   if (!me) {
     if (route.path === "/signup") return <Signup />;

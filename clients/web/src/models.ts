@@ -11,6 +11,7 @@ import type { components as MediaC } from "./generated/media";
 import type { components as MessagingC } from "./generated/messaging";
 import type { components as ProjectsC } from "./generated/projects";
 import type { components as PublishC } from "./generated/publish";
+import type { components as ReportsC } from "./generated/reports";
 import type { components as TeamC } from "./generated/team";
 import type { components as TimeC } from "./generated/time";
 
@@ -20,6 +21,7 @@ type Auth = AuthC["schemas"];
 type Media = MediaC["schemas"];
 type Messaging = MessagingC["schemas"];
 type Projects = ProjectsC["schemas"];
+type Reports = ReportsC["schemas"];
 type Team = TeamC["schemas"];
 type Time = TimeC["schemas"];
 
@@ -116,3 +118,21 @@ export type Presence = PublishC["schemas"]["Presence"];
 // WebSocket events (the event catalogue): name -> payload
 export type ServerEvents = EventsC["schemas"]["WorkMonitorEvents"]["server"];
 export type ServerEvent = keyof ServerEvents;
+
+// reports: the report builder, exports, saved reports, share links, API tokens, webhooks
+export type ReportIn = Reports["ReportIn"];
+export type ReportOut = Reports["ReportOut"];
+export type ReportGroup = Reports["SubGroup"];
+export type SavedReport = Reports["SavedReport"];
+export type SavedPage = Reports["SavedPage"];
+export type ExportJob = Reports["Export"];
+export type ExportOut = Reports["ExportOut"];
+export type SharedView = Reports["SharedView"];
+export type ApiToken = Reports["ApiToken"];
+export type TokenPage = Reports["TokenPage"];
+export type TokenCreated = Reports["TokenCreated"];
+export type Webhook = Reports["Webhook"];
+export type WebhookPage = Reports["WebhookPage"];
+export type WebhookCreated = Reports["WebhookCreated"];
+export type DeliveryPage = Reports["DeliveryPage"];
+export type EventList = Reports["EventList"];

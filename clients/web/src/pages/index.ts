@@ -1,17 +1,21 @@
 // Every page of the app with who may see it. A page appears only when its API exists.
 import type { ComponentType } from "react";
 import type { Route } from "../router";
+import { ApiReference } from "./ApiReference";
+import { ApiTokens } from "./ApiTokens";
 import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
+import { ReportBuilder } from "./ReportBuilder";
 import { Reports } from "./Reports";
 import { Screenshots } from "./Screenshots";
 import { Settings } from "./Settings";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
+import { Webhooks } from "./Webhooks";
 
 export interface PageDef {
   path: string;
@@ -27,9 +31,13 @@ export const PAGES: PageDef[] = [
   { path: "/projects", title: "Projects", component: Projects },
   { path: "/attendance", title: "Attendance", component: Attendance },
   { path: "/reports", title: "Reports", component: Reports },
+  { path: "/report-builder", title: "Report builder", component: ReportBuilder },
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/settings", title: "Settings", component: Settings },
+  { path: "/api-tokens", title: "API tokens", component: ApiTokens },
+  { path: "/webhooks", title: "Webhooks", role: "admin", component: Webhooks },
+  { path: "/api", title: "API reference", component: ApiReference },
 ];
