@@ -25,18 +25,45 @@ export function ApiReference() {
       {doc.loading && <Loading />}
       <ErrorBanner error={doc.error} />
       {doc.data && Object.entries(doc.data.paths).map(([path, ops]) => Object.entries(ops).map(([method, op]) => (
-        <Operation key={`${method} ${path}`} fn={fn} method={method.toUpperCase()} path={path} op={op} token={token} />
+        <Operation key={`${method} ${path}`} fn={fn} method={method.toUpperCase()} path={path} op={op} token={token}
+          example={exampleBody(op, doc.data?.components?.schemas ?? {})} />
       )))}
     </>
   );
 }
 
-function Operation({ fn, method, path, op, token }: { fn: string; method: string; path: string; op: Op; token: string }) {
+type Schema = { $ref?: string; type?: string | string[]; properties?: Record<string, Schema>; required?: string[];
+  enum?: unknown[]; default?: unknown; format?: string; anyOf?: Schema[]; items?: Schema };
+
+/** An example JSON body from the operation's request schema: required fields and defaults, typed placeholders. */
+function exampleBody(op: Op, schemas: Record<string, unknown>): string {
+  const root = op.requestBody?.content?.["application/json"]?.schema as Schema | undefined;
+  if (!root) return "";
+  const resolve = (s: Schema): Schema => (s.$ref ? (schemas[s.$ref.split("/").pop() ?? ""] as Schema) ?? {} : s);
+  const value = (s0: Schema, depth: number): unknown => {
+    const s = resolve(s0);
+    if (s.default !== undefined) return s.default;
+    if (s.enum) return s.enum[0];
+    if (s.anyOf) return value(s.anyOf.find((a) => a.type !== "null") ?? {}, depth);
+    const type = Array.isArray(s.type) ? s.type.find((t) => t !== "null") : s.type;
+    if (type === "object" && s.properties && depth < 3) {
+      return Object.fromEntries(Object.entries(s.properties).filter(([k]) => (s.required ?? []).includes(k))
+        .map(([k, v]) => [k, value(v, depth + 1)]));
+    }
+    if (type === "array") return [];
+    if (type === "integer" || type === "number") return 0;
+    if (type === "boolean") return false;
+    return s.format === "date" ? "2026-11-02" : s.format === "date-time" ? "2026-11-02T09:00:00Z" : s.format === "uuid" ? "00000000-0000-0000-0000-000000000000" : "text";
+  };
+  return JSON.stringify(value(root, 0), null, 2);
+}
+
+function Operation({ fn, method, path, op, token, example }: { fn: string; method: string; path: string; op: Op; token: string; example: string }) {
   const [open, setOpen] = useState(false);
   const [url, setUrl] = useState(`/function/${fn}${path}`);
-  const [body, setBody] = useState(op.requestBody ? "{}" : "");
+  const [body, setBody] = useState(example);
   const [result, setResult] = useState<{ status: number; text: string } | null>(null);
-  const example = `curl -X ${method} -H "Authorization: Bearer $WM_TOKEN"${op.requestBody ? " -H 'Content-Type: application/json' -d '{…}'" : ""} ${window.location.origin}/function/${fn}${path}`;
+  const curl = `curl -X ${method} -H "Authorization: Bearer $WM_TOKEN"${example ? ` -H 'Content-Type: application/json' -d '${example.replace(/\s+/g, " ")}'` : ""} ${window.location.origin}/function/${fn}${path}`;
   return (
     <section className="panel api-op">
       <button className="link" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -48,7 +75,7 @@ function Operation({ fn, method, path, op, token }: { fn: string; method: string
           {op.parameters && op.parameters.length > 0 && (
             <p>Parameters: {op.parameters.map((p) => <code key={p.name}>{p.name} ({p.in}{p.required ? ", required" : ""}) </code>)}</p>
           )}
-          <pre>{example}</pre>
+          <pre>{curl}</pre>
           <div className="row">
             <Field label="URL"><input value={url} onChange={(e) => setUrl(e.target.value)} size={60} /></Field>
             <button onClick={() => void tryRequest(method, url, token, body).then(setResult)}>Try it</button>
