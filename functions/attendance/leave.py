@@ -17,6 +17,7 @@ from workmonitor.attendance.models import (
     LeaveTypePatch,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
+from workmonitor.publicapi import webhooks
 from workmonitor.web import audit, body, caller, date_range, db, page, paginated, query_int, query_uuid, responds, roles
 
 from .common import PLANNERS, notify
@@ -102,6 +103,7 @@ def _decide(request_id: str, approve: bool) -> dict:
     )
     result = {"request": row}
     notify(row["user_id"], f"leave.{row['status']}", result)
+    webhooks.emit(conn, caller().company_id, "leave.decided", result)
     return result
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from workmonitor import events
+from workmonitor.publicapi import webhooks
 from workmonitor.time import entries, settings, sheets, timecalc
 from workmonitor.time.models import DecisionIn, RejectIn, SheetOut, SubmitIn, TimesheetPage, WeekOut
 from workmonitor.web import after_commit, body, caller, db, page, paginated, query_date, query_uuid, responds, roles
@@ -50,6 +51,7 @@ def submit():
     conn, me = db(), caller()
     row = sheets.submit(conn, me, data.date, data.comment)
     _publish([me.user_id, *sheets.managers_of(conn, me.user_id)], "timesheet.submitted", row)
+    webhooks.emit(conn, me.company_id, "timesheet.submitted", {"timesheet": row})
     sheets.notify_submitted(conn, me, row, data.comment)
     return _with_history(row), 201
 
@@ -64,6 +66,8 @@ def get_timesheet(sheet_id: str):
 def _decide(sheet_id: str, action: str, comment: str | None) -> dict:
     row = sheets.decide(db(), caller(), sheet_id, action, comment)
     _publish([row["user_id"]], f"timesheet.{action}", row)
+    if action in ("approved", "rejected"):
+        webhooks.emit(db(), caller().company_id, f"timesheet.{action}", {"timesheet": row})
     sheets.notify_decided(db(), row, action, comment)
     return _with_history(row)
 

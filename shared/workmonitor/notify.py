@@ -35,6 +35,7 @@ KINDS = (
     "billing_subscribed",
     "billing_payment_succeeded",
     "billing_payment_failed",
+    "export_ready",
 )
 CHANNELS = ("in_app", "email", "push")
 DEFAULTS = {"in_app": True, "email": True, "push": True}

@@ -37,6 +37,7 @@ from . import errors, keys, metrics, openapi, schemas, security, shedding, wire
 from .billing import entitlements
 from .config import settings
 from .logs import JsonFormatter as _JsonFormatter
+from .publicapi import tokens as apitokens
 from .redis_client import client as redis_client
 
 log = logging.getLogger("workmonitor")
@@ -51,6 +52,7 @@ class Caller:
     company_id: str
     role: str
     session_id: str
+    token_id: str | None = None  # set when the caller came with a personal API token (workmonitor.publicapi.tokens)
 
     def claims(self) -> dbmod.Claims:
         """Return the RLS claims for this caller."""
@@ -386,7 +388,7 @@ def create_function(name: str) -> Flask:
         view = app.view_functions.get(request.endpoint or "")
         token = _bearer()
         if token:
-            g.caller = _authenticate(token)
+            g.caller = _authenticate_api_token(token, name) if apitokens.is_api_token(token) else _authenticate(token)
             # The database's word on the session, before any route runs (public ones may act on the caller too):
             # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
             conn = db()
@@ -572,6 +574,18 @@ def _authenticate(token: str) -> Caller:
     if revoked:
         raise errors.Unauthorized("This session has been signed out.", code="token_revoked")
     return Caller(user_id=claims["sub"], company_id=claims["cid"], role=claims["role"], session_id=claims["sid"])
+
+
+def _authenticate_api_token(token: str, function: str) -> Caller:
+    """Return the caller of a live personal API token allowed (by its scopes) this request's method on `function`.
+    The database is asked on every request (revocation is immediate), in the request's own transaction."""
+    conn = g.conn = dbmod.pool().getconn()
+    dbmod.begin(conn, dbmod.Claims())
+    found = apitokens.authenticate(conn, token)
+    apitokens.require_scope(found, function, request.method)
+    me = Caller(found.user_id, found.company_id, found.role, session_id=found.token_id, token_id=found.token_id)
+    dbmod.set_claims(conn, me.claims())
+    return me
 
 
 def _error_response(exc: BaseException) -> Response:

@@ -47,11 +47,13 @@ MODULES = {
     "pydantic": "pydantic",
     "pydantic_core": "pydantic-core",
     "re2": "google-re2",
+    "reportlab": "reportlab",
     "redis": "redis",
     "requests": "requests",
     "rq": "rq",
     "socketio": "python-socketio",
     "werkzeug": "werkzeug",
+    "xlsxwriter": "xlsxwriter",
     "yaml": "pyyaml",
     "zoneinfo": "tzdata",  # stdlib, but slim images carry no system time zone database
 }

@@ -13,6 +13,7 @@ import { Onboarding } from "./pages/Onboarding";
 import { get } from "./api";
 import type { Entitlement } from "./models";
 import { BillingBanner } from "./pages/Billing";
+import { SharedReport } from "./pages/SharedReport";
 
 function allowed(page: PageDef, me: Me): boolean {
   if (page.role === "manager") return isManager(me);
@@ -64,6 +65,7 @@ export function App() {
   const path = window.location.pathname;
   if (path.startsWith("/accept-invite") || route.path === "/accept-invite") return <AcceptInvite route={route} />;
   if (path.startsWith("/reset-password") || route.path === "/reset-password") return <Reset route={route} />;
+  if (route.path.startsWith("/shared/")) return <SharedReport route={route} />; // a client's link: no sign-in
   if (loading) return <main className="auth"><Loading /></main>;
   if (!me) {
     if (route.path === "/signup") return <Signup />;

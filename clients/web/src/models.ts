@@ -12,6 +12,7 @@ import type { components as MediaC } from "./generated/media";
 import type { components as MessagingC } from "./generated/messaging";
 import type { components as ProjectsC } from "./generated/projects";
 import type { components as PublishC } from "./generated/publish";
+import type { components as ReportsC } from "./generated/reports";
 import type { components as TeamC } from "./generated/team";
 import type { components as TimeC } from "./generated/time";
 
@@ -21,6 +22,7 @@ type Auth = AuthC["schemas"];
 type Media = MediaC["schemas"];
 type Messaging = MessagingC["schemas"];
 type Projects = ProjectsC["schemas"];
+type Reports = ReportsC["schemas"];
 type Team = TeamC["schemas"];
 type Time = TimeC["schemas"];
 
@@ -145,3 +147,20 @@ export type CompanyProfile = Team["Company"];
 export type CompanyOut = Team["CompanyOut"];
 export type AssignmentPage = Team["Page_Assignment_"];
 export type InvitationList = Team["Page_Invitation_"];
+// reports: the report builder, exports, saved reports, share links, API tokens, webhooks
+export type ReportIn = Reports["ReportIn"];
+export type ReportOut = Reports["ReportOut"];
+export type ReportGroup = Reports["SubGroup"];
+export type SavedReport = Reports["SavedReport"];
+export type SavedPage = Reports["SavedPage"];
+export type ExportJob = Reports["Export"];
+export type ExportOut = Reports["ExportOut"];
+export type SharedView = Reports["SharedView"];
+export type ApiToken = Reports["ApiToken"];
+export type TokenPage = Reports["TokenPage"];
+export type TokenCreated = Reports["TokenCreated"];
+export type Webhook = Reports["Webhook"];
+export type WebhookPage = Reports["WebhookPage"];
+export type WebhookCreated = Reports["WebhookCreated"];
+export type DeliveryPage = Reports["DeliveryPage"];
+export type EventList = Reports["EventList"];

@@ -84,6 +84,15 @@ RENDER_INVOICE = Job("workmonitor.finance.jobs.render_invoice", keys.REPORTS_QUE
 SEND_INVOICE = Job("workmonitor.finance.jobs.send_invoice", keys.EMAIL_QUEUE, timeout=300)
 SYNC_SEATS = Job("workmonitor.billing.seats.sync_seats", keys.DEFAULT_QUEUE, timeout=120)
 BILLING_NOTICE = Job("workmonitor.billing.notices.notify_admins", keys.DEFAULT_QUEUE, timeout=120)
+EXPORT_REPORT = Job("workmonitor.reports.exportjob.run_export", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
+WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
+# Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
+DELIVER_WEBHOOK = Job(
+    "workmonitor.publicapi.webhooks.deliver",
+    keys.DEFAULT_QUEUE,
+    timeout=60,
+    backoff=(30, 120, 600, 3600, 14400, 43200, 86400),
+)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -99,6 +108,9 @@ JOBS: tuple[Job, ...] = (
     SEND_INVOICE,
     SYNC_SEATS,
     BILLING_NOTICE,
+    EXPORT_REPORT,
+    WEEKLY_SUMMARY,
+    DELIVER_WEBHOOK,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -19,11 +19,14 @@ class Task:
 
     job: registry.Job
     every_seconds: int
+    offset_seconds: int = 0  # where slots start after the epoch (a Thursday, 00:00 UTC)
 
 
 TASKS = {
     "retention": Task(registry.APPLY_RETENTION, 3600),
     "idempotency-keys": Task(registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
+    # Mondays from 06:00 UTC: the epoch is a Thursday, so four days and six hours after it.
+    "weekly-summary": Task(registry.WEEKLY_SUMMARY, 7 * 86400, offset_seconds=4 * 86400 + 6 * 3600),
 }
 
 
@@ -32,7 +35,7 @@ def run_due(conn: Conn, now: float | None = None) -> dict[str, str | None]:
     (None: already done)."""
     now = time.time() if now is None else now
     return {
-        name: task.job.enqueue(conn, key=f"cron-{name}-{int(now // task.every_seconds)}")
+        name: task.job.enqueue(conn, key=f"cron-{name}-{int((now - task.offset_seconds) // task.every_seconds)}")
         for name, task in TASKS.items()
     }
 

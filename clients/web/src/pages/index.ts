@@ -1,6 +1,8 @@
 // Every page of the app with who may see it. A page appears only when its API exists.
 import type { ComponentType } from "react";
 import type { Route } from "../router";
+import { ApiReference } from "./ApiReference";
+import { ApiTokens } from "./ApiTokens";
 import { Attendance } from "./Attendance";
 import { AuditLog } from "./AuditLog";
 import { Downloads } from "./Downloads";
@@ -10,11 +12,13 @@ import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
+import { ReportBuilder } from "./ReportBuilder";
 import { Reports } from "./Reports";
 import { Screenshots } from "./Screenshots";
 import { Settings } from "./Settings";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
+import { Webhooks } from "./Webhooks";
 
 export interface PageDef {
   path: string;
@@ -30,6 +34,7 @@ export const PAGES: PageDef[] = [
   { path: "/projects", title: "Projects", component: Projects },
   { path: "/attendance", title: "Attendance", component: Attendance },
   { path: "/reports", title: "Reports", component: Reports },
+  { path: "/report-builder", title: "Report builder", component: ReportBuilder },
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
@@ -38,4 +43,7 @@ export const PAGES: PageDef[] = [
   { path: "/downloads", title: "Downloads", component: Downloads },
   { path: "/settings", title: "Settings", component: Settings },
   { path: "/billing", title: "Billing", role: "admin", component: Billing },
+  { path: "/api-tokens", title: "API tokens", component: ApiTokens },
+  { path: "/webhooks", title: "Webhooks", role: "admin", component: Webhooks },
+  { path: "/api", title: "API reference", component: ApiReference },
 ];

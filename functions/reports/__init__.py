@@ -1,0 +1,1 @@
+"""The reports function: `handler.app` is its Flask app."""

@@ -1,0 +1,1 @@
+"""The public API's own parts: personal API tokens (`tokens`) and outgoing webhooks (`webhooks`)."""
