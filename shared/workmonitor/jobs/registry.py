@@ -79,6 +79,8 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+BUILD_EXPORT = Job("workmonitor.privacy.export.build_export", keys.REPORTS_QUEUE, timeout=1800)
+ERASE_PERSON = Job("workmonitor.privacy.erasure.erase_person", keys.MEDIA_QUEUE, timeout=1800)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -89,6 +91,8 @@ JOBS: tuple[Job, ...] = (
     EXPIRE_IDEMPOTENCY_KEYS,
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
+    BUILD_EXPORT,
+    ERASE_PERSON,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
