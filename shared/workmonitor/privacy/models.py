@@ -104,3 +104,21 @@ class ErasureOut(Model):
 
 
 ErasurePage = Page[ErasureRequest]
+
+
+class RetentionKind(Model):
+    """One kind of capture: kept `days` (0: for good); `due_now` items are past the limit and go at `next_run_at`;
+    the oldest kept item goes at `oldest_deleted_at`."""
+
+    kind: Literal["screenshots", "recordings", "activity", "gps", "chat"]
+    days: int
+    what: str
+    cutoff: Timestamp | None
+    due_now: int
+    next_run_at: Timestamp
+    oldest_kept_at: Timestamp | None
+    oldest_deleted_at: Timestamp | None
+
+
+class RetentionPreview(Model):
+    items: list[RetentionKind]
