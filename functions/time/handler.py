@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from workmonitor.web import create_function
 
-from . import entries, reports, timer, timesheets
+from . import compliance, entries, reports, timer, timesheets
 
 app = create_function("time")
-for module in (timer, entries, reports, timesheets):
+for module in (timer, entries, reports, timesheets, compliance):
     app.register_blueprint(module.bp)
