@@ -8,7 +8,7 @@ from flask import Blueprint
 
 from workmonitor import db as dbmod
 from workmonitor import security, throttle
-from workmonitor.accounts import sessions, tokens, twofactor, users
+from workmonitor.accounts import sessions, sso, tokens, twofactor, users
 from workmonitor.accounts.models import (
     Companies,
     LoginIn,
@@ -79,6 +79,9 @@ def login():
         record_apart("auth.login_failed", member, reason="deactivated")
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
     users.act_as(conn, member)
+    if sso.required(conn):  # the company signs in through its identity provider only
+        record_apart("auth.login_failed", member, reason="sso_required")
+        raise Forbidden("Your company signs in with single sign-on; use it instead of a password.", code="sso_required")
     factor = twofactor.login_factor(conn, chosen["otp_enabled"])
     if factor == "totp":  # the failure counter is cleared only once the second factor is passed too
         challenge = tokens.create(conn, member, "login_totp", cfg.otp_ttl)

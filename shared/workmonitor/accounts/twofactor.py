@@ -11,18 +11,16 @@ What must stay true:
 from __future__ import annotations
 
 import base64
-import hashlib
 import hmac
-import os
 import secrets
 import time
 
 import pyotp
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
 from .. import security
 from ..db import Conn, Row
 from ..errors import Conflict, ValidationFailed
+from . import sealed
 
 ISSUER = "WorkMonitor"
 RECOVERY_CODES = 10
@@ -30,18 +28,12 @@ VALID_WINDOW = 1  # steps either side of now: 30 s of drift between the phone an
 STEP = 30
 
 
-def _key() -> bytes:
-    return hashlib.sha256(b"workmonitor-totp:" + security.jwt_key().encode()).digest()
-
-
 def _seal(secret: str) -> str:
-    nonce = os.urandom(12)
-    return base64.b64encode(nonce + AESGCM(_key()).encrypt(nonce, secret.encode(), b"totp")).decode()
+    return sealed.seal(secret, "totp")
 
 
-def _open(sealed: str) -> str:
-    raw = base64.b64decode(sealed)
-    return AESGCM(_key()).decrypt(raw[:12], raw[12:], b"totp").decode()
+def _open(value: str) -> str:
+    return sealed.unseal(value, "totp")
 
 
 def status(conn: Conn) -> Row:
