@@ -6,12 +6,15 @@ import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
+import { Privacy } from "./Privacy";
 import { Projects } from "./Projects";
 import { Reports } from "./Reports";
 import { Screenshots } from "./Screenshots";
+import { Security } from "./Security";
 import { Settings } from "./Settings";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
+import { WorkTime } from "./WorkTime";
 
 export interface PageDef {
   path: string;
@@ -32,4 +35,7 @@ export const PAGES: PageDef[] = [
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/settings", title: "Settings", component: Settings },
+  { path: "/security", title: "Security", component: Security },
+  { path: "/privacy", title: "Privacy", component: Privacy },
+  { path: "/working-time", title: "Working time", component: WorkTime },
 ];
