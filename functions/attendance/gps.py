@@ -16,6 +16,7 @@ from workmonitor.attendance.models import (
     Upload,
 )
 from workmonitor.errors import ValidationFailed, id_or_404
+from workmonitor.privacy import access
 from workmonitor.web import (
     audit,
     body,
@@ -50,7 +51,9 @@ def list_locations():
     """List visible location points, newest first (?user_id, ?from, ?to: times with a zone)."""
     limit, offset = page()
     frm, to = query_datetime("from"), query_datetime("to")
-    rows = gps.list_points(db(), caller().company_id, query_uuid("user_id"), frm, to, limit, offset)
+    conn = db()
+    rows = gps.list_points(conn, caller().company_id, query_uuid("user_id"), frm, to, limit, offset)
+    access.record_views(conn, caller().user_id, "gps", rows[:limit], per_item=False)
     return paginated(rows, limit, offset)
 
 
@@ -61,7 +64,9 @@ def list_events():
     limit, offset = page()
     who, fence = query_uuid("user_id"), query_uuid("geofence_id")
     frm, to = query_datetime("from"), query_datetime("to")
-    rows = gps.list_events(db(), caller().company_id, who, fence, frm, to, limit, offset)
+    conn = db()
+    rows = gps.list_events(conn, caller().company_id, who, fence, frm, to, limit, offset)
+    access.record_views(conn, caller().user_id, "gps", rows[:limit], per_item=False)  # events carry positions
     return paginated(rows, limit, offset)
 
 

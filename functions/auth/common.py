@@ -47,7 +47,7 @@ def device(data: DeviceIn | None = None) -> Device:
     )
 
 
-def single_use(conn: dbmod.Conn, token: str, kind: str, failed_action: str) -> dict:
+def single_use(conn: dbmod.Conn, token: str, kind: str | tuple[str, ...], failed_action: str) -> dict:
     """Return the usable token row; a used or expired one is audited (its owner is known) before the 410."""
     row = tokens.find(conn, token, kind)
     try:

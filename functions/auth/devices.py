@@ -75,3 +75,14 @@ def revoke_session(session_id: str):
     sessions.revoke_session(conn, me.user_id, id_or_404(session_id, "session"))
     record(conn, "auth.session_revoked", {"id": me.user_id, "company_id": me.company_id}, session_id=session_id)
     return "", 204
+
+
+@bp.delete("/sessions")
+@responds(None, 204)
+def revoke_other_sessions():
+    """Sign out every other device of the signed-in person (in every company); this one stays signed in."""
+    me = caller()
+    conn = db()
+    sessions.revoke_person(conn, keep=me.session_id)
+    record(conn, "auth.sessions_revoked", {"id": me.user_id, "company_id": me.company_id}, kept=me.session_id)
+    return "", 204

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from workmonitor.web import create_function
 
-from . import account, devices, recovery, signin
+from . import account, devices, recovery, signin, sso, twofactor
 
 app = create_function("auth")
-for module in (signin, devices, account, recovery):
+for module in (signin, devices, account, recovery, twofactor, sso):
     app.register_blueprint(module.bp)

@@ -8,7 +8,7 @@ from flask import Blueprint
 
 from workmonitor import db as dbmod
 from workmonitor import security, throttle
-from workmonitor.accounts import sessions, tokens, users
+from workmonitor.accounts import sessions, sso, tokens, twofactor, users
 from workmonitor.accounts.models import (
     Companies,
     LoginIn,
@@ -79,7 +79,15 @@ def login():
         record_apart("auth.login_failed", member, reason="deactivated")
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
     users.act_as(conn, member)
-    if chosen["otp_enabled"]:  # the failure counter is cleared only once the second factor is passed too
+    if sso.required(conn):  # the company signs in through its identity provider only
+        record_apart("auth.login_failed", member, reason="sso_required")
+        raise Forbidden("Your company signs in with single sign-on; use it instead of a password.", code="sso_required")
+    factor = twofactor.login_factor(conn, chosen["otp_enabled"])
+    if factor == "totp":  # the failure counter is cleared only once the second factor is passed too
+        challenge = tokens.create(conn, member, "login_totp", cfg.otp_ttl)
+        record(conn, "auth.totp_challenged", member)
+        return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl, "method": "totp"}
+    if factor == "email":
         code = security.new_code()
         challenge = tokens.create(conn, member, "login_otp", cfg.otp_ttl, code=code)
         mail(
@@ -89,7 +97,7 @@ def login():
             f"Your sign-in code is {code}. It expires in {cfg.otp_ttl // 60} minutes.",
         )
         record(conn, "auth.otp_sent", member)
-        return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl}
+        return {"otp_required": True, "challenge": challenge, "expires_in": cfg.otp_ttl, "method": "email"}
     throttle.clear_login(redis_client(), data.email)  # the account's failures only: the address's stay counted
     return _signed_in(conn, member, device(data), found, "auth.login")
 
@@ -101,20 +109,25 @@ def otp_verify():
     """Pass the second factor: the challenge and the emailed code; answer with tokens."""
     data = body(OtpIn)
     conn = db(dbmod.Claims())
-    row = single_use(conn, data.challenge, "login_otp", "auth.otp_failed")
+    row = single_use(conn, data.challenge, ("login_otp", "login_totp"), "auth.otp_failed")
     user = users.user_by_id(conn, row["user_id"])
     if user["status"] != "active":
         raise Unauthorized("This account is deactivated.", code="account_deactivated")
-    _spend_code(user, row, data.code)
+    if row["kind"] == "login_totp":
+        factor = twofactor.check_code(conn, data.code)  # spends the step or the recovery code (in this transaction)
+        _spend_code(user, row, factor is not None)
+    else:
+        factor = "email_otp"
+        _spend_code(user, row, hmac.compare_digest(security.token_hash(data.code.strip()), row["code_hash"] or ""))
     tokens.mark_used(conn, row["id"])
     throttle.clear_login(redis_client(), user["email"])  # never the address's failures
     users.act_as(conn, user)
-    return _signed_in(conn, user, device(data), users.my_memberships(conn), "auth.login", second_factor="email_otp")
+    return _signed_in(conn, user, device(data), users.my_memberships(conn), "auth.login", second_factor=factor)
 
 
-def _spend_code(user: dict, row: dict, code: str) -> None:
-    """Count one attempt at the challenge's code; raise 401 when it is wrong or the attempts are spent."""
-    right = hmac.compare_digest(security.token_hash(code.strip()), row["code_hash"] or "")
+def _spend_code(user: dict, row: dict, right: bool) -> None:
+    """Count one attempt at the challenge's code (`right`: it matched); raise 401 when it is wrong or the attempts
+    are spent."""
     # Attempts are counted in their own committed transaction, and only a counted attempt may succeed.
     claims = dbmod.Claims(company_id=str(user["company_id"]), user_id=str(user["id"]), role="employee")
     with dbmod.transaction(claims) as side:

@@ -8,6 +8,7 @@ from workmonitor import consent, storage
 from workmonitor.media import recordings, screenshots
 from workmonitor.media.models import ChunkOut, CompleteIn, RecordingDetail, RecordingIn, RecordingOut, RecordingPage
 from workmonitor.media.settings import company_settings
+from workmonitor.privacy import access
 from workmonitor.web import (
     after_commit,
     body,
@@ -91,9 +92,11 @@ def get_recording(rec_id: str):
     conn, me = db(), caller()
     expires = query_int("expires_in", storage.DEFAULT_URL_TTL, 1, storage.MAX_URL_TTL)
     blur_on = bool(company_settings(conn, me.company_id)["blur_screenshots"])
-    return recordings.playback(
+    out = recordings.playback(
         conn, me.company_id, rec_id, is_admin=me.role == "admin", blur_on=blur_on, expires=expires
     )
+    access.record_views(conn, me.user_id, "recording", [out["recording"]])
+    return out
 
 
 @bp.delete("/recordings/<rec_id>")

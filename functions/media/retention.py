@@ -11,7 +11,10 @@ from workmonitor.db import Claims
 from workmonitor.errors import Forbidden, Unauthorized
 from workmonitor.jobs import registry
 from workmonitor.media.models import RetentionRun
-from workmonitor.web import db, public, responds
+from workmonitor.media.settings import company_settings
+from workmonitor.privacy import retention
+from workmonitor.privacy.models import RetentionPreview
+from workmonitor.web import caller, db, public, responds, roles
 
 from .common import record
 
@@ -36,3 +39,13 @@ def run_retention():
         raise Unauthorized("Send X-WM-Secret or an admin's token.", code="auth_required")
     conn = db(Claims()) if scope == "all" else db()
     return {"job_id": registry.APPLY_RETENTION.enqueue(conn, ids), "scope": scope}, 202
+
+
+@bp.get("/retention/preview")
+@roles("admin")
+@responds(RetentionPreview)
+def retention_preview():
+    """What retention will delete when, per kind of capture, with the company's current settings."""
+    conn = db()
+    days = company_settings(conn, caller().company_id)["retention_days"]
+    return {"items": retention.preview(conn, days)}

@@ -10,6 +10,7 @@ from workmonitor.jobs import media as media_jobs
 from workmonitor.media import screenshots
 from workmonitor.media.models import FORM_OVERHEAD, ScreenshotForm, ScreenshotOut, ScreenshotPage
 from workmonitor.media.settings import company_settings
+from workmonitor.privacy import access
 from workmonitor.web import (
     after_commit,
     caller,
@@ -73,6 +74,7 @@ def list_screenshots():
     user_id, start, end = filters(conn)
     rows = screenshots.list_screenshots(conn, user_id=user_id, start=start, end=end, limit=limit, offset=offset)
     blur_on = bool(company_settings(conn, caller().company_id)["blur_screenshots"])
+    access.record_views(conn, caller().user_id, "screenshot", rows[:limit])
     return paginated([view(r, blur_on, expires) for r in rows], limit, offset)
 
 
@@ -83,7 +85,9 @@ def get_screenshot(shot_id: str):
     conn = db()
     blur_on = bool(company_settings(conn, caller().company_id)["blur_screenshots"])
     expires = _expires()
-    return {"screenshot": view(screenshots.get_screenshot(conn, shot_id), blur_on, expires)}
+    row = screenshots.get_screenshot(conn, shot_id)
+    access.record_views(conn, caller().user_id, "screenshot", [row])
+    return {"screenshot": view(row, blur_on, expires)}
 
 
 @bp.delete("/screenshots/<shot_id>")

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from workmonitor.web import create_function
 
-from . import agreements, assignments, audit, invitations, people
+from . import agreements, assignments, audit, invitations, people, privacy
 
 app = create_function("team")
-for module in (invitations, people, assignments, agreements, audit):
+for module in (invitations, people, assignments, agreements, audit, privacy):
     app.register_blueprint(module.bp)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from workmonitor.web import create_function
 
-from . import entries, reports, team, timer, timesheets
+from . import compliance, entries, reports, team, timer, timesheets
 
 app = create_function("time")
-for module in (timer, entries, reports, timesheets, team):
+for module in (timer, entries, reports, timesheets, team, compliance):
     app.register_blueprint(module.bp)

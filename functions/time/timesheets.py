@@ -9,6 +9,7 @@ from workmonitor.publicapi import webhooks
 from workmonitor.time import entries, settings, sheets, timecalc
 from workmonitor.time.models import DecisionIn, RejectIn, SheetOut, SubmitIn, TimesheetPage, WeekOut
 from workmonitor.web import after_commit, body, caller, db, page, paginated, query_date, query_uuid, responds, roles
+from workmonitor.worktime import store as worktime
 
 bp = Blueprint("timesheets", __name__)
 
@@ -50,6 +51,9 @@ def submit():
     data = body(SubmitIn)
     conn, me = db(), caller()
     row = sheets.submit(conn, me, data.date, data.comment)
+    week_start = settings.settings(conn, me.company_id)["week_start"]
+    user = entries.target_user(conn, me, me.user_id)  # the week's working-time violations are recorded now
+    worktime.flag_submission(conn, user, row["period_start"], row["period_end"], week_start)
     _publish([me.user_id, *sheets.managers_of(conn, me.user_id)], "timesheet.submitted", row)
     webhooks.emit(conn, me.company_id, "timesheet.submitted", {"timesheet": row})
     sheets.notify_submitted(conn, me, row, data.comment)

@@ -55,6 +55,11 @@ def outbox_claim(job_id: str) -> str:
     return f"wm:outbox:claim:{job_id}"
 
 
+def sso_state(state_hash: str) -> str:
+    """An OIDC sign-in in flight (company, nonce, PKCE verifier), under the keyed hash of its state; short TTL."""
+    return f"wm:sso:{state_hash}"
+
+
 def mail_sent(message_id: str) -> str:
     """Return the key that records one email as delivered (a retried job sends nothing)."""
     return f"wm:mail:sent:{message_id}"

@@ -1,6 +1,6 @@
 // The shell: sign-in gate, role-aware navigation, the always-visible timer, and the page switch.
 import { useEffect, useState } from "react";
-import { AcceptInvite, Forgot, Login, Reset, Signup } from "./pages/AuthPages";
+import { AcceptInvite, Forgot, Login, Reset, Signup, SsoCallback } from "./pages/AuthPages";
 import { PAGES, type PageDef } from "./pages";
 import { useRoute } from "./router";
 import { isAdmin, isManager, useSession, type Me } from "./session";
@@ -66,6 +66,7 @@ export function App() {
   if (path.startsWith("/accept-invite") || route.path === "/accept-invite") return <AcceptInvite route={route} />;
   if (path.startsWith("/reset-password") || route.path === "/reset-password") return <Reset route={route} />;
   if (route.path.startsWith("/shared/")) return <SharedReport route={route} />; // a client's link: no sign-in
+  if (path.startsWith("/sso/callback")) return <SsoCallback />;
   if (loading) return <main className="auth"><Loading /></main>;
   if (!me) {
     if (route.path === "/signup") return <Signup />;

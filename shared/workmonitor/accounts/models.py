@@ -41,7 +41,7 @@ class LoginIn(DeviceIn):
 
 class OtpIn(DeviceIn):
     challenge: Token
-    code: str
+    code: Annotated[str, StringConstraints(max_length=64)]
 
 
 class RefreshIn(Input):
@@ -147,13 +147,16 @@ class SignedIn(Tokens):
 
 
 class OtpChallenge(Model):
+    """`method`: 'email' (a code was mailed) or 'totp' (an authenticator app or a recovery code answers)."""
+
     otp_required: bool
     challenge: str
     expires_in: int
+    method: str = "email"
 
 
 class LoginOut(RootModel[SignedIn | OtpChallenge]):
-    """Either tokens, or (two-step sign-in on) a challenge to answer with the emailed code."""
+    """Either tokens, or (two-step sign-in on) a challenge to answer with the emailed or authenticator code."""
 
 
 class Agreement(Model):

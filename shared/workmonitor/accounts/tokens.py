@@ -33,10 +33,12 @@ def create(conn: Conn, user: Row, kind: str, ttl: int, code: str | None = None) 
     return token
 
 
-def find(conn: Conn, token: str, kind: str) -> Row:
-    """Return the stored token of `kind` (claims become its user's), used or not; raise 401 when unknown."""
+def find(conn: Conn, token: str, kind: str | tuple[str, ...]) -> Row:
+    """Return the stored token of `kind` (or one of several; claims become its user's), used or not; raise 401
+    when unknown."""
+    kinds = (kind,) if isinstance(kind, str) else kind
     row = conn.execute("SELECT * FROM app.auth_token_lookup(%s)", (security.token_hash(token),)).fetchone()
-    if row is None or row["kind"] != kind:
+    if row is None or row["kind"] not in kinds:
         raise Unauthorized("This link or code is not valid.", code="token_invalid")
     set_claims(conn, Claims(company_id=str(row["company_id"]), user_id=str(row["user_id"]), role="employee"))
     return row

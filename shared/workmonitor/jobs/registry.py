@@ -93,6 +93,8 @@ DELIVER_WEBHOOK = Job(
     timeout=60,
     backoff=(30, 120, 600, 3600, 14400, 43200, 86400),
 )
+BUILD_EXPORT = Job("workmonitor.privacy.export.build_export", keys.REPORTS_QUEUE, timeout=1800)
+ERASE_PERSON = Job("workmonitor.privacy.erasure.erase_person", keys.MEDIA_QUEUE, timeout=1800)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -111,6 +113,8 @@ JOBS: tuple[Job, ...] = (
     EXPORT_REPORT,
     WEEKLY_SUMMARY,
     DELIVER_WEBHOOK,
+    BUILD_EXPORT,
+    ERASE_PERSON,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -1,4 +1,5 @@
-"""Retention: delete screenshots and recordings older than each company's retention_days, objects and rows.
+"""Retention: delete captures older than each company's retention_days (screenshots, recordings, activity samples,
+GPS, chat), objects and rows, and expired exports.
 
 The scheduler (OpenFaaS cron-connector -> POST /function/media/retention/run, or the RQ scheduler locally)
 enqueues `apply_retention`. Company ids are read with the owner URL (the app role sees one company at a
@@ -20,10 +21,12 @@ from ..config import settings
 from ..db import Claims, Conn, transaction
 from ..media import screenshots
 from ..media.settings import company_settings
+from ..privacy import retention as privacy_retention
 from . import media as media_jobs
 
 log = logging.getLogger("workmonitor.jobs.retention")
 BATCH = 500
+PRIVACY = ("activity", "gps", "chat")
 
 
 def company_ids() -> list[str]:
@@ -34,13 +37,14 @@ def company_ids() -> list[str]:
 
 def apply_retention(ids: list[str] | None = None) -> dict:
     """Apply retention for the given companies (default: all); return totals. Also makes the sample months ahead."""
-    totals = {"companies": 0, "screenshots": 0, "recordings": 0, "requeued": 0}
+    totals = {"companies": 0, "screenshots": 0, "recordings": 0, "activity": 0, "gps": 0, "chat": 0, "exports": 0,
+              "requeued": 0}  # fmt: skip
     with psycopg.connect(settings().owner_database_url) as conn:
         totals["sample_months_made"] = partitions.ensure_ahead(conn, datetime.now(UTC).date())
     for cid in ids if ids is not None else company_ids():
         result = apply_company_retention(cid)
         totals["companies"] += 1
-        for k in ("screenshots", "recordings", "requeued"):
+        for k in ("screenshots", "recordings", "activity", "gps", "chat", "exports", "requeued"):
             totals[k] += result[k]
     log.info("retention applied", extra={"fields": totals})
     return totals
@@ -50,22 +54,31 @@ def apply_company_retention(company_id: str) -> dict:
     """Delete one company's expired screenshots and recordings (S3 objects, then rows); return counts."""
     with transaction(Claims.job(company_id)) as conn:
         days = company_settings(conn, company_id)["retention_days"]
-    out = {"screenshots": 0, "recordings": 0, "requeued": 0}
-    if days.get("screenshots"):
-        out["screenshots"] = _expire(company_id, _expire_screenshots, int(days["screenshots"]))
-    if days.get("recordings"):
-        out["recordings"] = _expire(company_id, _expire_recordings, int(days["recordings"]))
+    out = {"screenshots": 0, "recordings": 0, "activity": 0, "gps": 0, "chat": 0, "exports": 0, "requeued": 0}
+    steps = {
+        "screenshots": _expire_screenshots,
+        "recordings": _expire_recordings,
+        "activity": privacy_retention.expire_activity,
+        "gps": privacy_retention.expire_gps,
+        "chat": privacy_retention.expire_chat,
+    }
+    for kind, step in steps.items():
+        if days.get(kind):
+            batch = privacy_retention.BATCH if kind in PRIVACY else BATCH
+            out[kind] = _expire(company_id, step, int(days[kind]), batch)
+    with transaction(Claims.job(company_id)) as conn:
+        out["exports"] = privacy_retention.expire_exports(conn)
     out["requeued"] = media_jobs.requeue_stale(company_id)
     return out
 
 
-def _expire(company_id: str, step, days: int) -> int:
+def _expire(company_id: str, step, days: int, batch: int = BATCH) -> int:
     total = 0
     while True:
         with transaction(Claims.job(company_id)) as conn:
             n = step(conn, days)
         total += n
-        if n < BATCH:
+        if n < batch:
             return total
 
 

@@ -28,9 +28,16 @@ class ScreenshotForm(Input):
     activity_percent: Annotated[int, Field(ge=0, le=100)] | None = None
 
 
+# Days to keep activity samples, GPS points and chat; 0 keeps them for good.
+KeepDays = Annotated[int, Field(ge=0, le=3650)]
+
+
 class RetentionDays(Input):
     screenshots: RetentionDay | None = None
     recordings: RetentionDay | None = None
+    activity: KeepDays | None = None
+    gps: KeepDays | None = None
+    chat: KeepDays | None = None
 
 
 class SettingsPatch(Input):
@@ -59,8 +66,13 @@ class CompleteIn(Input):
 
 
 class Retention(Model):
+    """Days each kind of capture is kept (0: kept for good)."""
+
     screenshots: int
     recordings: int
+    activity: int
+    gps: int
+    chat: int
 
 
 class MediaSettings(Model):

@@ -13,7 +13,7 @@ DEFAULTS: dict = {
     "blur_screenshots": False,
     "delete_grace_minutes": 10,
     "recording_chunk_max_bytes": 8 * MB,
-    "retention_days": {"screenshots": 90, "recordings": 30},
+    "retention_days": {"screenshots": 90, "recordings": 30, "activity": 0, "gps": 0, "chat": 0},  # 0: kept
     "screenshot_interval_minutes": 10,
     "idle_threshold_minutes": 5,
 }

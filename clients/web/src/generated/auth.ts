@@ -17,6 +17,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/company/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the company requires two-step sign-in. */
+        get: operations["twofactor_company_two_factor_get"];
+        /** Require two-step sign-in for every member (an authenticator app, else an emailed code at each sign-in). */
+        put: operations["twofactor_set_company_two_factor_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/healthz": {
         parameters: {
             query?: never;
@@ -154,6 +172,91 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/me/recovery-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the recovery codes with new ones, given the password (the old ones stop working). */
+        post: operations["twofactor_recovery_codes_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the authenticator on with its first code; answer with the recovery codes (shown this once). */
+        post: operations["twofactor_totp_confirm_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn the authenticator off (and drop the recovery codes), given the password. */
+        post: operations["twofactor_totp_disable_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/totp/setup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start setting up an authenticator app, given the password: answer with the secret and its QR code. */
+        post: operations["twofactor_totp_setup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/two-factor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in person's second factors, and whether the company requires one. */
+        get: operations["twofactor_two_factor_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -267,7 +370,8 @@ export interface paths {
         get: operations["devices_list_sessions_get"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Sign out every other device of the signed-in person (in every company); this one stays signed in. */
+        delete: operations["devices_revoke_other_sessions_delete"];
         options?: never;
         head?: never;
         patch?: never;
@@ -301,6 +405,58 @@ export interface paths {
         put?: never;
         /** Create a company and its first admin; answer with their tokens (409 email_unavailable for an address that */
         post: operations["signin_signup_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish signing in with the provider's code and the state: answer with tokens. */
+        post: operations["sso_callback_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's OpenID Connect provider (never its secret) and the redirect URI to register there. */
+        get: operations["sso_get_config_get"];
+        /** Set the company's provider, its email domains, provisioning, and whether passwords are refused. */
+        put: operations["sso_put_config_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/sso/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin signing in through the provider of the email's domain: answer with the URL to send the browser to. */
+        post: operations["sso_start_post"];
         delete?: never;
         options?: never;
         head?: never;
@@ -405,6 +561,11 @@ export interface components {
             /** Week Start */
             week_start: number;
         };
+        /** CompanyTwoFactorOut */
+        CompanyTwoFactorOut: {
+            /** Required */
+            required: boolean;
+        };
         /**
          * ErrorBody
          * @description Every 4xx/5xx answer: `{"error": {"code", "message", "fields"}}`.
@@ -489,7 +650,7 @@ export interface components {
         };
         /**
          * LoginOut
-         * @description Either tokens, or (two-step sign-in on) a challenge to answer with the emailed code.
+         * @description Either tokens, or (two-step sign-in on) a challenge to answer with the emailed or authenticator code.
          */
         LoginOut: components["schemas"]["SignedIn"] | components["schemas"]["OtpChallenge"];
         /** LogoutIn */
@@ -550,12 +711,20 @@ export interface components {
             /** Week Start */
             week_start: number;
         };
-        /** OtpChallenge */
+        /**
+         * OtpChallenge
+         * @description `method`: 'email' (a code was mailed) or 'totp' (an authenticator app or a recovery code answers).
+         */
         OtpChallenge: {
             /** Challenge */
             challenge: string;
             /** Expires In */
             expires_in: number;
+            /**
+             * Method
+             * @default email
+             */
+            method: string;
             /** Otp Required */
             otp_required: boolean;
         };
@@ -588,6 +757,11 @@ export interface components {
             /** Otp Enabled */
             otp_enabled: boolean;
         };
+        /** PasswordConfirmIn */
+        PasswordConfirmIn: {
+            /** Password */
+            password: string;
+        };
         /** PasswordIn */
         PasswordIn: {
             /** Current Password */
@@ -607,6 +781,14 @@ export interface components {
              * @default null
              */
             timezone: string | null;
+        };
+        /**
+         * RecoveryCodesOut
+         * @description Single-use recovery codes: shown this once, stored only as hashes.
+         */
+        RecoveryCodesOut: {
+            /** Recovery Codes */
+            recovery_codes: string[];
         };
         /** RefreshIn */
         RefreshIn: {
@@ -724,6 +906,90 @@ export interface components {
             token_type: string;
             user: components["schemas"]["User"];
         };
+        /** SsoCallbackIn */
+        SsoCallbackIn: {
+            /** Code */
+            code: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
+            /** State */
+            state: string;
+        };
+        /** SsoConfig */
+        SsoConfig: {
+            /** Client Id */
+            client_id: string;
+            /** Email Domains */
+            email_domains: string[];
+            /** Enabled */
+            enabled: boolean;
+            /** Has Secret */
+            has_secret: boolean;
+            /** Issuer */
+            issuer: string;
+            /** Jit Provisioning */
+            jit_provisioning: boolean;
+            /** Sso Required */
+            sso_required: boolean;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** SsoConfigIn */
+        SsoConfigIn: {
+            /** Client Id */
+            client_id: string;
+            /**
+             * Client Secret
+             * @default null
+             */
+            client_secret: string | null;
+            /** Email Domains */
+            email_domains: string[];
+            /**
+             * Enabled
+             * @default true
+             */
+            enabled: boolean;
+            /** Issuer */
+            issuer: string;
+            /**
+             * Jit Provisioning
+             * @default false
+             */
+            jit_provisioning: boolean;
+            /**
+             * Sso Required
+             * @default false
+             */
+            sso_required: boolean;
+        };
+        /** SsoConfigOut */
+        SsoConfigOut: {
+            config: components["schemas"]["SsoConfig"] | null;
+            /** Redirect Uri */
+            redirect_uri: string;
+        };
+        /** SsoStartIn */
+        SsoStartIn: {
+            /** Email */
+            email: string;
+        };
+        /** SsoStartOut */
+        SsoStartOut: {
+            /** Authorization Url */
+            authorization_url: string;
+        };
         /** SwitchIn */
         SwitchIn: {
             /**
@@ -754,6 +1020,42 @@ export interface components {
             refresh_token: string;
             /** Token Type */
             token_type: string;
+        };
+        /** TotpConfirmIn */
+        TotpConfirmIn: {
+            /** Code */
+            code: string;
+        };
+        /**
+         * TotpSetupOut
+         * @description The new secret (for typing in), its otpauth:// URI and the same as a QR code image (a data: URI).
+         */
+        TotpSetupOut: {
+            /** Otpauth Uri */
+            otpauth_uri: string;
+            /** Qr Svg */
+            qr_svg: string;
+            /** Secret */
+            secret: string;
+        };
+        /**
+         * TwoFactorOut
+         * @description The signed-in person's second factors and whether their company requires one.
+         */
+        TwoFactorOut: {
+            /** Company Requires */
+            company_requires: boolean;
+            /** Email Otp Enabled */
+            email_otp_enabled: boolean;
+            /** Recovery Codes Left */
+            recovery_codes_left: number;
+            /** Totp Enabled */
+            totp_enabled: boolean;
+        };
+        /** TwoFactorRequiredIn */
+        TwoFactorRequiredIn: {
+            /** Required */
+            required: boolean;
         };
         /** User */
         User: {
@@ -816,6 +1118,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Companies"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_company_two_factor_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyTwoFactorOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_set_company_two_factor_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TwoFactorRequiredIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyTwoFactorOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
@@ -1112,6 +1476,167 @@ export interface operations {
             };
         };
     };
+    twofactor_recovery_codes_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_totp_confirm_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TotpConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RecoveryCodesOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_totp_disable_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_totp_setup_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TotpSetupOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    twofactor_two_factor_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TwoFactorOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     openapi_json_get: {
         parameters: {
             query?: never;
@@ -1338,6 +1863,33 @@ export interface operations {
             };
         };
     };
+    devices_revoke_other_sessions_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     devices_revoke_session_delete: {
         parameters: {
             query?: never;
@@ -1387,6 +1939,134 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignupOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sso_callback_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoCallbackIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sso_get_config_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sso_put_config_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoConfigIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoConfigOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    sso_start_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SsoStartIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SsoStartOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

@@ -121,6 +121,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/retention/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What retention will delete when, per kind of capture, with the company's current settings. */
+        get: operations["media_retention_retention_preview_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/retention/run": {
         parameters: {
             query?: never;
@@ -382,8 +399,17 @@ export interface components {
         RecordingOut: {
             recording: components["schemas"]["Recording"];
         };
-        /** Retention */
+        /**
+         * Retention
+         * @description Days each kind of capture is kept (0: kept for good).
+         */
         Retention: {
+            /** Activity */
+            activity: number;
+            /** Chat */
+            chat: number;
+            /** Gps */
+            gps: number;
             /** Recordings */
             recordings: number;
             /** Screenshots */
@@ -391,6 +417,21 @@ export interface components {
         };
         /** RetentionDays */
         RetentionDays: {
+            /**
+             * Activity
+             * @default null
+             */
+            activity: number | null;
+            /**
+             * Chat
+             * @default null
+             */
+            chat: number | null;
+            /**
+             * Gps
+             * @default null
+             */
+            gps: number | null;
             /**
              * Recordings
              * @default null
@@ -401,6 +442,40 @@ export interface components {
              * @default null
              */
             screenshots: number | null;
+        };
+        /**
+         * RetentionKind
+         * @description One kind of capture: kept `days` (0: for good); `due_now` items are past the limit and go at `next_run_at`;
+         *     the oldest kept item goes at `oldest_deleted_at`.
+         */
+        RetentionKind: {
+            /** Cutoff */
+            cutoff: string | null;
+            /** Days */
+            days: number;
+            /** Due Now */
+            due_now: number;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "screenshots" | "recordings" | "activity" | "gps" | "chat";
+            /**
+             * Next Run At
+             * Format: date-time
+             */
+            next_run_at: string;
+            /** Oldest Deleted At */
+            oldest_deleted_at: string | null;
+            /** Oldest Kept At */
+            oldest_kept_at: string | null;
+            /** What */
+            what: string;
+        };
+        /** RetentionPreview */
+        RetentionPreview: {
+            /** Items */
+            items: components["schemas"]["RetentionKind"][];
         };
         /** RetentionRun */
         RetentionRun: {
@@ -818,6 +893,35 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RecordingOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    media_retention_retention_preview_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RetentionPreview"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

@@ -361,10 +361,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/worktime/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The month's (?month=YYYY-MM, default this one) violations of everyone the caller sees, counted by rule. */
+        get: operations["compliance_report_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worktime/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's working-time rules (its preset and overrides) and the presets to choose from. */
+        get: operations["compliance_get_rules_get"];
+        /** Choose a preset and override some of its limits. */
+        put: operations["compliance_put_rules_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/worktime/violations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A visible person's violations and flags (?user_id, ?from, ?to: default this week, at most 92 days), the */
+        get: operations["compliance_get_violations_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** ComplianceReport */
+        ComplianceReport: {
+            /** Items */
+            items: components["schemas"]["ReportRow"][];
+            /** Month */
+            month: string;
+        };
         /**
          * DailyOut
          * @description The time of one user per local day (`from`, `to` are local dates in `timezone`).
@@ -421,6 +480,23 @@ export interface components {
              * @default null
              */
             comment: string | null;
+        };
+        /** Deduction */
+        Deduction: {
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Minutes */
+            minutes: number;
+            /** Rule */
+            rule: string;
         };
         /**
          * Entry
@@ -728,6 +804,24 @@ export interface components {
             /** Comment */
             comment: string;
         };
+        /** ReportRow */
+        ReportRow: {
+            /** Counts */
+            counts: {
+                [key: string]: number;
+            };
+            /** Deducted Minutes */
+            deducted_minutes: number;
+            /** Name */
+            name: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Violations */
+            violations: components["schemas"]["Violation"][];
+        };
         /** ResumeIn */
         ResumeIn: {
             /**
@@ -901,6 +995,26 @@ export interface components {
         StartOut: {
             entry: components["schemas"]["Entry"];
             stopped: components["schemas"]["Entry"] | null;
+        };
+        /** SubmissionFlag */
+        SubmissionFlag: {
+            /**
+             * Flagged At
+             * Format: date-time
+             */
+            flagged_at: string;
+            /**
+             * Period End
+             * Format: date
+             */
+            period_end: string;
+            /**
+             * Period Start
+             * Format: date
+             */
+            period_start: string;
+            /** Violations */
+            violations: components["schemas"]["Violation"][];
         };
         /** SubmitIn */
         SubmitIn: {
@@ -1109,6 +1223,47 @@ export interface components {
             /** Seconds */
             seconds: number;
         };
+        /**
+         * Violation
+         * @description `severity`: 'violation' (a limit broken) or 'flag' (Sunday or night work, to be justified).
+         */
+        Violation: {
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Limit Minutes */
+            limit_minutes: number;
+            /** Message */
+            message: string;
+            /**
+             * Rule
+             * @enum {string}
+             */
+            rule: "break" | "max_daily" | "rest" | "weekly_average" | "sunday" | "night";
+            /**
+             * Severity
+             * @enum {string}
+             */
+            severity: "violation" | "flag";
+            /** Value Minutes */
+            value_minutes: number;
+        };
+        /** ViolationsOut */
+        ViolationsOut: {
+            /** Deductions */
+            deductions: components["schemas"]["Deduction"][];
+            /** Flagged On Submission */
+            flagged_on_submission: components["schemas"]["SubmissionFlag"][];
+            /** Items */
+            items: components["schemas"]["Violation"][];
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+        };
         /** WeekOut */
         WeekOut: {
             /** Days */
@@ -1197,6 +1352,150 @@ export interface components {
              * Format: uuid
              */
             user_id: string;
+        };
+        /**
+         * WorkRules
+         * @description Limits in minutes (0: the rule is off); the night window in local hours.
+         */
+        WorkRules: {
+            /** Auto Deduct Breaks */
+            auto_deduct_breaks: boolean;
+            /** Break After 6H */
+            break_after_6h: number;
+            /** Break After 9H */
+            break_after_9h: number;
+            /** Flag Night */
+            flag_night: boolean;
+            /** Flag Sunday */
+            flag_sunday: boolean;
+            /** Max Daily */
+            max_daily: number;
+            /** Max Weekly Avg */
+            max_weekly_avg: number;
+            /** Min Break Block */
+            min_break_block: number;
+            /** Min Rest */
+            min_rest: number;
+            /** Night End Hour */
+            night_end_hour: number;
+            /** Night Min Minutes */
+            night_min_minutes: number;
+            /** Night Start Hour */
+            night_start_hour: number;
+            /** Preset */
+            preset: string;
+            /** Reference Weeks */
+            reference_weeks: number;
+        };
+        /** WorkRulesIn */
+        WorkRulesIn: {
+            /**
+             * @default {
+             *       "auto_deduct_breaks": null,
+             *       "break_after_6h": null,
+             *       "break_after_9h": null,
+             *       "flag_night": null,
+             *       "flag_sunday": null,
+             *       "max_daily": null,
+             *       "max_weekly_avg": null,
+             *       "min_break_block": null,
+             *       "min_rest": null,
+             *       "night_end_hour": null,
+             *       "night_min_minutes": null,
+             *       "night_start_hour": null,
+             *       "reference_weeks": null
+             *     }
+             */
+            overrides: components["schemas"]["WorkRulesOverrides"];
+            /**
+             * Preset
+             * @enum {string}
+             */
+            preset: "de_arbzg" | "eu_wtd";
+        };
+        /** WorkRulesOut */
+        WorkRulesOut: {
+            /** Overrides */
+            overrides: {
+                [key: string]: number | boolean;
+            };
+            /** Preset */
+            preset: string;
+            /** Presets */
+            presets: {
+                [key: string]: components["schemas"]["WorkRules"];
+            };
+            rules: components["schemas"]["WorkRules"];
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** WorkRulesOverrides */
+        WorkRulesOverrides: {
+            /**
+             * Auto Deduct Breaks
+             * @default null
+             */
+            auto_deduct_breaks: boolean | null;
+            /**
+             * Break After 6H
+             * @default null
+             */
+            break_after_6h: number | null;
+            /**
+             * Break After 9H
+             * @default null
+             */
+            break_after_9h: number | null;
+            /**
+             * Flag Night
+             * @default null
+             */
+            flag_night: boolean | null;
+            /**
+             * Flag Sunday
+             * @default null
+             */
+            flag_sunday: boolean | null;
+            /**
+             * Max Daily
+             * @default null
+             */
+            max_daily: number | null;
+            /**
+             * Max Weekly Avg
+             * @default null
+             */
+            max_weekly_avg: number | null;
+            /**
+             * Min Break Block
+             * @default null
+             */
+            min_break_block: number | null;
+            /**
+             * Min Rest
+             * @default null
+             */
+            min_rest: number | null;
+            /**
+             * Night End Hour
+             * @default null
+             */
+            night_end_hour: number | null;
+            /**
+             * Night Min Minutes
+             * @default null
+             */
+            night_min_minutes: number | null;
+            /**
+             * Night Start Hour
+             * @default null
+             */
+            night_start_hour: number | null;
+            /**
+             * Reference Weeks
+             * @default null
+             */
+            reference_weeks: number | null;
         };
     };
     responses: never;
@@ -1976,6 +2275,126 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SheetOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compliance_report_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ComplianceReport"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compliance_get_rules_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkRulesOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compliance_put_rules_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WorkRulesIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkRulesOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    compliance_get_violations_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViolationsOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

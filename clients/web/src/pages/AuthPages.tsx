@@ -2,6 +2,7 @@
 import { useEffect, useState, type FormEvent } from "react";
 import { get, post } from "../api";
 import type { InvitationPreview, LoginOut, SignedIn, SignupOut } from "../models";
+import type { SsoStart } from "../trust";
 import { navigate, tokenFromUrl, type Route } from "../router";
 import { useSession } from "../session";
 import { ErrorBanner, Field, useAction } from "../ui";
@@ -23,19 +24,25 @@ export function Login() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [challenge, setChallenge] = useState<string | null>(null);
+  const [method, setMethod] = useState("email");
+  const [sso, setSso] = useState(false);
   const [code, setCode] = useState("");
   const { busy, error, run } = useAction();
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
     void run(async () => {
+      if (sso) {
+        window.location.assign((await post<SsoStart>("/auth/sso/start", { email })).authorization_url);
+        return;
+      }
       if (challenge) {
         await signIn(await post<SignedIn>("/auth/otp/verify", { challenge, code }));
         navigate("/");
         return;
       }
       const out = await post<LoginOut>("/auth/login", { email, password });
-      if ("challenge" in out) setChallenge(out.challenge);
+      if ("challenge" in out) { setChallenge(out.challenge); setMethod(out.method ?? "email"); }
       else {
         await signIn(out);
         navigate("/");
@@ -44,23 +51,26 @@ export function Login() {
   };
 
   return (
-    <AuthShell title={challenge ? "Enter the code we emailed you" : "Sign in"}>
+    <AuthShell title={!challenge ? (sso ? "Sign in with your company's single sign-on" : "Sign in")
+      : method === "totp" ? "Enter the code from your authenticator app, or a recovery code" : "Enter the code we emailed you"}>
       <form onSubmit={submit}>
         {challenge ? (
-          <Field label="Sign-in code"><input name="code" inputMode="numeric" autoComplete="one-time-code" value={code}
+          <Field label={method === "totp" ? "Authenticator or recovery code" : "Sign-in code"}><input name="code"
+            inputMode={method === "totp" ? "text" : "numeric"} autoComplete="one-time-code" value={code}
             onChange={(e) => setCode(e.target.value)} required /></Field>
         ) : (
           <>
             <Field label="Email"><input name="email" type="email" autoComplete="username" value={email}
               onChange={(e) => setEmail(e.target.value)} required /></Field>
-            <Field label="Password"><input name="password" type="password" autoComplete="current-password" value={password}
-              onChange={(e) => setPassword(e.target.value)} required /></Field>
+            {!sso && <Field label="Password"><input name="password" type="password" autoComplete="current-password" value={password}
+              onChange={(e) => setPassword(e.target.value)} required /></Field>}
           </>
         )}
         <ErrorBanner error={error} />
-        <button type="submit" disabled={busy}>{busy ? "Signing in…" : challenge ? "Verify" : "Sign in"}</button>
+        <button type="submit" disabled={busy}>{busy ? "Signing in…" : challenge ? "Verify" : sso ? "Continue" : "Sign in"}</button>
       </form>
-      <p><a href="#/signup">Create a company</a> · <a href="#/forgot">Forgot password?</a></p>
+      <p><a href="#/signup">Create a company</a> · <a href="#/forgot">Forgot password?</a> ·{" "}
+        <a href="#/login" onClick={(e) => { e.preventDefault(); setSso(!sso); }}>{sso ? "Use a password" : "Single sign-on"}</a></p>
     </AuthShell>
   );
 }
@@ -150,7 +160,7 @@ export function AcceptInvite({ route }: { route: Route }) {
     e.preventDefault();
     void run(async () => {
       await signIn(await post<SignedIn>("/auth/invitations/accept", { token, name, password, timezone: browserZone() }));
-      window.history.replaceState(null, "", "/#/");
+      window.location.replace("/#/");  // a fresh start on the app, signed in
       navigate("/");
     });
   };
@@ -166,6 +176,27 @@ export function AcceptInvite({ route }: { route: Route }) {
           <button type="submit" disabled={busy}>Join</button>
         </form>
       )}
+    </AuthShell>
+  );
+}
+
+/** The provider sends the browser back to /sso/callback?code=…&state=…: finish signing in there. */
+export function SsoCallback() {
+  const { signIn } = useSession();
+  const { error, run } = useAction();
+  useEffect(() => {
+    const q = new URLSearchParams(window.location.search);
+    void run(async () => {
+      const problem = q.get("error_description") ?? q.get("error");
+      if (problem) throw new Error(`The sign-in provider refused: ${problem}`);
+      await signIn(await post<SignedIn>("/auth/sso/callback", { code: q.get("code") ?? "", state: q.get("state") ?? "" }));
+      window.location.replace("/#/");  // a fresh start on the app, signed in
+    });
+  }, [run, signIn]);
+  return (
+    <AuthShell title="Signing you in…">
+      <ErrorBanner error={error} />
+      {Boolean(error) && <p><a href="/#/login">Back to sign in</a></p>}
     </AuthShell>
   );
 }

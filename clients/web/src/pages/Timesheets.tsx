@@ -6,6 +6,7 @@ import type { PersonPage, TimesheetPage, TimesheetWeek } from "../models";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Loading, useAction, useAsync } from "../ui";
 import { TimesheetGrid } from "./TimesheetGrid";
+import { WeekViolations } from "./WorkTime";
 
 const statusClass = (s: string) => (s === "approved" ? "ok" : s === "rejected" ? "danger" : s === "submitted" ? "warn" : "");
 
@@ -32,6 +33,7 @@ export function Timesheets() {
               <thead><tr>{week.data.days.map((d) => <th key={d.date}>{d.date.slice(5)}</th>)}<th>Total</th></tr></thead>
               <tbody><tr>{week.data.days.map((d) => <td key={d.date}>{hm(d.seconds)}</td>)}<td><strong>{hm(week.data.totals.seconds)}</strong></td></tr></tbody>
             </table></div>
+            <WeekViolations first={week.data.timesheet.period_start} last={week.data.timesheet.period_end} />
             {week.data.timesheet.comment && <p className="muted">Comment: {week.data.timesheet.comment}</p>}
             {["open", "rejected"].includes(week.data.timesheet.status) && (
               <button disabled={submit.busy} onClick={() => void submit.run(async () => { await post("/time/timesheets/submit", { date: day }); week.reload(); })}>
@@ -63,12 +65,13 @@ function ApprovalQueue({ version, onChange }: { version: number; onChange: () =>
       <ErrorBanner error={queue.error ?? act.error} />
       {queue.loading ? <Loading /> : !queue.data?.items.length ? <Empty>Nothing to approve.</Empty> : (
         <div className="table-wrap"><table>
-          <thead><tr><th>Employee</th><th>Week</th><th>Total</th><th>Comment</th><th /></tr></thead>
+          <thead><tr><th>Employee</th><th>Week</th><th>Total</th><th>Working-time rules</th><th>Comment</th><th /></tr></thead>
           <tbody>{queue.data.items.map((s) => (
             <tr key={s.id}>
               <td>{name(s.user_id)}</td>
               <td>{s.period_start} – {s.period_end}</td>
               <td>{hm(s.total_seconds)}</td>
+              <td><WeekViolations userId={s.user_id} first={s.period_start} last={s.period_end} /></td>
               <td><input aria-label="Comment" value={comments[s.id] ?? ""} onChange={(e) => setComments({ ...comments, [s.id]: e.target.value })} /></td>
               <td className="row">
                 <button onClick={() => void decide(s.id, "approve")} disabled={act.busy}>Approve</button>

@@ -11,14 +11,17 @@ import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Notifications } from "./Notifications";
+import { Privacy } from "./Privacy";
 import { Projects } from "./Projects";
 import { ReportBuilder } from "./ReportBuilder";
 import { Reports } from "./Reports";
 import { Screenshots } from "./Screenshots";
+import { Security } from "./Security";
 import { Settings } from "./Settings";
 import { Team } from "./Team";
 import { Timesheets } from "./Timesheets";
 import { Webhooks } from "./Webhooks";
+import { WorkTime } from "./WorkTime";
 
 export interface PageDef {
   path: string;
@@ -46,4 +49,7 @@ export const PAGES: PageDef[] = [
   { path: "/api-tokens", title: "API tokens", component: ApiTokens },
   { path: "/webhooks", title: "Webhooks", role: "admin", component: Webhooks },
   { path: "/api", title: "API reference", component: ApiReference },
+  { path: "/security", title: "Security", component: Security },
+  { path: "/privacy", title: "Privacy", component: Privacy },
+  { path: "/working-time", title: "Working time", component: WorkTime },
 ];
