@@ -199,6 +199,7 @@ def edge(stack, tmp_path_factory):
         "s3-secret-key": svc.s3_secret_key,
         "publish-secret": secrets.token_hex(16),
         "metrics-token": secrets.token_hex(16),
+        "integrations-keys": "k1:" + secrets.token_urlsafe(32)[:43],
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

@@ -79,6 +79,10 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAULT_QUEUE, timeout=300)
+SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
+REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
+MAIL_ALERT = Job("workmonitor.integrations.alerts.mail_admins", keys.EMAIL_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -89,6 +93,10 @@ JOBS: tuple[Job, ...] = (
     EXPIRE_IDEMPOTENCY_KEYS,
     RECOMPUTE_ACTIVITY,
     RECOMPUTE_RULE_CHANGE,
+    SYNC_CALENDAR,
+    SYNC_ALL_CALENDARS,
+    REVOKE_CALENDAR,
+    MAIL_ALERT,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
