@@ -154,9 +154,10 @@ def push_entries(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
         etag = cal.put(href, text)
         with transaction(Claims.job(company_id)) as conn:
             conn.execute(
-                "INSERT INTO calendar_event_links (company_id, connection_id, user_id, entry_id, href, etag, fingerprint)"
-                " VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (connection_id, entry_id) DO UPDATE"
-                " SET href = EXCLUDED.href, etag = EXCLUDED.etag, fingerprint = EXCLUDED.fingerprint, updated_at = now()",
+                "INSERT INTO calendar_event_links (company_id, connection_id, user_id, entry_id, href, etag,"
+                " fingerprint) VALUES (%s, %s, %s, %s, %s, %s, %s) ON CONFLICT (connection_id, entry_id) DO UPDATE"
+                " SET href = EXCLUDED.href, etag = EXCLUDED.etag, fingerprint = EXCLUDED.fingerprint,"
+                " updated_at = now()",
                 (company_id, row["id"], row["user_id"], entry["id"], href, etag, fingerprint),
             )
         counts["put"] += 1
@@ -211,18 +212,18 @@ def pull_events(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
     return {"fetched": len(fetched), "gone": gone}
 
 
+_OPEN = "CASE WHEN s.state IN ('new', 'gone')"  # an undecided suggestion follows its event; a decided one keeps
+
+
 def _upsert_suggestion(conn: Conn, company_id: str, row: Row, href: str, etag: str | None, ev: ics.Event) -> None:
     """Insert or refresh the suggestion of one calendar event (a decided one keeps its decision)."""
     conn.execute(
-        "INSERT INTO calendar_suggestions (company_id, connection_id, user_id, href, remote_uid, etag, title,"
+        "INSERT INTO calendar_suggestions AS s (company_id, connection_id, user_id, href, remote_uid, etag, title,"
         " started_at, ended_at) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)"
         " ON CONFLICT (connection_id, href) DO UPDATE SET etag = EXCLUDED.etag, remote_uid = EXCLUDED.remote_uid,"
-        " title = CASE WHEN calendar_suggestions.state IN ('new', 'gone') THEN EXCLUDED.title ELSE calendar_suggestions.title END,"
-        " started_at = CASE WHEN calendar_suggestions.state IN ('new', 'gone') THEN EXCLUDED.started_at"
-        " ELSE calendar_suggestions.started_at END,"
-        " ended_at = CASE WHEN calendar_suggestions.state IN ('new', 'gone') THEN EXCLUDED.ended_at"
-        " ELSE calendar_suggestions.ended_at END,"
-        " state = CASE WHEN calendar_suggestions.state = 'gone' THEN 'new' ELSE calendar_suggestions.state END,"
-        " updated_at = now()",
+        f" title = {_OPEN} THEN EXCLUDED.title ELSE s.title END,"
+        f" started_at = {_OPEN} THEN EXCLUDED.started_at ELSE s.started_at END,"
+        f" ended_at = {_OPEN} THEN EXCLUDED.ended_at ELSE s.ended_at END,"
+        " state = CASE WHEN s.state = 'gone' THEN 'new' ELSE s.state END, updated_at = now()",
         (company_id, row["id"], row["user_id"], href, ev.uid[:500], etag, ev.summary, ev.start, ev.end),
     )

@@ -82,7 +82,7 @@ RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_chang
 SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAULT_QUEUE, timeout=300)
 SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
 REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
-MAIL_ALERT = Job("workmonitor.integrations.alerts.mail_admins", keys.EMAIL_QUEUE, timeout=120)
+MAIL_ALERT = Job("workmonitor.integrations.alert_mail.mail_admins", keys.EMAIL_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
