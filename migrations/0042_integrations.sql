@@ -82,7 +82,7 @@ CREATE TABLE security_alerts (
   state           text NOT NULL DEFAULT 'new' CHECK (state IN ('new', 'acknowledged')),
   acknowledged_by uuid,
   acknowledged_at timestamptz,
-  created_at      timestamptz NOT NULL DEFAULT now(),
+  created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),  -- several in one transaction keep their order
   UNIQUE (company_id, dedup_key)
 );
 CREATE INDEX security_alerts_company_idx ON security_alerts (company_id, created_at DESC);

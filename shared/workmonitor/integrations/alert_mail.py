@@ -23,7 +23,7 @@ def mail_admins(company_id: str, alert_id: str) -> list[str]:
     if alert is None:
         return []
     subject, text = message(alert)
-    return [send_email(a["email"], subject, text, f"<alert-{alert_id}-{a['id']}@workmonitor>") for a in admins]
+    return [send_email(a["email"], subject, text, f"alert-{alert_id}-{a['id']}") for a in admins]
 
 
 def message(alert: Row) -> tuple[str, str]:

@@ -9,8 +9,10 @@ app.security_alert_add, so it works where nobody is signed in yet (a failed sign
 from __future__ import annotations
 
 import json
+import time
 from typing import Any
 
+from .. import keys
 from ..db import Conn, Row
 from ..errors import Conflict, NotFound, id_or_404
 from ..jobs import registry
@@ -95,3 +97,78 @@ def acknowledge(conn: Conn, user_id: str, alert_id: object) -> Row:
     if conn.execute("SELECT 1 FROM security_alerts WHERE id = %s", (aid,)).fetchone() is None:
         raise NotFound("No such alert.", code="alert_not_found")
     raise Conflict("This alert was acknowledged already.", code="alert_acknowledged")
+
+
+# --- triggers: one small call each where the thing happens ------------------------------------------------------
+
+FAILED_WINDOW_SECONDS = 900
+MASS_DELETION_THRESHOLD = 50  # captured records removed by one person within an hour
+
+
+def sign_in_failed(member: Row, ip: str | None) -> str | None:
+    """Count a failed sign-in of `member` (a users row) and alert its admins once per window when the count reaches
+    the sign-in lockout threshold; return the alert id. Runs in its own transaction (the failed request rolls back)."""
+    from ..config import settings
+    from ..db import Claims, transaction
+    from ..redis_client import client
+
+    key = keys.failed_sign_ins(member["id"])
+    count = client().incr(key)
+    if count == 1:
+        client().expire(key, FAILED_WINDOW_SECONDS)
+    if count < settings().login_max_failures:
+        return None
+    claims = Claims(company_id=str(member["company_id"]), user_id=str(member["id"]), role="employee")
+    with transaction(claims) as conn:
+        return raise_alert(
+            conn,
+            member["company_id"],
+            "failed_sign_ins",
+            subject_user_id=member["id"],
+            ip=ip,
+            details={"failures": count, "window_minutes": FAILED_WINDOW_SECONDS // 60},
+            dedup=f"failed_sign_ins:{member['id']}:{int(time.time() // FAILED_WINDOW_SECONDS)}",
+        )
+
+
+def signing_in(conn: Conn, member: Row, ip: str | None, device_id: str | None, user_agent: str | None) -> str | None:
+    """Before a new session of `member` starts (claims: theirs): alert when they had sessions before but none from
+    this device or address; return the alert id. The first sign-in ever is not news."""
+    seen = conn.execute(
+        "SELECT count(*) AS sessions, count(*) FILTER (WHERE ip IS NOT DISTINCT FROM %s::inet"
+        " OR (device_id IS NOT NULL AND device_id = %s)) AS known FROM refresh_tokens WHERE user_id = %s",
+        (ip, device_id, member["id"]),
+    ).fetchone()
+    if seen is None or not seen["sessions"] or seen["known"]:
+        return None
+    return raise_alert(
+        conn,
+        member["company_id"],
+        "new_device_sign_in",
+        subject_user_id=member["id"],
+        actor_id=member["id"],
+        ip=ip,
+        details={"device": device_id or (user_agent or "")[:120] or "unknown"},
+        dedup=f"new_device:{member['id']}:{ip}:{device_id}",
+    )
+
+
+def records_removed(conn: Conn, company_id: object, actor_id: object, kind: str, count: int = 1) -> str | None:
+    """Count `count` captured records (screenshots, recordings, samples) removed or exported (`kind` 'mass_deletion'
+    or 'mass_export') by `actor_id`; alert once per hour when an hour's total reaches the threshold."""
+    from ..redis_client import client
+
+    hour = int(time.time() // 3600)
+    key = keys.removed_records(kind, actor_id, hour)
+    total = client().incrby(key, count)
+    client().expire(key, 7200)
+    if total < MASS_DELETION_THRESHOLD:
+        return None
+    return raise_alert(
+        conn,
+        company_id,
+        kind,
+        actor_id=actor_id,
+        details={"records_this_hour": total},
+        dedup=f"{kind}:{actor_id}:{hour}",
+    )

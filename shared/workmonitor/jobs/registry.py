@@ -82,6 +82,7 @@ RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_chang
 SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAULT_QUEUE, timeout=300)
 SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
 REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
+CHECK_AGENTS = Job("workmonitor.integrations.watchdog.check_agents", keys.DEFAULT_QUEUE, timeout=600)
 MAIL_ALERT = Job("workmonitor.integrations.alert_mail.mail_admins", keys.EMAIL_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
@@ -97,6 +98,7 @@ JOBS: tuple[Job, ...] = (
     SYNC_ALL_CALENDARS,
     REVOKE_CALENDAR,
     MAIL_ALERT,
+    CHECK_AGENTS,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -25,6 +25,7 @@ TASKS = {
     "retention": Task(registry.APPLY_RETENTION, 3600),
     "idempotency-keys": Task(registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
     "calendar-sync": Task(registry.SYNC_ALL_CALENDARS, 900),
+    "agent-watch": Task(registry.CHECK_AGENTS, 300),
 }
 
 
