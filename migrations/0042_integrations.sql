@@ -133,14 +133,27 @@ CREATE POLICY projects_job_select ON projects FOR SELECT USING (company_id = app
 
 -- Narrow entry points --------------------------------------------------------------------------------------
 
--- Which of user `uid`'s connections want entry changes pushed: asked by whoever changed an entry of `uid` (a
--- manager editing an employee's entry cannot read the employee's connections). Ids only, within the caller's
--- company and only for a user the caller may see.
-CREATE FUNCTION app.calendar_push_targets(uid uuid) RETURNS SETOF uuid
-LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
-  SELECT c.id FROM calendar_connections c
-  WHERE c.company_id = app.company_id() AND c.user_id = uid AND c.push_entries AND app.can_see_user(uid)
-$$;
+-- A finished entry written, edited or deleted (by anyone: the user, a manager, an import) queues a calendar sync
+-- of each connection of its user that pushes entries: one outbox row per connection and transaction, in the
+-- writer's transaction (so no sync leaves for a change that rolled back) and without a round trip of its own.
+-- The worker's outbox drainer hands it to RQ. The job path is registry.SYNC_CALENDAR's.
+CREATE FUNCTION app.calendar_entry_changed() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE
+  uid uuid := CASE WHEN TG_OP = 'DELETE' THEN OLD.user_id ELSE NEW.user_id END;
+BEGIN
+  IF TG_OP <> 'DELETE' AND NEW.ended_at IS NULL AND (TG_OP = 'INSERT' OR OLD.ended_at IS NULL) THEN
+    RETURN NULL;  -- a running timer is no event yet
+  END IF;
+  INSERT INTO job_outbox (job, args, dedup_key)
+  SELECT 'workmonitor.integrations.sync.sync_connection', jsonb_build_array(c.company_id::text, c.id::text),
+         'calendar-sync:' || c.id || ':' || txid_current()
+  FROM calendar_connections c WHERE c.user_id = uid AND c.push_entries
+  ON CONFLICT (dedup_key) DO NOTHING;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER time_entries_calendar_sync AFTER INSERT OR UPDATE OR DELETE ON time_entries
+  FOR EACH ROW EXECUTE FUNCTION app.calendar_entry_changed();
 
 -- Add an alert for company `p_company` (from sign-in, where nobody is signed in yet, as from any request);
 -- returns its id, or NULL when `p_dedup` was raised before.
@@ -156,7 +169,7 @@ $$;
 DO $$
 DECLARE fn text;
 BEGIN
-  FOREACH fn IN ARRAY ARRAY['app.calendar_push_targets(uuid)',
+  FOREACH fn IN ARRAY ARRAY['app.calendar_entry_changed()',
                             'app.security_alert_add(uuid, text, uuid, uuid, inet, jsonb, text)']
   LOOP
     EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', fn);

@@ -6,7 +6,6 @@ from flask import request
 
 from workmonitor import events
 from workmonitor.errors import ValidationFailed
-from workmonitor.integrations import hooks as integrations
 from workmonitor.time import entries, reports, sheets
 from workmonitor.time.reports import Filters
 from workmonitor.web import after_commit, caller, date_range, db, query_uuid
@@ -51,16 +50,12 @@ def filters() -> Filters:
 
 
 def publish_entry(event: str, row: dict) -> None:
-    """Tell the entry's user's devices, once the change has committed (and queue the user's calendar sync)."""
-    integrations.entry_changed(db(), row["user_id"])
+    """Tell the entry's user's devices, once the change has committed."""
     after_commit(lambda: events.publish(events.user_room(row["user_id"]), event, {"entry": row}))
 
 
 def publish_timer(event: str, row: dict) -> None:
-    """Tell the user's devices and their managers' dashboards, once the change has committed (and queue the
-    user's calendar sync: a stopped timer is a finished entry)."""
-    if row.get("ended_at"):
-        integrations.entry_changed(db(), row["user_id"])
+    """Tell the user's devices and their managers' dashboards, once the change has committed."""
     rooms = [events.user_room(row["user_id"])]
     rooms += [events.user_room(m) for m in sheets.managers_of(db(), row["user_id"])]
     after_commit(lambda: [events.publish(room, event, {"entry": row}) for room in rooms])

@@ -79,6 +79,7 @@ APPLY_RETENTION = Job("workmonitor.jobs.retention.apply_retention", keys.MEDIA_Q
 EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys", keys.DEFAULT_QUEUE, timeout=600)
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
+# Also queued by the trigger time_entries_calendar_sync (migrations/0042_integrations.sql), under this same path.
 SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAULT_QUEUE, timeout=300)
 SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
 REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
