@@ -51,6 +51,9 @@ def stack():
             "DB_POOL_MAX": "8",
             "TRUSTED_PROXY_HOPS": "1",
             "WM_CHECK_CONTRACT": "1",
+            # Calendar credentials are encrypted with this key; test calendars listen on loopback.
+            "INTEGRATIONS_KEYS": "test1:" + "A" * 43,
+            "INTEGRATIONS_ALLOW_PRIVATE_URLS": "1",
         }
     )
     from workmonitor import config, db, migrate, redis_client

@@ -203,6 +203,7 @@ def edge(stack, tmp_path_factory):
         "metrics-token": secrets.token_hex(16),
         "stripe-secret-key": "sk_test_" + secrets.token_hex(12),  # Stripe is never called through the edge
         "stripe-webhook-secret": "whsec_" + secrets.token_hex(16),  # signs the events sent to stripe-webhook
+        "integrations-keys": "k1:" + secrets.token_urlsafe(32)[:43],
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

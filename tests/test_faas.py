@@ -76,7 +76,6 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
         "requests",
-        "cryptography",
     }, "every other runtime dependency is imported by some function"
 
 

@@ -22,6 +22,7 @@ from workmonitor.accounts.models import (
 from workmonitor.accounts.sessions import Device
 from workmonitor.config import settings
 from workmonitor.errors import Forbidden, Unauthorized
+from workmonitor.integrations import alerts
 from workmonitor.redis_client import client as redis_client
 from workmonitor.web import body, caller, client_ip, db, public, responds
 
@@ -33,6 +34,7 @@ bp = Blueprint("signin", __name__)
 def _signed_in(conn: dbmod.Conn, member: dict, dev: Device, memberships: list[dict], action: str, **details) -> dict:
     """Start a session for `member` (claims: theirs); return the tokens, the user and, if several, the companies."""
     users.mark_login(conn, member["id"])
+    alerts.signing_in(conn, member, dev.ip, dev.device_id, dev.user_agent)  # a new device or address: admins know
     out = sessions.start(conn, member, dev)
     record(conn, action, member, **details)
     out["user"] = users.user_by_id(conn, member["id"])
@@ -72,6 +74,8 @@ def login():
         throttle.fail_login(redis_client(), cfg, data.email, client_ip())
         record_apart("auth.login_failed", users.member(found[0]) if found else None, email=data.email,
                      reason="bad_credentials")  # fmt: skip
+        if found:
+            alerts.sign_in_failed(users.member(found[0]), client_ip())
         raise Unauthorized("Email or password is wrong.", code="invalid_credentials")
     chosen = users.choose(found, data.company_id)
     member = users.member(chosen)

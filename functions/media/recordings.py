@@ -5,6 +5,7 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from workmonitor import consent, storage
+from workmonitor.integrations import alerts
 from workmonitor.media import recordings, screenshots
 from workmonitor.media.models import ChunkOut, CompleteIn, RecordingDetail, RecordingIn, RecordingOut, RecordingPage
 from workmonitor.media.settings import company_settings
@@ -108,5 +109,6 @@ def delete_recording(rec_id: str):
     conn = db()
     keys = recordings.delete_recording(conn, rec_id)
     record(conn, "media.recording_deleted", "recording", rec_id, chunks=len(keys))
+    alerts.records_removed(conn, me.company_id, me.user_id, "mass_deletion")
     after_commit(lambda: remove_objects(me.company_id, keys))
     return "", 204

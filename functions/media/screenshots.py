@@ -6,6 +6,7 @@ from flask import Blueprint, request
 
 from workmonitor import storage
 from workmonitor.errors import ValidationFailed
+from workmonitor.integrations import alerts
 from workmonitor.jobs import media as media_jobs
 from workmonitor.media import screenshots
 from workmonitor.media.models import FORM_OVERHEAD, ScreenshotForm, ScreenshotOut, ScreenshotPage
@@ -109,6 +110,7 @@ def delete_screenshot(shot_id: str):
         taken_at=row["taken_at"].isoformat(),
         own=str(row["user_id"]) == me.user_id,
     )
+    alerts.records_removed(conn, me.company_id, me.user_id, "mass_deletion")  # many in an hour: admins are told
     keys = screenshots.all_keys(row)
     after_commit(lambda: remove_objects(me.company_id, keys))
     return "", 204

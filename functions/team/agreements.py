@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from workmonitor.integrations import alerts
 from workmonitor.team import agreements
 from workmonitor.team.models import AgreementIn, AgreementOut, Agreements
 from workmonitor.web import after_commit, audit, body, caller, db, responds, roles
@@ -36,6 +37,9 @@ def _transition(agreement_id: str, to: str) -> dict:
     me, conn = caller(), db()
     row = agreements.transition(conn, agreement_id, to, me.user_id, me.role, after_commit)
     audit(conn, f"consent.{to}", "user", row["user_id"], {"agreement_id": str(row["id"])})
+    if to in ("declined", "revoked"):  # monitoring consent withdrawn or refused: the admins should know
+        alerts.raise_alert(conn, me.company_id, "consent_changed", subject_user_id=row["user_id"], actor_id=me.user_id,
+                           details={"change": to})  # fmt: skip
     return {"agreement": row}
 
 

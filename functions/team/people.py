@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, request
 
+from workmonitor.integrations import alerts
 from workmonitor.team import people
 from workmonitor.team.models import UserDetail, UserOut, UserPage, UserPatch
 from workmonitor.web import after_commit, audit, body, caller, db, page, paginated, responds, roles
@@ -39,6 +40,8 @@ def update_user(user_id: str):
     before, after = people.update_user(conn, me.user_id, me.role, user_id, changes)
     if after["role"] != before["role"]:
         audit(conn, "team.role_changed", "user", after["id"], {"old": before["role"], "new": after["role"]})
+        alerts.raise_alert(conn, me.company_id, "role_changed", subject_user_id=after["id"], actor_id=me.user_id,
+                           details={"old": before["role"], "new": after["role"]})  # fmt: skip
     return {"user": after}
 
 

@@ -90,6 +90,16 @@ def bench_channel(name: str) -> str:
     return f"wm:bench:{name}"
 
 
+def failed_sign_ins(user_id: object) -> str:
+    """Failed sign-ins of one membership in the current alert window (workmonitor.integrations.alerts)."""
+    return f"{PREFIX}alerts:failed:{user_id}"
+
+
+def removed_records(kind: str, actor_id: object, hour: int) -> str:
+    """Captured records one person removed or exported in one hour (workmonitor.integrations.alerts)."""
+    return f"{PREFIX}alerts:{kind}:{actor_id}:{hour}"
+
+
 # Not Redis: PostgreSQL advisory-lock names and trigger messages ------------------------------------------
 
 

@@ -95,6 +95,12 @@ DELIVER_WEBHOOK = Job(
 )
 BUILD_EXPORT = Job("workmonitor.privacy.export.build_export", keys.REPORTS_QUEUE, timeout=1800)
 ERASE_PERSON = Job("workmonitor.privacy.erasure.erase_person", keys.MEDIA_QUEUE, timeout=1800)
+# Also queued by the trigger time_entries_calendar_sync (migrations/0042_integrations.sql), under this same path.
+SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAULT_QUEUE, timeout=300)
+SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
+REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
+CHECK_AGENTS = Job("workmonitor.integrations.watchdog.check_agents", keys.DEFAULT_QUEUE, timeout=600)
+MAIL_ALERT = Job("workmonitor.integrations.alert_mail.mail_admins", keys.EMAIL_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
     SEND_EMAIL,
@@ -115,6 +121,11 @@ JOBS: tuple[Job, ...] = (
     DELIVER_WEBHOOK,
     BUILD_EXPORT,
     ERASE_PERSON,
+    SYNC_CALENDAR,
+    SYNC_ALL_CALENDARS,
+    REVOKE_CALENDAR,
+    MAIL_ALERT,
+    CHECK_AGENTS,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -27,6 +27,8 @@ TASKS = {
     "idempotency-keys": Task(registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
     # Mondays from 06:00 UTC: the epoch is a Thursday, so four days and six hours after it.
     "weekly-summary": Task(registry.WEEKLY_SUMMARY, 7 * 86400, offset_seconds=4 * 86400 + 6 * 3600),
+    "calendar-sync": Task(registry.SYNC_ALL_CALENDARS, 900),
+    "agent-watch": Task(registry.CHECK_AGENTS, 300),
 }
 
 

@@ -1,0 +1,1 @@
+"""The integrations function: `handler.app` is its Flask app."""

@@ -1,0 +1,15 @@
+"""integrations: calendar connections (CalDAV, Google, Microsoft), suggested entries from calendars, security alerts.
+
+Routes are thin (parse, call `workmonitor.integrations`, shape the answer); one blueprint per module. Everything
+that talks to a provider runs in RQ jobs (workmonitor.integrations.sync), never in a request.
+"""
+
+from __future__ import annotations
+
+from workmonitor.web import create_function
+
+from . import alerts, calendars, suggestions
+
+app = create_function("integrations")
+for module in (calendars, suggestions, alerts):
+    app.register_blueprint(module.bp)

@@ -1,0 +1,1 @@
+"""Integrations: calendar sync (CalDAV, Google, Microsoft), credential encryption and security alerts."""

@@ -1,0 +1,135 @@
+"""Request and response models of the integrations function (the wire shapes; see workmonitor.wire)."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, StringConstraints
+
+from ..schemas import Input
+from ..time.models import Description, Entry
+from ..wire import Id, Model, Page, Timestamp
+
+Provider = Literal["caldav", "google", "microsoft"]
+SyncState = Literal["pending", "active", "error"]
+SuggestionState = Literal["new", "accepted", "dismissed", "gone"]
+AlertState = Literal["new", "acknowledged"]
+AlertKind = Literal[
+    "new_device_sign_in",
+    "failed_sign_ins",
+    "two_factor_changed",
+    "api_token_created",
+    "mass_deletion",
+    "mass_export",
+    "agent_silent",
+    "role_changed",
+    "consent_changed",
+]
+
+# --- requests ---------------------------------------------------------------------------------------------------
+
+
+class CalDavIn(Input):
+    """Connect a CalDAV calendar: the calendar collection's URL and the account's credentials."""
+
+    url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=2000)]
+    username: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
+    password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    push_entries: bool = True
+    pull_events: bool = True
+
+
+class ConnectionPatch(Input):
+    push_entries: bool | None = None
+    pull_events: bool | None = None
+
+
+class AcceptIn(Input):
+    """Optional details for the entry made from a suggestion (the event's title is the default description)."""
+
+    project_id: uuid.UUID | None = None
+    task_id: uuid.UUID | None = None
+    description: Description | None = None
+    billable: bool | None = None
+
+
+# --- responses --------------------------------------------------------------------------------------------------
+
+
+class Connection(Model):
+    """A calendar connection of the caller (its credential is never sent back)."""
+
+    id: Id
+    user_id: Id
+    provider: Provider
+    calendar_url: str
+    username: str | None
+    push_entries: bool
+    pull_events: bool
+    state: SyncState
+    last_sync_at: Timestamp | None
+    last_error: str | None
+    created_at: Timestamp
+    updated_at: Timestamp
+
+
+class ConnectionOut(Model):
+    connection: Connection
+
+
+class ConnectionList(Model):
+    items: list[Connection]
+    encryption_configured: bool
+
+
+class SyncQueued(Model):
+    job_id: str | None
+
+
+class Suggestion(Model):
+    """A calendar event offered as a time entry."""
+
+    id: Id
+    connection_id: Id
+    title: str
+    started_at: Timestamp
+    ended_at: Timestamp
+    state: SuggestionState
+    entry_id: Id | None
+    created_at: Timestamp
+
+
+class SuggestionPage(Page[Suggestion]):
+    pass
+
+
+class SuggestionOut(Model):
+    suggestion: Suggestion
+
+
+class AcceptOut(Model):
+    suggestion: Suggestion
+    entry: Entry
+
+
+class Alert(Model):
+    id: Id
+    kind: AlertKind
+    title: str
+    subject_user_id: Id | None
+    actor_id: Id | None
+    ip: str | None
+    details: dict[str, Any]
+    state: AlertState
+    acknowledged_by: Id | None
+    acknowledged_at: Timestamp | None
+    created_at: Timestamp
+
+
+class AlertPage(Page[Alert]):
+    counts: dict[str, Annotated[int, Field(ge=0)]]
+
+
+class AlertOut(Model):
+    alert: Alert
