@@ -4,6 +4,7 @@ import { elapsed, hm, localDate } from "../format";
 import type { RunningEntryPage, TimesheetWeek, UsagePage } from "../models";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
+import { usageName } from "../usage";
 
 export function Dashboard() {
   const me = useMe();
@@ -40,7 +41,7 @@ export function Dashboard() {
       <section className="panel">
         <h3>Top apps</h3>
         {apps.loading ? <Loading /> : apps.data?.length ? (
-          <ul>{apps.data.map((a, i) => <li key={i}>{a.name} — {hm(a.seconds)}</li>)}</ul>
+          <ul>{apps.data.map((a, i) => <li key={i}>{usageName("app", a.name)} — {hm(a.seconds)}</li>)}</ul>
         ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
       </section>
       {isManager(me) && (
