@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps image-check venv-check
+.PHONY: run test migrate bench build validate worker lint clean help web-deps extension-deps edge-deps image-check venv-check
 
 help:
 	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
@@ -26,10 +26,11 @@ $(STAMP): pyproject.toml clients/desktop/pyproject.toml
 run: $(STAMP)
 	$(BIN)/python infra/local/run.py
 
-# Lint first (it fails on any finding), then the web app's unit tests (vitest); pytest (which includes the
-# Chromium e2e run) closes the output.
-test: $(STAMP) lint web-deps edge-deps
+# Lint first (it fails on any finding), then the web app's unit tests (vitest) and the browser extension's
+# (node:test); pytest (which includes the Chromium e2e runs and web-ext lint) closes the output.
+test: $(STAMP) lint web-deps extension-deps edge-deps
 	cd clients/web && npx vitest run
+	cd clients/extension && node --test test/
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Node packages for the web app, and Debian's Chromium for its end-to-end tests (installed when running as root).
@@ -38,6 +39,11 @@ web-deps:
 		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; } || \
 		echo "chromium is missing and cannot be installed without root: the web e2e test will fail"
 	@test -d clients/web/node_modules || (cd clients/web && npm ci --no-audit --no-fund)
+
+# The browser extension's tools (web-ext for `web-ext lint` of the Firefox package); its e2e test borrows
+# playwright-core from the web app's node_modules.
+extension-deps:
+	@test -d clients/extension/node_modules || (cd clients/extension && npm ci --no-audit --no-fund)
 
 # nginx for the edge tests (tests/test_edge.py), installed from Debian when running as root.
 edge-deps:
