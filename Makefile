@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test migrate bench build validate worker lint clean help web-deps edge-deps mobile-deps image-check venv-check
+.PHONY: run test migrate bench build validate worker lint clean help web-deps extension-deps mobile-deps edge-deps image-check venv-check
 
 help:
 	@echo "make run      - the whole platform on http://localhost:8080 (PostgreSQL, Redis, S3 found or started)"
@@ -26,10 +26,12 @@ $(STAMP): pyproject.toml clients/desktop/pyproject.toml
 run: $(STAMP)
 	$(BIN)/python infra/local/run.py
 
-# Lint first (it fails on any finding), then the web app's unit tests (vitest); pytest (which includes the
-# Chromium e2e run) closes the output.
-test: $(STAMP) lint web-deps edge-deps mobile-deps
+# Lint first (it fails on any finding), then the unit tests of the web app (vitest), the browser extension
+# (node:test) and the mobile app (its config and type check, jest-expo); pytest (which includes the Chromium
+# e2e runs and web-ext lint) closes the output.
+test: $(STAMP) lint web-deps extension-deps mobile-deps edge-deps
 	cd clients/web && npx vitest run
+	cd clients/extension && node --test test/
 	cd clients/mobile && npm run --silent check && npx jest --ci --silent
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
@@ -43,6 +45,11 @@ web-deps:
 # The mobile app's packages (Expo SDK 56, pinned in its package-lock.json); its web build is made by the e2e test.
 mobile-deps:
 	@test -d clients/mobile/node_modules || (cd clients/mobile && npm ci --no-audit --no-fund)
+
+# The browser extension's tools (web-ext for `web-ext lint` of the Firefox package); its e2e test borrows
+# playwright-core from the web app's node_modules.
+extension-deps:
+	@test -d clients/extension/node_modules || (cd clients/extension && npm ci --no-audit --no-fund)
 
 # nginx for the edge tests (tests/test_edge.py), installed from Debian when running as root.
 edge-deps:

@@ -37,6 +37,7 @@ FAST = {
     "BACKOFF_BASE": "0.3",
     "BACKOFF_CAP": "1",
     "SCREENSHOT_SECONDS": "1.5",
+    "IDLE_SECONDS": "3",  # samples after the last input wait until idle is decided: keep that short here
     "NOTIFY": "0",
     "KEYRING": "0",
 }
@@ -362,7 +363,8 @@ def test_real_agent_reports_window_input_idle_and_uploads_screenshots(platform, 
     )
     assert shots[0]["device_id"].startswith("desktop-")
     a.q("UPDATE kv SET value = 'null' WHERE key = 'access'")  # so `status` must refresh (rotate) the session
-    status = a.cli("status").stdout
+    # The daemon may have seen the timer stopped between the discard's two calls: wait for its next policy sync.
+    status = wait_for(lambda: (s := a.cli("status").stdout) and "SCREENSHOTS ON" in s and s, what="capture on again")
     assert "SCREENSHOTS ON" in status and "timer:    running" in status and "window titles: ok" in status, status
     out = a.cli("stop").stdout
     assert "Timer stopped" in out and "daemon stopped" in out
@@ -494,6 +496,28 @@ def test_without_screenshot_consent_the_agent_takes_none(platform, agent):
     a.cli("stop")
     shots = requests.get(f"{platform['url']}/function/media/screenshots", headers=emp["headers"], timeout=10)
     assert shots.json()["items"] == []
+
+
+def test_start_takes_a_project_name_and_status_reads_plainly_when_offline(platform, agent):
+    emp = employee(platform)
+    for name in ("Acme Website", "Mobile App", "Mobile app (old)"):
+        project = call(platform, "projects/projects", emp["admin"], {"name": name, "member_ids": [emp["id"]]}, 201)
+        if name == "Acme Website":
+            website = project["project"]["id"]
+    a = agent()
+    a.login(platform["url"], emp["email"])
+    out = a.cli("start", "--project", "mobile", ok=False)
+    assert out.returncode == 1 and '"mobile" matches 2 projects: Mobile App (' in out.stderr, out.stderr
+    assert "400" not in out.stderr and "Traceback" not in out.stderr
+    assert "Timer started" in a.cli("start", "--project", "acme WEBSITE").stdout
+    timer = requests.get(f"{platform['url']}/function/time/timer", headers=emp["headers"], timeout=10).json()
+    assert timer["entry"]["project_id"] == website
+    a.cli("stop")
+    cfg = json.loads((a.home / "config" / "config.json").read_text())
+    (a.home / "config" / "config.json").write_text(json.dumps({**cfg, "server": "http://127.0.0.1:9"}))
+    status = a.cli("status").stdout
+    assert "timer:    unknown — server unreachable: cannot connect to 127.0.0.1:9" in status, status
+    assert "HTTPConnectionPool" not in status and "Errno" not in status
 
 
 def test_agent_logic_suite(desktop_tools):

@@ -6,6 +6,7 @@ import sqlite3
 import time
 import uuid
 from contextlib import contextmanager
+from urllib.parse import urlsplit
 
 import requests
 
@@ -32,11 +33,38 @@ class LoggedOut(Exception):
     """No usable refresh token: the user has to run `workmonitor-agent login` again."""
 
 
+def _why_offline(exc: requests.RequestException) -> str:
+    """Return a one-line reason for a failed request (requests' own text is a nested exception repr)."""
+    url = urlsplit(exc.request.url if exc.request is not None and exc.request.url else "")
+    where = url.netloc or "the server"
+    if isinstance(exc, requests.Timeout):
+        return f"{where} did not answer in time"
+    if isinstance(exc, requests.exceptions.SSLError):
+        return f"the TLS certificate of {where} was not accepted"
+    if isinstance(exc, requests.ConnectionError):
+        text = str(exc)
+        if "Name or service not known" in text or "nodename nor servname" in text or "getaddrinfo" in text:
+            return f"cannot find {url.hostname or where} (DNS)"
+        return f"cannot connect to {where} (connection refused or network down)"
+    return f"request to {where} failed ({type(exc).__name__})"
+
+
+def explain(exc: BaseException) -> str:
+    """Return what a failure means for the user, in one readable line (never a traceback or exception repr)."""
+    if isinstance(exc, Offline):
+        return f"server unreachable: {exc}"
+    if isinstance(exc, LoggedOut):
+        return "signed out — run `workmonitor-agent login`"
+    if isinstance(exc, ApiError):
+        return f"the server refused: {exc.message or exc.code} ({exc.status})"
+    return f"internal error ({type(exc).__name__}); details in agent.log"
+
+
 def _raise_for(resp: requests.Response) -> None:
     if resp.status_code < 400:
         return
     if resp.status_code >= 500 and resp.status_code != 501:
-        raise Offline(f"server error {resp.status_code}")
+        raise Offline(f"the server answered {resp.status_code} (temporarily unavailable)")
     try:
         err = resp.json()["error"]
     except (ValueError, KeyError, TypeError):
@@ -62,7 +90,7 @@ class Client:
         try:
             return self.http.request(method, self.base + path, headers=headers, timeout=TIMEOUT, **kw)
         except requests.RequestException as exc:
-            raise Offline(str(exc)) from exc
+            raise Offline(_why_offline(exc)) from exc
 
     def public(self, method: str, path: str, **kw) -> dict:
         """Call an unauthenticated endpoint; return its JSON; raise ApiError or Offline."""
@@ -158,6 +186,24 @@ class Client:
             json={k: v for k, v in body.items() if v is not None},
             headers={"Idempotency-Key": f"desktop-{uuid.uuid4()}"},
         )["entry"]
+
+    def resolve_project(self, project: str) -> str:
+        """Return the id of the project named `project` (an id, or a name matched case-insensitively: exact first,
+        else a unique partial match); raise ValueError saying what matched when it is not exactly one."""
+        try:
+            return str(uuid.UUID(project))
+        except ValueError:
+            pass
+        wanted = project.strip().casefold()
+        found = self.call("GET", "/projects/projects", params={"q": project.strip(), "limit": 50})["items"]
+        exact = [p for p in found if p["name"].strip().casefold() == wanted]
+        matches = exact or found
+        if len(matches) == 1:
+            return str(matches[0]["id"])
+        if not matches:
+            raise ValueError(f'No project you can track to is named "{project}".')
+        names = "; ".join(f"{p['name']} ({p['id']})" for p in matches[:10])
+        raise ValueError(f'"{project}" matches {len(matches)} projects: {names}. Give the full name or the id.')
 
     def stop_timer(self) -> dict | None:
         """Stop the running timer; return the entry, or None when none was running."""

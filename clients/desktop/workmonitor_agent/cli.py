@@ -12,7 +12,7 @@ import sys
 import time
 
 from . import capture as capmod
-from .api import ApiError, Client, LoggedOut, Offline
+from .api import ApiError, Client, LoggedOut, Offline, explain
 from .config import TokenStore, Tuning, data_dir, load_config, save_config
 
 log = logging.getLogger("workmonitor_agent")
@@ -152,9 +152,12 @@ def cmd_start(args) -> None:
     """Start the timer on the server and the capture daemon."""
     _, store, client = _session()
     try:
-        entry = client.start_timer(args.project, args.description)
+        project = client.resolve_project(args.project) if args.project else None
+        entry = client.start_timer(project, args.description)
+    except ValueError as exc:
+        raise Fail(str(exc)) from exc
     except (Offline, LoggedOut, ApiError) as exc:
-        raise Fail(f"Could not start the timer: {exc}") from exc
+        raise Fail(f"Could not start the timer: {explain(exc)}") from exc
     store.put("paused", False)
     store.put("pending_stop", False)
     print(f"Timer started at {entry['started_at']}.")
@@ -172,7 +175,7 @@ def cmd_stop(args) -> None:
         print("Timer stopped." if entry else "No timer was running.")
     except (Offline, LoggedOut, ApiError) as exc:
         store.put("pending_stop", True)
-        print(f"Server unreachable ({exc}); the timer will be stopped when it is back.")
+        print(f"Could not stop the timer now ({explain(exc)}); it will be stopped when the server is back.")
     print("Capture daemon stopped." if _request_stop(store, wait=20) else "Capture daemon was not running.")
 
 
@@ -193,7 +196,7 @@ def cmd_resume(args) -> None:
     try:
         client.start_timer()
     except (Offline, LoggedOut, ApiError) as exc:
-        raise Fail(f"Could not restart the timer: {exc}") from exc
+        raise Fail(f"Could not restart the timer: {explain(exc)}") from exc
     store.put("paused", False)
     store.put("pending_stop", False)
     if not daemon_pid(store):
@@ -219,7 +222,7 @@ def cmd_idle(args) -> None:
         client.call("PATCH", f"/time/entries/{timer['id']}", json={"ended_at": question["from"]})
         client.call("POST", "/time/timer/resume", json={"source": "desktop"})
     except (Offline, LoggedOut, ApiError) as exc:
-        raise Fail(f"Could not change the timesheet: {exc}") from exc
+        raise Fail(f"Could not change the timesheet: {explain(exc)}") from exc
     store.put("idle_return", None)
     print(f"Discarded: the entry now ends at {question['from']} and the timer runs again from now.")
 
@@ -252,7 +255,7 @@ def status_report(cfg: dict, store, client: Client | None) -> dict:
         me = client.me()
         out.update(timer=client.timer(), agreement=me.get("agreement"), online=True)
     except (Offline, ApiError, LoggedOut) as exc:
-        out.update(online=False, server_error=str(exc), agreement=(store.get("policy") or {}).get("agreement"))
+        out.update(online=False, server_error=explain(exc), agreement=(store.get("policy") or {}).get("agreement"))
     return out
 
 
@@ -291,8 +294,11 @@ def _print_status(rep: dict) -> None:
         f" ({q['screenshot_bytes'] / 1e6:.1f} MB); sent {q['samples_sent']} samples, {q['shots_sent']} screenshots;"
         f" dropped {q['samples_dropped']} samples, {q['shots_dropped']} screenshots"
     )
-    if rep["last_error"]:
-        print(f"last error: {rep['last_error']['error']}")
+    err = rep["last_error"]
+    if err:
+        when = time.strftime("%H:%M:%S", time.localtime(err["at"]))
+        retry = f"; retrying every {err['retry_in']:g} s or sooner" if err.get("retry_in") else ""
+        print(f"last error: {err['error']} (at {when}{retry})")
 
 
 def cmd_status(args) -> None:

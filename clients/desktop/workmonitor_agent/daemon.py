@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import os
@@ -86,11 +87,22 @@ class Agent:
         self._recent: deque = deque(maxlen=512)
         self._now = time.time()
         self._capturing_since: float | None = None
+        self._held: list = []
+        with store.tx():  # samples a previous process held back: queued once, as they were
+            self.recorder.restore(store.get("held_samples") or [])
+            self._keep_held(force=True)
 
     def _pushed(self, _event: str) -> None:
         """A timer or consent change arrived through the gateway: refresh the policy now."""
         self.syncer.next_policy = 0.0
         self.syncer.wake.set()
+
+    def _keep_held(self, force: bool = False) -> None:
+        """Store the samples the recorder holds back (until idle is decided) whenever they change."""
+        held = self.recorder.held_state()
+        if held != self._held or force:
+            self._held = held
+            self.store.put("held_samples", held)
 
     def _queue_sample(self, sample: dict) -> None:
         self.store.add_sample(sample)
@@ -155,7 +167,9 @@ class Agent:
         capturing = not paused and pol.agreement == "accepted" and pol.timer_running
         if not capturing or self.cap.locked():
             # Locked screen, pause or no consent ends the interval; nothing is recorded meanwhile.
-            self.recorder.flush(now)
+            with self.store.tx() if self._held else contextlib.nullcontext():
+                self.recorder.flush(now)
+                self._keep_held()
             self.shots.reset()
             self._idle_since = self._capturing_since = None
             return
@@ -164,10 +178,15 @@ class Agent:
         if pol.activity:
             idle_for = self.cap.idle_seconds()
             idle = idle_for is not None and idle_for >= pol.idle_seconds
-            self.recorder.tick(now, self.cap.active_window(), idle, keyboard, mouse)
+            window = self.cap.active_window()
+            # Samples leaving the held list and the list on disk change together, so a crash queues none twice.
+            with self.store.tx() if self._held else contextlib.nullcontext():
+                self.recorder.tick(now, window, idle, keyboard, mouse, idle_for)
+                self._keep_held()
             self._track_idle(now, idle, idle_for)
         else:
             self.recorder.flush(now)
+            self._keep_held()
         if pol.screenshots and now >= self.shots.next_due(now, pol.screenshot_seconds):
             self.shots.taken(now)
             self.take_screenshots(now)
@@ -219,6 +238,7 @@ class Agent:
         """Close the open sample, let the syncer try a last upload, release the display."""
         log.info("capture daemon stopping")
         self.recorder.flush(time.time())
+        self._keep_held()
         self.push.stop()
         self.syncer.stop.set()
         self.syncer.wake.set()

@@ -10,7 +10,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 
-from .api import ApiError, Client, LoggedOut, Offline
+from .api import ApiError, Client, LoggedOut, Offline, explain
 from .config import Tuning
 from .recorder import Backoff
 from .store import Store
@@ -76,20 +76,7 @@ class Syncer(threading.Thread):
         store = Store(self.db_path)
         client = Client(self.server, self.tokens, store)
         while not self.stop.is_set():
-            delay = self.tuning.upload_seconds
-            try:
-                # Data first: a batch sent just before a failure is re-sent and de-duplicated by the server.
-                self.upload(client, store)
-                if time.time() >= self.next_policy:
-                    self.refresh_policy(client, store)
-                self.backoff.ok()
-            except (Offline, ApiError, LoggedOut) as exc:
-                delay = self.backoff.fail()
-                self._failed(store, exc, delay)
-            except Exception as exc:  # a bug must not kill the uploader; it retries later
-                delay = self.backoff.fail()
-                log.exception("sync failed")
-                self._failed(store, exc, delay)
+            delay = self.cycle(client, store)
             self.wake.wait(delay)
             self.wake.clear()
         try:  # last flush on a clean stop; whatever does not go stays queued
@@ -98,12 +85,34 @@ class Syncer(threading.Thread):
             log.info("final upload skipped: %s", exc)
         store.close()
 
+    def cycle(self, client: Client, store: Store) -> float:
+        """Upload, then refresh the policy when due; return the seconds to wait before the next cycle."""
+        try:
+            # Data first: a batch sent just before a failure is re-sent and de-duplicated by the server.
+            self.upload(client, store)
+            if time.time() >= self.next_policy:
+                self.refresh_policy(client, store)
+        except (Offline, ApiError, LoggedOut) as exc:
+            delay = self.backoff.fail()
+            self._failed(store, exc, delay)
+            return delay
+        except Exception as exc:  # a bug must not kill the uploader; it retries later
+            delay = self.backoff.fail()
+            log.exception("sync failed")
+            self._failed(store, exc, delay)
+            return delay
+        self.backoff.ok()
+        self.policy.error = ""
+        if store.get("last_error"):  # after a success an old failure is history, not the current state
+            store.put("last_error", None)
+        return self.tuning.upload_seconds
+
     def _failed(self, store: Store, exc: Exception, delay: float) -> None:
         self.policy.online = not isinstance(exc, Offline)
-        self.policy.error = f"{type(exc).__name__}: {exc}"
+        self.policy.error = explain(exc)
         store.put("last_error", {"at": time.time(), "error": self.policy.error, "retry_in": round(delay, 1)})
         level = logging.WARNING if self.backoff.failures <= 3 or self.backoff.failures % 10 == 0 else logging.DEBUG
-        log.log(level, "server unavailable (%s); retrying in %.1fs", self.policy.error, delay)
+        log.log(level, "sync failed (%s: %s); retrying in %.1fs", type(exc).__name__, exc, delay)
 
     def refresh_policy(self, client: Client, store: Store) -> None:
         """Fetch consent, settings and the running timer; replace `policy` in place."""

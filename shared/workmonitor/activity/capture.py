@@ -2,7 +2,9 @@
 
 Definitions (also the API's):
 - A sample is one client interval (usually 60 s) with the foreground app, window title, URL/domain, input event
-  counts and an idle flag. Its active seconds are the client's `active_seconds` when sent, else an estimate of
+  counts, an idle flag and its source (desktop agent or browser extension; a browser sample keeps its URL and
+  title only when the company's browser_capture setting is "full", else its domain alone). Its active seconds
+  are the client's `active_seconds` (seconds with input, measured per second) when sent, else an estimate of
   min(duration, keyboard + mouse) (each input event credits at most one second); an idle sample has none.
 - Activity % of an interval = active seconds / tracked seconds x 100. Idle time = seconds of idle samples.
 - Days are calendar days in the user's time zone at the time of ingest (a recompute uses the current one).
@@ -102,15 +104,17 @@ def check(batch: SampleBatch, now: datetime | None = None) -> list[str | None]:
 _INGEST = """
 WITH ins AS (
   INSERT INTO activity_samples (company_id, user_id, device_id, seq, started_at, duration, app, title, url, domain,
-                                keyboard, mouse, idle, active_seconds)
+                                keyboard, mouse, idle, active_seconds, source)
   SELECT %(cid)s, %(uid)s, coalesce(t.device_id, %(device)s), t.seq, t.started_at, t.duration, coalesce(t.app, ''),
-         coalesce(t.title, ''), t.url, t.domain, coalesce(t.keyboard, 0), coalesce(t.mouse, 0),
+         CASE WHEN t.source = 'browser' AND NOT %(full)s THEN '' ELSE coalesce(t.title, '') END,
+         CASE WHEN t.source = 'browser' AND NOT %(full)s THEN NULL ELSE t.url END,
+         t.domain, coalesce(t.keyboard, 0), coalesce(t.mouse, 0),
          coalesce(t.idle, false), CASE WHEN t.idle THEN 0 ELSE coalesce(t.active_seconds,
-           least(t.duration, coalesce(t.keyboard, 0) + coalesce(t.mouse, 0))) END
+           least(t.duration, coalesce(t.keyboard, 0) + coalesce(t.mouse, 0))) END, coalesce(t.source, 'desktop')
   FROM ROWS FROM (json_to_recordset(%(body)s::json -> 'samples') AS (seq bigint, device_id text,
          started_at timestamptz, duration int, app text, title text, url text, keyboard int, mouse int, idle boolean,
-         active_seconds int), unnest(%(domains)b::text[]))
-    AS t(seq, device_id, started_at, duration, app, title, url, keyboard, mouse, idle, active_seconds, domain)
+         active_seconds int, source text), unnest(%(domains)b::text[]))
+    AS t(seq, device_id, started_at, duration, app, title, url, keyboard, mouse, idle, active_seconds, source, domain)
   ON CONFLICT (user_id, device_id, seq, started_at) DO NOTHING
   RETURNING started_at, duration, app, domain, idle, active_seconds
 ), agg AS (
@@ -134,6 +138,7 @@ SELECT day, app, domain, n, seconds, active_seconds, idle_seconds, RULES AS rule
 _BEGIN = f"""
 WITH u AS (SELECT coalesce(timezone, 'UTC') AS tz FROM users WHERE id = %(uid)s)
 SELECT u.tz, (SELECT activity FROM work_agreements WHERE user_id = %(uid)s AND status = 'accepted') AS ok,
+  (SELECT settings->>'browser_capture' = 'full' FROM companies WHERE id = %(cid)s) IS TRUE AS full_urls,
   (SELECT count(pg_advisory_xact_lock_shared({DAY_LOCK.format(day="d")})) FROM (SELECT DISTINCT
     (t AT TIME ZONE u.tz)::date AS d FROM unnest(%(starts)s::timestamptz[]) AS t ORDER BY 1) AS days) AS locked
 FROM u
@@ -151,7 +156,7 @@ def ingest(conn: Conn, company_id, user_id, raw: bytes) -> dict:
         raise ValidationFailed("Text must not contain NUL characters.", fields={"samples": "contains \\u0000"})
     domains = check(batch)
     starts = sorted({s.started_at for s in batch.samples})
-    begin = conn.execute(_BEGIN, {"uid": user_id, "starts": starts}).fetchone()
+    begin = conn.execute(_BEGIN, {"uid": user_id, "cid": company_id, "starts": starts}).fetchone()
     refuse_without_consent(begin is not None and begin["ok"])
     assert begin is not None  # refused just above otherwise
     rows = conn.execute(
@@ -163,6 +168,7 @@ def ingest(conn: Conn, company_id, user_id, raw: bytes) -> dict:
             "device": batch.device_id,
             "body": raw.decode(),
             "domains": domains,
+            "full": begin["full_urls"],
         },
     ).fetchall()
     accepted = sum(r["n"] for r in rows)

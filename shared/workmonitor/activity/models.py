@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, RootModel, StringConstraints
 
@@ -37,6 +37,7 @@ class SampleIn(DatesInRange):
     mouse: int = Field(default=0, ge=0, le=1_000_000)
     idle: bool = False
     active_seconds: int | None = Field(default=None, ge=0, le=3600)
+    source: Literal["desktop", "browser"] | None = None
 
 
 class SampleBatch(BaseModel):

@@ -8,7 +8,8 @@ a glob uses fnmatch syntax (*, ?, [..]) against the whole name. Domains are comp
 Every glob and regex runs on RE2 (linear time in the name, no backtracking): a pattern RE2 cannot run
 (backreferences, lookaround) is refused when saved, and names are cut to MAX_NAME characters before matching,
 so one company's rule costs a bounded few microseconds per name and never stalls the process for others.
-The daily score is productive / (productive + neutral + unproductive) seconds x 100, idle time excluded.
+The daily score is productive / (productive + unproductive) seconds x 100: neutral and idle time excluded, no
+score (None) on a day without categorised time.
 """
 
 from __future__ import annotations

@@ -49,6 +49,7 @@ class SettingsPatch(Input):
     # Capture policy the desktop agent reads from the company settings (GET /function/auth/me).
     screenshot_interval_minutes: Annotated[int, Field(ge=1, le=120)] | None = None
     idle_threshold_minutes: Annotated[int, Field(ge=1, le=120)] | None = None
+    browser_capture: Literal["domain", "full"] | None = None
 
 
 class RecordingIn(Input):
@@ -83,6 +84,7 @@ class MediaSettings(Model):
     retention_days: Retention
     screenshot_interval_minutes: int
     idle_threshold_minutes: int
+    browser_capture: str
 
 
 class SettingsOut(Model):

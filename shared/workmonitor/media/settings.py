@@ -16,6 +16,7 @@ DEFAULTS: dict = {
     "retention_days": {"screenshots": 90, "recordings": 30, "activity": 0, "gps": 0, "chat": 0},  # 0: kept
     "screenshot_interval_minutes": 10,
     "idle_threshold_minutes": 5,
+    "browser_capture": "domain",  # the browser extension: "domain" only, or "full" URL and tab title
 }
 
 

@@ -686,6 +686,11 @@ export interface components {
             /** Seq */
             seq: number;
             /**
+             * Source
+             * @default null
+             */
+            source: ("desktop" | "browser") | null;
+            /**
              * Started At
              * Format: date-time
              */

@@ -290,6 +290,8 @@ export interface components {
         MediaSettings: {
             /** Blur Screenshots */
             blur_screenshots: boolean;
+            /** Browser Capture */
+            browser_capture: string;
             /** Delete Grace Minutes */
             delete_grace_minutes: number;
             /** Idle Threshold Minutes */
@@ -566,6 +568,11 @@ export interface components {
              * @default null
              */
             blur_screenshots: boolean | null;
+            /**
+             * Browser Capture
+             * @default null
+             */
+            browser_capture: ("domain" | "full") | null;
             /**
              * Delete Grace Minutes
              * @default null

@@ -126,7 +126,7 @@ function MediaSettings() {
   const s = useSettings<MediaSettingsOut>("/media/settings");
   const d = s.draft;
   return (
-    <form className="panel" aria-label="Capture policy" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days, screenshot_interval_minutes: d.screenshot_interval_minutes, idle_threshold_minutes: d.idle_threshold_minutes }); }}>
+    <form className="panel" aria-label="Capture policy" onSubmit={(e) => { e.preventDefault(); if (d) s.save({ screenshot_max_bytes: d.screenshot_max_bytes, blur_screenshots: d.blur_screenshots, delete_grace_minutes: d.delete_grace_minutes, retention_days: d.retention_days, screenshot_interval_minutes: d.screenshot_interval_minutes, idle_threshold_minutes: d.idle_threshold_minutes, browser_capture: d.browser_capture }); }}>
       <h3>Capture policy</h3>
       <p className="muted" style={{ marginTop: 0 }}>The desktop agent follows these while a person's timer runs, and only with their consent.</p>
       {!d ? (s.error ? null : <Loading />) : (
@@ -139,6 +139,11 @@ function MediaSettings() {
           </div>
           <label className="check"><input type="checkbox" checked={d.blur_screenshots} onChange={(e) => s.setDraft({ ...d, blur_screenshots: e.target.checked })} />
             Show screenshots blurred</label>
+          <Field label="The browser extension records"><select name="browser_capture" value={d.browser_capture}
+            onChange={(e) => s.setDraft({ ...d, browser_capture: e.target.value })}>
+            <option value="domain">The website's domain only (e.g. github.com)</option>
+            <option value="full">The full address (URL) and page title</option>
+          </select></Field>
           <div className="row">
             <Field label="Keep screenshots (days)"><input type="number" min={1} max={3650} value={d.retention_days.screenshots}
               onChange={(e) => s.setDraft({ ...d, retention_days: { ...d.retention_days, screenshots: Number(e.target.value) } })} /></Field>

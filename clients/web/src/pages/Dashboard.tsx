@@ -6,6 +6,7 @@ import { isManager, useMe } from "../session";
 import type { Route } from "../router";
 import { Empty, ErrorBanner, Loading, useAsync } from "../ui";
 import { TeamDashboard } from "./TeamDashboard";
+import { usageName } from "../usage";
 
 export function Dashboard({ route }: { route: Route }) {
   const me = useMe();
@@ -57,7 +58,7 @@ function MyDay() {
       <section className="panel">
         <h3>Top apps</h3>
         {apps.loading ? <Loading /> : apps.data?.length ? (
-          <ul>{apps.data.map((a, i) => <li key={i}>{a.name} — {hm(a.seconds)}</li>)}</ul>
+          <ul>{apps.data.map((a, i) => <li key={i}>{usageName("app", a.name)} — {hm(a.seconds)}</li>)}</ul>
         ) : <Empty>No activity recorded yet. The desktop agent sends it once you consent.</Empty>}
       </section>
     </>

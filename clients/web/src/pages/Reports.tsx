@@ -9,6 +9,7 @@ import type { DailyProductivity, DailyTotals, Person, ProductivityReport, TimeSu
 import { nameOf, usePeople } from "../people";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAsync } from "../ui";
+import { EXTENSION_HREF, usageEmpty, usageName } from "../usage";
 
 interface Filters { from: string; to: string; userId: string }
 
@@ -40,8 +41,8 @@ export function Reports() {
       {!manager && <p className="muted">These reports show your own time and activity only.</p>}
       <TimeSummary f={f} manager={manager} />
       <div className="grid2" style={{ marginBottom: 16 }}>
-        <UsageReport f={f} by="app" title="Apps" />
-        <UsageReport f={f} by="domain" title="Websites" />
+        <UsageReport f={f} by="app" title="Apps" self={f.userId ? f.userId === me.user.id : !manager} />
+        <UsageReport f={f} by="domain" title="Websites" self={f.userId ? f.userId === me.user.id : !manager} />
       </div>
       <DailyActivity f={f} />
       <Productivity f={f} people={people.data} manager={manager} />
@@ -80,17 +81,21 @@ function TimeSummary({ f, manager }: { f: Filters; manager: boolean }) {
   );
 }
 
-function UsageReport({ f, by, title }: { f: Filters; by: "app" | "domain"; title: string }) {
+function UsageReport({ f, by, title, self }: { f: Filters; by: "app" | "domain"; title: string; self: boolean }) {
+  const person = Boolean(f.userId);
   const usage = useAsync(() => get<UsagePage>(`/activity/usage${qs({ by, from: f.from, to: f.to, user_id: f.userId, limit: 12 })}`), [by, f.from, f.to, f.userId]);
   return (
     <section className="panel" aria-label={`${title} usage`}>
       <h3>{title}</h3>
       <ErrorBanner error={usage.error} />
       {usage.loading && !usage.data ? <Loading /> : !usage.data?.items.length ? (
-        <Empty>No {title.toLowerCase()} recorded. The desktop agent sends them once activity tracking is consented to: <a href="#/downloads">get the agent</a>.</Empty>
+        <Empty>
+          <span data-testid={`${by}-usage-empty`}>{usageEmpty(by, self, person)}</span>
+          {by === "domain" && <> <a href={EXTENSION_HREF}>Get the browser extension</a></>}
+        </Empty>
       ) : (
         <BarList label={`${title} by time`} rows={usage.data.items.map((u) => ({
-          key: u.name, label: u.name, value: u.seconds, display: dur(u.seconds),
+          key: u.name, label: usageName(by, u.name), value: u.seconds, display: dur(u.seconds),
           note: u.activity_pct !== null ? `${u.activity_pct}% active` : undefined,
         }))} />
       )}
@@ -129,7 +134,7 @@ function Productivity({ f, people, manager }: { f: Filters; people: Person[] | n
   return (
     <section className="panel" aria-label="Productivity">
       <h3>Productivity per {manager ? "person and " : ""}day</h3>
-      <p className="muted" style={{ marginTop: 0 }}>Categories come from the productivity rules in Settings; uncategorised apps count as neutral.</p>
+      <p className="muted" style={{ marginTop: 0 }}>Categories come from the productivity rules in Settings; uncategorised apps count as neutral. Score = productive share of productive + unproductive time (— when there is none).</p>
       <Legend items={PARTS.map((p) => ({ label: p.label, tone: p.tone }))} />
       <ErrorBanner error={prod.error} />
       {prod.loading && !prod.data ? <Loading /> : !prod.data?.items.length ? <Empty>No productivity data in this range. It needs activity from the <a href="#/downloads">desktop agent</a>; rules in Settings say what counts as productive.</Empty> : (
