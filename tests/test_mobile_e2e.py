@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 import requests
+from PIL import Image, ImageDraw
 import services
 from localplatform import running_platform
 
@@ -121,6 +122,8 @@ def _company(base: str, outbox: Path) -> dict:
     assert r.status_code == 200, r.text
     r = s.post(f"{base}/function/projects/projects", json={"name": "Site work", "member_ids": [eve_id]}, headers=admin)
     assert r.status_code == 201, r.text
+    r = s.post(f"{base}/function/finance/expense-categories", json={"name": "Travel"}, headers=admin)
+    assert r.status_code == 201, r.text
     return {"admin": admin, "eve": eve, "eve_id": eve_id}
 
 
@@ -135,6 +138,10 @@ def test_mobile_web_build_in_chromium(stack, tmp_path):
             base = platform["base"]
             who = _company(base, platform["outbox"])
             SHOTS.mkdir(parents=True, exist_ok=True)
+            receipt = tmp_path / "receipt.png"
+            img = Image.new("RGB", (600, 900), "white")
+            ImageDraw.Draw(img).text((40, 40), "Taxi 12.50 EUR", fill="black")
+            img.save(receipt)
             args = {
                 "app": origin,
                 "server": base,
@@ -142,6 +149,7 @@ def test_mobile_web_build_in_chromium(stack, tmp_path):
                 "email": "eve@field.test",
                 "password": PASSWORD,
                 "shots": str(SHOTS),
+                "receipt": str(receipt),
             }
             out = subprocess.run(
                 ["node", "e2e/run.mjs", json.dumps(args)],
@@ -171,6 +179,10 @@ def test_mobile_web_build_in_chromium(stack, tmp_path):
             ).json()["items"]
             assert [e["source"] for e in entries] == ["mobile"], entries
             assert entries[0]["duration_seconds"] >= 2 and entries[0]["description"] == "offline visit"
+            expenses = requests.get(f"{base}/function/finance/expenses?limit=50", headers=who["admin"]).json()["items"]
+            assert [(x["amount_minor"], x["category"], x["has_receipt"], x["status"]) for x in expenses] == [
+                (1250, "Travel", True, "submitted")
+            ], expenses
     finally:
         static.shutdown()
     assert len(list(SHOTS.glob("*.png"))) >= 6

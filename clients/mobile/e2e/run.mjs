@@ -113,11 +113,23 @@ try {
   await expectText("today", /offline visit/);
   await shot("08-back-online");
 
+  step("an expense with a receipt photo (the web build's file picker)");
+  await byId("tab-expenses").click();
+  await byId("category-Travel").click();
+  await byId("expense-amount").fill("12,50");
+  const [chooser] = await Promise.all([page.waitForEvent("filechooser"), byId("receipt-photo").click()]);
+  await chooser.setFiles(args.receipt);
+  await byId("receipt-preview").waitFor({ timeout: 10000 });
+  await byId("expense-submit").click();
+  await expectText("expense-message", /^Submitted 12\.50 [A-Z]{3}: your manager decides\.$/);
+  await expectText("expense-list", /Travel · receipt/);
+  await shot("09-expense");
+
   step("dark theme and the capture statement");
   await byId("tab-more").click();
   await page.getByRole("button", { name: "Dark" }).click();
   await expectText("capture", /location at clock-in and clock-out/);
-  await shot("09-more-dark");
+  await shot("10-more-dark");
 
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (overflow > 0) throw new Error(`horizontal overflow at 390 px: ${overflow}px`);
@@ -133,11 +145,11 @@ try {
   await tp.getByTestId("today").waitFor({ timeout: 20000 });
   const [timerBox, todayBox] = [await tp.getByTestId("timer-card").boundingBox(), await tp.getByTestId("today").boundingBox()];
   if (!(todayBox.x > timerBox.x + timerBox.width - 1)) throw new Error("tablet: the day's entries are not beside the timer");
-  await tp.screenshot({ path: path.join(args.shots, "10-tablet-timer.png") });
+  await tp.screenshot({ path: path.join(args.shots, "11-tablet-timer.png") });
   await tp.getByTestId("tab-attendance").click();
   await tp.getByTestId("clock-card").waitFor();
   await tp.waitForTimeout(500);
-  await tp.screenshot({ path: path.join(args.shots, "11-tablet-attendance.png") });
+  await tp.screenshot({ path: path.join(args.shots, "12-tablet-attendance.png") });
   await tablet.close();
   if (consoleErrors.length) throw new Error(`page errors: ${consoleErrors.join("; ")}`);
   console.log("mobile e2e: all steps passed");

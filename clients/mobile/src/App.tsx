@@ -4,6 +4,7 @@ import { ActivityIndicator, Pressable, SafeAreaView, StyleSheet, Text, useWindow
 
 import { AppProvider, useApp } from "./context";
 import Attendance from "./screens/Attendance";
+import Expenses from "./screens/Expenses";
 import Inbox from "./screens/Inbox";
 import More from "./screens/More";
 import SignIn from "./screens/SignIn";
@@ -16,6 +17,7 @@ const TABS = [
   ["timer", "Timer"],
   ["attendance", "Attendance"],
   ["tasks", "Tasks"],
+  ["expenses", "Expenses"],
   ["inbox", "Inbox"],
   ["more", "More"],
 ] as const;
@@ -39,7 +41,7 @@ function Shell() {
   if (!app.me) return <SignIn />;
   const waiting = app.queue.pending.length;
   const body =
-    tab === "timer" ? <TimerScreen wide={wide} /> : tab === "attendance" ? <Attendance wide={wide} /> : tab === "tasks" ? <Tasks /> : tab === "inbox" ? <Inbox /> : <More />;
+    tab === "timer" ? <TimerScreen wide={wide} /> : tab === "attendance" ? <Attendance wide={wide} /> : tab === "tasks" ? <Tasks /> : tab === "expenses" ? <Expenses /> : tab === "inbox" ? <Inbox /> : <More />;
   const nav = (
     <View
       accessibilityRole="tablist"

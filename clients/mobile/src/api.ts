@@ -32,6 +32,8 @@ const SESSION_KEY = "wm.session";
 
 export interface RequestOptions {
   body?: unknown;
+  form?: FormData; // multipart (a receipt photo): the platform sets the boundary
+
   idempotencyKey?: string;
   auth?: boolean;
 }
@@ -75,14 +77,14 @@ export class Api {
 
   private async raw(method: string, path: string, opts: RequestOptions, token: string | null): Promise<Response> {
     const headers: Record<string, string> = { Accept: "application/json" };
-    if (opts.body !== undefined) headers["Content-Type"] = "application/json";
+    if (opts.body !== undefined && !opts.form) headers["Content-Type"] = "application/json";
     if (token) headers.Authorization = `Bearer ${token}`;
     if (opts.idempotencyKey) headers["Idempotency-Key"] = opts.idempotencyKey;
     try {
       return await this.fetchFn(this.baseUrl + path, {
         method,
         headers,
-        body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+        body: opts.form ?? (opts.body === undefined ? undefined : JSON.stringify(opts.body)),
       });
     } catch (err) {
       throw new OfflineError(err);

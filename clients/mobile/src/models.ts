@@ -2,11 +2,13 @@
 // `npm run types` in clients/web). Type-only imports: nothing of the web app is bundled into the mobile app.
 import type { components as AttendanceC } from "../../web/src/generated/attendance";
 import type { components as AuthC } from "../../web/src/generated/auth";
+import type { components as FinanceC } from "../../web/src/generated/finance";
 import type { components as MessagingC } from "../../web/src/generated/messaging";
 import type { components as ProjectsC } from "../../web/src/generated/projects";
 import type { components as TimeC } from "../../web/src/generated/time";
 
 type Auth = AuthC["schemas"];
+type Finance = FinanceC["schemas"];
 type Attendance = AttendanceC["schemas"];
 type Messaging = MessagingC["schemas"];
 type Projects = ProjectsC["schemas"];
@@ -46,3 +48,6 @@ export interface Page<T> {
   has_more: boolean;
   next_offset: number | null;
 }
+
+export type Expense = Finance["Expense"];
+export type ExpenseCategory = Finance["Category"];

@@ -145,7 +145,6 @@ export type AuditPage = Team["Page_AuditRow_"];
 export type AuditActions = Team["AuditActions"];
 export type CompanyProfile = Team["Company"];
 export type CompanyOut = Team["CompanyOut"];
-export type AssignmentPage = Team["Page_Assignment_"];
 export type InvitationList = Team["Page_Invitation_"];
 // reports: the report builder, exports, saved reports, share links, API tokens, webhooks
 export type ReportIn = Reports["ReportIn"];

@@ -722,6 +722,26 @@ export interface components {
             /** Target Type */
             target_type: string | null;
         };
+        /**
+         * Capture
+         * @description What one client captures about the person now (`active`), and how (`detail`).
+         */
+        Capture: {
+            /** Active */
+            active: boolean;
+            /**
+             * Client
+             * @enum {string}
+             */
+            client: "desktop_agent" | "browser_extension" | "phone";
+            /** Detail */
+            detail: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "screenshots" | "activity" | "gps";
+        };
         /** Company */
         Company: {
             /**
@@ -769,26 +789,6 @@ export interface components {
              * @default null
              */
             week_start: number | null;
-        };
-        /**
-         * Capture
-         * @description What one client captures about the person now (`active`), and how (`detail`).
-         */
-        Capture: {
-            /** Active */
-            active: boolean;
-            /**
-             * Client
-             * @enum {string}
-             */
-            client: "desktop_agent" | "browser_extension" | "phone";
-            /** Detail */
-            detail: string;
-            /**
-             * Kind
-             * @enum {string}
-             */
-            kind: "screenshots" | "activity" | "gps";
         };
         /**
          * DataExport
