@@ -24,7 +24,7 @@ jest.mock("expo-secure-store", () => ({
   deleteItemAsync: async (k: string) => void mockSecure.delete(k),
 }));
 
-jest.setTimeout(30000);
+jest.setTimeout(60000);
 
 let server: FakeServer;
 const position = (lat: number, lng: number) => ({ coords: { latitude: lat, longitude: lng, accuracy: 8 }, timestamp: Date.now() });
