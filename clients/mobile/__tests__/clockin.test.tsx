@@ -53,7 +53,7 @@ test("inside the office: the location is sent and the site is named", async () =
   render(<AppProvider><Screen /></AppProvider>);
   await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent("You are at Office."), { timeout: 20000 });
   fireEvent.press(screen.getByTestId("clock-in"));
-  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clocked in at Office."));
+  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clocked in at Office."), { timeout: 15000 });
   expect(clockInCalls()[0].body).toEqual({ location: { lat: 52.5201, lng: 13.405, accuracy: 8 }, source: "mobile" });
 });
 
@@ -61,27 +61,27 @@ test("outside under policy require: refused, with the server's reason", async ()
   server.policy = "require";
   (Location.getCurrentPositionAsync as jest.Mock).mockResolvedValue(position(52.53, 13.405));
   render(<AppProvider><Screen /></AppProvider>);
-  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/outside every work site \(\d+ m from Office\)/));
+  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/outside every work site \(\d+ m from Office\)/), { timeout: 15000 });
   fireEvent.press(screen.getByTestId("clock-in"));
-  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clock-in refused: You are outside every work site geofence."));
+  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clock-in refused: You are outside every work site geofence."), { timeout: 15000 });
   expect(server.clockedIn).toBe(false);
 });
 
 test("outside under policy flag: clocked in and told it is flagged", async () => {
   (Location.getCurrentPositionAsync as jest.Mock).mockResolvedValue(position(52.53, 13.405));
   render(<AppProvider><Screen /></AppProvider>);
-  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/outside/));
+  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/outside/), { timeout: 15000 });
   fireEvent.press(screen.getByTestId("clock-in"));
-  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clocked in. Flagged for your manager: outside every work site."));
+  await waitFor(() => expect(screen.getByTestId("attendance-message")).toHaveTextContent("Clocked in. Flagged for your manager: outside every work site."), { timeout: 15000 });
 });
 
 test("without GPS consent no location is read or sent", async () => {
   server.gps = false;
   (Location.getCurrentPositionAsync as jest.Mock).mockClear();
   render(<AppProvider><Screen /></AppProvider>);
-  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/does not include GPS/));
+  await waitFor(() => expect(screen.getByTestId("location-hint")).toHaveTextContent(/does not include GPS/), { timeout: 15000 });
   fireEvent.press(screen.getByTestId("clock-in"));
-  await waitFor(() => expect(screen.getByTestId("attendance-message")).toBeTruthy());
+  await waitFor(() => expect(screen.getByTestId("attendance-message")).toBeTruthy(), { timeout: 15000 });
   expect(clockInCalls()[0].body.location).toBeNull();
   expect(Location.getCurrentPositionAsync).not.toHaveBeenCalled();
 });
