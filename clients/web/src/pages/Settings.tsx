@@ -7,6 +7,7 @@ import type { Agreement, Agreements, MediaSettingsOut } from "../models";
 import { isManager, useMe, useSession } from "../session";
 import { ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 import { CompanySettings } from "./CompanySettings";
+import { PairExtension } from "../PairExtension";
 
 export function Settings() {
   const me = useMe();
@@ -17,6 +18,7 @@ export function Settings() {
         <Profile />
         <Security />
       </div>
+      <PairExtension />
       {isManager(me) && <CompanySettings />}
     </>
   );
