@@ -113,6 +113,7 @@ def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactl
         agreement = _call(base, f"team/users/{emp['id']}/agreements", admin, {"activity": True}, 201)["agreement"]
         _call(base, f"team/agreements/{agreement['id']}/accept", emp["token"])
         project = _call(base, "projects/projects", admin, {"name": "Browser work", "member_ids": [emp["id"]]}, 201)
+        pairing = _call(base, "auth/pairing-codes", other["token"], status=201)["code"]  # what the web app shows
         config = tmp_path / "e2e.json"
         config.write_text(
             json.dumps(
@@ -120,6 +121,7 @@ def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactl
                     "port": platform["port"],
                     "email": emp["email"],
                     "noConsentEmail": other["email"],
+                    "pairingCode": pairing,
                     "password": PASSWORD,
                     "project": project["project"]["name"],
                     "chromium": chromium,
@@ -141,7 +143,7 @@ def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactl
             ).fetchall()
     mine = [r for r in rows if r[0] == emp["id"]]
     assert not [r for r in rows if r[0] == other["id"]], "nothing is sent for a person without consent"
-    assert result["noConsentStatus"] == "Not allowed" and result["noConsentSent"] == 0
+    assert result["noConsentStatus"] == "Not allowed" and result["noConsentSent"] == 0  # signed in by pairing code
     assert result["noConsentQueued"] == 0
     # Nothing twice, nothing lost: one row per sequence number the extension handed out, all from one device.
     assert [r[2] for r in mine] == list(range(1, result["seq"] + 1)), [r[2] for r in mine]
@@ -166,5 +168,6 @@ def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactl
     assert all(r[6] == 0 for r in mine if r[5])
     shots = sorted(p.name for p in SHOTS.glob("popup-*.png"))
     assert shots == sorted(
-        f"popup-{s}.png" for s in ("signed-out", "timer-stopped", "offline", "paused", "tracking", "not-allowed")
+        f"popup-{s}.png"
+        for s in ("signed-out", "timer-stopped", "offline", "paused", "tracking", "not-allowed", "pairing-code")
     )

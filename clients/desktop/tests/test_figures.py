@@ -167,3 +167,17 @@ def test_held_samples_survive_a_crash_and_are_queued_once(tmp_path, monkeypatch)
     assert store.counts()["pending_samples"] == 2 and store.get("held_samples") == []
     assert [s["duration"] for s in store.pending_samples(10)] == [10, 10]
     store.close()
+
+
+def test_held_samples_count_as_the_previous_accounts_queue(tmp_path):
+    from workmonitor_agent.cli import Fail, _check_owner
+    from workmonitor_agent.store import Store
+
+    store = Store(tmp_path / "q.sqlite3")
+    _check_owner(store, {"id": "a", "email": "a@x.io"}, False)
+    store.put("held_samples", [[0, 10, ["Code", "", False], 1, 0, 1.0]])
+    with pytest.raises(Fail, match="1 samples/screenshots of a@x.io"):
+        _check_owner(store, {"id": "b", "email": "b@x.io"}, False)
+    _check_owner(store, {"id": "b", "email": "b@x.io"}, True)
+    assert store.get("held_samples") == [] and store.get("owner")["id"] == "b"
+    store.close()

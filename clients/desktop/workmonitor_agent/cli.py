@@ -64,7 +64,7 @@ def cmd_login(args) -> None:
 def _check_owner(store, user: dict, discard: bool) -> None:
     """Refuse to send one account's queued data as another's; --discard-queue deletes it instead."""
     owner, counts = store.get("owner"), store.counts()
-    waiting = counts["pending_samples"] + counts["pending_screenshots"]
+    waiting = counts["pending_samples"] + counts["pending_screenshots"] + len(store.get("held_samples") or [])
     if owner and owner["id"] != str(user["id"]) and waiting:
         if not discard:
             raise Fail(
@@ -75,6 +75,7 @@ def _check_owner(store, user: dict, discard: bool) -> None:
             store.ack_samples([s["seq"] for s in store.pending_samples(10**9)])
             for shot in store.pending_shots(10**9):
                 store.drop_shot(shot["id"])
+            store.put("held_samples", [])
         log.warning("login as another account: deleted %d unsent items of %s", waiting, owner["email"])
     store.put("owner", {"id": str(user["id"]), "email": user.get("email")})
     store.put("policy", None)  # the previous account's consent never applies to this one

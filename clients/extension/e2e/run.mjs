@@ -16,7 +16,7 @@ import { build } from "../scripts/build.mjs";
 const cfg = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const require = createRequire(cfg.playwright);
 const { chromium } = require("playwright-core");
-const SAMPLE = 5; // seconds per sample in this run (60 in real use)
+const SAMPLE = 3; // seconds per sample in this run (60 in real use)
 const sleep = (s) => new Promise((r) => setTimeout(r, s * 1000));
 const log = (...a) => console.log("e2e:", ...a);
 mkdirSync(cfg.shots, { recursive: true });
@@ -74,16 +74,23 @@ async function openPopup() {
   await popup.goto(popupUrl);
   await popup.waitForSelector("#signin, [data-testid=status]");
 }
-async function shot(name) {
-  await openPopup();
+async function shot(name, reload = true) {
+  if (reload) await openPopup();
   await popup.screenshot({ path: join(cfg.shots, `popup-${name}.png`), fullPage: true });
   log("screenshot", name);
 }
-async function signIn(email) {
+async function signIn(email, pairingCode) {
   await openPopup();
-  await popup.fill("input[name=server]", SERVER);
-  await popup.fill("input[name=email]", email);
-  await popup.fill("input[name=password]", cfg.password);
+  if (pairingCode) {
+    await popup.click("#switch-signin");
+    await popup.fill("input[name=server]", SERVER);
+    await popup.fill("input[name=code]", pairingCode.toLowerCase()); // typed loosely
+    await shot("pairing-code", false);
+  } else {
+    await popup.fill("input[name=server]", SERVER);
+    await popup.fill("input[name=email]", email);
+    await popup.fill("input[name=password]", cfg.password);
+  }
   await popup.click("#signin-button");
   await popup.waitForSelector("[data-testid=status]", { timeout: 20000 });
   await inWorker(
@@ -141,8 +148,8 @@ try {
       await sleep(1);
     }
   };
-  await visit("127.0.0.1", "/a", 14, "a");
-  await visit("localhost", "/b", 9, "b");
+  await visit("127.0.0.1", "/a", 8, "a");
+  await visit("localhost", "/b", 6, "b");
 
   // Idle: the browser reports idle (here: its idle API answers "idle"); the time since the last input is idle.
   await inWorker(() => {
@@ -151,7 +158,7 @@ try {
     return globalThis.workmonitor.periodic();
   });
   mark("idle");
-  await sleep(8);
+  await sleep(6);
   await inWorker(() => {
     chrome.idle.queryState = globalThis.realQueryState;
     return globalThis.workmonitor.periodic();
@@ -162,7 +169,7 @@ try {
 
   // Offline: samples queue up; the worker is stopped by force; the server returns; everything arrives once.
   await serverDown();
-  await visit("127.0.0.1", "/c", 10, "c");
+  await visit("127.0.0.1", "/c", 5, "c");
   await until("a sync error", async () => (await state()).sync.lastError !== "");
   await site.bringToFront();
   const queued = (await state()).queue.length;
@@ -219,12 +226,12 @@ try {
 
   // A person without consent: not allowed, nothing is sent however long they browse.
   await popup.click("#signout");
-  await signIn(cfg.noConsentEmail);
+  await signIn(cfg.noConsentEmail, cfg.pairingCode); // with a code from the web app: no password typed
   result.noConsentStatus = await status();
   await shot("not-allowed");
   await site.goto(`http://localhost:${PAGE_PORT}/e`);
   await site.bringToFront();
-  await sleep(2 * SAMPLE + 2);
+  await sleep(2 * SAMPLE + 1);
   await syncNow();
   const after = await state();
   result.noConsentQueued = after.queue.length;

@@ -55,6 +55,11 @@ export function login(server, email, password) {
   return send(server, "POST", "/auth/login", { body: { email, password } });
 }
 
+/** Sign in with a pairing code shown in the web app (Settings → Pair the browser extension). */
+export function pair(server, code, deviceName) {
+  return send(server, "POST", "/auth/pairing", { body: { code, device_name: deviceName } });
+}
+
 export function verifyOtp(server, challenge, code) {
   return send(server, "POST", "/auth/otp/verify", { body: { challenge, code } });
 }

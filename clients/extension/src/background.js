@@ -143,6 +143,10 @@ const handlers = {
     if (answer.otp_required) return { otp: answer.challenge };
     return this.signedIn(state, msg, answer);
   },
+  async pair(state, msg) {
+    const answer = await api.pair(msg.server, msg.code, `${APP} extension`);
+    return this.signedIn(state, { ...msg, email: answer.user.email || answer.user.name || "" }, answer);
+  },
   async otp(state, msg) {
     return this.signedIn(state, msg, await api.verifyOtp(msg.server, msg.challenge, msg.code));
   },
@@ -218,7 +222,7 @@ ext.runtime.onMessage.addListener((msg, sender, reply) => {
   const handler = handlers[msg?.type];
   if (!handler) return false;
   withState(async (state) => {
-    if (msg.type !== "input" && msg.type !== "state" && msg.type !== "signIn" && msg.type !== "otp") {
+    if (!["input", "state", "signIn", "otp", "pair"].includes(msg.type)) {
       T.observe(state, now(), await observation(state), APP);
     }
     return handler.call(handlers, state, msg, sender);

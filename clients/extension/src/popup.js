@@ -64,22 +64,31 @@ async function act(type, extra) {
 
 const alert = () => (error ? h("div", { class: "error", role: "alert" }, error) : null);
 
-function renderSignIn(s) {
+function renderSignIn(s, withCode = false) {
   document.getElementById("who").textContent = "";
+  const server = h("label", {}, "Server", h("input", { name: "server", type: "url", required: true, placeholder: "https://tracker.example.com", value: s.server }));
+  const fields = withCode
+    ? [h("label", {}, "Pairing code", h("input", { name: "code", required: true, placeholder: "ABCD-EFGH-JKLM", autocomplete: "off" })),
+       h("p", { class: "muted" }, "Get a code in the WorkMonitor web app: Settings → Pair the browser extension.")]
+    : [h("label", {}, "Email", h("input", { name: "email", type: "email", required: true, autocomplete: "username" })),
+       h("label", {}, "Password", h("input", { name: "password", type: "password", required: true, autocomplete: "current-password" }))];
   const form = h(
     "form",
     { id: "signin" },
     h("p", { class: "muted" }, "Sign in with your WorkMonitor account. The extension records the website in your active tab while your timer runs, only if your work agreement allows activity tracking."),
     alert(),
-    h("label", {}, "Server", h("input", { name: "server", type: "url", required: true, placeholder: "https://tracker.example.com", value: s.server })),
-    h("label", {}, "Email", h("input", { name: "email", type: "email", required: true, autocomplete: "username" })),
-    h("label", {}, "Password", h("input", { name: "password", type: "password", required: true, autocomplete: "current-password" })),
-    h("button", { type: "submit", id: "signin-button" }, "Sign in"),
+    server,
+    fields,
+    h("div", { class: "row" },
+      h("button", { type: "submit", id: "signin-button" }, "Sign in"),
+      h("a", { href: "#", id: "switch-signin", onclick: (e) => { e.preventDefault(); error = ""; renderSignIn(s, !withCode); } },
+        withCode ? "Use email and password" : "Use a pairing code")),
   );
   form.addEventListener("submit", (e) => {
     e.preventDefault();
     const f = new FormData(form);
-    act("signIn", { server: f.get("server"), email: f.get("email"), password: f.get("password") });
+    if (withCode) act("pair", { server: f.get("server"), code: f.get("code") });
+    else act("signIn", { server: f.get("server"), email: f.get("email"), password: f.get("password") });
   });
   show(form);
 }

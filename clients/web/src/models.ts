@@ -30,6 +30,7 @@ type Time = TimeC["schemas"];
 export type Me = Auth["MeOut"];
 export type User = Auth["User"];
 export type Company = Auth["Company"];
+export type PairingCode = Auth["PairingCode"];
 export type Tokens = Auth["Tokens"];
 export type SignedIn = Auth["SignedIn"];
 export type LoginOut = Auth["LoginOut"];

@@ -44,6 +44,10 @@ class OtpIn(DeviceIn):
     code: Annotated[str, StringConstraints(max_length=64)]
 
 
+class PairingIn(DeviceIn):
+    code: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=40)]
+
+
 class RefreshIn(Input):
     refresh_token: Token
 
@@ -144,6 +148,13 @@ class SignedIn(Tokens):
 
     user: User
     companies: list[Membership] | None = None
+
+
+class PairingCode(Model):
+    """A single-use code to sign a device (the browser extension) in as the caller, shown once."""
+
+    code: str
+    expires_at: Timestamp
 
 
 class OtpChallenge(Model):

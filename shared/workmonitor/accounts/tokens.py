@@ -1,4 +1,4 @@
-"""Single-use secrets sent by email: password reset links and sign-in code challenges."""
+"""Single-use secrets: password reset links and sign-in code challenges (sent by email), device pairing codes."""
 
 from __future__ import annotations
 
@@ -11,13 +11,14 @@ from ..errors import Gone, Unauthorized
 from .users import now
 
 
-def create(conn: Conn, user: Row, kind: str, ttl: int, code: str | None = None) -> str:
-    """Store a new single-use token of `kind` for `user` (claims: the user), voiding older unused ones; return it."""
+def create(conn: Conn, user: Row, kind: str, ttl: int, code: str | None = None, token: str | None = None) -> str:
+    """Store a new single-use token of `kind` for `user` (claims: the user), voiding older unused ones; return it
+    (`token` when given, else a new secret)."""
     conn.execute(
         "UPDATE auth_tokens SET used_at = now() WHERE user_id = %s AND kind = %s AND used_at IS NULL",
         (user["id"], kind),
     )
-    token = security.new_secret()
+    token = token or security.new_secret()
     conn.execute(
         "INSERT INTO auth_tokens (company_id, user_id, kind, token_hash, code_hash, expires_at)"
         " VALUES (%s, %s, %s, %s, %s, %s)",

@@ -141,8 +141,8 @@ function MediaSettings() {
             Show screenshots blurred</label>
           <Field label="The browser extension records"><select name="browser_capture" value={d.browser_capture}
             onChange={(e) => s.setDraft({ ...d, browser_capture: e.target.value })}>
-            <option value="domain">The website's domain only (e.g. github.com)</option>
-            <option value="full">The full address (URL) and page title</option>
+            <option value="domain">Domain only (default)</option>
+            <option value="full">Full URL and page title</option>
           </select></Field>
           <div className="row">
             <Field label="Keep screenshots (days)"><input type="number" min={1} max={3650} value={d.retention_days.screenshots}

@@ -9,6 +9,7 @@ import { isAdmin, isManager, useMe, useSession } from "../session";
 import { ErrorBanner, Field, Loading, Tabs, useAction, useAsync } from "../ui";
 import { NotificationSettings } from "./NotificationSettings";
 import { CompanySettings } from "./CompanySettings";
+import { PairExtension } from "../PairExtension";
 
 /** The settings sections as tabs (?tab=): everyone has their own; managers the rules; admins the company's. */
 function tabsFor(me: ReturnType<typeof useMe>): [string, string][] {
@@ -33,6 +34,7 @@ export function Settings({ route }: { route: Route }) {
             <Profile />
             <Security />
           </div>
+          <PairExtension />
         </>
       )}
       {tab === "notifications" && <NotificationSettings />}
