@@ -221,7 +221,8 @@ async function review(role, person) {
       await page.setViewportSize(WIDE);
       await page.evaluate((h) => { window.location.hash = h; }, href.slice(1));
       await settle(page);
-      // Other tabs of this page (the one showing now is this visit).
+      // The tab showing now is this visit (#/settings is #/settings?tab=profile); the others are queued.
+      for (const tab of await page.$$eval("nav.tabs a[aria-current]", (as) => as.map((a) => a.getAttribute("href")))) seen.add(tab);
       for (const tab of await page.$$eval("nav.tabs a:not([aria-current])", (as) => as.map((a) => a.getAttribute("href")))) {
         if (!seen.has(tab) && !queue.includes(tab)) queue.push(tab);
       }
