@@ -249,6 +249,16 @@ async function review(role, person) {
     await page.waitForSelector(".side.open .side-extra button");
     await page.screenshot({ path: join(shots, `${role}-menu-open-390.png`) });
     count += 1;
+    // The timer's project and description fold into a panel under the bar on phones.
+    await page.click(".menu-toggle");
+    if (await page.$(".timer-more")) {
+      await page.click(".timer-more");
+      await page.waitForSelector(".timer-fields.open select");
+      const wide = await overflow(page);
+      if (wide.length) problems.push(`${role}: the open timer fields overflow at 390 px: ${wide.join("; ")}`);
+      await page.screenshot({ path: join(shots, `${role}-timer-fields-390.png`) });
+      count += 1;
+    }
   } finally {
     await browser.close();
   }
