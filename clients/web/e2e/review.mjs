@@ -221,7 +221,8 @@ async function review(role, person) {
       await page.setViewportSize(WIDE);
       await page.evaluate((h) => { window.location.hash = h; }, href.slice(1));
       await settle(page);
-      // Other tabs of this page (the one showing now is this visit).
+      // The tab showing now is this visit (#/settings is #/settings?tab=profile); the others are queued.
+      for (const tab of await page.$$eval("nav.tabs a[aria-current]", (as) => as.map((a) => a.getAttribute("href")))) seen.add(tab);
       for (const tab of await page.$$eval("nav.tabs a:not([aria-current])", (as) => as.map((a) => a.getAttribute("href")))) {
         if (!seen.has(tab) && !queue.includes(tab)) queue.push(tab);
       }
@@ -248,6 +249,16 @@ async function review(role, person) {
     await page.waitForSelector(".side.open .side-extra button");
     await page.screenshot({ path: join(shots, `${role}-menu-open-390.png`) });
     count += 1;
+    // The timer's project and description fold into a panel under the bar on phones.
+    await page.click(".menu-toggle");
+    if (await page.$(".timer-more")) {
+      await page.click(".timer-more");
+      await page.waitForSelector(".timer-fields.open select");
+      const wide = await overflow(page);
+      if (wide.length) problems.push(`${role}: the open timer fields overflow at 390 px: ${wide.join("; ")}`);
+      await page.screenshot({ path: join(shots, `${role}-timer-fields-390.png`) });
+      count += 1;
+    }
   } finally {
     await browser.close();
   }

@@ -21,15 +21,20 @@ function allowed(page: PageDef, me: Me): boolean {
   return true;
 }
 
-function ThemeToggle() {
+function useTheme(): [string, (t: string) => void] {
   const [theme, setTheme] = useState(() => localStorage.getItem("wm.theme") ?? "auto");
   useEffect(() => {
     if (theme === "auto") document.documentElement.removeAttribute("data-theme");
     else document.documentElement.setAttribute("data-theme", theme);
     localStorage.setItem("wm.theme", theme);
   }, [theme]);
+  return [theme, setTheme];
+}
+
+/** The theme picker; the top bar has one, and the phone menu its own (labelled apart, sharing the state). */
+function ThemeToggle({ theme, setTheme, label = "Theme" }: { theme: string; setTheme: (t: string) => void; label?: string }) {
   return (
-    <select aria-label="Theme" value={theme} onChange={(e) => setTheme(e.target.value)}>
+    <select aria-label={label} value={theme} onChange={(e) => setTheme(e.target.value)}>
       <option value="auto">Auto theme</option><option value="light">Light</option><option value="dark">Dark</option>
     </select>
   );
@@ -47,8 +52,9 @@ export function App() {
   const route = useRoute();
   const { me, loading, signOut } = useSession();
   const [menuOpen, setMenuOpen] = useState(false);
-  const unread = useUnread();
+  const unread = useUnread(me?.user.id ?? null);
   const [entitlement, setEntitlement] = useState<Entitlement | null>(null);
+  const [theme, setTheme] = useTheme();
 
   useEffect(() => {
     if (!me) return;
@@ -95,7 +101,7 @@ export function App() {
         </nav>
         {/* On a phone the top bar keeps only the menu, the timer and the bell: the rest lives in this menu. */}
         <div className="side-extra">
-          <ThemeToggle />
+          <ThemeToggle theme={theme} setTheme={setTheme} label="Theme (menu)" />
           <button className="secondary" onClick={() => void signOut()}>Sign out</button>
         </div>
       </aside>
@@ -106,7 +112,7 @@ export function App() {
           <span className="spacer" />
           <NotificationBell />
           <span className="muted me-name" title={me.user.timezone}>{me.user.name}</span>
-          <span className="desk-only"><ThemeToggle /></span>
+          <span className="desk-only"><ThemeToggle theme={theme} setTheme={setTheme} /></span>
           <button className="secondary desk-only" onClick={() => void signOut()}>Sign out</button>
         </header>
         {/* Errors of the top bar's timer render here, below the bar, never inside it. */}

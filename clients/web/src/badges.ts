@@ -7,9 +7,12 @@ import { connectSocket, listen } from "./socket";
 
 export const UNREAD_CHANGED = "wm:unread-changed";
 
-export function useUnread(): Badges | null {
+/** The signed-in user's unread counts (null while signed out or not yet loaded). */
+export function useUnread(userId: string | null): Badges | null {
   const [badges, setBadges] = useState<Badges | null>(null);
   useEffect(() => {
+    setBadges(null);
+    if (!userId) return;
     let live = true;
     const load = () => void get<Badges>("/messaging/unread").then((b) => live && setBadges(b)).catch(() => undefined);
     load();
@@ -23,6 +26,6 @@ export function useUnread(): Badges | null {
       off = () => { offEvents(); s.off("connect", load); };
     });
     return () => { live = false; events.forEach((e) => window.removeEventListener(e, load)); off(); };
-  }, []);
+  }, [userId]);
   return badges;
 }

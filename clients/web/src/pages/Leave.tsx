@@ -91,7 +91,7 @@ function RequestForm({ types, onDone }: { types: LeaveType[]; onDone: () => void
   return (
     <form className="panel" onSubmit={submit} aria-label="Request leave">
       <h3>Request leave</h3>
-      {!types.length ? <Empty>No leave types to request yet.</Empty> : (
+      {!types.length ? <Empty>No leave types to request yet. {isAdmin(me) ? "Add one under Leave types on this tab." : "Ask an admin to set them up."}</Empty> : (
         <>
           <div className="row">
             <Field label="Type"><select value={f.leave_type_id || types[0].id} onChange={(e) => setF({ ...f, leave_type_id: e.target.value })}>
