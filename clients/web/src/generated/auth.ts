@@ -291,6 +291,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/pairing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign a device in with a pairing code; answer with tokens like a login (401 unknown, 410 used or expired). */
+        post: operations["pairing_redeem_pairing_code_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/pairing-codes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new pairing code for the caller (voids their older unused one); shown once, valid ten minutes. */
+        post: operations["pairing_create_pairing_code_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/password/forgot": {
         parameters: {
             query?: never;
@@ -756,6 +790,34 @@ export interface components {
         OtpSettingOut: {
             /** Otp Enabled */
             otp_enabled: boolean;
+        };
+        /**
+         * PairingCode
+         * @description A single-use code to sign a device (the browser extension) in as the caller, shown once.
+         */
+        PairingCode: {
+            /** Code */
+            code: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
+        /** PairingIn */
+        PairingIn: {
+            /** Code */
+            code: string;
+            /**
+             * Device Id
+             * @default null
+             */
+            device_id: string | null;
+            /**
+             * Device Name
+             * @default null
+             */
+            device_name: string | null;
         };
         /** PasswordConfirmIn */
         PasswordConfirmIn: {
@@ -1686,6 +1748,68 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pairing_redeem_pairing_code_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PairingIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    pairing_create_pairing_code_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PairingCode"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
