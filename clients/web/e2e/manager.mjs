@@ -258,6 +258,22 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.keyboard.press("Escape");
   step("manager's screenshot gallery opens the lightbox with app, activity and blur state");
 
+  // A screen recording in two chunks (as the agent uploads it) plays in the page: the chunks joined into one video.
+  const rec = (await ok(base, employee, "POST", "/media/recordings", { device_id: "e2e-agent", monitor: 0,
+    content_type: "video/webm", started_at: new Date(Date.now() - 60000).toISOString() })).recording;
+  const empToken = await employee.evaluate(() => JSON.parse(localStorage.getItem("wm.session")).access);
+  for (const [n, bytes] of [[0, Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(64)])], [1, Buffer.alloc(64, 1)]]) {
+    const r = await fetch(`${base}/function/media/recordings/${rec.id}/chunks/${n}`, { method: "PUT", body: bytes,
+      headers: { Authorization: `Bearer ${empToken}`, "Content-Type": "application/octet-stream" } });
+    if (r.status !== 201) throw new Error(`recording chunk ${n}: ${r.status} ${await r.text()}`);
+  }
+  await ok(base, employee, "POST", `/media/recordings/${rec.id}/complete`, { duration_ms: 2000 });
+  await m.click("button:has-text('Recordings')");
+  await m.click("td button:has-text('Play')");
+  await m.waitForSelector('video[data-testid="recording-video"][src^="blob:"]');
+  await noErrors(m, "recordings");
+  step("manager played a two-chunk screen recording in the page (<video> from the joined presigned chunks)");
+
   // 9. The admin's views of the same pages fit a phone too.
   for (const [path, sel, name] of [["/", '[data-testid="team-list"]', "dashboard-admin"], ["/timesheets", '[data-testid="timesheet-grid"]', "timesheets-admin"],
     ["/entries", '[data-testid="entries-table"]', "entries-admin"]]) {
