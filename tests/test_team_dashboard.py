@@ -108,3 +108,48 @@ def test_screenshot_lists_carry_the_app_and_title_at_their_instant(api):
         assert r.status_code == 201, r.json
     items = api.get("/function/media/screenshots", token=admin["token"]).json["items"]
     assert [(i["app"], i["title"]) for i in items] == [("Code", "main.py — WorkMonitor"), (None, None)]
+
+
+def test_a_manager_approves_an_ended_week_never_submitted_and_tracking_goes_on(api):
+    admin = signup(api)
+    manager = invite_and_accept(api, admin, "manager", name="Max Manager")
+    other = invite_and_accept(api, admin, "manager", name="Olga Othermanager")
+    eve = invite_and_accept(api, admin, name="Eve Employee")
+    r = api.put(f"{TEAM}/managers/{manager['user']['id']}/employees", json={"employee_ids": [eve["user"]["id"]]},
+                token=admin["token"])  # fmt: skip
+    assert r.status_code == 200
+    start = datetime.now(UTC).replace(microsecond=0) - timedelta(days=7)
+    body = {"started_at": start.isoformat(), "ended_at": (start + timedelta(hours=2)).isoformat(), "source": "web"}
+    r = api.post(f"{TIME}/entries", json=body, token=eve["token"])
+    assert r.status_code == 201, r.json
+    entry_id = r.json["entry"]["id"]
+    last_week = {"user_id": eve["user"]["id"], "date": start.date().isoformat()}
+
+    r = api.post(f"{TIME}/timesheets/approve-week", json=last_week, token=other["token"])
+    assert r.status_code == 404  # not their people: as if Eve did not exist
+    this_week = {**last_week, "date": datetime.now(UTC).date().isoformat()}
+    r = api.post(f"{TIME}/timesheets/approve-week", json=this_week, token=manager["token"])
+    assert r.status_code == 422 and r.json["error"]["code"] == "period_not_ended"
+
+    r = api.post(f"{TIME}/timesheets/approve-week", json={**last_week, "comment": "Thanks"}, token=manager["token"])
+    assert r.status_code == 200, r.json
+    sheet = r.json["timesheet"]
+    assert sheet["status"] == "approved" and sheet["comment"] == "Thanks" and sheet["total_seconds"] == 7200
+    assert sheet["locked_until"] == sheet["ends_at"]
+    assert [(h["action"], h["actor_id"]) for h in r.json["history"]] == [
+        ("submitted", manager["user"]["id"]),
+        ("approved", manager["user"]["id"]),
+    ]
+    r = api.post(f"{TIME}/timesheets/approve-week", json=last_week, token=manager["token"])
+    assert r.status_code == 409 and r.json["error"]["code"] == "already_approved"
+    # Last week is locked; this week Eve tracks as before.
+    r = api.patch(f"{TIME}/entries/{entry_id}", json={"description": "changed"}, token=eve["token"])
+    assert r.status_code == 423, r.json
+    assert api.post(f"{TIME}/timer/start", json={}, token=eve["token"]).status_code == 201
+
+    # A submitted week is simply approved (one history row more), also by an admin.
+    two_ago = (start - timedelta(days=7)).date().isoformat()
+    assert api.post(f"{TIME}/timesheets/submit", json={"date": two_ago}, token=eve["token"]).status_code == 201
+    r = api.post(f"{TIME}/timesheets/approve-week", json={**last_week, "date": two_ago}, token=admin["token"])
+    assert r.status_code == 200 and r.json["timesheet"]["status"] == "approved"
+    assert [h["action"] for h in r.json["history"]] == ["submitted", "approved"]

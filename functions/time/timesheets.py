@@ -6,8 +6,8 @@ from flask import Blueprint, request
 
 from workmonitor import events
 from workmonitor.publicapi import webhooks
-from workmonitor.time import entries, settings, sheets, timecalc
-from workmonitor.time.models import DecisionIn, RejectIn, SheetOut, SubmitIn, TimesheetPage, WeekOut
+from workmonitor.time import approval, entries, settings, sheets, timecalc
+from workmonitor.time.models import ApproveWeekIn, DecisionIn, RejectIn, SheetOut, SubmitIn, TimesheetPage, WeekOut
 from workmonitor.web import after_commit, body, caller, db, page, paginated, query_date, query_uuid, responds, roles
 from workmonitor.worktime import store as worktime
 
@@ -82,6 +82,19 @@ def _decide(sheet_id: str, action: str, comment: str | None) -> dict:
 def approve(sheet_id: str):
     """Approve a submitted week (its assigned manager or an admin)."""
     return _decide(sheet_id, "approved", body(DecisionIn).comment)
+
+
+@bp.post("/timesheets/approve-week")
+@roles("admin", "manager")
+@responds(SheetOut, body=ApproveWeekIn)
+def approve_week():
+    """Approve a person's ended week, submitting it on their behalf when it was open or rejected."""
+    data = body(ApproveWeekIn)
+    row = approval.approve_week(db(), caller(), data.user_id, data.date, data.comment)
+    _publish([row["user_id"]], "timesheet.approved", row)
+    sheets.notify_decided(db(), row, "approved", data.comment)
+    webhooks.emit(db(), caller().company_id, "timesheet.approved", {"timesheet": row})
+    return _with_history(row)
 
 
 @bp.post("/timesheets/<sheet_id>/reject")

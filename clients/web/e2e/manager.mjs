@@ -171,7 +171,7 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.waitForSelector('[data-testid="lightbox"]', { state: "detached" });
   step(`drill-down timeline shows ${bins} activity bins; the screenshot opened in the lightbox (${label.trim()})`);
 
-  // 6. A FINISHED week: Eve tracked two hours last week and submits it; the manager approves it in the grid.
+  // 6. A FINISHED week: Eve tracked two hours last week and never submitted it; the manager approves it in the grid.
   const lastWeek = new Date(now - 7 * 86400000);
   let entry = null;
   for (const hour of [5, 9, 13, 17]) {
@@ -181,12 +181,11 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
     if (r.status === 201) { entry = r.body.entry; break; }
   }
   if (!entry) throw new Error("could not add last week's entry");
-  await ok(base, employee, "POST", "/time/timesheets/submit", { date: isoDay(lastWeek) });
   await nav(m, "/timesheets");
   await m.waitForSelector('[data-testid="timesheet-grid"]');
   await m.click("button:has-text('← Previous week')");
   const gridRow = `[data-testid="grid-row"][data-user="${eve.id}"]`;
-  await m.waitForSelector(`${gridRow} [data-testid="grid-status"]:has-text("submitted")`);
+  await m.waitForSelector(`${gridRow} [data-testid="grid-status"]:has-text("open")`);
   await settle(m);
   await shots(m, dir, "timesheets-grid");
   await m.click(`button[aria-label="Approve the week of Eve Employee"]`);
@@ -197,7 +196,9 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   const again = await call(base, employee, "POST", "/time/timer/start", { description: "Still tracking", source: "api" });
   if (again.status !== 201) throw new Error(`timer start after the approval: ${again.status} ${JSON.stringify(again.body)}`);
   await ok(base, employee, "POST", "/time/timer/stop", {});
-  step("manager approved last week in the grid; the employee's timer still starts this week (201)");
+  const sheet = (await ok(base, employee, "GET", `/time/timesheets/week?date=${isoDay(lastWeek)}`)).timesheet;
+  if (sheet.status !== "approved") throw new Error(`last week is ${sheet.status} for the employee`);
+  step("manager approved last week (never submitted) in the grid; the employee's timer still starts this week (201)");
   await m.click("button:has-text('Projects × days')");
   await m.waitForSelector('[data-testid="project-grid"]');
   await shots(m, dir, "timesheets-projects");
@@ -256,6 +257,22 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.setViewportSize({ width: 1280, height: 800 });
   await m.keyboard.press("Escape");
   step("manager's screenshot gallery opens the lightbox with app, activity and blur state");
+
+  // A screen recording in two chunks (as the agent uploads it) plays in the page: the chunks joined into one video.
+  const rec = (await ok(base, employee, "POST", "/media/recordings", { device_id: "e2e-agent", monitor: 0,
+    content_type: "video/webm", started_at: new Date(Date.now() - 60000).toISOString() })).recording;
+  const empToken = await employee.evaluate(() => JSON.parse(localStorage.getItem("wm.session")).access);
+  for (const [n, bytes] of [[0, Buffer.concat([Buffer.from([0x1a, 0x45, 0xdf, 0xa3]), Buffer.alloc(64)])], [1, Buffer.alloc(64, 1)]]) {
+    const r = await fetch(`${base}/function/media/recordings/${rec.id}/chunks/${n}`, { method: "PUT", body: bytes,
+      headers: { Authorization: `Bearer ${empToken}`, "Content-Type": "application/octet-stream" } });
+    if (r.status !== 201) throw new Error(`recording chunk ${n}: ${r.status} ${await r.text()}`);
+  }
+  await ok(base, employee, "POST", `/media/recordings/${rec.id}/complete`, { duration_ms: 2000 });
+  await m.click("button:has-text('Recordings')");
+  await m.click("td button:has-text('Play')");
+  await m.waitForSelector('video[data-testid="recording-video"][src^="blob:"]');
+  await noErrors(m, "recordings");
+  step("manager played a two-chunk screen recording in the page (<video> from the joined presigned chunks)");
 
   // 9. The admin's views of the same pages fit a phone too.
   for (const [path, sel, name] of [["/", '[data-testid="team-list"]', "dashboard-admin"], ["/timesheets", '[data-testid="timesheet-grid"]', "timesheets-admin"],

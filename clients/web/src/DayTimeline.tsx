@@ -11,8 +11,9 @@ import "./manager.css";
 
 export interface DayData { entries: ListedEntry[]; bins: ActivityTimeline["items"]; shots: Screenshot[]; interval: number }
 
-/** Load a person's entries, activity bins and screenshots of local `day` (viewer's time zone `tz`). */
-export function useDayData(userId: string, day: string, tz: string, tick = 0) {
+/** Load a person's entries, activity bins and screenshots of local `day` (viewer's time zone `tz`); a new
+ * `version` loads them again. */
+export function useDayData(userId: string, day: string, tz: string, version: string | number = 0) {
   return useAsync<DayData>(async () => {
     const from = zonedToUtc(`${day}T00:00`, tz);
     const to = zonedToUtc(`${addDays(day, 1)}T00:00`, tz);
@@ -22,7 +23,7 @@ export function useDayData(userId: string, day: string, tz: string, tick = 0) {
       get<ScreenshotPage>(`/media/screenshots${qs({ user_id: userId, date: day, limit: 200 })}`).then((r) => r.items).catch(() => []),
     ]);
     return { entries, bins: timeline.items, shots, interval: timeline.interval };
-  }, [userId, day, tz, tick]);
+  }, [userId, day, tz, version]);
 }
 
 export function DayTimeline({ data, day, tz, name, compact = false }: {

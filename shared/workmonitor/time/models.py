@@ -64,6 +64,14 @@ class DecisionIn(Input):
     comment: Comment | None = None
 
 
+class ApproveWeekIn(Input):
+    """Approve a person's ended week (`date` any day in it), submitting it on their behalf when needed."""
+
+    user_id: uuid.UUID
+    date: dt.date
+    comment: Comment | None = None
+
+
 class RejectIn(Input):
     comment: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=2000)]
 

@@ -259,6 +259,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/timesheets/approve-week": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a person's ended week, submitting it on their behalf when it was open or rejected. */
+        post: operations["timesheets_approve_week_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/timesheets/submit": {
         parameters: {
             query?: never;
@@ -423,6 +440,27 @@ export interface components {
             items: components["schemas"]["ReportRow"][];
             /** Month */
             month: string;
+        };
+        /**
+         * ApproveWeekIn
+         * @description Approve a person's ended week (`date` any day in it), submitting it on their behalf when needed.
+         */
+        ApproveWeekIn: {
+            /**
+             * Comment
+             * @default null
+             */
+            comment: string | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
         };
         /**
          * DailyOut
@@ -2077,6 +2115,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_Timesheet_"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    timesheets_approve_week_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveWeekIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SheetOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

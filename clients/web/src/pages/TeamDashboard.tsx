@@ -85,7 +85,9 @@ function PersonRow({ m, now, tick, extra }: { m: TeamMember; now: number; tick: 
   const me = useMe();
   const tz = me.user.timezone;
   const day = localDate(new Date(), tz);
-  const data = useDayData(m.user_id, day, tz, tick);
+  // Reload the row's day only when something of this person changed (or every fifth summary: the 60 s poll).
+  const version = [m.entry_id, m.running_since, m.last_seen_at, m.screenshots_today, m.today_seconds > 0, Math.floor(tick / 5)].join("|");
+  const data = useDayData(m.user_id, day, tz, version);
   const [open, setOpen] = useState<number | null>(null);
   const status = liveStatus(!!m.entry_id, m.last_seen_at, now);
   const latest: Screenshot[] = useMemo(() => (data.data?.shots ?? []).slice(0, 3), [data.data]);

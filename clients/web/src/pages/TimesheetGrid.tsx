@@ -45,15 +45,28 @@ export function TimesheetGrid({ first, version, onChange }: { first: string; ver
   );
 }
 
+/** Whether the manager may approve this row's week: submitted, or ended and never submitted (or rejected). */
+function approvable(r: Row, ended: boolean): boolean {
+  const s = r.week.timesheet.status;
+  return (s === "submitted" && !!r.week.timesheet.id) || (ended && (s === "open" || s === "rejected"));
+}
+
 function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onChange: () => void }) {
-  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const me = useMe();
+  const ended = days[6] < localDate(new Date(), me.user.timezone);
+  const [selected, setSelected] = useState<Set<string>>(new Set()); // user ids
   const [open, setOpen] = useState<{ user: string; day: string } | null>(null);
   const [rejecting, setRejecting] = useState<string | null>(null);
   const [comment, setComment] = useState("");
   const act = useAction();
-  const submitted = rows.filter((r) => r.week.timesheet.status === "submitted" && r.week.timesheet.id);
-  const decide = (ids: string[], action: "approve" | "reject", note: string | null) => act.run(async () => {
-    for (const id of ids) await post(`/time/timesheets/${id}/${action}`, { comment: note });
+  const ready = rows.filter((r) => approvable(r, ended));
+  // A submitted week is decided by its id; an ended week nobody submitted is approved for the person and period.
+  const decide = (users: string[], action: "approve" | "reject", note: string | null) => act.run(async () => {
+    for (const r of rows.filter((x) => users.includes(x.id))) {
+      const sheet = r.week.timesheet;
+      if (sheet.status === "submitted" && sheet.id) await post(`/time/timesheets/${sheet.id}/${action}`, { comment: note });
+      else if (action === "approve") await post("/time/timesheets/approve-week", { user_id: r.id, date: sheet.period_start, comment: note });
+    }
     setSelected(new Set());
     setRejecting(null);
     setComment("");
@@ -71,8 +84,9 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
         <button type="button" disabled={!selected.size || act.busy} onClick={() => void decide([...selected], "approve", null)}>
           Approve selected ({selected.size})
         </button>
-        <button type="button" className="secondary" disabled={!submitted.length}
-          onClick={() => setSelected(new Set(submitted.map((r) => r.week.timesheet.id!)))}>Select all submitted ({submitted.length})</button>
+        <button type="button" className="secondary" disabled={!ready.length}
+          onClick={() => setSelected(new Set(ready.map((r) => r.id)))}>Select all to approve ({ready.length})</button>
+        {ended && <span className="muted">This week has ended: weeks nobody submitted can be approved too.</span>}
       </div>
       <ErrorBanner error={act.error} />
       <div className="table-wrap">
@@ -81,15 +95,16 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
           <tbody>
             {rows.map((r) => {
               const sheet = r.week.timesheet;
-              const can = sheet.status === "submitted" && !!sheet.id;
+              const can = approvable(r, ended);
+              const canReject = sheet.status === "submitted" && !!sheet.id;
               return (
                 <Fragment key={r.id}>
                   <tr data-testid="grid-row" data-user={r.id}>
                     <td><input type="checkbox" aria-label={`Select the week of ${r.name}`} disabled={!can}
-                      checked={!!sheet.id && selected.has(sheet.id)} onChange={() => sheet.id && toggle(sheet.id)} /></td>
+                      checked={selected.has(r.id)} onChange={() => toggle(r.id)} /></td>
                     <td className="sticky-col"><a href={`#/?person=${r.id}`}>{r.name}</a>
                       <span className="phone-only"> <span className={`badge ${statusClass(sheet.status)}`}>{sheet.status}</span>
-                        {can && <button type="button" className="secondary" disabled={act.busy} onClick={() => void decide([sheet.id!], "approve", null)}>Approve</button>}</span>
+                        {can && <button type="button" className="secondary" disabled={act.busy} onClick={() => void decide([r.id], "approve", null)}>Approve</button>}</span>
                     </td>
                     {days.map((d) => {
                       const secs = r.week.days.find((x) => x.date === d)?.seconds ?? 0;
@@ -100,15 +115,13 @@ function PeopleGrid({ rows, days, onChange }: { rows: Row[]; days: string[]; onC
                     <td className="num"><strong>{hm(r.week.totals.seconds)}</strong></td>
                     <td><span className={`badge ${statusClass(sheet.status)}`} data-testid="grid-status">{sheet.status}</span></td>
                     <td><div className="row" style={{ flexWrap: "nowrap" }}>
-                      {can && <>
-                        <button type="button" disabled={act.busy} onClick={() => void decide([sheet.id!], "approve", null)} aria-label={`Approve the week of ${r.name}`}>Approve</button>
-                        <button type="button" className="danger" disabled={act.busy} onClick={() => setRejecting(rejecting === sheet.id ? null : sheet.id!)}>Reject</button>
-                      </>}
+                      {can && <button type="button" disabled={act.busy} onClick={() => void decide([r.id], "approve", null)} aria-label={`Approve the week of ${r.name}`}>Approve</button>}
+                      {canReject && <button type="button" className="danger" disabled={act.busy} onClick={() => setRejecting(rejecting === r.id ? null : r.id)}>Reject</button>}
                     </div></td>
                   </tr>
-                  {rejecting && rejecting === sheet.id && (
+                  {rejecting && rejecting === r.id && (
                     <tr className="sub"><td colSpan={days.length + 5}>
-                      <form className="row" onSubmit={(e) => { e.preventDefault(); void decide([sheet.id!], "reject", comment); }}>
+                      <form className="row" onSubmit={(e) => { e.preventDefault(); void decide([r.id], "reject", comment); }}>
                         <input aria-label={`Why reject the week of ${r.name}?`} placeholder="What needs fixing?" value={comment} required
                           onChange={(e) => setComment(e.target.value)} style={{ flex: 1 }} />
                         <button type="submit" className="danger" disabled={act.busy}>Reject week</button>
