@@ -258,6 +258,20 @@ def test_past_due_grace_read_only_then_paid_restores_everything(api, peer, owner
     assert kinds == ["billing_payment_failed", "billing_payment_succeeded", "billing_subscribed"]
 
 
+def test_the_gate_reads_the_billing_row_in_the_round_trip_that_opens_the_transaction(api, monkeypatch):
+    from roundtrips import counting
+
+    admin = signup(api)
+    with counting(monkeypatch) as seen:
+        assert api.post("/function/projects/projects", json={"name": "X"}, token=admin["token"]).status_code == 201
+    assert "set_config" in seen[0] and "stripe_customer_id" in seen[0], seen
+    assert not any("stripe_customer_id" in s for s in seen[1:]), seen
+    with counting(monkeypatch) as seen:  # reads and capture never read it
+        assert api.post("/function/time/timer/start", json={}, token=admin["token"]).status_code == 201
+        assert api.get("/function/projects/projects", token=admin["token"]).status_code == 200
+    assert not any("stripe_customer_id" in s for s in seen), seen
+
+
 def test_trial_starts_with_the_admin_and_an_ended_trial_is_read_only_until_subscribed(api, peer, owner_conn):
     admin = signup(api)
     employee = invite_and_accept(api, admin)

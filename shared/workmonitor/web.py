@@ -145,7 +145,12 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
         if me is None:
             dbmod.begin(conn, claims)  # type: ignore[arg-type]
         else:  # the caller's session is checked against the database in the same statement
-            _refuse_dead_session(dbmod.begin(conn, me.claims(), me.session_id))
+            # A management write also reads the company's billing state, in the same round trip.
+            gate = entitlements.query(me.company_id) if g.pop("billing_gate", False) else None
+            state, billing = dbmod.begin_reading(conn, me.claims(), me.session_id, gate)
+            _refuse_dead_session(state)
+            if gate is not None:
+                entitlements.refuse_read_only(billing)
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
@@ -389,10 +394,9 @@ def create_function(name: str) -> Flask:
             g.caller = _authenticate(token)
             # The database's word on the session, before any route runs (public ones may act on the caller too):
             # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
-            conn = db()
-            me = g.caller
             capturing = getattr(view, "_wm_capture", False)
-            entitlements.check_write(conn, name, me.role, me.company_id, request.method, capturing)
+            g.billing_gate = entitlements.gated(name, g.caller.role, request.method, capturing)
+            db()
         elif view is not None and not getattr(view, "_wm_public", False):
             raise errors.Unauthorized("Sign in first.", code="auth_required")
 
