@@ -123,6 +123,9 @@ def test_webhook_refuses_unsigned_and_forged_events_and_changes_nothing(api, pee
     for headers in cases:
         r = api.call("POST", "/function/stripe-webhook/", data=payload, headers=headers)
         assert r.status_code == 400 and r.json["error"]["code"] == "signature_invalid", (headers, r.json)
+    for broken in ({**evt, "data": "x"}, {**evt, "created": "yesterday"}, {k: v for k, v in evt.items() if k != "id"}):
+        r = deliver(api, broken)  # signed, but no event Stripe would send
+        assert r.status_code == 400 and r.json["error"]["code"] == "invalid_event", r.json
     assert owner_conn.execute("SELECT count(*) FROM stripe_events").fetchone()[0] == 0
     assert billing_row(owner_conn, admin["company"]["id"])["status"] == "trialing"
     # Signed, with no JWT at all: accepted; an unknown type is acknowledged and ignored.

@@ -51,6 +51,7 @@ MODULES = {
     "requests": "requests",
     "rq": "rq",
     "socketio": "python-socketio",
+    "stripe": "stripe",
     "werkzeug": "werkzeug",
     "yaml": "pyyaml",
     "zoneinfo": "tzdata",  # stdlib, but slim images carry no system time zone database

@@ -11,11 +11,13 @@ What must stay true:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from ..db import Claims, Conn, set_claims
+from ..errors import ValidationFailed
 from ..jobs import registry
 from ..jobs.outbox import Defer
 from . import accounts
@@ -33,6 +35,17 @@ HANDLED = (
     "payment_intent.succeeded",
     *SUBSCRIPTION_EVENTS,
 )
+
+
+def parse(payload: bytes) -> dict:
+    """Return the verified payload as an event dict; raise 400 invalid_event when its envelope is malformed."""
+    event = json.loads(payload)
+    fields = {"id": str, "type": str, "created": int, "data": dict}
+    if not isinstance(event, dict) or not all(isinstance(event.get(k), t) for k, t in fields.items()):
+        raise ValidationFailed("The event's id, type, created or data is missing or malformed.", code="invalid_event")
+    if not isinstance(event["data"].get("object"), dict):
+        raise ValidationFailed("The event's data.object is not an object.", code="invalid_event")
+    return event
 
 
 def process(conn: Conn, event: dict, grace_days: int, fetch: FetchSubscription, defer: Defer | None = None) -> str:
