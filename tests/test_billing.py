@@ -152,6 +152,19 @@ def test_checkout_completion_applies_once_replays_and_duplicates_change_nothing(
     assert kinds == ["billing_subscribed"]  # one notice for the admin, whatever Stripe repeated
 
 
+def test_subscription_created_before_checkout_completed_links_once(api, peer, owner_conn):
+    admin = signup(api)
+    r = api.post(f"{B}/checkout", json={"plan": "team", "interval": "month"}, token=admin["token"])
+    session = peer.complete_checkout(r.json["id"])
+    sub = peer.subscriptions[session["subscription"]]
+    assert deliver(api, event("customer.subscription.created", sub)).json["outcome"] == "applied"
+    assert deliver(api, event("checkout.session.completed", session)).json["outcome"] == "unchanged"
+    assert billing_row(owner_conn, admin["company"]["id"])["stripe_subscription_id"] == sub["id"]
+    drain(keys.DEFAULT_QUEUE)
+    kinds = [k for (k,) in owner_conn.execute("SELECT kind FROM notifications WHERE kind LIKE 'billing%'").fetchall()]
+    assert kinds == ["billing_subscribed"]
+
+
 def test_out_of_order_updates_and_deletes_never_move_back(api, peer, owner_conn):
     admin = signup(api)
     _, sub = subscribe(api, peer, admin)
