@@ -301,3 +301,33 @@ def test_trial_starts_with_the_admin_and_an_ended_trial_is_read_only_until_subsc
     assert api.post("/function/time/timer/start", json={}, token=employee["token"]).status_code == 201
     subscribe(api, peer, admin)
     assert api.post("/function/projects/projects", json={"name": "Subscribed"}, token=admin["token"]).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "status, sub, trial_days, grace_days, expected",
+    [
+        ("trialing", None, 3, None, "full"),
+        ("trialing", None, -1, None, "read_only"),  # the trial ended without a subscription
+        ("trialing", "sub_1", -1, None, "full"),  # Stripe's own trial: Stripe says when it ends
+        ("active", "sub_1", None, None, "full"),
+        ("past_due", "sub_1", None, 2, "warning"),
+        ("past_due", "sub_1", None, -1, "read_only"),
+        ("incomplete", "sub_1", None, 1, "warning"),
+        ("unpaid", "sub_1", None, 5, "read_only"),
+        ("canceled", "sub_1", None, None, "read_only"),
+        ("paused", "sub_1", None, None, "read_only"),
+    ],
+)
+def test_access_from_each_subscription_state(status, sub, trial_days, grace_days, expected):
+    from workmonitor.billing.entitlements import access
+
+    now = datetime.now(UTC)
+    row = {
+        "status": status,
+        "stripe_subscription_id": sub,
+        "trial_end": now + timedelta(days=trial_days) if trial_days is not None else None,
+        "grace_until": now + timedelta(days=grace_days) if grace_days is not None else None,
+    }
+    level, reason = access(row, now)
+    assert level == expected and (reason is None) == (level == "full")
+    assert access(None) == ("full", None)  # billing off, or never started

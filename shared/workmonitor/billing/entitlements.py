@@ -57,8 +57,10 @@ def access(row: Row | None, now: datetime | None = None) -> tuple[Access, str | 
             day = row["grace_until"].astimezone(UTC).date().isoformat()
             return "warning", f"The last payment failed. Update the payment method before {day} to keep full access."
         return "read_only", "The subscription is past due. Update the payment method to restore full access."
-    if status == "canceled":
+    if status in ("canceled", "incomplete_expired"):
         return "read_only", "The subscription is canceled. Choose a plan to restore full access."
+    if status == "paused":
+        return "read_only", "The subscription is paused. Resume it in Billing to restore full access."
     return "read_only", "The subscription is unpaid. Update the payment method to restore full access."
 
 
