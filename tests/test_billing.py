@@ -123,6 +123,9 @@ def test_webhook_refuses_unsigned_and_forged_events_and_changes_nothing(api, pee
     for headers in cases:
         r = api.call("POST", "/function/stripe-webhook/", data=payload, headers=headers)
         assert r.status_code == 400 and r.json["error"]["code"] == "signature_invalid", (headers, r.json)
+    for broken in ({**evt, "data": "x"}, {**evt, "created": "yesterday"}, {k: v for k, v in evt.items() if k != "id"}):
+        r = deliver(api, broken)  # signed, but no event Stripe would send
+        assert r.status_code == 400 and r.json["error"]["code"] == "invalid_event", r.json
     assert owner_conn.execute("SELECT count(*) FROM stripe_events").fetchone()[0] == 0
     assert billing_row(owner_conn, admin["company"]["id"])["status"] == "trialing"
     # Signed, with no JWT at all: accepted; an unknown type is acknowledged and ignored.
@@ -147,6 +150,19 @@ def test_checkout_completion_applies_once_replays_and_duplicates_change_nothing(
     drain(keys.DEFAULT_QUEUE)
     kinds = [k for (k,) in owner_conn.execute("SELECT kind FROM notifications WHERE kind LIKE 'billing%'").fetchall()]
     assert kinds == ["billing_subscribed"]  # one notice for the admin, whatever Stripe repeated
+
+
+def test_subscription_created_before_checkout_completed_links_once(api, peer, owner_conn):
+    admin = signup(api)
+    r = api.post(f"{B}/checkout", json={"plan": "team", "interval": "month"}, token=admin["token"])
+    session = peer.complete_checkout(r.json["id"])
+    sub = peer.subscriptions[session["subscription"]]
+    assert deliver(api, event("customer.subscription.created", sub)).json["outcome"] == "applied"
+    assert deliver(api, event("checkout.session.completed", session)).json["outcome"] == "unchanged"
+    assert billing_row(owner_conn, admin["company"]["id"])["stripe_subscription_id"] == sub["id"]
+    drain(keys.DEFAULT_QUEUE)
+    kinds = [k for (k,) in owner_conn.execute("SELECT kind FROM notifications WHERE kind LIKE 'billing%'").fetchall()]
+    assert kinds == ["billing_subscribed"]
 
 
 def test_out_of_order_updates_and_deletes_never_move_back(api, peer, owner_conn):
@@ -258,6 +274,20 @@ def test_past_due_grace_read_only_then_paid_restores_everything(api, peer, owner
     assert kinds == ["billing_payment_failed", "billing_payment_succeeded", "billing_subscribed"]
 
 
+def test_the_gate_reads_the_billing_row_in_the_round_trip_that_opens_the_transaction(api, monkeypatch):
+    from roundtrips import counting
+
+    admin = signup(api)
+    with counting(monkeypatch) as seen:
+        assert api.post("/function/projects/projects", json={"name": "X"}, token=admin["token"]).status_code == 201
+    assert "set_config" in seen[0] and "stripe_customer_id" in seen[0], seen
+    assert not any("stripe_customer_id" in s for s in seen[1:]), seen
+    with counting(monkeypatch) as seen:  # reads and capture never read it
+        assert api.post("/function/time/timer/start", json={}, token=admin["token"]).status_code == 201
+        assert api.get("/function/projects/projects", token=admin["token"]).status_code == 200
+    assert not any("stripe_customer_id" in s for s in seen), seen
+
+
 def test_trial_starts_with_the_admin_and_an_ended_trial_is_read_only_until_subscribed(api, peer, owner_conn):
     admin = signup(api)
     employee = invite_and_accept(api, admin)
@@ -271,3 +301,33 @@ def test_trial_starts_with_the_admin_and_an_ended_trial_is_read_only_until_subsc
     assert api.post("/function/time/timer/start", json={}, token=employee["token"]).status_code == 201
     subscribe(api, peer, admin)
     assert api.post("/function/projects/projects", json={"name": "Subscribed"}, token=admin["token"]).status_code == 201
+
+
+@pytest.mark.parametrize(
+    "status, sub, trial_days, grace_days, expected",
+    [
+        ("trialing", None, 3, None, "full"),
+        ("trialing", None, -1, None, "read_only"),  # the trial ended without a subscription
+        ("trialing", "sub_1", -1, None, "full"),  # Stripe's own trial: Stripe says when it ends
+        ("active", "sub_1", None, None, "full"),
+        ("past_due", "sub_1", None, 2, "warning"),
+        ("past_due", "sub_1", None, -1, "read_only"),
+        ("incomplete", "sub_1", None, 1, "warning"),
+        ("unpaid", "sub_1", None, 5, "read_only"),
+        ("canceled", "sub_1", None, None, "read_only"),
+        ("paused", "sub_1", None, None, "read_only"),
+    ],
+)
+def test_access_from_each_subscription_state(status, sub, trial_days, grace_days, expected):
+    from workmonitor.billing.entitlements import access
+
+    now = datetime.now(UTC)
+    row = {
+        "status": status,
+        "stripe_subscription_id": sub,
+        "trial_end": now + timedelta(days=trial_days) if trial_days is not None else None,
+        "grace_until": now + timedelta(days=grace_days) if grace_days is not None else None,
+    }
+    level, reason = access(row, now)
+    assert level == expected and (reason is None) == (level == "full")
+    assert access(None) == ("full", None)  # billing off, or never started

@@ -70,12 +70,13 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         reqs = pinned(app / "requirements.txt")
         assert reqs.items() <= locked.items(), name  # lock entries only, pins and hashes verbatim
         assert {"gunicorn", "flask", "psycopg", "psycopg-binary", "pydantic"} <= reqs.keys(), name
-        assert not reqs.keys() & {"aiohttp", "requests"}, name  # the gateway's and the workers' only
+        stripe_sdk = name in {"billing", "stripe-webhook"}  # the Stripe SDK brings requests, its HTTP client
+        assert ("stripe" in reqs) == stripe_sdk and ("requests" in reqs) == stripe_sdk, name
+        assert "aiohttp" not in reqs, name  # the gateway's only
         assert ("pillow" in reqs) == (name == "media"), name  # thumbnails: only media reads images
         assert ("boto3" in reqs) == (name in {"media", "messaging"}), name  # S3: uploads and attachments
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
-        "requests",
     }, "every other runtime dependency is imported by some function"
 
 

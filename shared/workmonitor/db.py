@@ -109,12 +109,21 @@ def begin(conn: Conn, claims: Claims, session_id: str | None = None) -> str | No
     autocommit mode (client side only) and BEGIN is pipelined with the claims statement, so the claims stay
     transaction-local. commit()/rollback() end the transaction as usual; the pool's reset turns autocommit off.
     """
+    return begin_reading(conn, claims, session_id)[0]
+
+
+def begin_reading(
+    conn: Conn, claims: Claims, session_id: str | None = None, read: tuple[str, tuple] | None = None
+) -> tuple[str | None, Row | None]:
+    """As `begin`, and run query `read` (sql, params) under the new claims in the same round trip; return
+    (session state, the first row of `read` or None)."""
     conn.autocommit = True
     sql, params = _claims_statement(claims, session_id)
     with conn.pipeline():
         conn.execute("BEGIN")
         cur = conn.execute(sql, params)
-    return _state(cur, session_id)
+        extra = conn.cursor().execute(*read) if read is not None else None
+    return _state(cur, session_id), extra.fetchone() if extra is not None else None
 
 
 @contextmanager

@@ -5,6 +5,8 @@ access token unless decorated with @public; @roles(...) narrows further. `db()` 
 transaction with the caller's RLS claims; it commits when the response is a success and rolls back otherwise.
 Bodies: over the function's MAX_CONTENT_LENGTH is a 413 before the route runs; a POST/PUT/PATCH route that
 never reads a body it was sent (other than `{}`) answers 400 unexpected_body, so ignored input is never silent.
+A management write (an admin's or manager's POST/PUT/PATCH/DELETE, not marked @capturing) of a company that billing
+made read-only answers 402 payment_required (workmonitor.billing.entitlements); capture and reads never stop.
 """
 
 from __future__ import annotations
@@ -78,8 +80,8 @@ def public(view: Callable) -> Callable:
 
 
 def capturing(view: Callable) -> Callable:
-    """Mark a write as capture (agents, the timer, clocking): it keeps working when billing makes the company
-    read-only for management (workmonitor.billing.entitlements)."""
+    """Mark a write that must keep working when billing makes the company read-only for management: capture
+    (agents, the timer, clocking) and a person's export of their own data (workmonitor.billing.entitlements)."""
     view._wm_capture = True  # type: ignore[attr-defined]
     return view
 
@@ -147,7 +149,12 @@ def db(claims: dbmod.Claims | None = None) -> dbmod.Conn:
         if me is None:
             dbmod.begin(conn, claims)  # type: ignore[arg-type]
         else:  # the caller's session is checked against the database in the same statement
-            _refuse_dead_session(dbmod.begin(conn, me.claims(), me.session_id))
+            # A management write also reads the company's billing state, in the same round trip.
+            gate = entitlements.query(me.company_id) if g.pop("billing_gate", False) else None
+            state, billing = dbmod.begin_reading(conn, me.claims(), me.session_id, gate)
+            _refuse_dead_session(state)
+            if gate is not None:
+                entitlements.refuse_read_only(billing)
     elif claims is not None:
         dbmod.set_claims(conn, claims)
     return conn
@@ -391,10 +398,9 @@ def create_function(name: str) -> Flask:
             g.caller = _authenticate_api_token(token, name) if apitokens.is_api_token(token) else _authenticate(token)
             # The database's word on the session, before any route runs (public ones may act on the caller too):
             # a revoked, deactivated or deleted caller is a 401 everywhere, whatever Redis remembers.
-            conn = db()
-            me = g.caller
-            capturing = getattr(view, "_wm_capture", False)
-            entitlements.check_write(conn, name, me.role, me.company_id, request.method, capturing)
+            is_capture = getattr(view, "_wm_capture", False)
+            g.billing_gate = entitlements.gated(name, g.caller.role, request.method, is_capture)
+            db()
         elif view is not None and not getattr(view, "_wm_public", False):
             raise errors.Unauthorized("Sign in first.", code="auth_required")
 

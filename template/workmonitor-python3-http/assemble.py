@@ -52,6 +52,7 @@ MODULES = {
     "requests": "requests",
     "rq": "rq",
     "socketio": "python-socketio",
+    "stripe": "stripe",
     "werkzeug": "werkzeug",
     "xlsxwriter": "xlsxwriter",
     "yaml": "pyyaml",

@@ -122,7 +122,7 @@ export function App() {
             Your company asks for your consent to monitoring. Nothing is captured until you accept: <a href="#/settings">review it in Settings</a>.
           </div>
         )}
-        {entitlement && (
+        {entitlement && page.path !== "/billing" && (
           <BillingBanner access={entitlement.access} reason={entitlement.reason} admin={isAdmin(me)} />
         )}
         <h2>{page.title}</h2>

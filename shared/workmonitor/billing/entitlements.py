@@ -8,8 +8,9 @@ true:
 - after the grace, an ended trial without a subscription, unpaid, canceled → read-only for management: writes by
   admins and managers answer 402 payment_required; capture (agents, the timer, clocking) and every read keep
   working, so no data is ever dropped for non-payment.
-No cache: the row is one primary-key read in the request's own transaction, and is the truth the moment a
-webhook commits (a cached copy would keep a paid company locked, or a lapsed one open, for its lifetime).
+No cache: a management write reads the row in the round trip that opens its transaction (web.db pipelines it
+with the claims), so it costs no extra round trip and is the truth the moment a webhook commits (a cached copy
+would keep a paid company locked, or a lapsed one open, for its lifetime). Other requests never read it.
 """
 
 from __future__ import annotations
@@ -36,9 +37,7 @@ class PaymentRequired(ApiError):
 
 def account(conn: Conn, company_id: str) -> Row | None:
     """Return the company's billing_accounts row, or None when billing never reached it."""
-    return conn.execute(
-        f"SELECT {ACCOUNT_COLUMNS} FROM billing_accounts WHERE company_id = %s", (company_id,)
-    ).fetchone()
+    return conn.execute(*query(company_id)).fetchone()
 
 
 def access(row: Row | None, now: datetime | None = None) -> tuple[Access, str | None]:
@@ -58,16 +57,26 @@ def access(row: Row | None, now: datetime | None = None) -> tuple[Access, str | 
             day = row["grace_until"].astimezone(UTC).date().isoformat()
             return "warning", f"The last payment failed. Update the payment method before {day} to keep full access."
         return "read_only", "The subscription is past due. Update the payment method to restore full access."
-    if status == "canceled":
+    if status in ("canceled", "incomplete_expired"):
         return "read_only", "The subscription is canceled. Choose a plan to restore full access."
+    if status == "paused":
+        return "read_only", "The subscription is paused. Resume it in Billing to restore full access."
     return "read_only", "The subscription is unpaid. Update the payment method to restore full access."
 
 
-def check_write(conn: Conn, function: str, role: str, company_id: str, method: str, capture: bool) -> None:
-    """Raise PaymentRequired (402) when this is a management write of a company whose access is read-only."""
-    if method not in WRITES or capture or function in UNGATED_FUNCTIONS or role not in ("admin", "manager"):
-        return
-    level, reason = access(account(conn, company_id))
+def gated(function: str, role: str, method: str, capture: bool) -> bool:
+    """Return whether a request is a management write, the kind a read-only company refuses."""
+    return method in WRITES and not capture and function not in UNGATED_FUNCTIONS and role in ("admin", "manager")
+
+
+def query(company_id: str) -> tuple[str, tuple]:
+    """Return (sql, params) reading the company's billing row (web.db runs it with the request's claims)."""
+    return f"SELECT {ACCOUNT_COLUMNS} FROM billing_accounts WHERE company_id = %s", (company_id,)
+
+
+def refuse_read_only(row: Row | None) -> None:
+    """Raise PaymentRequired (402) when the billing row makes the company read-only for management."""
+    level, reason = access(row)
     if level == "read_only":
         raise PaymentRequired(
             f"{reason} Until then the company is read-only for management; tracking keeps working.",

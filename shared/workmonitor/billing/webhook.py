@@ -11,11 +11,13 @@ What must stay true:
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
 from ..db import Claims, Conn, set_claims
+from ..errors import ValidationFailed
 from ..jobs import registry
 from ..jobs.outbox import Defer
 from . import accounts
@@ -33,6 +35,17 @@ HANDLED = (
     "payment_intent.succeeded",
     *SUBSCRIPTION_EVENTS,
 )
+
+
+def parse(payload: bytes) -> dict:
+    """Return the verified payload as an event dict; raise 400 invalid_event when its envelope is malformed."""
+    event = json.loads(payload)
+    fields = {"id": str, "type": str, "created": int, "data": dict}
+    if not isinstance(event, dict) or not all(isinstance(event.get(k), t) for k, t in fields.items()):
+        raise ValidationFailed("The event's id, type, created or data is missing or malformed.", code="invalid_event")
+    if not isinstance(event["data"].get("object"), dict):
+        raise ValidationFailed("The event's data.object is not an object.", code="invalid_event")
+    return event
 
 
 def process(conn: Conn, event: dict, grace_days: int, fetch: FetchSubscription, defer: Defer | None = None) -> str:
@@ -69,25 +82,25 @@ def _apply(
     fetch: FetchSubscription,
     defer: Defer | None,
 ) -> bool:
-    if kind in SUBSCRIPTION_EVENTS:
-        return accounts.apply_subscription(conn, company_id, obj, at, grace)
-    if kind == "checkout.session.completed":
-        if obj.get("mode") != "subscription" or not obj.get("subscription"):
-            return False
-        before = accounts.locked(conn, company_id)
-        sub_id = obj["subscription"] if isinstance(obj["subscription"], str) else obj["subscription"]["id"]
-        changed = accounts.apply_subscription(conn, company_id, fetch(sub_id), at, grace)
-        if changed and before is not None and before["stripe_subscription_id"] != sub_id:
-            _notice(
-                conn, company_id, "billing_subscribed", "Subscription started", "Thank you: the plan is active.", defer
-            )
-        return changed
     if kind.startswith("invoice."):
         paid = kind == "invoice.payment_succeeded"
         moved = accounts.mark_invoice(conn, company_id, invoice_subscription(obj), paid, at, grace)
         _invoice_notice(conn, company_id, obj, paid, defer)
         return moved
-    return False  # payment_intent.succeeded of the operator's own customers: nothing to record here
+    if kind == "checkout.session.completed":
+        if obj.get("mode") != "subscription" or not obj.get("subscription"):
+            return False  # payment-mode sessions belong to client invoices (the finance function)
+        sub = obj["subscription"]
+        obj = fetch(sub if isinstance(sub, str) else sub["id"])  # the subscription as it is now
+    elif kind not in SUBSCRIPTION_EVENTS:
+        return False  # payment_intent.succeeded of the operator's own customers: nothing to record here
+    before = accounts.locked(conn, company_id)
+    changed = accounts.apply_subscription(conn, company_id, obj, at, grace)
+    # Whichever of checkout.session.completed and customer.subscription.created comes first links the subscription.
+    if changed and before is not None and before["stripe_subscription_id"] != obj["id"]:
+        thanks = "Thank you: the plan is active."
+        _notice(conn, company_id, "billing_subscribed", "Subscription started", thanks, defer)
+    return changed
 
 
 def invoice_subscription(invoice: dict) -> str | None:

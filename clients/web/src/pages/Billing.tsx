@@ -31,7 +31,7 @@ export function Billing() {
         <div className="table-wrap"><table><tbody>
           <tr><th>Plan</th><td>{b.plan_name ? `${b.plan_name} (${b.interval === "year" ? "yearly" : "monthly"}, per seat)` : "No plan yet"}</td></tr>
           <tr><th>Status</th><td>{STATUS[b.status ?? ""] ?? b.status}{b.cancel_at_period_end ? " · ends at the period's end" : ""}</td></tr>
-          <tr><th>Seats</th><td>{b.seats ?? "—"} billed · {b.active_members} active members</td></tr>
+          <tr><th>Seats</th><td>{b.subscribed ? `${b.seats} billed · ` : ""}{b.active_members} active {b.active_members === 1 ? "member" : "members"}</td></tr>
           {b.status === "trialing" && b.trial_end && <tr><th>Trial ends</th><td>{localDate(b.trial_end, tz)}</td></tr>}
           {b.current_period_end && <tr><th>Renews</th><td>{localDate(b.current_period_end, tz)}</td></tr>}
           {b.grace_until && <tr><th>Grace until</th><td>{localDateTime(b.grace_until, tz)}</td></tr>}
