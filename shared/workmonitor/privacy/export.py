@@ -22,6 +22,8 @@ import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
 
+import psycopg
+
 from .. import storage
 from ..config import settings
 from ..db import Claims, Conn, Row, transaction
@@ -190,11 +192,17 @@ def _write_tables(
     names = sorted(tables)
     index = []
     for i, table in enumerate(names):
-        with transaction(claims) as conn:
-            rows = rows_about(conn, table, tables[table], user_id, person_id)
+        entry: dict = {"table": table, "matched_on": tables[table] or ["id"]}
+        try:
+            with transaction(claims) as conn:
+                rows = rows_about(conn, table, tables[table], user_id, person_id)
+        except psycopg.errors.InsufficientPrivilege:
+            # A table the application may not read (a new one without grants): say so rather than fail the export.
+            log.warning("export: table not readable", extra={"fields": {"table": table}})
+            rows, entry["unreadable"] = [], True
         zf.writestr(f"data/{table}.json", json.dumps(rows, default=_json_default, indent=1))
         zf.writestr(f"data/{table}.csv", _csv(rows))
-        index.append({"table": table, "rows": len(rows), "matched_on": tables[table] or ["id"]})
+        index.append({**entry, "rows": len(rows)})
         if table in ("screenshots", "recording_chunks", "chat_attachments"):
             media[table] = rows
         if i % 5 == 4:
