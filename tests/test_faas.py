@@ -74,7 +74,8 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         assert ("stripe" in reqs) == stripe_sdk and ("requests" in reqs) == stripe_sdk, name
         assert "aiohttp" not in reqs, name  # the gateway's only
         assert ("pillow" in reqs) == (name == "media"), name  # thumbnails: only media reads images
-        assert ("boto3" in reqs) == (name in {"media", "messaging"}), name  # S3: uploads and attachments
+        # S3: uploads, attachments, and the privacy center's export links
+        assert ("boto3" in reqs) == (name in {"media", "messaging", "team"}), name
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
     }, "every other runtime dependency is imported by some function"

@@ -27,7 +27,7 @@ SELECT DISTINCT c.relname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND a.attname <> 'company_id'
-  AND (a.attname ~ %s OR EXISTS (
+  AND a.atttypid = 'uuid'::regtype AND (a.attname ~ %s OR EXISTS (
         SELECT 1 FROM pg_constraint k WHERE k.conrelid = c.oid AND k.contype = 'f' AND a.attnum = ANY(k.conkey)
           AND k.confrelid IN ('public.users'::regclass, 'public.people'::regclass)))
 ORDER BY 1

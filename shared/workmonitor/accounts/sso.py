@@ -5,18 +5,23 @@ with the provider's authorization URL (authorization code + PKCE S256, a random 
 ten minutes under the state's keyed hash). `finish` spends the state once, exchanges the code (with the PKCE
 verifier and the client secret) at the token endpoint, and verifies the ID token: signature against the issuer's
 JWKS, issuer, audience, expiry and nonce (joserfc). The verified email must be in one of the company's domains;
-its membership is signed in, or (provisioning on) an employee is created. authlib builds the OAuth 2 requests.
+its membership is signed in, or (provisioning on) an employee is created. authlib builds the OAuth 2 requests;
+the standard library carries them (functions ship without `requests`, see template/.../assemble.py).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
+import urllib.error
+import urllib.request
 from typing import Any
+from urllib.parse import quote
 
 import redis
-import requests
-from authlib.integrations.requests_client import OAuth2Session
+from authlib.oauth2.rfc6749.parameters import prepare_grant_uri, prepare_token_request
+from authlib.oauth2.rfc7636 import create_s256_code_challenge
 from joserfc import jwt
 from joserfc.errors import ExpiredTokenError, InvalidClaimError, JoseError, MissingClaimError
 from joserfc.jwk import KeySet
@@ -101,29 +106,26 @@ def _lookup(conn: Conn, domain: str) -> Row:
     return row
 
 
-def _discover(issuer: str) -> dict:
-    """Return the issuer's discovery document; raise 503 when unreachable and 502-like 503 when inconsistent."""
+def _http_json(url: str, body: bytes | None = None, headers: dict | None = None) -> dict:
+    """GET (or POST `body`) `url` and return its JSON; raise 503 when unreachable, 401 when it refuses."""
+    req = urllib.request.Request(url, data=body, headers={"Accept": "application/json", **(headers or {})})
     try:
-        resp = requests.get(f"{issuer}/.well-known/openid-configuration", timeout=HTTP_TIMEOUT)
-        resp.raise_for_status()
-        doc = resp.json()
-    except (requests.RequestException, ValueError) as exc:
+        with urllib.request.urlopen(req, timeout=HTTP_TIMEOUT) as resp:  # the issuer an admin configured
+            return json.loads(resp.read(1_000_000))
+    except urllib.error.HTTPError as exc:
+        if body is not None and 400 <= exc.code < 500:
+            raise Unauthorized("The sign-in provider refused the code.", code="sso_code_refused") from exc
+        raise ProviderUnavailable("The sign-in provider failed.", headers={"Retry-After": "30"}) from exc
+    except (OSError, ValueError) as exc:
         raise ProviderUnavailable("The sign-in provider cannot be reached.", headers={"Retry-After": "30"}) from exc
-    if doc.get("issuer", "").rstrip("/") != issuer:  # OpenID Connect Discovery 1.0, section 4.3
+
+
+def _discover(issuer: str) -> dict:
+    """Return the issuer's discovery document; raise 503 when unreachable or naming another issuer."""
+    doc = _http_json(f"{issuer}/.well-known/openid-configuration")
+    if str(doc.get("issuer", "")).rstrip("/") != issuer:  # OpenID Connect Discovery 1.0, section 4.3
         raise ProviderUnavailable("The sign-in provider's discovery document names another issuer.")
     return doc
-
-
-def _session(provider: Row) -> OAuth2Session:
-    secret = sealed.unseal(provider["client_secret_enc"], "oidc") if provider["client_secret_enc"] else None
-    return OAuth2Session(
-        provider["client_id"],
-        secret,
-        scope="openid email profile",
-        redirect_uri=redirect_uri(),
-        code_challenge_method="S256",
-        token_endpoint_auth_method="client_secret_basic" if secret else "none",
-    )
 
 
 def start(conn: Conn, email: str) -> dict:
@@ -132,12 +134,35 @@ def start(conn: Conn, email: str) -> dict:
     provider = _lookup(conn, domain)
     doc = _discover(provider["issuer"])
     state, nonce, verifier = secrets.token_urlsafe(32), secrets.token_urlsafe(32), secrets.token_urlsafe(48)
-    url, _ = _session(provider).create_authorization_url(
-        doc["authorization_endpoint"], state=state, nonce=nonce, code_verifier=verifier, login_hint=email
+    url = prepare_grant_uri(
+        doc["authorization_endpoint"],
+        provider["client_id"],
+        "code",
+        redirect_uri=redirect_uri(),
+        scope="openid email profile",
+        state=state,
+        nonce=nonce,
+        code_challenge=create_s256_code_challenge(verifier),
+        code_challenge_method="S256",
+        login_hint=email,
     )
     flight = {"company_id": str(provider["company_id"]), "domain": domain, "nonce": nonce, "verifier": verifier}
     redis_client().set(keys.sso_state(security.token_hash(state)), json.dumps(flight), ex=STATE_TTL)
     return {"authorization_url": url}
+
+
+def _exchange(provider: Row, token_endpoint: str, code: str, verifier: str) -> dict:
+    """Exchange the code at the token endpoint (client_secret_basic, or a public client with PKCE only)."""
+    body = prepare_token_request(
+        "authorization_code", code=code, redirect_uri=redirect_uri(), code_verifier=verifier,
+        **({} if provider["client_secret_enc"] else {"client_id": provider["client_id"]}),
+    )  # fmt: skip
+    headers = {"Content-Type": "application/x-www-form-urlencoded"}
+    if provider["client_secret_enc"]:
+        secret = sealed.unseal(provider["client_secret_enc"], "oidc")
+        pair = f"{quote(provider['client_id'], safe='')}:{quote(secret, safe='')}"  # RFC 6749, section 2.3.1
+        headers["Authorization"] = "Basic " + base64.b64encode(pair.encode()).decode()
+    return _http_json(token_endpoint, body.encode(), headers)
 
 
 def _spend_state(state: str) -> dict:
@@ -182,16 +207,9 @@ def finish(conn: Conn, code: str, state: str) -> Row:
     if str(provider["company_id"]) != flight["company_id"]:
         raise Unauthorized("The single sign-on setup changed; start again.", code="sso_state_invalid")
     doc = _discover(provider["issuer"])
-    try:
-        token = _session(provider).fetch_token(
-            doc["token_endpoint"], grant_type="authorization_code", code=code, code_verifier=flight["verifier"]
-        )
-        jwks = requests.get(doc["jwks_uri"], timeout=HTTP_TIMEOUT).json()
-    except (requests.RequestException, ValueError) as exc:
-        raise ProviderUnavailable("The sign-in provider cannot be reached.", headers={"Retry-After": "30"}) from exc
-    except Exception as exc:  # authlib's OAuthError: the provider refused the code
-        raise Unauthorized("The sign-in provider refused the code.", code="sso_code_refused") from exc
-    if "id_token" not in token:
+    token = _exchange(provider, doc["token_endpoint"], code, flight["verifier"])
+    jwks = _http_json(doc["jwks_uri"])
+    if not isinstance(token.get("id_token"), str):
         raise Unauthorized("The sign-in provider sent no ID token.", code="sso_token_invalid")
     claims = verify_id_token(token["id_token"], jwks, provider["issuer"], provider["client_id"], flight["nonce"])
     return _member(conn, provider, claims)

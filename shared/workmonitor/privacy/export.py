@@ -22,20 +22,22 @@ import uuid
 import zipfile
 from datetime import UTC, datetime, timedelta
 
+import psycopg
+
 from .. import storage
 from ..config import settings
 from ..db import Claims, Conn, Row, transaction
 from ..jobs import registry
 
 log = logging.getLogger("workmonitor.privacy.export")
-PERSON_COLUMNS = (
-    "user_id", "employee_id", "manager_id", "actor_id", "author_id", "uploader_id", "sender_id", "subject_id",
-    "viewer_id", "person_id", "recipient_id", "assignee_id", "approver_id", "owner_id", "member_id",
-)  # fmt: skip
+# A uuid column named like one of these (or ending in _by) names a person.
+PERSON_NAMES = (
+    r"^(.*_)?(user|employee|manager|actor|author|uploader|sender|subject|viewer|person|recipient|assignee|approver"
+    r"|owner|member)_id$|_by$"
+)
 SECRET_COLUMNS = {"token_hash", "code_hash", "password_hash", "secret_enc", "search"}
 EXPORT_TTL = timedelta(days=7)
 DOWNLOAD_URL_TTL = 900
-BATCH = 2000
 
 CATALOG_SQL = """
 SELECT c.relname AS table_name, a.attname AS column_name
@@ -44,7 +46,7 @@ JOIN pg_namespace n ON n.oid = c.relnamespace
 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
 WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND NOT c.relispartition
   AND a.atttypid = 'uuid'::regtype
-  AND (a.attname = ANY(%(names)s) OR a.attname LIKE '%%\\_by' OR a.attname LIKE '%%\\_user\\_id'
+  AND (a.attname ~ %(names)s
        OR EXISTS (SELECT 1 FROM pg_constraint k
                   WHERE k.conrelid = c.oid AND k.contype = 'f' AND a.attnum = ANY(k.conkey)
                     AND k.confrelid IN ('public.users'::regclass, 'public.people'::regclass)
@@ -56,7 +58,7 @@ ORDER BY c.relname, a.attnum
 def person_tables(conn: Conn) -> dict[str, list[str]]:
     """Return {table: [columns naming a person]} for every table that can hold a row about someone."""
     found: dict[str, list[str]] = {}
-    for row in conn.execute(CATALOG_SQL, {"names": list(PERSON_COLUMNS)}).fetchall():
+    for row in conn.execute(CATALOG_SQL, {"names": PERSON_NAMES}).fetchall():
         found.setdefault(row["table_name"], []).append(row["column_name"])
     found.setdefault("people", [])  # the identity itself: matched by its id
     return found
@@ -190,11 +192,17 @@ def _write_tables(
     names = sorted(tables)
     index = []
     for i, table in enumerate(names):
-        with transaction(claims) as conn:
-            rows = rows_about(conn, table, tables[table], user_id, person_id)
+        entry: dict = {"table": table, "matched_on": tables[table] or ["id"]}
+        try:
+            with transaction(claims) as conn:
+                rows = rows_about(conn, table, tables[table], user_id, person_id)
+        except psycopg.errors.InsufficientPrivilege:
+            # A table the application may not read (a new one without grants): say so rather than fail the export.
+            log.warning("export: table not readable", extra={"fields": {"table": table}})
+            rows, entry["unreadable"] = [], True
         zf.writestr(f"data/{table}.json", json.dumps(rows, default=_json_default, indent=1))
         zf.writestr(f"data/{table}.csv", _csv(rows))
-        index.append({"table": table, "rows": len(rows), "matched_on": tables[table] or ["id"]})
+        index.append({**entry, "rows": len(rows)})
         if table in ("screenshots", "recording_chunks", "chat_attachments"):
             media[table] = rows
         if i % 5 == 4:
