@@ -7,6 +7,7 @@ from __future__ import annotations
 import email
 import email.policy
 import subprocess
+import tempfile
 import threading
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from workmonitor import keys
 from workmonitor.config import settings
 from workmonitor.db import Claims, transaction
 from workmonitor.finance import invoices
+
+# Rendered pages land here for a person to look at (the outbox is emptied before each test).
+DOCS = Path(tempfile.gettempdir()) / "wm-finance-docs"
 
 
 @pytest.fixture()
@@ -116,7 +120,8 @@ def test_issue_send_pay_void_and_credit_note(api, billing, stack):
     text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=pdf, capture_output=True, check=True).stdout.decode()
     for expected in ("Invoice INV-2026-0001", "Globex", "DE999", "480.00 USD", "Tax 19 %", "91.20 USD", "571.20 USD"):
         assert expected in text, text
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-", stack["outbox"] + "/invoice"], input=pdf, check=True)
+    DOCS.mkdir(exist_ok=True)
+    subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-", str(DOCS / "invoice")], input=pdf, check=True)
     # Payments: partial, idempotent by reference, then paid; no overpayment.
     pay = {"amount_minor": 20000, "currency": "USD", "method": "bank", "reference": "WIRE-1"}
     assert ok(api.post(f"{F}/invoices/{inv_id}/payments", json=pay, token=b["a"]), 201)["invoice"]["status"] == "partially_paid"

@@ -6,12 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 from factories import drain, invite_and_accept, signup
 from seed_finance import F, approved_week, ok, run_payroll
 
 from workmonitor import keys, storage
+
+# Rendered pages land here for a person to look at (the outbox is emptied before each test).
+DOCS = Path(tempfile.gettempdir()) / "wm-finance-docs"
 
 
 @pytest.fixture()
@@ -178,7 +183,8 @@ def test_visibility_payslip_pdf_and_csv(api, co, stack):
     text = text.decode()
     for expected in ("Payslip 2026-10-19 to 2026-10-25", "Eve Employee", "800.00 USD", "270.00 USD", "1,070.00 USD"):
         assert expected in text, text
-    out = stack["outbox"] + "/payslip"
+    out = str(DOCS / "payslip")
+    DOCS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-", out], input=data, check=True)
     # CSV in the documented layout.
     r = api.get(f"{F}/payroll/runs/{run_id}/export.csv", token=co["admin"]["token"])
