@@ -21,8 +21,14 @@ def team(api):
     other_mgr = invite_and_accept(api, admin, role="manager", name="Olga Other")
     emp = invite_and_accept(api, admin, name="Eve Employee")
     emp2 = invite_and_accept(api, admin, name="Otto Other")
-    ok(api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
-                token=admin["token"]), 201)  # fmt: skip
+    ok(
+        api.post(
+            "/function/team/assignments",
+            json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+            token=admin["token"],
+        ),
+        201,
+    )
     cat = ok(api.post(f"{F}/expense-categories", json={"name": "Meals"}, token=admin["token"]), 201)["category"]
     return {"admin": admin, "manager": manager, "other_mgr": other_mgr, "emp": emp, "emp2": emp2, "cat": cat}
 
@@ -36,7 +42,13 @@ def pdf_bytes() -> bytes:
 
 
 def submit(api, t, token, receipt: tuple[bytes, str] | None, **fields):
-    data = {"spent_on": "2026-11-02", "amount_minor": "1234", "currency": "EUR", "category_id": t["cat"]["id"], **fields}
+    data = {
+        "spent_on": "2026-11-02",
+        "amount_minor": "1234",
+        "currency": "EUR",
+        "category_id": t["cat"]["id"],
+        **fields,
+    }
     if receipt is not None:
         data["receipt"] = (io.BytesIO(receipt[0]), receipt[1])
     return api.post(f"{F}/expenses", data=data, token=token)
@@ -68,21 +80,42 @@ def test_decisions_notifications_and_visibility(api, team):
     inbox = ok(api.get("/function/messaging/notifications", token=t["manager"]["token"]))["items"]
     assert [n["kind"] for n in inbox] == ["expense_submitted"]
     # Not the employee, not another team's manager; a rejection needs no approval rights it lacks.
-    assert api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "approved"}, token=t["emp"]["token"]).status_code == 403
+    assert (
+        api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "approved"}, token=t["emp"]["token"]).status_code
+        == 403
+    )
     r = api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "approved"}, token=t["other_mgr"]["token"])
     assert r.status_code == 404
-    done = ok(api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "rejected", "reason": "No receipt"},
-                       token=t["manager"]["token"]))["expense"]  # fmt: skip
+    done = ok(
+        api.post(
+            f"{F}/expenses/{x['id']}/decision",
+            json={"action": "rejected", "reason": "No receipt"},
+            token=t["manager"]["token"],
+        )
+    )["expense"]
     assert (done["status"], done["reason"]) == ("rejected", "No receipt")
     note = ok(api.get("/function/messaging/notifications", token=t["emp"]["token"]))["items"][0]
     assert note["kind"] == "expense_decided" and "No receipt" in note["body"]
     again = api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "approved"}, token=t["manager"]["token"])
     assert again.status_code == 409
     ok(submit(api, t, t["emp2"]["token"], None), 201)
-    assert {e["user_id"] for e in ok(api.get(f"{F}/expenses", token=t["emp"]["token"]))["items"]} == {t["emp"]["user"]["id"]}
-    assert {e["user_id"] for e in ok(api.get(f"{F}/expenses", token=t["manager"]["token"]))["items"]} == {t["emp"]["user"]["id"]}
+    assert {e["user_id"] for e in ok(api.get(f"{F}/expenses", token=t["emp"]["token"]))["items"]} == {
+        t["emp"]["user"]["id"]
+    }
+    assert {e["user_id"] for e in ok(api.get(f"{F}/expenses", token=t["manager"]["token"]))["items"]} == {
+        t["emp"]["user"]["id"]
+    }
     assert len(ok(api.get(f"{F}/expenses", token=t["admin"]["token"]))["items"]) == 2
     # A billable expense needs a project.
-    r = api.post(f"{F}/expenses", json={"spent_on": "2026-11-02", "amount_minor": 5, "currency": "EUR",
-                                        "category_id": t["cat"]["id"], "billable": True}, token=t["emp"]["token"])  # fmt: skip
+    r = api.post(
+        f"{F}/expenses",
+        json={
+            "spent_on": "2026-11-02",
+            "amount_minor": 5,
+            "currency": "EUR",
+            "category_id": t["cat"]["id"],
+            "billable": True,
+        },
+        token=t["emp"]["token"],
+    )
     assert r.status_code == 400
