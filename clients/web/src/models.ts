@@ -116,3 +116,27 @@ export type Presence = PublishC["schemas"]["Presence"];
 // WebSocket events (the event catalogue): name -> payload
 export type ServerEvents = EventsC["schemas"]["WorkMonitorEvents"]["server"];
 export type ServerEvent = keyof ServerEvents;
+
+// finance: payroll, expenses, invoices, payouts
+import type { components as FinanceC } from "./generated/finance";
+type Finance = FinanceC["schemas"];
+export type FinanceSettings = Finance["FinanceSettings"];
+export type WageRate = Finance["WageRate"];
+export type PayrollRun = Finance["Run"];
+export type PayrollRunPage = Finance["RunPage"];
+export type PayrollSummary = Finance["SummaryOut"];
+export type PayLine = Finance["PayLine"];
+export type Payslip = Finance["Payslip"];
+export type PayslipPage = Finance["PayslipPage"];
+export type ExpenseCategory = Finance["Category"];
+export type Expense = Finance["Expense"];
+export type ExpensePage = Finance["ExpensePage"];
+export type Invoice = Finance["Invoice"];
+export type InvoiceOut = Finance["InvoiceOut"];
+export type InvoicePage = Finance["InvoicePage"];
+export type Contract = Finance["Contract"];
+export type ContractOut = Finance["ContractOut"];
+export type ContractPage = Finance["ContractPage"];
+export type PayoutRow = Finance["PayoutRow"];
+export type PayoutPage = Finance["PayoutPage"];
+export type UrlOut = Finance["UrlOut"];

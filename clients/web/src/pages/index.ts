@@ -5,6 +5,7 @@ import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Expenses, Invoices, Payouts, Payroll } from "./Finance";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
 import { Reports } from "./Reports";
@@ -30,6 +31,10 @@ export const PAGES: PageDef[] = [
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
+  { path: "/payroll", title: "Payroll", component: Payroll },
+  { path: "/expenses", title: "Expenses", component: Expenses },
+  { path: "/invoices", title: "Invoices", role: "admin", component: Invoices },
+  { path: "/payouts", title: "Payouts", component: Payouts },
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/settings", title: "Settings", component: Settings },
 ];
