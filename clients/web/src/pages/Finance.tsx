@@ -180,7 +180,7 @@ function ExpenseForm({ categories, currency, onDone }: { categories: ExpenseCate
     <section className="panel" aria-label="New expense" style={{ marginBottom: 16 }}>
       <h3>New expense</h3>
       <ErrorBanner error={act.error} />
-      <form onSubmit={submit} className="stack">
+      <form onSubmit={submit}>
         <Field label="Date"><input type="date" value={f.spent_on} onChange={(e) => setF({ ...f, spent_on: e.target.value })} required /></Field>
         <Field label="Amount"><input inputMode="decimal" placeholder="12.50" value={f.amount} onChange={(e) => setF({ ...f, amount: e.target.value })} required /></Field>
         <Field label="Category"><select value={f.category_id} onChange={(e) => setF({ ...f, category_id: e.target.value })} required>
@@ -243,7 +243,7 @@ export function Invoices() {
       <section className="panel" aria-label="Invoices">
         <h3>Invoices</h3>
         <ErrorBanner error={list.error ?? act.error} />
-        <form className="stack" onSubmit={create}>
+        <form onSubmit={create}>
           <Field label="Client"><select value={f.client_id} onChange={(e) => setF({ ...f, client_id: e.target.value })} required>
             <option value="">Choose…</option>{clients.data?.items.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select></Field>
           <div className="row">
