@@ -9,8 +9,8 @@ Project and member rates are stored in minor units per hour (projects domain); t
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -494,8 +494,6 @@ def issue(conn: Conn, me, invoice_id) -> dict:
 
 
 def _json(value: dict) -> str:
-    import json
-
     return json.dumps(value)
 
 
@@ -630,6 +628,3 @@ def totals_check(rows: list[Row]) -> dict[str, int]:
     sub = money.total(r["amount_minor"] for r in rows if r["kind"] != "tax")
     tax = money.total(r["amount_minor"] for r in rows if r["kind"] == "tax")
     return {"subtotal": sub, "tax": tax, "total": sub + tax}
-
-
-_ = defaultdict  # keep import for type tools

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { api, get, post, qs } from "../api";
 import { hm, money } from "../format";
 import type {
-  ClientPage, ContractOut, ContractPage, ExpenseCategory, ExpensePage, InvoiceOut, InvoicePage, PayLine,
+  ClientPage, ContractOut, ContractPage, ExpenseCategories, ExpenseCategory, ExpensePage, InvoiceOut, InvoicePage, PayLines,
   PayoutPage, PayrollRunPage, PayrollSummary, PayslipPage, UrlOut,
 } from "../models";
 import { nameOf, usePeople } from "../people";
@@ -107,7 +107,7 @@ function PayrollAdmin() {
 
 function RunDetail({ id }: { id: string }) {
   const s = useAsync(() => get<PayrollSummary>(`${F}/payroll/runs/${id}`), [id]);
-  const lines = useAsync(() => get<{ items: PayLine[] }>(`${F}/payroll/runs/${id}/lines`), [id]);
+  const lines = useAsync(() => get<PayLines>(`${F}/payroll/runs/${id}/lines`), [id]);
   if (!s.data) return <Loading />;
   const c = cur(s.data.run.currency);
   return (
@@ -131,7 +131,7 @@ function RunDetail({ id }: { id: string }) {
 
 export function Expenses() {
   const me = useMe();
-  const cats = useAsync(() => get<{ items: ExpenseCategory[] }>(`${F}/expense-categories`), []);
+  const cats = useAsync(() => get<ExpenseCategories>(`${F}/expense-categories`), []);
   const mine = useAsync(() => get<ExpensePage>(`${F}/expenses${qs({ user_id: me.user.id, limit: 50 })}`), []);
   const act = useAction();
   return (
