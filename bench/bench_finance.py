@@ -4,7 +4,7 @@ invoice PDFs rendered per second by one worker (the RQ job's own code: read, ren
 The company is seeded by COPY (people, projects, 4 entries a day, approved weeks) with bench.seed_scale's helpers,
 without activity samples; rates by COPY. The run is created and computed through the domain functions (the same
 calls the route makes) in one admin transaction. Printed, never asserted (targets: run < 10 s on 2 cores; >= 20
-PDFs/s). Knobs: BENCH_FINANCE_EMPLOYEES (1000), BENCH_FINANCE_DAYS (25 working days), BENCH_FINANCE_PDFS (60).
+PDFs/s). Knobs: BENCH_FINANCE_EMPLOYEES (1000), BENCH_FINANCE_DAYS (the month's first 25 days), BENCH_FINANCE_PDFS (60).
 """
 
 from __future__ import annotations
@@ -33,13 +33,13 @@ def _seed(owner_url: str, employees: int, n_days: int) -> tuple[_Admin, date, in
     cid, aid = admin["company"]["id"], admin["user"]["id"]
     today = datetime.now(ZoneInfo(TZ)).date()
     first = (today.replace(day=1) - timedelta(days=1)).replace(day=1)  # last month: every week is approved
-    days = [d for d in (first + timedelta(days=i) for i in range(31)) if d.month == first.month and d.weekday() < 5]
-    days = days[:n_days]
+    days = [d for d in (first + timedelta(days=i) for i in range(31)) if d.month == first.month][:n_days]
     with psycopg.connect(owner_url) as conn:
         _mids, eids, teams = _people(conn, cid, employees)
         pids, tasks = _projects(conn, cid, eids)
         n = _entries(conn, cid, eids, pids, tasks, days)
-        _attendance(conn, cid, eids, days + [today], teams, aid)
+        # Two days of this and last week make every week of the month approved (the newest week is "submitted").
+        _attendance(conn, cid, eids, days + [today - timedelta(days=7), today], teams, aid)
         conn.execute(
             "INSERT INTO finance_settings (company_id, currency, pay_frequency, daily_overtime_hours,"
             " weekly_overtime_hours) VALUES (%s, 'EUR', 'monthly', 8, 40)",
