@@ -27,7 +27,9 @@ def approved_week(api, emp: dict, approver: dict, spans: list[tuple[str, str]], 
     """Create entries (ISO start, end) as `emp`, submit their weeks and approve them as `approver`; return them."""
     made = []
     for start, end in spans:
-        r = api.post("/function/time/entries", json={"started_at": start, "ended_at": end, **fields}, token=emp["token"])
+        r = api.post(
+            "/function/time/entries", json={"started_at": start, "ended_at": end, **fields}, token=emp["token"]
+        )
         made.append(ok(r, 201)["entry"])
     days = sorted({s[:10] for s, _ in spans})
     seen = set()
@@ -62,35 +64,84 @@ def seed(api, ctx) -> None:
     ok(api.post(f"{F}/holidays", json={"day": "2026-12-25", "name": "Christmas"}, token=a), 201)
     day = (datetime.now(UTC) - timedelta(days=14)).date()
     monday = day - timedelta(days=day.weekday())
-    ok(api.post(f"{F}/rates", json={"user_id": emp_id, "kind": "hourly", "amount": "20", "effective_from": "2020-01-01"},
-                token=a), 201)  # fmt: skip
+    ok(
+        api.post(
+            f"{F}/rates",
+            json={"user_id": emp_id, "kind": "hourly", "amount": "20", "effective_from": "2020-01-01"},
+            token=a,
+        ),
+        201,
+    )
     client = ok(api.post("/function/projects/clients", json={"name": f"{ctx['name']} Finance Client"}, token=a), 201)
     client_id = client["client"]["id"]
-    project = ok(api.post("/function/projects/projects", json={"name": f"{ctx['name']} Billing", "client_id": client_id,
-                                                              "member_ids": [emp_id]}, token=a), 201)["project"]  # fmt: skip
+    project = ok(
+        api.post(
+            "/function/projects/projects",
+            json={"name": f"{ctx['name']} Billing", "client_id": client_id, "member_ids": [emp_id]},
+            token=a,
+        ),
+        201,
+    )["project"]
     task = ok(api.post(f"/function/projects/projects/{project['id']}/tasks", json={"name": "Build"}, token=a), 201)
     ok(api.put(f"{F}/tasks/{task['task']['id']}/rate", json={"hourly_rate": "100"}, token=a))
-    ok(api.put(f"{F}/clients/{client_id}/billing", json={"billing_email": "ap@client.example", "tax_id": "DE123"},
-               token=a))  # fmt: skip
+    ok(
+        api.put(
+            f"{F}/clients/{client_id}/billing", json={"billing_email": "ap@client.example", "tax_id": "DE123"}, token=a
+        )
+    )
     start = datetime.combine(monday, datetime.min.time(), UTC) + timedelta(hours=9)
-    approved_week(api, employee, manager, [(start.isoformat(), (start + timedelta(hours=3)).isoformat())],
-                  task_id=task["task"]["id"], billable=True)  # fmt: skip
+    approved_week(
+        api,
+        employee,
+        manager,
+        [(start.isoformat(), (start + timedelta(hours=3)).isoformat())],
+        task_id=task["task"]["id"],
+        billable=True,
+    )
     cat = ok(api.post(f"{F}/expense-categories", json={"name": "Travel"}, token=a), 201)["category"]
-    exp = ok(api.post(f"{F}/expenses", data={"spent_on": str(monday), "amount_minor": "1234", "currency": "USD",
-                                             "category_id": cat["id"], "receipt": (io.BytesIO(png()), "r.png")},
-                      token=employee["token"]), 201)["expense"]  # fmt: skip
+    exp = ok(
+        api.post(
+            f"{F}/expenses",
+            data={
+                "spent_on": str(monday),
+                "amount_minor": "1234",
+                "currency": "USD",
+                "category_id": cat["id"],
+                "receipt": (io.BytesIO(png()), "r.png"),
+            },
+            token=employee["token"],
+        ),
+        201,
+    )["expense"]
     ok(api.post(f"{F}/expenses/{exp['id']}/decision", json={"action": "approved"}, token=manager["token"]))
     run_payroll(api, admin, str(monday))
-    inv = ok(api.post(f"{F}/invoices", json={"client_id": client_id, "period_start": str(monday),
-                                             "period_end": str(monday + timedelta(days=6))}, token=a), 201)  # fmt: skip
+    inv = ok(
+        api.post(
+            f"{F}/invoices",
+            json={"client_id": client_id, "period_start": str(monday), "period_end": str(monday + timedelta(days=6))},
+            token=a,
+        ),
+        201,
+    )
     inv = ok(api.post(f"{F}/invoices/{inv['invoice']['id']}/issue", token=a))
-    ok(api.post(f"{F}/invoices/{inv['invoice']['id']}/payments",
-                json={"amount_minor": 100, "currency": inv["invoice"]["currency"], "method": "bank", "reference": "t1"},
-                token=a), 201)  # fmt: skip
-    contract = ok(api.post(f"{F}/contracts", json={"user_id": emp_id, "title": "Logo", "kind": "milestone",
-                                                  "currency": "USD"}, token=a), 201)["contract"]  # fmt: skip
-    ms = ok(api.post(f"{F}/contracts/{contract['id']}/milestones", json={"title": "Draft", "amount_minor": 50000},
-                     token=a), 201)["milestone"]  # fmt: skip
+    ok(
+        api.post(
+            f"{F}/invoices/{inv['invoice']['id']}/payments",
+            json={"amount_minor": 100, "currency": inv["invoice"]["currency"], "method": "bank", "reference": "t1"},
+            token=a,
+        ),
+        201,
+    )
+    contract = ok(
+        api.post(
+            f"{F}/contracts", json={"user_id": emp_id, "title": "Logo", "kind": "milestone", "currency": "USD"}, token=a
+        ),
+        201,
+    )["contract"]
+    ms = ok(
+        api.post(f"{F}/contracts/{contract['id']}/milestones", json={"title": "Draft", "amount_minor": 50000}, token=a),
+        201,
+    )["milestone"]
     ok(api.post(f"{F}/milestones/{ms['id']}/fund", json={}, token=a))
     ok(api.post(f"{F}/milestones/{ms['id']}/release", json={"method": "bank"}, token=a))
     ctx["finance"] = {"client_id": client_id, "invoice_id": inv["invoice"]["id"], "contract_id": contract["id"]}

@@ -67,7 +67,10 @@ RULES = paycalc.Rules(
 )
 
 entry_lists = st.lists(
-    st.tuples(st.integers(0, 30 * 24 * 4 - 1), st.integers(1, 14 * 4)), min_size=0, max_size=25, unique_by=lambda e: e[0]
+    st.tuples(st.integers(0, 30 * 24 * 4 - 1), st.integers(1, 14 * 4)),
+    min_size=0,
+    max_size=25,
+    unique_by=lambda e: e[0],
 )
 
 
@@ -87,7 +90,11 @@ def test_payroll_lines_sum_to_the_payslip_and_pay_every_worked_second(spans, kin
     emp = paycalc.Employee("u", [paycalc.Rate(date(2020, 1, 1), kind, rate)], entries)
     first, last = date(2026, 10, 1), date(2026, 10, 31)
     result = paycalc.compute(emp, RULES, first, last)
-    worked = sum(int((e - s).total_seconds()) for _, s, e, _ in entries if s.astimezone(paycalc.ZoneInfo("Europe/Berlin")).date() <= last)
+    worked = sum(
+        int((e - s).total_seconds())
+        for _, s, e, _ in entries
+        if s.astimezone(paycalc.ZoneInfo("Europe/Berlin")).date() <= last
+    )
     if kind == "hourly":
         paid = sum(ln.seconds for ln in result.lines if ln.kind in ("regular", "overtime", "adjustment"))
         assert paid == worked
@@ -99,13 +106,28 @@ def test_payroll_lines_sum_to_the_payslip_and_pay_every_worked_second(spans, kin
 
 
 def test_pay_periods_align_to_week_start_and_months():
-    assert paycalc.period_of(date(2026, 10, 28), "weekly", 1, date(2024, 1, 1)) == (date(2026, 10, 26), date(2026, 11, 1))
-    assert paycalc.period_of(date(2026, 10, 28), "weekly", 7, date(2024, 1, 1)) == (date(2026, 10, 25), date(2026, 10, 31))
+    assert paycalc.period_of(date(2026, 10, 28), "weekly", 1, date(2024, 1, 1)) == (
+        date(2026, 10, 26),
+        date(2026, 11, 1),
+    )
+    assert paycalc.period_of(date(2026, 10, 28), "weekly", 7, date(2024, 1, 1)) == (
+        date(2026, 10, 25),
+        date(2026, 10, 31),
+    )
     first, last = paycalc.period_of(date(2026, 10, 28), "biweekly", 1, date(2024, 1, 1))
     assert (last - first).days == 13 and first.isoweekday() == 1 and (first - date(2024, 1, 1)).days % 14 == 0
-    assert paycalc.period_of(date(2026, 2, 20), "semimonthly", 1, date(2024, 1, 1)) == (date(2026, 2, 16), date(2026, 2, 28))
-    assert paycalc.period_of(date(2026, 2, 10), "semimonthly", 1, date(2024, 1, 1)) == (date(2026, 2, 1), date(2026, 2, 15))
-    assert paycalc.period_of(date(2026, 12, 31), "monthly", 1, date(2024, 1, 1)) == (date(2026, 12, 1), date(2026, 12, 31))
+    assert paycalc.period_of(date(2026, 2, 20), "semimonthly", 1, date(2024, 1, 1)) == (
+        date(2026, 2, 16),
+        date(2026, 2, 28),
+    )
+    assert paycalc.period_of(date(2026, 2, 10), "semimonthly", 1, date(2024, 1, 1)) == (
+        date(2026, 2, 1),
+        date(2026, 2, 15),
+    )
+    assert paycalc.period_of(date(2026, 12, 31), "monthly", 1, date(2024, 1, 1)) == (
+        date(2026, 12, 1),
+        date(2026, 12, 31),
+    )
 
 
 def test_invoice_number_format():

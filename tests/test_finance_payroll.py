@@ -6,12 +6,17 @@ from __future__ import annotations
 import csv
 import io
 import subprocess
+import tempfile
+from pathlib import Path
 
 import pytest
 from factories import drain, invite_and_accept, signup
 from seed_finance import F, approved_week, ok, run_payroll
 
 from workmonitor import keys, storage
+
+# Rendered pages land here for a person to look at (the outbox is emptied before each test).
+DOCS = Path(tempfile.gettempdir()) / "wm-finance-docs"
 
 
 @pytest.fixture()
@@ -22,9 +27,19 @@ def co(api):
     emp = invite_and_accept(api, admin, name="Eve Employee")
     emp2 = invite_and_accept(api, admin, name="Otto Other")
     for e in (emp, emp2):
-        ok(api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"], "employee_id": e["user"]["id"]},
-                    token=admin["token"]), 201)  # fmt: skip
-        ok(api.patch(f"/function/team/users/{e['user']['id']}", json={"timezone": "Europe/Berlin"}, token=admin["token"]))
+        ok(
+            api.post(
+                "/function/team/assignments",
+                json={"manager_id": manager["user"]["id"], "employee_id": e["user"]["id"]},
+                token=admin["token"],
+            ),
+            201,
+        )
+        ok(
+            api.patch(
+                f"/function/team/users/{e['user']['id']}", json={"timezone": "Europe/Berlin"}, token=admin["token"]
+            )
+        )
     return {"admin": admin, "manager": manager, "emp": emp, "emp2": emp2}
 
 
@@ -33,8 +48,14 @@ def setup(api, co, rates: list[tuple[str, str, str]], **cfg):
     a = co["admin"]["token"]
     ok(api.put(f"{F}/settings", json=cfg, token=a))
     for kind, amount, since in rates:
-        ok(api.post(f"{F}/rates", json={"user_id": co["emp"]["user"]["id"], "kind": kind, "amount": amount,
-                                        "effective_from": since}, token=a), 201)  # fmt: skip
+        ok(
+            api.post(
+                f"{F}/rates",
+                json={"user_id": co["emp"]["user"]["id"], "kind": kind, "amount": amount, "effective_from": since},
+                token=a,
+            ),
+            201,
+        )
 
 
 def lines_of(summary: dict, api, co, kinds=None) -> list[tuple[str, int, int]]:
@@ -43,8 +64,15 @@ def lines_of(summary: dict, api, co, kinds=None) -> list[tuple[str, int, int]]:
 
 
 def test_overtime_across_a_dst_week_pays_the_hours_actually_worked(api, co):
-    setup(api, co, [("hourly", "20", "2020-01-01")], pay_frequency="weekly", daily_overtime_hours="8",
-          weekly_overtime_hours="40", overtime_multiplier="1.5")  # fmt: skip
+    setup(
+        api,
+        co,
+        [("hourly", "20", "2020-01-01")],
+        pay_frequency="weekly",
+        daily_overtime_hours="8",
+        weekly_overtime_hours="40",
+        overtime_multiplier="1.5",
+    )
     # Mon..Fri 09:00-17:00 CEST, then Saturday 22:00 to Sunday 06:00 across the end of DST: 9 hours, not 8.
     spans = [(f"2026-10-{d}T07:00:00Z", f"2026-10-{d}T15:00:00Z") for d in range(19, 24)]
     spans.append(("2026-10-24T20:00:00Z", "2026-10-25T05:00:00Z"))
@@ -57,8 +85,12 @@ def test_overtime_across_a_dst_week_pays_the_hours_actually_worked(api, co):
 
 def test_rate_change_mid_period_splits_the_lines(api, co):
     setup(api, co, [("hourly", "20", "2020-01-01"), ("hourly", "30.50", "2026-09-16")], pay_frequency="monthly")
-    approved_week(api, co["emp"], co["manager"], [("2026-09-14T07:00:00Z", "2026-09-14T15:00:00Z"),
-                                                  ("2026-09-16T07:00:00Z", "2026-09-16T15:15:00Z")])  # fmt: skip
+    approved_week(
+        api,
+        co["emp"],
+        co["manager"],
+        [("2026-09-14T07:00:00Z", "2026-09-14T15:00:00Z"), ("2026-09-16T07:00:00Z", "2026-09-16T15:15:00Z")],
+    )
     summary = run_payroll(api, co["admin"], "2026-09-01")
     # 8 h at 20.00 and 8.25 h at 30.50 (= 251.625, half-up to 251.63).
     assert lines_of(summary, api, co) == [("regular", 8 * 3600, 16000), ("regular", 8 * 3600 + 900, 25163)]
@@ -70,16 +102,41 @@ def test_paid_leave_and_reimbursable_expenses(api, co):
     a, emp, mgr = co["admin"]["token"], co["emp"], co["manager"]
     paid = ok(api.post("/function/attendance/leave/types", json={"name": "Vacation", "paid": True}, token=a), 201)
     unpaid = ok(api.post("/function/attendance/leave/types", json={"name": "Unpaid", "paid": False}, token=a), 201)
-    for ltype, start, end, half in ((paid, "2026-09-07", "2026-09-09", True), (unpaid, "2026-09-21", "2026-09-21", False)):
-        req = ok(api.post("/function/attendance/leave/requests", json={
-            "leave_type_id": ltype["leave_type"]["id"], "start_date": start, "end_date": end, "end_half": half},
-            token=emp["token"]), 201)["request"]  # fmt: skip
+    for ltype, start, end, half in (
+        (paid, "2026-09-07", "2026-09-09", True),
+        (unpaid, "2026-09-21", "2026-09-21", False),
+    ):
+        req = ok(
+            api.post(
+                "/function/attendance/leave/requests",
+                json={
+                    "leave_type_id": ltype["leave_type"]["id"],
+                    "start_date": start,
+                    "end_date": end,
+                    "end_half": half,
+                },
+                token=emp["token"],
+            ),
+            201,
+        )["request"]
         ok(api.post(f"/function/attendance/leave/requests/{req['id']}/approve", json={}, token=mgr["token"]))
     cat = ok(api.post(f"{F}/expense-categories", json={"name": "Travel"}, token=a), 201)["category"]
 
     def expense(amount, approve=True, **extra):
-        x = ok(api.post(f"{F}/expenses", json={"spent_on": "2026-09-10", "amount_minor": amount, "currency": "USD",
-                                               "category_id": cat["id"], **extra}, token=emp["token"]), 201)["expense"]  # fmt: skip
+        x = ok(
+            api.post(
+                f"{F}/expenses",
+                json={
+                    "spent_on": "2026-09-10",
+                    "amount_minor": amount,
+                    "currency": "USD",
+                    "category_id": cat["id"],
+                    **extra,
+                },
+                token=emp["token"],
+            ),
+            201,
+        )["expense"]
         if approve:
             ok(api.post(f"{F}/expenses/{x['id']}/decision", json={"action": "approved"}, token=mgr["token"]))
         return x
@@ -112,8 +169,10 @@ def test_finalize_locks_and_later_corrections_become_adjustments(api, co, owner_
     a, emp, mgr = co["admin"], co["emp"], co["manager"]
     # Week 1 has approved time; week 0's time is approved only after its run was finalized.
     w0 = [("2026-09-01T07:00:00Z", "2026-09-01T11:00:00Z")]
-    (entry0,) = [ok(api.post("/function/time/entries", json={"started_at": s, "ended_at": e}, token=emp["token"]), 201)["entry"]
-                 for s, e in w0]  # fmt: skip
+    (entry0,) = [
+        ok(api.post("/function/time/entries", json={"started_at": s, "ended_at": e}, token=emp["token"]), 201)["entry"]
+        for s, e in w0
+    ]
     first = run_payroll(api, a, "2026-09-01")
     assert first["run"]["total_minor"] == 0
     (entry1,) = approved_week(api, emp, mgr, [("2026-09-08T07:00:00Z", "2026-09-08T15:00:00Z")])
@@ -130,8 +189,14 @@ def test_finalize_locks_and_later_corrections_become_adjustments(api, co, owner_
     ok(api.post(f"/function/time/timesheets/{r['timesheet']['id']}/approve", json={}, token=mgr["token"]))
     run3 = ok(api.post(f"{F}/payroll/runs", json={"date": "2026-09-15"}, token=a["token"]), 201)["run"]
     ok(api.post(f"{F}/payroll/runs/{run3['id']}/compute", token=a["token"]))
-    ok(api.post(f"{F}/payroll/runs/{run3['id']}/adjustments", json={"user_id": emp["user"]["id"], "amount_minor": -500,
-                "description": "Correction: overpaid travel"}, token=a["token"]), 201)  # fmt: skip
+    ok(
+        api.post(
+            f"{F}/payroll/runs/{run3['id']}/adjustments",
+            json={"user_id": emp["user"]["id"], "amount_minor": -500, "description": "Correction: overpaid travel"},
+            token=a["token"],
+        ),
+        201,
+    )
     for step in ("review", "finalize"):
         ok(api.post(f"{F}/payroll/runs/{run3['id']}/{step}", token=a["token"]))
     summary = ok(api.get(f"{F}/payroll/runs/{run3['id']}", token=a["token"]))
@@ -149,8 +214,19 @@ def test_finalize_locks_and_later_corrections_become_adjustments(api, co, owner_
 
 def test_visibility_payslip_pdf_and_csv(api, co, stack):
     setup(api, co, [("hourly", "20", "2020-01-01")], pay_frequency="weekly", weekly_overtime_hours="40")
-    ok(api.post(f"{F}/rates", json={"user_id": co["emp2"]["user"]["id"], "kind": "hourly", "amount": "25",
-                                    "effective_from": "2020-01-01"}, token=co["admin"]["token"]), 201)  # fmt: skip
+    ok(
+        api.post(
+            f"{F}/rates",
+            json={
+                "user_id": co["emp2"]["user"]["id"],
+                "kind": "hourly",
+                "amount": "25",
+                "effective_from": "2020-01-01",
+            },
+            token=co["admin"]["token"],
+        ),
+        201,
+    )
     spans = [(f"2026-10-{d}T07:00:00Z", f"2026-10-{d}T15:00:00Z") for d in range(19, 24)]
     spans.append(("2026-10-24T20:00:00Z", "2026-10-25T05:00:00Z"))
     approved_week(api, co["emp"], co["manager"], spans)
@@ -178,7 +254,8 @@ def test_visibility_payslip_pdf_and_csv(api, co, stack):
     text = text.decode()
     for expected in ("Payslip 2026-10-19 to 2026-10-25", "Eve Employee", "800.00 USD", "270.00 USD", "1,070.00 USD"):
         assert expected in text, text
-    out = stack["outbox"] + "/payslip"
+    out = str(DOCS / "payslip")
+    DOCS.mkdir(exist_ok=True)
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-singlefile", "-", out], input=data, check=True)
     # CSV in the documented layout.
     r = api.get(f"{F}/payroll/runs/{run_id}/export.csv", token=co["admin"]["token"])

@@ -37,8 +37,8 @@ def test_web_app_end_to_end(stack, tmp_path):
             cwd=WEB,
             capture_output=True,
             text=True,
-            timeout=420,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages,manager"},
+            timeout=480,
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages,manager,finance"},
         )
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr

@@ -55,7 +55,8 @@ def add_category():
 def submit():
     """Submit an expense: JSON, or multipart form fields plus an optional `receipt` file (image or PDF)."""
     receipt = None
-    if (request.mimetype or "").startswith("multipart/"):
+    mimetype = request.mimetype or ""
+    if mimetype.startswith("multipart/") or mimetype == "application/x-www-form-urlencoded":
         if (request.content_length or 0) > expenses.MAX_RECEIPT_BYTES + 64 * 1024:
             expenses.check_receipt(b"x" * (expenses.MAX_RECEIPT_BYTES + 1))
         fields, files = form_data()

@@ -95,25 +95,43 @@ def submit(conn: Conn, me, data: dict, receipt: bytes | None) -> Row:
         ctype, ext = check_receipt(receipt)
         key = storage.key(me.company_id, "receipts", me.user_id, f"{expense_id}.{ext}")
     if data.get("billable") and not data.get("project_id"):
-        raise ApiError("A billable expense needs a project.", status=400, code="validation_failed",
-                       fields={"project_id": "required when billable"})  # fmt: skip
+        raise ApiError(
+            "A billable expense needs a project.",
+            status=400,
+            code="validation_failed",
+            fields={"project_id": "required when billable"},
+        )
     conn.execute(
         "INSERT INTO expenses (id, company_id, user_id, spent_on, amount_minor, currency, category_id, project_id,"
         " billable, reimbursable, note, receipt_key, receipt_type)"
         " VALUES (%s, app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        (expense_id, me.user_id, data["spent_on"], data["amount_minor"], data["currency"], data["category_id"],
-         data.get("project_id"), bool(data.get("billable")), data.get("reimbursable", True), data.get("note"),
-         key, ctype),
-    )  # fmt: skip
+        (
+            expense_id,
+            me.user_id,
+            data["spent_on"],
+            data["amount_minor"],
+            data["currency"],
+            data["category_id"],
+            data.get("project_id"),
+            bool(data.get("billable")),
+            data.get("reimbursable", True),
+            data.get("note"),
+            key,
+            ctype,
+        ),
+    )
     if key and receipt:
         storage.put(key, receipt, ctype or "application/octet-stream")
     row = get(conn, expense_id)
     for approver in notify.approvers_of(conn, me.user_id):
         notify.notify(
-            conn, approver, "expense_submitted", f"Expense to approve from {row['user_name']}",
+            conn,
+            approver,
+            "expense_submitted",
+            f"Expense to approve from {row['user_name']}",
             f"{row['category']} on {row['spent_on']}: {row['amount_minor'] / 100:.2f} {row['currency']}",
             {"expense_id": expense_id},
-        )  # fmt: skip
+        )
     return row
 
 
@@ -150,5 +168,3 @@ def withdraw(conn: Conn, me, expense_id) -> None:
     conn.execute("DELETE FROM expenses WHERE id = %s", (row["id"],))
     if row["receipt_key"]:
         storage.delete(row["receipt_key"])
-
-

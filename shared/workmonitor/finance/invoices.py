@@ -9,8 +9,8 @@ Project and member rates are stored in minor units per hour (projects domain); t
 
 from __future__ import annotations
 
+import json
 import re
-from collections import defaultdict
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from typing import Any
@@ -29,7 +29,9 @@ COLUMNS = (
     " bill_to, (pdf_key IS NOT NULL) AS pdf_ready, sent_at, created_at, updated_at,"
     " (status IN ('issued', 'sent', 'partially_paid') AND due_date < current_date) AS overdue"
 )
-LINE_COLUMNS = "id, position, kind, description, quantity, unit_price, tax_rate, amount_minor, project_id, task_id, user_id"
+LINE_COLUMNS = (
+    "id, position, kind, description, quantity, unit_price, tax_rate, amount_minor, project_id, task_id, user_id"
+)
 OPEN = ("issued", "sent", "partially_paid")
 
 
@@ -134,9 +136,13 @@ def list_invoices(
         where.append("client_id = %s")
         params.append(client_id)
     if overdue is not None:
-        where.append(("" if overdue else "NOT ") + "(status IN ('issued', 'sent', 'partially_paid') AND due_date < current_date)")
+        where.append(
+            ("" if overdue else "NOT ") + "(status IN ('issued', 'sent', 'partially_paid') AND due_date < current_date)"
+        )
     sql = f"SELECT {COLUMNS} FROM invoices" + (" WHERE " + " AND ".join(where) if where else "")
-    return conn.execute(sql + " ORDER BY created_at DESC, id LIMIT %s OFFSET %s", (*params, limit + 1, offset)).fetchall()
+    return conn.execute(
+        sql + " ORDER BY created_at DESC, id LIMIT %s OFFSET %s", (*params, limit + 1, offset)
+    ).fetchall()
 
 
 # --- drafts -----------------------------------------------------------------------------------------------------
@@ -204,40 +210,88 @@ def create_draft(conn: Conn, me, data: dict) -> dict:
         "INSERT INTO invoices (company_id, client_id, currency, period_start, period_end, grouping, terms_days,"
         " reverse_charge, notes, created_by) VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s, %s)"
         " RETURNING id",
-        (client["client_id"], currency, data.get("period_start"), data.get("period_end"), data.get("grouping", "project"),
-         terms, bool(data.get("reverse_charge")), data.get("notes"), me.user_id),
-    ).fetchone()  # fmt: skip
+        (
+            client["client_id"],
+            currency,
+            data.get("period_start"),
+            data.get("period_end"),
+            data.get("grouping", "project"),
+            terms,
+            bool(data.get("reverse_charge")),
+            data.get("notes"),
+            me.user_id,
+        ),
+    ).fetchone()
     assert inv is not None
     invoice_id = inv["id"]
     pos = 0
     if data.get("period_start") and data.get("period_end"):
         start, end = local_range(data["period_start"], data["period_end"], cfg["timezone"])
-        pos = _time_lines(conn, invoice_id, client["client_id"], start, end, data.get("grouping", "project"),
-                          currency, cfg["default_hourly_rate"], tax)  # fmt: skip
-        pos = _expense_lines(conn, invoice_id, client["client_id"], data["period_start"], data["period_end"],
-                             currency, tax, pos)  # fmt: skip
+        pos = _time_lines(
+            conn,
+            invoice_id,
+            client["client_id"],
+            start,
+            end,
+            data.get("grouping", "project"),
+            currency,
+            cfg["default_hourly_rate"],
+            tax,
+        )
+        pos = _expense_lines(
+            conn, invoice_id, client["client_id"], data["period_start"], data["period_end"], currency, tax, pos
+        )
     for manual in data.get("lines") or []:
         pos += 1
-        _insert_line(conn, invoice_id, pos, "manual", manual["description"], Decimal(manual["quantity"]),
-                     Decimal(manual["unit_price"]), Decimal(manual.get("tax_rate") if manual.get("tax_rate") is not None
-                                                            else tax), currency)  # fmt: skip
+        _insert_line(
+            conn,
+            invoice_id,
+            pos,
+            "manual",
+            manual["description"],
+            Decimal(manual["quantity"]),
+            Decimal(manual["unit_price"]),
+            Decimal(manual.get("tax_rate") if manual.get("tax_rate") is not None else tax),
+            currency,
+        )
     if data.get("discount_percent"):
         _discount(conn, invoice_id, Decimal(data["discount_percent"]), pos)
     recalc(conn, invoice_id)
     return full(conn, invoice_id)
 
 
-def _insert_line(conn: Conn, invoice_id, pos: int, kind: str, desc: str, qty: Decimal, price: Decimal,
-                 tax: Decimal, currency: str, amount: int | None = None, refs: dict | None = None) -> None:  # fmt: skip
+def _insert_line(
+    conn: Conn,
+    invoice_id,
+    pos: int,
+    kind: str,
+    desc: str,
+    qty: Decimal,
+    price: Decimal,
+    tax: Decimal,
+    currency: str,
+    amount: int | None = None,
+    refs: dict | None = None,
+) -> None:
     refs = refs or {}
     conn.execute(
         "INSERT INTO invoice_lines (company_id, invoice_id, position, kind, description, quantity, unit_price,"
         " tax_rate, amount_minor, project_id, task_id, user_id)"
         " VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s, %s, %s, %s)",
-        (invoice_id, pos, kind, desc[:500], qty, price, tax,
-         money.quantity_amount(qty, price, currency) if amount is None else amount,
-         refs.get("project_id"), refs.get("task_id"), refs.get("user_id")),
-    )  # fmt: skip
+        (
+            invoice_id,
+            pos,
+            kind,
+            desc[:500],
+            qty,
+            price,
+            tax,
+            money.quantity_amount(qty, price, currency) if amount is None else amount,
+            refs.get("project_id"),
+            refs.get("task_id"),
+            refs.get("user_id"),
+        ),
+    )
 
 
 def _time_lines(conn: Conn, invoice_id, client_id, start, end, grouping, currency, default, tax) -> int:
@@ -262,10 +316,24 @@ def _time_lines(conn: Conn, invoice_id, client_id, start, end, grouping, currenc
     for (_, rate), g in groups.items():
         pos += 1
         hours = (Decimal(g["seconds"]) / money.HOUR).quantize(Decimal("0.0001"))
-        refs = {k: g["row"][k] for k in ("project_id", "task_id", "user_id")} if grouping != "project" else {
-            "project_id": g["row"]["project_id"]}  # fmt: skip
-        _insert_line(conn, invoice_id, pos, "time", g["label"], hours, rate, tax, currency,
-                     money.time_amount(g["seconds"], rate, currency), refs)  # fmt: skip
+        refs = (
+            {k: g["row"][k] for k in ("project_id", "task_id", "user_id")}
+            if grouping != "project"
+            else {"project_id": g["row"]["project_id"]}
+        )
+        _insert_line(
+            conn,
+            invoice_id,
+            pos,
+            "time",
+            g["label"],
+            hours,
+            rate,
+            tax,
+            currency,
+            money.time_amount(g["seconds"], rate, currency),
+            refs,
+        )
         _reserve(conn, invoice_id, "entry", g["ids"])
     return pos
 
@@ -285,8 +353,19 @@ def _expense_lines(conn: Conn, invoice_id, client_id, first: date, last: date, c
         desc = f"Expense {row['spent_on']} {row['project_name']}: {row['category']}" + (
             f" - {row['note']}" if row["note"] else ""
         )
-        _insert_line(conn, invoice_id, pos, "expense", desc, Decimal(1), money.to_major(row["amount_minor"], currency),
-                     tax, currency, row["amount_minor"], {"project_id": row["project_id"]})  # fmt: skip
+        _insert_line(
+            conn,
+            invoice_id,
+            pos,
+            "expense",
+            desc,
+            Decimal(1),
+            money.to_major(row["amount_minor"], currency),
+            tax,
+            currency,
+            row["amount_minor"],
+            {"project_id": row["project_id"]},
+        )
         _reserve(conn, invoice_id, "expense", [row["id"]])
     return pos
 
@@ -344,8 +423,17 @@ def add_line(conn: Conn, invoice_id, line: dict) -> dict:
         (inv["id"],),
     ).fetchone()
     assert pos is not None
-    _insert_line(conn, inv["id"], pos["p"], "manual", line["description"], Decimal(line["quantity"]),
-                 Decimal(line["unit_price"]), Decimal(line.get("tax_rate") or 0), inv["currency"].strip())  # fmt: skip
+    _insert_line(
+        conn,
+        inv["id"],
+        pos["p"],
+        "manual",
+        line["description"],
+        Decimal(line["quantity"]),
+        Decimal(line["unit_price"]),
+        Decimal(line.get("tax_rate") or 0),
+        inv["currency"].strip(),
+    )
     recalc(conn, inv["id"])
     return full(conn, inv["id"])
 
@@ -388,8 +476,12 @@ def issue(conn: Conn, me, invoice_id) -> dict:
     kind = inv["kind"]
     seq, number = next_number(conn, kind, cfg["invoice_format" if kind == "invoice" else "credit_note_format"], today)
     client = client_billing(conn, inv["client_id"])
-    bill_to = {"name": client["name"], "address": client["address"], "tax_id": client["tax_id"],
-               "email": client["billing_email"]}  # fmt: skip
+    bill_to = {
+        "name": client["name"],
+        "address": client["address"],
+        "tax_id": client["tax_id"],
+        "email": client["billing_email"],
+    }
     conn.execute(
         "UPDATE invoices SET status = 'issued', number = %s, seq = %s, issue_date = %s, due_date = %s, bill_to = %s"
         " WHERE id = %s",
@@ -402,8 +494,6 @@ def issue(conn: Conn, me, invoice_id) -> dict:
 
 
 def _json(value: dict) -> str:
-    import json
-
     return json.dumps(value)
 
 
@@ -481,7 +571,9 @@ def void(conn: Conn, invoice_id) -> dict:
     """Void an issued, unpaid invoice: its number stays used, its time and expenses become billable again."""
     inv = get(conn, invoice_id, lock=True)
     if inv["status"] not in ("issued", "sent") or inv["paid_minor"]:
-        raise Conflict("Only an issued invoice without payments can be voided; issue a credit note.", code="invalid_state")
+        raise Conflict(
+            "Only an issued invoice without payments can be voided; issue a credit note.", code="invalid_state"
+        )
     conn.execute("UPDATE invoices SET status = 'void' WHERE id = %s", (inv["id"],))
     conn.execute("DELETE FROM invoice_items WHERE invoice_id = %s", (inv["id"],))
     return full(conn, inv["id"])
@@ -496,21 +588,37 @@ def credit_note(conn: Conn, me, invoice_id, manual: list[dict] | None) -> dict:
     cn = conn.execute(
         "INSERT INTO invoices (company_id, kind, client_id, credits_invoice_id, currency, terms_days, reverse_charge,"
         " notes, created_by) VALUES (app.company_id(), 'credit_note', %s, %s, %s, 0, %s, %s, %s) RETURNING id",
-        (inv["client_id"], inv["id"], inv["currency"], inv["reverse_charge"], f"Credit note for invoice {inv['number']}",
-         me.user_id),
-    ).fetchone()  # fmt: skip
+        (
+            inv["client_id"],
+            inv["id"],
+            inv["currency"],
+            inv["reverse_charge"],
+            f"Credit note for invoice {inv['number']}",
+            me.user_id,
+        ),
+    ).fetchone()
     assert cn is not None
     cur = inv["currency"].strip()
     if manual:
         for pos, line in enumerate(manual, 1):
             qty, price = Decimal(line["quantity"]), Decimal(line["unit_price"])
-            _insert_line(conn, cn["id"], pos, "manual", line["description"], qty, -price,
-                         Decimal(line.get("tax_rate") or 0), cur)  # fmt: skip
+            _insert_line(
+                conn, cn["id"], pos, "manual", line["description"], qty, -price, Decimal(line.get("tax_rate") or 0), cur
+            )
     else:
         for pos, line in enumerate((x for x in lines(conn, inv["id"]) if x["kind"] != "tax"), 1):
-            _insert_line(conn, cn["id"], pos, line["kind"] if line["kind"] != "expense" else "manual",
-                         line["description"], line["quantity"], -Decimal(line["unit_price"]), line["tax_rate"], cur,
-                         -line["amount_minor"])  # fmt: skip
+            _insert_line(
+                conn,
+                cn["id"],
+                pos,
+                line["kind"] if line["kind"] != "expense" else "manual",
+                line["description"],
+                line["quantity"],
+                -Decimal(line["unit_price"]),
+                line["tax_rate"],
+                cur,
+                -line["amount_minor"],
+            )
     recalc(conn, cn["id"])
     return full(conn, cn["id"])
 
@@ -520,6 +628,3 @@ def totals_check(rows: list[Row]) -> dict[str, int]:
     sub = money.total(r["amount_minor"] for r in rows if r["kind"] != "tax")
     tax = money.total(r["amount_minor"] for r in rows if r["kind"] == "tax")
     return {"subtotal": sub, "tax": tax, "total": sub + tax}
-
-
-_ = defaultdict  # keep import for type tools

@@ -37,7 +37,9 @@ class SettingsIn(Input):
     leave_hours_per_day: Annotated[Decimal, Field(gt=0, le=24)] | None = None
     default_hourly_rate: Rate | None = None
     invoice_format: Annotated[str, StringConstraints(pattern=r"^[^\n]{0,40}\{seq(:0?\d)?\}[^\n]{0,20}$")] | None = None
-    credit_note_format: Annotated[str, StringConstraints(pattern=r"^[^\n]{0,40}\{seq(:0?\d)?\}[^\n]{0,20}$")] | None = None
+    credit_note_format: Annotated[str, StringConstraints(pattern=r"^[^\n]{0,40}\{seq(:0?\d)?\}[^\n]{0,20}$")] | None = (
+        None
+    )
     payment_terms_days: Annotated[int, Field(ge=0, le=365)] | None = None
     default_tax_rate: Percent | None = None
     legal_name: Annotated[str, StringConstraints(max_length=200)] | None = None

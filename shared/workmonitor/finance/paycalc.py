@@ -189,10 +189,7 @@ def _overtime(pieces: dict[date, list[tuple[int, bool]]], rates: list[Rate], rul
         for secs, pay in sorted(pieces[day], key=lambda p: p[1]):
             regular = secs if daily is None else max(0, min(secs, daily - day_used))
             day_used += secs
-            if weekly is not None:
-                capped = max(0, min(regular, weekly - week_regular))
-            else:
-                capped = regular
+            capped = max(0, min(regular, weekly - week_regular)) if weekly is not None else regular
             week_regular += capped
             if not pay or rate is None:
                 continue

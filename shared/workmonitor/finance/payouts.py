@@ -37,9 +37,16 @@ def create_contract(conn: Conn, me, data: dict) -> Row:
     row = conn.execute(
         "INSERT INTO contracts (company_id, user_id, title, kind, hourly_rate, weekly_cap_hours, currency, created_by)"
         f" VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s) RETURNING {CONTRACT_COLUMNS}",
-        (data["user_id"], data["title"], data["kind"], data.get("hourly_rate"), data.get("weekly_cap_hours"),
-         data["currency"], me.user_id),
-    ).fetchone()  # fmt: skip
+        (
+            data["user_id"],
+            data["title"],
+            data["kind"],
+            data.get("hourly_rate"),
+            data.get("weekly_cap_hours"),
+            data["currency"],
+            me.user_id,
+        ),
+    ).fetchone()
     assert row is not None
     _event(conn, me, row["user_id"], "contract_created", contract_id=row["id"])
     return row
@@ -135,12 +142,14 @@ def release(conn: Conn, me, milestone_id, amount_minor: int | None, method: str,
     c = contract(conn, m["contract_id"])
     row = _save(conn, m, released_minor=m["released_minor"] + amount)
     payout = conn.execute(
-        "INSERT INTO payouts (company_id, user_id, contract_id, milestone_id, amount_minor, currency, method, reference,"
-        f" created_by) VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {PAYOUT_COLUMNS}",
+        "INSERT INTO payouts (company_id, user_id, contract_id, milestone_id, amount_minor, currency, method,"
+        f" reference, created_by) VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {PAYOUT_COLUMNS}",
         (m["user_id"], c["id"], m["id"], amount, c["currency"], method, reference, me.user_id),
     ).fetchone()
     assert payout is not None
-    _event(conn, me, m["user_id"], "released", amount, contract_id=c["id"], milestone_id=m["id"], payout_id=payout["id"])
+    _event(
+        conn, me, m["user_id"], "released", amount, contract_id=c["id"], milestone_id=m["id"], payout_id=payout["id"]
+    )
     return {"milestone": row, "payout": payout}
 
 
@@ -199,8 +208,16 @@ def set_payout_state(conn: Conn, me, payout_id, state: str, reference: str | Non
         if conn.execute("SELECT 1 FROM payouts WHERE id = %s", (payout_id,)).fetchone() is None:
             raise NotFound("No such payout.", code="payout_not_found")
         raise Conflict("This payout is not pending.", code="invalid_state")
-    _event(conn, me, row["user_id"], f"payout_{state}", row["amount_minor"], contract_id=row["contract_id"],
-           milestone_id=row["milestone_id"], payout_id=row["id"])  # fmt: skip
+    _event(
+        conn,
+        me,
+        row["user_id"],
+        f"payout_{state}",
+        row["amount_minor"],
+        contract_id=row["contract_id"],
+        milestone_id=row["milestone_id"],
+        payout_id=row["id"],
+    )
     return row
 
 

@@ -26,7 +26,9 @@ RUN_COLUMNS = (
     "id, period_start, period_end, frequency, timezone, currency, status, total_minor, created_by, computed_at,"
     " reviewed_by, reviewed_at, finalized_by, finalized_at, created_at"
 )
-LINE_COLUMNS = "id, run_id, user_id, position, kind, description, seconds, rate, multiplier, amount_minor, currency, manual"
+LINE_COLUMNS = (
+    "id, run_id, user_id, position, kind, description, seconds, rate, multiplier, amount_minor, currency, manual"
+)
 # Late approvals older than this are not swept into a run (a quarter and a bit).
 LOOKBACK_DAYS = 100
 
@@ -107,7 +109,9 @@ def _employees(conn: Conn, r: Row, rules: paycalc.Rules) -> dict[str, paycalc.Em
         uid = str(rate["user_id"])
         emp = emps.setdefault(uid, paycalc.Employee(uid, []))
         emp.rates.append(paycalc.Rate(rate["effective_from"], rate["kind"], rate["amount"]))
-    lookback = min(r["period_start"] - timedelta(days=LOOKBACK_DAYS), week_start_of(r["period_start"], rules.week_start))
+    lookback = min(
+        r["period_start"] - timedelta(days=LOOKBACK_DAYS), week_start_of(r["period_start"], rules.week_start)
+    )
     since, until = local_range(lookback, r["period_end"], rules.timezone)
     cur = conn.cursor(row_factory=tuple_row)  # tuples: 100,000 rows are built faster
     cur.execute(
@@ -165,22 +169,34 @@ def compute(conn: Conn, me, run_id) -> Row:
     for uid, emp in _employees(conn, r, rules).items():
         result = paycalc.compute(emp, rules, r["period_start"], r["period_end"])
         for pos, line in enumerate(result.lines):
-            lines.append((r["id"], uid, pos, line.kind, line.description, line.seconds, line.rate, line.multiplier,
-                          line.amount_minor, rules.currency))  # fmt: skip
+            lines.append(
+                (
+                    r["id"],
+                    uid,
+                    pos,
+                    line.kind,
+                    line.description,
+                    line.seconds,
+                    line.rate,
+                    line.multiplier,
+                    line.amount_minor,
+                    rules.currency,
+                )
+            )
         sources += [(r["id"], kind, ref) for kind, ref in result.sources]
     # One statement per table from arrays (COPY is refused under RLS; this is as fast for 10,000s of rows).
-    cols = list(zip(*lines)) if lines else [[] for _ in range(10)]
+    cols: list[list] = [list(c) for c in zip(*lines, strict=True)] if lines else [[] for _ in range(10)]
     conn.execute(
         "INSERT INTO payroll_lines (company_id, run_id, user_id, position, kind, description, seconds, rate,"
         " multiplier, amount_minor, currency) SELECT app.company_id(), * FROM unnest(%s::uuid[], %s::uuid[],"
         " %s::int[], %s::text[], %s::text[], %s::bigint[], %s::numeric[], %s::numeric[], %s::bigint[], %s::text[])",
-        [list(c) for c in cols],
+        cols,
     )
     if sources:
         conn.execute(
             "INSERT INTO payroll_sources (company_id, run_id, kind, ref_id)"
             " SELECT app.company_id(), * FROM unnest(%s::uuid[], %s::text[], %s::uuid[])",
-            [list(c) for c in zip(*sources)],
+            [list(c) for c in zip(*sources, strict=False)],
         )
     return _set_total(conn, r["id"], "computed", "computed_at = now()")
 
@@ -291,9 +307,20 @@ def summary(conn: Conn, run_id) -> dict:
 
 
 CSV_HEADER = (
-    "run_id", "period_start", "period_end", "employee_id", "employee_email", "employee_name", "line_kind",
-    "description", "hours", "rate", "multiplier", "amount", "currency",
-)  # fmt: skip
+    "run_id",
+    "period_start",
+    "period_end",
+    "employee_id",
+    "employee_email",
+    "employee_name",
+    "line_kind",
+    "description",
+    "hours",
+    "rate",
+    "multiplier",
+    "amount",
+    "currency",
+)
 
 
 def export_csv(conn: Conn, run_id) -> str:
@@ -310,11 +337,23 @@ def export_csv(conn: Conn, run_id) -> str:
         (r["id"],),
     ):
         cur = row["currency"].strip()
-        w.writerow((r["id"], r["period_start"], r["period_end"], row["user_id"], row["email"], row["name"],
-                    row["kind"], row["description"], f"{Decimal(row['seconds']) / money.HOUR:.4f}",
-                    "" if row["rate"] is None else f"{row['rate']:.4f}",
-                    "" if row["multiplier"] is None else f"{row['multiplier']:.3f}",
-                    f"{money.to_major(row['amount_minor'], cur)}", cur))  # fmt: skip
+        w.writerow(
+            (
+                r["id"],
+                r["period_start"],
+                r["period_end"],
+                row["user_id"],
+                row["email"],
+                row["name"],
+                row["kind"],
+                row["description"],
+                f"{Decimal(row['seconds']) / money.HOUR:.4f}",
+                "" if row["rate"] is None else f"{row['rate']:.4f}",
+                "" if row["multiplier"] is None else f"{row['multiplier']:.3f}",
+                f"{money.to_major(row['amount_minor'], cur)}",
+                cur,
+            )
+        )
     return out.getvalue()
 
 
@@ -336,7 +375,8 @@ def payslips(conn: Conn, user_id: str | None, run_id: str | None, limit: int, of
         where.append("p.run_id = %s")
         params.append(run_id)
     sql = (
-        f"SELECT {PAYSLIP_COLUMNS} FROM payslips p JOIN payroll_runs r ON r.id = p.run_id JOIN users u ON u.id = p.user_id"
+        f"SELECT {PAYSLIP_COLUMNS} FROM payslips p JOIN payroll_runs r ON r.id = p.run_id"
+        " JOIN users u ON u.id = p.user_id"
         + (" WHERE " + " AND ".join(where) if where else "")
         + " ORDER BY r.period_start DESC, u.name, p.id LIMIT %s OFFSET %s"
     )

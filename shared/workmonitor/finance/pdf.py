@@ -5,13 +5,13 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import getSampleStyleSheet
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-from xml.sax.saxutils import escape
 
 from . import money
 
@@ -39,9 +39,15 @@ def _table(rows: Sequence[Sequence], widths: Sequence[float], header: bool = Tru
 
 def _doc(buf: io.BytesIO, title: str) -> SimpleDocTemplate:
     return SimpleDocTemplate(
-        buf, pagesize=A4, leftMargin=18 * mm, rightMargin=18 * mm, topMargin=16 * mm, bottomMargin=16 * mm,
-        title=title, author="WorkMonitor",
-    )  # fmt: skip
+        buf,
+        pagesize=A4,
+        leftMargin=18 * mm,
+        rightMargin=18 * mm,
+        topMargin=16 * mm,
+        bottomMargin=16 * mm,
+        title=title,
+        author="WorkMonitor",
+    )
 
 
 def invoice(inv: dict, lines: list[dict], seller: dict) -> bytes:
@@ -51,16 +57,29 @@ def invoice(inv: dict, lines: list[dict], seller: dict) -> bytes:
     title = ("Credit note" if inv["kind"] == "credit_note" else "Invoice") + f" {inv['number'] or '(draft)'}"
     story: list = []
     seller_block = "\n".join(
-        x for x in (seller.get("legal_name") or seller.get("company_name"), seller.get("address"),
-                    f"Tax ID: {seller['tax_id']}" if seller.get("tax_id") else None) if x
-    )  # fmt: skip
+        x
+        for x in (
+            seller.get("legal_name") or seller.get("company_name"),
+            seller.get("address"),
+            f"Tax ID: {seller['tax_id']}" if seller.get("tax_id") else None,
+        )
+        if x
+    )
     bill = inv.get("bill_to") or {}
     client_block = "\n".join(
-        x for x in (bill.get("name"), bill.get("address"),
-                    f"Tax ID: {bill['tax_id']}" if bill.get("tax_id") else None, bill.get("email")) if x
-    )  # fmt: skip
+        x
+        for x in (
+            bill.get("name"),
+            bill.get("address"),
+            f"Tax ID: {bill['tax_id']}" if bill.get("tax_id") else None,
+            bill.get("email"),
+        )
+        if x
+    )
     head = Table(
-        [[_p(seller_block), _p(title, "Title")]], colWidths=[95 * mm, 79 * mm], style=[("VALIGN", (0, 0), (-1, -1), "TOP")]
+        [[_p(seller_block), _p(title, "Title")]],
+        colWidths=[95 * mm, 79 * mm],
+        style=[("VALIGN", (0, 0), (-1, -1), "TOP")],
     )
     story += [head, Spacer(1, 6 * mm)]
     meta = [
@@ -72,8 +91,15 @@ def invoice(inv: dict, lines: list[dict], seller: dict) -> bytes:
     for ln in lines:
         if ln["kind"] == "tax":
             continue
-        rows.append([_p(ln["description"]), f"{Decimal(ln['quantity']):.2f}", f"{Decimal(ln['unit_price']):.2f}",
-                     f"{Decimal(ln['tax_rate']).normalize():f}", money.fmt(ln["amount_minor"], cur)])  # fmt: skip
+        rows.append(
+            [
+                _p(ln["description"]),
+                f"{Decimal(ln['quantity']):.2f}",
+                f"{Decimal(ln['unit_price']):.2f}",
+                f"{Decimal(ln['tax_rate']).normalize():f}",
+                money.fmt(ln["amount_minor"], cur),
+            ]
+        )
     story += [_table(rows, [84 * mm, 18 * mm, 26 * mm, 14 * mm, 32 * mm]), Spacer(1, 4 * mm)]
     totals: list[list] = [["Subtotal", money.fmt(inv["subtotal_minor"], cur)]]
     for ln in lines:

@@ -18,9 +18,7 @@ EDITABLE = tuple(c.strip() for c in COLUMNS.split(","))
 
 def get(conn: Conn) -> Row:
     """Return the caller's company finance settings (defaults, in the company's currency, until saved)."""
-    row = conn.execute(
-        f"SELECT {COLUMNS} FROM finance_settings WHERE company_id = app.company_id()"
-    ).fetchone()
+    row = conn.execute(f"SELECT {COLUMNS} FROM finance_settings WHERE company_id = app.company_id()").fetchone()
     company = conn.execute(
         "SELECT name, timezone, week_start, currency FROM companies WHERE id = app.company_id()"
     ).fetchone()

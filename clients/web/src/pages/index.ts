@@ -10,6 +10,7 @@ import { Billing } from "./Billing";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Expenses, Invoices, Payouts, Payroll } from "./Finance";
 import { Notifications } from "./Notifications";
 import { Privacy } from "./Privacy";
 import { Projects } from "./Projects";
@@ -41,6 +42,10 @@ export const PAGES: PageDef[] = [
   { path: "/screenshots", title: "Screenshots", component: Screenshots },
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
+  { path: "/payroll", title: "Payroll", component: Payroll },
+  { path: "/expenses", title: "Expenses", component: Expenses },
+  { path: "/invoices", title: "Invoices", role: "admin", component: Invoices },
+  { path: "/payouts", title: "Payouts", component: Payouts },
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/audit", title: "Audit log", role: "admin", component: AuditLog },
   { path: "/downloads", title: "Downloads", component: Downloads },

@@ -1,0 +1,133 @@
+"""End to end through the gateway's /function/<name> URLs with real workers: time tracked -> approved -> payroll
+finalized -> payslip PDF downloaded by the employee; billable time -> invoice issued -> PDF emailed to the outbox ->
+payment recorded -> paid."""
+
+from __future__ import annotations
+
+import email
+import email.policy
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import requests
+from factories import drain, invite_and_accept, signup
+from seed_finance import F, ok
+
+from workmonitor import keys
+from workmonitor.config import settings
+
+
+def test_time_to_payslip_and_invoice_to_paid(api):
+    admin = signup(api, company="Endco")
+    a = admin["token"]
+    manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
+    emp = invite_and_accept(api, admin, name="Eve Employee")
+    emp_id = emp["user"]["id"]
+    ok(api.post("/function/team/assignments", json={"manager_id": manager["user"]["id"], "employee_id": emp_id},
+                token=a), 201)  # fmt: skip
+    ok(
+        api.put(
+            f"{F}/settings",
+            json={
+                "pay_frequency": "weekly",
+                "default_tax_rate": "19",
+                "legal_name": "Endco GmbH",
+                "address": "Hauptstr. 1, Berlin",
+                "payment_details": "IBAN DE00 1234",
+            },
+            token=a,
+        )
+    )
+    ok(
+        api.post(
+            f"{F}/rates",
+            json={"user_id": emp_id, "kind": "hourly", "amount": "25", "effective_from": "2020-01-01"},
+            token=a,
+        ),
+        201,
+    )
+    client = ok(api.post("/function/projects/clients", json={"name": "Initech"}, token=a), 201)["client"]
+    ok(api.put(f"{F}/clients/{client['id']}/billing", json={"billing_email": "billing@initech.example"}, token=a))
+    project = ok(
+        api.post(
+            "/function/projects/projects",
+            json={"name": "Portal", "client_id": client["id"], "hourly_rate": 11000, "member_ids": [emp_id]},
+            token=a,
+        ),
+        201,
+    )
+    # Time tracked last week (3 h 30 min, billable), then submitted and approved.
+    day = (datetime.now(UTC) - timedelta(days=7)).replace(hour=8, minute=0, second=0, microsecond=0)
+    ok(
+        api.post(
+            "/function/time/entries",
+            json={
+                "project_id": project["project"]["id"],
+                "billable": True,
+                "started_at": day.isoformat(),
+                "ended_at": (day + timedelta(hours=3, minutes=30)).isoformat(),
+            },
+            token=emp["token"],
+        ),
+        201,
+    )
+    sheet = ok(
+        api.post("/function/time/timesheets/submit", json={"date": day.date().isoformat()}, token=emp["token"]), 201
+    )
+    ok(api.post(f"/function/time/timesheets/{sheet['timesheet']['id']}/approve", json={}, token=manager["token"]))
+    # Payroll: draft -> computed -> reviewed -> finalized; the worker renders the payslip.
+    run = ok(api.post(f"{F}/payroll/runs", json={"date": day.date().isoformat()}, token=a), 201)["run"]
+    for step in ("compute", "review", "finalize"):
+        run = ok(api.post(f"{F}/payroll/runs/{run['id']}/{step}", token=a))["run"]
+    assert run["status"] == "finalized" and run["total_minor"] == 8750
+    drain(keys.REPORTS_QUEUE)
+    (slip,) = ok(api.get(f"{F}/payslips", token=emp["token"]))["items"]
+    assert slip["pdf_ready"] and slip["total_minor"] == 8750
+    url = ok(api.get(f"{F}/payslips/{slip['id']}/pdf", token=emp["token"]))["url"]
+    pdf = requests.get(url, timeout=10)
+    assert pdf.status_code == 200 and pdf.content[:5] == b"%PDF-"
+    # Invoice: billable time at the project rate, 19 % tax, issued, emailed with its PDF, paid in two parts.
+    first = day.date() - timedelta(days=day.weekday())
+    inv = ok(
+        api.post(
+            f"{F}/invoices",
+            json={
+                "client_id": client["id"],
+                "period_start": first.isoformat(),
+                "period_end": (first + timedelta(days=6)).isoformat(),
+            },
+            token=a,
+        ),
+        201,
+    )
+    inv_id = inv["invoice"]["id"]
+    assert (inv["invoice"]["subtotal_minor"], inv["invoice"]["tax_minor"], inv["invoice"]["total_minor"]) == (
+        38500,
+        7315,
+        45815,
+    )
+    issued = ok(api.post(f"{F}/invoices/{inv_id}/issue", token=a))["invoice"]
+    ok(api.post(f"{F}/invoices/{inv_id}/send", json={}, token=a))
+    drain(keys.REPORTS_QUEUE, keys.EMAIL_QUEUE)
+    assert ok(api.get(f"{F}/invoices/{inv_id}/pdf", token=a))["url"]
+    mails = [
+        email.message_from_bytes(p.read_bytes(), policy=email.policy.default)
+        for p in Path(settings().outbox_dir).glob("*.eml")
+    ]
+    (mail,) = [m for m in mails if m["To"] == "billing@initech.example"]
+    assert issued["number"] in mail["Subject"] and [a.get_content_type() for a in mail.iter_attachments()] == [
+        "application/pdf"
+    ]
+    for amount, ref in ((20000, "SEPA-1"), (25815, "SEPA-2")):
+        paid = ok(
+            api.post(
+                f"{F}/invoices/{inv_id}/payments",
+                json={"amount_minor": amount, "currency": "USD", "method": "bank", "reference": ref},
+                token=a,
+            ),
+            201,
+        )
+    assert paid["invoice"]["status"] == "paid" and paid["invoice"]["paid_minor"] == 45815
+    listed = ok(api.get(f"{F}/invoices?status=paid", token=a))["items"]
+    assert [i["id"] for i in listed] == [inv_id] and listed[0]["overdue"] is False
+    assert api.get(f"{F}/invoices", token=emp["token"]).status_code == 403
