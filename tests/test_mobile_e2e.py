@@ -23,9 +23,9 @@ import time
 from pathlib import Path
 
 import requests
-from PIL import Image, ImageDraw
 import services
 from localplatform import running_platform
+from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parents[1]
 MOBILE = ROOT / "clients" / "mobile"
