@@ -80,6 +80,7 @@ EXPIRE_IDEMPOTENCY_KEYS = Job("workmonitor.jobs.cleanup.expire_idempotency_keys"
 RECOMPUTE_ACTIVITY = Job("workmonitor.activity.recompute.recompute_company", keys.REPORTS_QUEUE, timeout=600)
 RECOMPUTE_RULE_CHANGE = Job("workmonitor.activity.recompute.recompute_rule_change", keys.REPORTS_QUEUE, timeout=600)
 EXPORT_REPORT = Job("workmonitor.reports.exportjob.run_export", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
+IMPORT_TIME = Job("workmonitor.reports.importjob.run_import", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
 WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
 # Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
 DELIVER_WEBHOOK = Job(
@@ -101,6 +102,7 @@ JOBS: tuple[Job, ...] = (
     EXPORT_REPORT,
     WEEKLY_SUMMARY,
     DELIVER_WEBHOOK,
+    IMPORT_TIME,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}
