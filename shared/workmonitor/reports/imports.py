@@ -153,7 +153,7 @@ def read_csv(text: str) -> tuple[list[str], list[dict[str, str]]]:
     try:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
     except csv.Error:
-        dialect = csv.excel  # type: ignore[assignment]
+        dialect = csv.excel
     reader = csv.DictReader(io.StringIO(text), dialect=dialect)
     headers = [h.strip() for h in (reader.fieldnames or [])]
     rows = []
@@ -307,7 +307,7 @@ def preview(conn: Conn, fmt: str, text: str, override: dict[str, str] | None = N
     found, parsed, problems = parse(fmt, text, override)
     by_email, by_name = people(conn)
     who: dict[str, dict] = {}
-    rows = []
+    rows: list[dict] = []
     for p in parsed:
         person = match(p, by_email, by_name)
         label = p.email or p.name or ""
