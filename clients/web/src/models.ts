@@ -136,3 +136,5 @@ export type WebhookPage = Reports["WebhookPage"];
 export type WebhookCreated = Reports["WebhookCreated"];
 export type DeliveryPage = Reports["DeliveryPage"];
 export type EventList = Reports["EventList"];
+export type ImportPreview = Reports["ImportPreview"];
+export type ImportJob = Reports["ImportJob"];

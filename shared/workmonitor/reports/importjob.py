@@ -21,7 +21,23 @@ def _progress(claims: Claims, import_id: str, percent: int) -> None:
 
 
 def run_import(import_id: str, company_id: str, user_id: str) -> str:
-    """Import one stored file; return 'done', 'already-done' or 'gone'."""
+    """Import one stored file; return 'done', 'already-done' or 'gone'. A failure is recorded on the row and raised
+    (RQ retries; nothing was written, the import ran in one transaction)."""
+    try:
+        return _run(import_id, company_id, user_id)
+    except Exception as exc:
+        claims = _claims(company_id, user_id)
+        if claims is not None:
+            with transaction(claims) as conn:
+                conn.execute(
+                    "UPDATE imports SET status = 'failed', finished_at = now(), problems = %s::jsonb"
+                    " WHERE id = %s AND status <> 'done'",
+                    (json.dumps([{"line": 0, "message": f"{type(exc).__name__}: {exc}"[:300]}]), import_id),
+                )
+        raise
+
+
+def _run(import_id: str, company_id: str, user_id: str) -> str:
     claims = _claims(company_id, user_id)
     if claims is None:
         return "gone"

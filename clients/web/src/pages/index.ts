@@ -7,6 +7,7 @@ import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Imports } from "./Imports";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
 import { ReportBuilder } from "./ReportBuilder";
@@ -39,5 +40,6 @@ export const PAGES: PageDef[] = [
   { path: "/settings", title: "Settings", component: Settings },
   { path: "/api-tokens", title: "API tokens", component: ApiTokens },
   { path: "/webhooks", title: "Webhooks", role: "admin", component: Webhooks },
+  { path: "/imports", title: "Import", role: "admin", component: Imports },
   { path: "/api", title: "API reference", component: ApiReference },
 ];
