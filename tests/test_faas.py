@@ -71,8 +71,10 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         assert reqs.items() <= locked.items(), name  # lock entries only, pins and hashes verbatim
         assert {"gunicorn", "flask", "psycopg", "psycopg-binary", "pydantic"} <= reqs.keys(), name
         assert not reqs.keys() & {"aiohttp", "requests"}, name  # the gateway's and the workers' only
-        assert ("pillow" in reqs) == (name == "media"), name  # thumbnails: only media reads images
-        assert ("boto3" in reqs) == (name in {"media", "messaging"}), name  # S3: uploads and attachments
+        # thumbnails: media reads images; reports writes PDFs with reportlab, which needs Pillow
+        assert ("pillow" in reqs) == (name in {"media", "reports"}), name
+        # S3: uploads, attachments, export files and imported CSVs
+        assert ("boto3" in reqs) == (name in {"media", "messaging", "reports"}), name
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
         "requests",

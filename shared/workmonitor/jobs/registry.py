@@ -84,7 +84,7 @@ IMPORT_TIME = Job("workmonitor.reports.importjob.run_import", keys.REPORTS_QUEUE
 WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
 # Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
 DELIVER_WEBHOOK = Job(
-    "workmonitor.publicapi.webhooks.deliver",
+    "workmonitor.publicapi.delivery.deliver",
     keys.DEFAULT_QUEUE,
     timeout=60,
     backoff=(30, 120, 600, 3600, 14400, 43200, 86400),
