@@ -175,8 +175,8 @@ def test_failed_deliveries_back_off_exponentially_then_disable_the_endpoint(api,
     hook = _register(api, admin, receiver.url)["webhook"]
     receiver.status = 500
     _entry(api, team["emp"]["token"], 5)
-    delivery = owner_conn.execute("SELECT id, company_id FROM webhook_deliveries").fetchone()
-    delivery_id, company_id = str(delivery[0]), str(delivery[1])
+    found = owner_conn.execute("SELECT id, company_id FROM webhook_deliveries").fetchone()
+    delivery_id, company_id = str(found[0]), str(found[1])
     waits = []
     for attempt in (1, 2, 3):
         before = datetime.now(UTC)
