@@ -15,7 +15,7 @@ from factories import drain, invite_and_accept, last_mail, signup
 
 from workmonitor import keys
 from workmonitor.jobs import registry
-from workmonitor.publicapi import webhooks
+from workmonitor.publicapi import delivery, webhooks
 from workmonitor.worker import drain_once
 
 R = "/function/reports"
