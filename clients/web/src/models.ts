@@ -138,3 +138,4 @@ export type DeliveryPage = Reports["DeliveryPage"];
 export type EventList = Reports["EventList"];
 export type ImportPreview = Reports["ImportPreview"];
 export type ImportJob = Reports["ImportJob"];
+export type ImportOut = Reports["ImportOut"];

@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 import { get, post } from "../api";
 import { hm } from "../format";
-import type { ImportJob, ImportPreview } from "../models";
+import type { ImportJob, ImportOut, ImportPreview } from "../models";
 import { Empty, ErrorBanner, Field, useAction } from "../ui";
 
 type Format = ImportPreview["format"];
@@ -16,7 +16,7 @@ export function Imports() {
   const action = useAction();
   useEffect(() => {
     if (!job || job.status === "done" || job.status === "failed") return;
-    const timer = setTimeout(() => void get<{ import: ImportJob }>(`/reports/imports/${job.id}`).then((r) => setJob(r.import)), 1000);
+    const timer = setTimeout(() => void get<ImportOut>(`/reports/imports/${job.id}`).then((r) => setJob(r.import)), 1000);
     return () => clearTimeout(timer);
   }, [job]);
   const body = () => ({ format, csv: file?.text ?? "", filename: file?.name ?? null, mapping: {} });
@@ -54,7 +54,7 @@ export function Imports() {
               ))}</tbody>
             </table>
           )}
-          <button disabled={action.busy || (job !== null && job.status !== "done")} onClick={() => void action.run(async () => setJob((await post<{ import: ImportJob }>("/reports/imports", body())).import))}>Import {preview.total} rows</button>
+          <button disabled={action.busy || (job !== null && job.status !== "done")} onClick={() => void action.run(async () => setJob((await post<ImportOut>("/reports/imports", body())).import))}>Import {preview.total} rows</button>
           {job && (
             <p aria-live="polite">
               <progress max={100} value={job.progress} aria-label="Import progress" /> {job.progress}%
