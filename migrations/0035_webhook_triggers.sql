@@ -26,7 +26,7 @@ BEGIN
     FROM webhook_endpoints w
     WHERE w.company_id = p_company AND w.enabled AND (p_event = ANY (w.events) OR '*' = ANY (w.events))
     RETURNING id, company_id)
-  SELECT count(app.outbox_add('workmonitor.publicapi.webhooks.deliver',
+  SELECT count(app.outbox_add('workmonitor.publicapi.delivery.deliver',
                               jsonb_build_array(ins.id::text, ins.company_id::text), NULL))
   INTO n FROM ins;
   RETURN n;

@@ -1,10 +1,14 @@
-"""Seed for reports and the public API: a saved report, a client share link, a background export, a personal API
-token, a webhook endpoint and one delivery (a time entry created after the endpoint exists)."""
+"""Seed for reports and the public API: a saved report, a client share link, a background export, an import, a
+personal API token, a webhook endpoint and one delivery (this week's timesheet submitted after it exists)."""
 
 from __future__ import annotations
 
 import os
 from datetime import UTC, datetime, timedelta
+
+from factories import drain
+
+from workmonitor import keys
 
 R = "/function/reports"
 
@@ -20,6 +24,13 @@ def seed(api, ctx: dict) -> None:
     assert r.status_code == 201, r.json
     r = api.post(f"{R}/exports", json={**spec, "format": "csv", "background": True}, token=admin["token"])
     assert r.status_code == 202, r.json
+    csv = (
+        "User,Email,Project,Description,Billable,Start date,Start time,End date,End time\n"
+        f"Eve,{employee['email']},Imported,From Toggl,No,2026-01-05,09:00:00,2026-01-05,10:00:00\n"
+    )
+    r = api.post(f"{R}/imports", json={"format": "toggl", "csv": csv}, token=admin["token"])
+    assert r.status_code == 202, r.json
+    drain(keys.REPORTS_QUEUE)  # the import (and the export above) run: import_keys gets its row
     r = api.post(f"{R}/api-tokens", json={"name": "CI", "scopes": ["time:read"]}, token=employee["token"])
     assert r.status_code == 201, r.json
     old = os.environ.get("WEBHOOK_ALLOW_PRIVATE_TARGETS")

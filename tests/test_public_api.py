@@ -15,7 +15,7 @@ from factories import drain, invite_and_accept, last_mail, signup
 
 from workmonitor import keys
 from workmonitor.jobs import registry
-from workmonitor.publicapi import webhooks
+from workmonitor.publicapi import delivery, webhooks
 from workmonitor.worker import drain_once
 
 R = "/function/reports"
@@ -175,13 +175,13 @@ def test_failed_deliveries_back_off_exponentially_then_disable_the_endpoint(api,
     hook = _register(api, admin, receiver.url)["webhook"]
     receiver.status = 500
     _entry(api, team["emp"]["token"], 5)
-    delivery = owner_conn.execute("SELECT id, company_id FROM webhook_deliveries").fetchone()
-    delivery_id, company_id = str(delivery[0]), str(delivery[1])
+    found = owner_conn.execute("SELECT id, company_id FROM webhook_deliveries").fetchone()
+    delivery_id, company_id = str(found[0]), str(found[1])
     waits = []
     for attempt in (1, 2, 3):
         before = datetime.now(UTC)
-        with pytest.raises(webhooks.DeliveryFailed):
-            webhooks.deliver(delivery_id, company_id)
+        with pytest.raises(delivery.DeliveryFailed):
+            delivery.deliver(delivery_id, company_id)
         row = api.get(f"{R}/webhooks/{hook['id']}/deliveries", token=admin).json["items"][0]
         assert row["status"] == "retrying" and row["attempts"] == attempt and row["response_status"] == 500
         next_at = datetime.fromisoformat(row["next_retry_at"].replace("Z", "+00:00"))
@@ -198,8 +198,8 @@ def test_failed_deliveries_back_off_exponentially_then_disable_the_endpoint(api,
     assert len(ScheduledJobRegistry(queue=queue(keys.DEFAULT_QUEUE))) == 1
     # Failing for days: disabled, and the admins hear of it.
     owner_conn.execute("UPDATE webhook_endpoints SET failing_since = now() - interval '4 days'")
-    with pytest.raises(webhooks.DeliveryFailed):
-        webhooks.deliver(delivery_id, company_id)
+    with pytest.raises(delivery.DeliveryFailed):
+        delivery.deliver(delivery_id, company_id)
     hook = api.get(f"{R}/webhooks", token=admin).json["items"][0]
     assert hook["enabled"] is False and hook["disabled_reason"].startswith("failing since")
     assert "was disabled" in last_mail(team["admin"]["user"]["email"])

@@ -31,7 +31,16 @@ def org(api, owner_conn):
     admin = signup(api, company="Reports Co")
     manager = invite_and_accept(api, admin, role="manager", name="Mia Manager")
     emp = invite_and_accept(api, admin, role="employee", name="Eve Employee")
-    other = invite_and_accept(api, admin, role="employee", name="Olaf Other")
+    # Olaf needs no sign-in of his own: a row is enough (and saves an invitation round per test).
+    other_id, person_id = str(uuid.uuid4()), str(uuid.uuid4())
+    owner_conn.execute(
+        "INSERT INTO people (id, email) VALUES (%s, %s)", (person_id, f"olaf-{other_id[:8]}@example.com")
+    )
+    owner_conn.execute(
+        "INSERT INTO users (id, company_id, email, name, role, person_id)"
+        " VALUES (%s, %s, %s, 'Olaf Other', 'employee', %s)",
+        (other_id, admin["company"]["id"], f"olaf-{other_id[:8]}@example.com", person_id),
+    )
     r = api.post(
         "/function/team/assignments",
         json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
@@ -53,8 +62,7 @@ def org(api, owner_conn):
         "admin": admin,
         "manager": manager,
         "emp": emp,
-        "other": other,
-        "users": [admin["user"]["id"], manager["user"]["id"], emp["user"]["id"], other["user"]["id"]],
+        "users": [admin["user"]["id"], manager["user"]["id"], emp["user"]["id"], other_id],
         "clients": clients,
         "projects": projects,
         "task": task,

@@ -189,3 +189,6 @@ export type ContractPage = Finance["ContractPage"];
 export type PayoutRow = Finance["PayoutRow"];
 export type PayoutPage = Finance["PayoutPage"];
 export type UrlOut = Finance["UrlOut"];
+export type ImportPreview = Reports["ImportPreview"];
+export type ImportJob = Reports["ImportJob"];
+export type ImportOut = Reports["ImportOut"];

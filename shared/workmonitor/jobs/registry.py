@@ -85,10 +85,11 @@ SEND_INVOICE = Job("workmonitor.finance.jobs.send_invoice", keys.EMAIL_QUEUE, ti
 SYNC_SEATS = Job("workmonitor.billing.seats.sync_seats", keys.DEFAULT_QUEUE, timeout=120)
 BILLING_NOTICE = Job("workmonitor.billing.notices.notify_admins", keys.DEFAULT_QUEUE, timeout=120)
 EXPORT_REPORT = Job("workmonitor.reports.exportjob.run_export", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
+IMPORT_TIME = Job("workmonitor.reports.importjob.run_import", keys.REPORTS_QUEUE, timeout=1800, backoff=(10, 60, 300))
 WEEKLY_SUMMARY = Job("workmonitor.reports.weekly.send_weekly_summaries", keys.REPORTS_QUEUE, timeout=1800)
 # Webhook deliveries: exponential backoff, about 1.8 days in all (webhooks.MAX_FAILING disables the endpoint).
 DELIVER_WEBHOOK = Job(
-    "workmonitor.publicapi.webhooks.deliver",
+    "workmonitor.publicapi.delivery.deliver",
     keys.DEFAULT_QUEUE,
     timeout=60,
     backoff=(30, 120, 600, 3600, 14400, 43200, 86400),
@@ -126,6 +127,7 @@ JOBS: tuple[Job, ...] = (
     REVOKE_CALENDAR,
     MAIL_ALERT,
     CHECK_AGENTS,
+    IMPORT_TIME,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -38,7 +38,17 @@ def _progress(claims: Claims, export_id: str, percent: int) -> None:
 
 
 def run_export(export_id: str, company_id: str, user_id: str) -> str:
-    """Write export `export_id` to S3 and notify its user; return 'done', 'already-done' or 'gone'."""
+    """Write export `export_id` to S3 and notify its user; return 'done', 'already-done' or 'gone'. A failure is
+    recorded on the row (the web app shows it) and raised, so RQ retries; a later success clears it."""
+    try:
+        return _run(export_id, company_id, user_id)
+    except Exception as exc:
+        log.exception("export failed", extra={"fields": {"export_id": export_id}})
+        fail(export_id, company_id, user_id, f"{type(exc).__name__}: {exc}")
+        raise
+
+
+def _run(export_id: str, company_id: str, user_id: str) -> str:
     claims = _claims(company_id, user_id)
     if claims is None:
         return "gone"

@@ -271,3 +271,72 @@ class DeliveryPage(Page[Delivery]):
 
 class EventList(Model):
     events: list[str]
+
+
+# --- imports ------------------------------------------------------------------------------------------------------
+
+ImportFormat = Literal["toggl", "clockify", "kimai", "harvest"]
+
+
+class ImportIn(Input):
+    """A CSV export of one of the tools, as text; `mapping` overrides detected columns (field -> header, "" unmaps)."""
+
+    format: ImportFormat
+    csv: Annotated[str, StringConstraints(min_length=1, max_length=900_000)]
+    filename: Annotated[str, StringConstraints(max_length=255)] | None = None
+    mapping: Annotated[dict[str, Annotated[str, StringConstraints(max_length=200)]], Field(max_length=20)] = {}
+
+
+class PreviewRow(Model):
+    line: int
+    person: str
+    user_id: Id | None
+    date: Day
+    start: str | None
+    end: str | None
+    seconds: int | None
+    client: str | None
+    project: str | None
+    task: str | None
+    description: str | None
+    billable: bool
+
+
+class MatchedPerson(Model):
+    source: str
+    user_id: Id | None
+    name: str | None
+
+
+class Problem(Model):
+    line: int
+    message: str
+
+
+class ImportPreview(Model):
+    format: ImportFormat
+    columns: list[str]
+    mapping: dict[str, str]
+    total: int
+    rows: list[PreviewRow]
+    people: list[MatchedPerson]
+    problems: list[Problem]
+
+
+class ImportJob(Model):
+    id: Id
+    format: ImportFormat
+    filename: str | None
+    status: Literal["queued", "running", "done", "failed"]
+    progress: int
+    total: int | None
+    created: int
+    duplicates: int
+    skipped: int
+    problems: list[Problem]
+    created_at: Timestamp
+    finished_at: Timestamp | None
+
+
+class ImportOut(Model):
+    import_: ImportJob = Field(alias="import")

@@ -86,6 +86,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Store the file and import it as a job; poll GET /imports/<id> for progress and counts. */
+        post: operations["imports_start_import_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** What importing this file would do: detected columns, the first rows, who matched, unreadable lines. */
+        post: operations["imports_preview_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/imports/{import_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import's progress (percent) and, once done, how many entries it created, found twice or skipped (why). */
+        get: operations["imports_get_import_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -541,6 +592,142 @@ export interface components {
             function: string;
             /** Status */
             status: string;
+        };
+        /**
+         * ImportIn
+         * @description A CSV export of one of the tools, as text; `mapping` overrides detected columns (field -> header, "" unmaps).
+         */
+        ImportIn: {
+            /** Csv */
+            csv: string;
+            /**
+             * Filename
+             * @default null
+             */
+            filename: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "toggl" | "clockify" | "kimai" | "harvest";
+            /**
+             * Mapping
+             * @default {}
+             */
+            mapping: {
+                [key: string]: string;
+            };
+        };
+        /** ImportJob */
+        ImportJob: {
+            /** Created */
+            created: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Duplicates */
+            duplicates: number;
+            /** Filename */
+            filename: string | null;
+            /** Finished At */
+            finished_at: string | null;
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "toggl" | "clockify" | "kimai" | "harvest";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Problems */
+            problems: components["schemas"]["Problem"][];
+            /** Progress */
+            progress: number;
+            /** Skipped */
+            skipped: number;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "queued" | "running" | "done" | "failed";
+            /** Total */
+            total: number | null;
+        };
+        /** ImportOut */
+        ImportOut: {
+            import: components["schemas"]["ImportJob"];
+        };
+        /** ImportPreview */
+        ImportPreview: {
+            /** Columns */
+            columns: string[];
+            /**
+             * Format
+             * @enum {string}
+             */
+            format: "toggl" | "clockify" | "kimai" | "harvest";
+            /** Mapping */
+            mapping: {
+                [key: string]: string;
+            };
+            /** People */
+            people: components["schemas"]["MatchedPerson"][];
+            /** Problems */
+            problems: components["schemas"]["Problem"][];
+            /** Rows */
+            rows: components["schemas"]["PreviewRow"][];
+            /** Total */
+            total: number;
+        };
+        /** MatchedPerson */
+        MatchedPerson: {
+            /** Name */
+            name: string | null;
+            /** Source */
+            source: string;
+            /** User Id */
+            user_id: string | null;
+        };
+        /** PreviewRow */
+        PreviewRow: {
+            /** Billable */
+            billable: boolean;
+            /** Client */
+            client: string | null;
+            /**
+             * Date
+             * Format: date
+             */
+            date: string;
+            /** Description */
+            description: string | null;
+            /** End */
+            end: string | null;
+            /** Line */
+            line: number;
+            /** Person */
+            person: string;
+            /** Project */
+            project: string | null;
+            /** Seconds */
+            seconds: number | null;
+            /** Start */
+            start: string | null;
+            /** Task */
+            task: string | null;
+            /** User Id */
+            user_id: string | null;
+        };
+        /** Problem */
+        Problem: {
+            /** Line */
+            line: number;
+            /** Message */
+            message: string;
         };
         /**
          * ReportIn
@@ -1136,6 +1323,103 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    imports_start_import_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportIn"];
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    imports_preview_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportPreview"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    imports_get_import_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                import_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

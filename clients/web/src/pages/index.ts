@@ -11,6 +11,7 @@ import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Expenses, Invoices, Payouts, Payroll } from "./Finance";
+import { Imports } from "./Imports";
 import { Notifications } from "./Notifications";
 import { Privacy } from "./Privacy";
 import { Projects } from "./Projects";
@@ -53,6 +54,7 @@ export const PAGES: PageDef[] = [
   { path: "/billing", title: "Billing", role: "admin", component: Billing },
   { path: "/api-tokens", title: "API tokens", component: ApiTokens },
   { path: "/webhooks", title: "Webhooks", role: "admin", component: Webhooks },
+  { path: "/imports", title: "Import", role: "admin", component: Imports },
   { path: "/api", title: "API reference", component: ApiReference },
   { path: "/security", title: "Security", component: Security },
   { path: "/privacy", title: "Privacy", component: Privacy },
