@@ -14,7 +14,9 @@ import subprocess
 import sys
 import uuid
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
+import openpyxl
 import requests
 from localplatform import running_platform
 
@@ -40,8 +42,13 @@ def test_workmonitor_cli(stack, tmp_path):
         email, password = f"cli-{uuid.uuid4().hex[:8]}@example.com", "correct horse battery 9"
         signup = requests.post(
             base + "/function/auth/signup",
-            json={"company_name": "CLI Co", "name": "Cli User", "email": email, "password": password,
-                  "timezone": "Europe/Berlin"},  # fmt: skip
+            json={
+                "company_name": "CLI Co",
+                "name": "Cli User",
+                "email": email,
+                "password": password,
+                "timezone": "Europe/Berlin",
+            },  # fmt: skip
             timeout=30,
         )
         assert signup.status_code == 201, signup.text
@@ -96,7 +103,8 @@ def test_workmonitor_cli(stack, tmp_path):
         first = _ok(env, *add, "--idempotency-key", "cli-key-1")
         again = _ok(env, *add, "--idempotency-key", "cli-key-1")
         assert not first["replayed"] and again["replayed"] and again["entry"]["id"] == first["entry"]["id"]
-        assert first["entry"]["started_at"].startswith(f"{day}T07:00:00")  # Berlin local time, stored in UTC
+        berlin = dt.datetime.combine(day, dt.time(9), ZoneInfo("Europe/Berlin"))  # a naive time is the local time
+        assert first["entry"]["started_at"].startswith(berlin.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M"))
         listed = _ok(env, "entries", "list", "--from", str(day), "--to", str(dt.date.today()))
         assert [e["description"] for e in listed["items"]].count("cli entry") == 1
         assert len(listed["items"]) == 2  # plus the timer's entry
@@ -110,7 +118,9 @@ def test_workmonitor_cli(stack, tmp_path):
 
         # Export: CSV answered directly, CSV as a job (progress bar, then the presigned link), XLSX.
         report = tmp_path / "report.csv"
-        out = _cli(env, "export", "--from", str(day), "--to", str(dt.date.today()), "--format", "csv", "-o", str(report))
+        out = _cli(
+            env, "export", "--from", str(day), "--to", str(dt.date.today()), "--format", "csv", "-o", str(report)
+        )
         assert out.returncode == 0, out.stdout + out.stderr
         rows = list(csv.reader(io.StringIO(report.read_text(encoding="utf-8-sig"))))
         assert any("cli entry" in row and "Apollo" in row for row in rows), rows
@@ -124,10 +134,8 @@ def test_workmonitor_cli(stack, tmp_path):
         xlsx = tmp_path / "report.xlsx"
         out = _cli(env, "export", "--from", str(day), "--to", str(day), "--format", "xlsx", "-o", str(xlsx))
         assert out.returncode == 0, out.stdout + out.stderr
-        import openpyxl
-
-        sheet = openpyxl.load_workbook(xlsx).active
-        assert any("cli entry" in [str(c) for c in row] for row in sheet.iter_rows(values_only=True))
+        rows = list(openpyxl.load_workbook(xlsx)["Entries"].iter_rows(values_only=True))
+        assert any(row[5] == "Apollo" and row[7] == "cli entry" and row[9] == 2.5 for row in rows), rows
 
         # A personal API token works as a login too.
         token = requests.post(
@@ -136,14 +144,12 @@ def test_workmonitor_cli(stack, tmp_path):
             headers=auth,
             timeout=30,
         )
-        if token.status_code == 201:
-            tenv = {**env, "XDG_CONFIG_HOME": str(tmp_path / "tokcfg")}
-            out = _cli(tenv, "login", "--server", base, "--token", token.json()["token"])
-            assert out.returncode == 0, out.stdout + out.stderr
-            assert len(_ok(tenv, "entries", "list", "--from", str(day), "--to", str(day))["items"]) == 1
-            assert _cli(tenv, "timer", "start").returncode == 2  # a read-only token may not write
-        else:
-            raise AssertionError(f"API token route: {token.status_code} {token.text}")
+        assert token.status_code == 201, token.text
+        tenv = {**env, "XDG_CONFIG_HOME": str(tmp_path / "tokcfg")}
+        out = _cli(tenv, "login", "--server", base, "--token", token.json()["token"])
+        assert out.returncode == 0, out.stdout + out.stderr
+        assert len(_ok(tenv, "entries", "list", "--from", str(day), "--to", str(day))["items"]) == 1
+        assert _cli(tenv, "timer", "start").returncode == 2  # a read-only token may not write
 
     # The server is gone: a server/network error (3).
     down = _cli(env, "timer", "status")

@@ -4,6 +4,7 @@ error, 3 server or network error (see README.md)."""
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import getpass
 import json
@@ -51,7 +52,9 @@ def load() -> Credentials:
     except FileNotFoundError:
         raise AuthError(401, "not_logged_in", "Not logged in: run `workmonitor login`.") from None
     except ValueError:
-        raise AuthError(401, "not_logged_in", "The stored credentials are unreadable: run `workmonitor login`.") from None
+        raise AuthError(
+            401, "not_logged_in", "The stored credentials are unreadable: run `workmonitor login`."
+        ) from None
     return Credentials.from_dict(data)
 
 
@@ -69,7 +72,10 @@ def emit_json(data: Any) -> None:
 
 def table(headers: list[str], rows: list[list[str]]) -> str:
     widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
-    line = lambda cells: "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()  # noqa: E731
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
     return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
 
 
@@ -143,10 +149,8 @@ def project_id(api: Client, given: str | None) -> str | None:
 def named(api: Client, entry: Entry | None) -> Entry | None:
     """Add `project_name` to an entry that came without it (timer and create answers carry the id only)."""
     if entry and entry.get("project_id") and not entry.get("project_name"):
-        try:
+        with contextlib.suppress(ApiError):  # a project the caller no longer sees: the table shows no name
             entry["project_name"] = api.find_project(str(entry["project_id"]))["name"]
-        except ApiError:
-            pass  # a project the caller no longer sees: the table shows no name
     return entry
 
 
@@ -185,10 +189,8 @@ def cmd_login(args: argparse.Namespace) -> int:
 def cmd_logout(args: argparse.Namespace) -> int:
     path = credentials_path()
     if path.exists():
-        try:
+        with contextlib.suppress(ApiError, NetworkError):  # the local credentials go anyway
             client().logout()
-        except (ApiError, NetworkError):
-            pass  # the local credentials go anyway
         path.unlink()
     if args.json:
         emit_json({"logged_in": False})
@@ -203,13 +205,12 @@ def cmd_timer(args: argparse.Namespace) -> int:
         entry: Entry | None = named(api, api.start_timer(project_id(api, args.project), args.description))
         message = "Timer started"
     elif args.action == "stop":
-        entry = named(api, api.stop_timer())
-        message = f"Timer stopped after {duration(entry.get('duration_seconds'))}"
+        stopped = api.stop_timer()
+        entry = named(api, stopped)
+        message = f"Timer stopped after {duration(stopped.get('duration_seconds'))}"
     else:
         entry = named(api, api.timer())
-        message = (
-            f"Running for {duration(entry.get('duration_seconds'))}" if entry else "No timer is running"
-        )
+        message = f"Running for {duration(entry.get('duration_seconds'))}" if entry else "No timer is running"
     if args.json:
         emit_json({"running": bool(entry and not entry.get("ended_at")), "entry": entry})
         return OK
@@ -272,12 +273,13 @@ class Parser(argparse.ArgumentParser):
         sys.exit(USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout")
     parser = Parser(
         prog="workmonitor",
-        description="WorkMonitor from the command line. Exit codes: 0 ok, 1 usage/validation, 2 auth, 3 server/network.",
+        description="WorkMonitor from the command line. "
+        "Exit codes: 0 ok, 1 usage/validation, 2 auth, 3 server/network.",
         parents=[common],
     )
     sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
