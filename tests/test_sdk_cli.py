@@ -95,6 +95,13 @@ def test_workmonitor_cli(stack, tmp_path):
         assert not _ok(env, "timer", "status")["running"]
         rotated = json.loads(creds.read_text())
         assert rotated["refresh_token"] != stored["refresh_token"] and rotated["access_token"] != "expired.token.value"
+        # Three processes meeting an expired token at once: one refreshes (under the lock), the others use its pair;
+        # a refresh token used twice would sign the whole session out.
+        creds.write_text(json.dumps({**rotated, "access_token": "expired.token.value"}))
+        cmd = [sys.executable, "-m", "workmonitor_sdk", "timer", "status", "--json"]
+        procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
+        assert [p.wait(60) for p in procs] == [0, 0, 0], [p.stderr.read() for p in procs if p.stderr]
+        assert not _ok(env, "timer", "status")["running"]
 
         # Entries: the same idempotency key twice makes one entry.
         day = dt.date.today() - dt.timedelta(days=1)

@@ -10,6 +10,7 @@ import getpass
 import json
 import os
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -58,8 +59,27 @@ def load() -> Credentials:
     return Credentials.from_dict(data)
 
 
+@contextlib.contextmanager
+def refresh_lock() -> Iterator[None]:
+    """Serialise token refreshes between `workmonitor` processes (an exclusive lock on a file next to the
+    credentials; where fcntl is missing, on Windows, no lock)."""
+    path = credentials_path().with_suffix(".lock")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
+
+
 def client() -> Client:
-    return Client(load(), on_tokens=save)
+    return Client(load(), on_tokens=save, shared=(refresh_lock, load))
 
 
 # --- output ---------------------------------------------------------------------------------------------------
@@ -305,19 +325,21 @@ def build_parser() -> Parser:
     p = sub.add_parser("entries", parents=[common], help="list or add time entries")
     esub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
     lst = esub.add_parser("list", parents=[common], help="entries of local days FROM..TO (default: the last 7 days)")
-    lst.add_argument("--from", dest="from_", type=parse_date)
-    lst.add_argument("--to", type=parse_date)
+    lst.add_argument("--from", dest="from_", type=parse_date, metavar="DATE")
+    lst.add_argument("--to", type=parse_date, metavar="DATE")
     add = esub.add_parser("add", parents=[common], help="add a finished entry")
-    add.add_argument("--start", required=True, type=parse_time, help="ISO date-time (local time without an offset)")
-    add.add_argument("--end", required=True, type=parse_time)
+    add.add_argument(
+        "--start", required=True, type=parse_time, metavar="ISO", help="ISO date-time (local time without an offset)"
+    )
+    add.add_argument("--end", required=True, type=parse_time, metavar="ISO")
     add.add_argument("--project", help="project name or id")
     add.add_argument("--description")
     add.add_argument("--idempotency-key", help="retrying with the same key never adds the entry twice")
     p.set_defaults(func=cmd_entries)
 
     p = sub.add_parser("export", parents=[common], help="export the time report as CSV, XLSX or PDF")
-    p.add_argument("--from", dest="from_", required=True, type=parse_date)
-    p.add_argument("--to", required=True, type=parse_date)
+    p.add_argument("--from", dest="from_", required=True, type=parse_date, metavar="DATE")
+    p.add_argument("--to", required=True, type=parse_date, metavar="DATE")
     p.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="csv")
     p.add_argument("-o", "--output", help="file to write (default: time-report-FROM-TO.FORMAT)")
     p.add_argument("--background", action="store_true", help="run as a server job even when small")

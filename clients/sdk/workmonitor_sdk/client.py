@@ -14,6 +14,7 @@ import datetime as dt
 import time
 import uuid
 from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
 from typing import Any, Literal, TypedDict, cast
 
 import requests
@@ -122,9 +123,14 @@ class Client:
         credentials: Credentials,
         on_tokens: Callable[[Credentials], None] | None = None,
         session: requests.Session | None = None,
+        shared: tuple[Callable[[], AbstractContextManager[object]], Callable[[], Credentials]] | None = None,
     ):
+        """`on_tokens` stores each new token pair. `shared` = (lock, reload) when several processes share stored
+        credentials: a refresh runs under the lock and first reloads them, since a refresh token used twice makes
+        the server sign the whole session out."""
         self.credentials = credentials
         self.on_tokens = on_tokens
+        self.shared = shared
         self.http = session or requests.Session()
         self.http.headers["User-Agent"] = "workmonitor-sdk/0.1.0"
 
@@ -194,6 +200,17 @@ class Client:
 
     def refresh(self) -> None:
         """Rotate the refresh token: store the new pair (the old refresh token is spent)."""
+        if not self.shared:
+            return self._rotate()
+        lock, reload = self.shared
+        with lock():
+            stored = reload()
+            if stored.refresh_token and stored.refresh_token != self.credentials.refresh_token:
+                self.credentials = stored  # another process rotated meanwhile: use its pair
+                return None
+            return self._rotate()
+
+    def _rotate(self) -> None:
         resp = self._send("POST", "/auth/refresh", json={"refresh_token": self.credentials.refresh_token})
         if resp.status_code in (400, 401):
             self.credentials.access_token = self.credentials.refresh_token = None
