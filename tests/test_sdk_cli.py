@@ -17,6 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import openpyxl
+import psycopg
 import requests
 from localplatform import running_platform
 
@@ -34,6 +35,14 @@ def _ok(env: dict, *args: str) -> dict:
     out = _cli(env, *args, "--json")
     assert out.returncode == 0, out.stdout + out.stderr
     return json.loads(out.stdout)
+
+
+def _refresh_tokens(stack: dict, platform: dict) -> int:
+    """How many refresh tokens the platform's database holds (the owner role reads past row-level security)."""
+    url = psycopg.conninfo.make_conninfo(stack["services"].pg_owner_url, dbname=platform["dbname"])
+    with psycopg.connect(url) as conn:
+        row = conn.execute("SELECT count(*) FROM refresh_tokens").fetchone()
+    return int(row[0]) if row else 0
 
 
 def test_workmonitor_cli(stack, tmp_path):
@@ -97,10 +106,13 @@ def test_workmonitor_cli(stack, tmp_path):
         assert rotated["refresh_token"] != stored["refresh_token"] and rotated["access_token"] != "expired.token.value"
         # Three processes meeting an expired token at once: one refreshes (under the lock), the others use its pair;
         # a refresh token used twice would sign the whole session out.
+        # (The server would forgive a reuse within its grace window: count the refreshes to see the lock at work.)
         creds.write_text(json.dumps({**rotated, "access_token": "expired.token.value"}))
+        issued = _refresh_tokens(stack, platform)
         cmd = [sys.executable, "-m", "workmonitor_sdk", "timer", "status", "--json"]
         procs = [subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) for _ in range(3)]
         assert [p.wait(60) for p in procs] == [0, 0, 0], [p.stderr.read() for p in procs if p.stderr]
+        assert _refresh_tokens(stack, platform) == issued + 1
         assert not _ok(env, "timer", "status")["running"]
 
         # Entries: the same idempotency key twice makes one entry.
