@@ -82,7 +82,7 @@ def test_workmonitor_cli(stack, tmp_path):
 
         out = _cli({**env, "WORKMONITOR_PASSWORD": password}, "login", "--server", base, "--email", email)
         assert out.returncode == 0, out.stdout + out.stderr
-        assert stat.S_IMODE(creds.stat().st_mode) == 0o600
+        assert stat.S_IMODE(creds.stat().st_mode) == 0o600 and stat.S_IMODE(creds.parent.stat().st_mode) == 0o700
         stored = json.loads(creds.read_text())
         assert stored["refresh_token"] and stored["access_token"]
 
@@ -106,7 +106,8 @@ def test_workmonitor_cli(stack, tmp_path):
         assert rotated["refresh_token"] != stored["refresh_token"] and rotated["access_token"] != "expired.token.value"
         # Three processes meeting an expired token at once: one refreshes (under the lock), the others use its pair;
         # a refresh token used twice would sign the whole session out.
-        # (The server would forgive a reuse within its grace window: count the refreshes to see the lock at work.)
+        # Under the lock exactly one refresh happens, whatever the timing (the server would forgive a reuse within its
+        # grace window, so count the refresh tokens issued rather than rely on a sign-out).
         creds.write_text(json.dumps({**rotated, "access_token": "expired.token.value"}))
         issued = _refresh_tokens(stack, platform)
         cmd = [sys.executable, "-m", "workmonitor_sdk", "timer", "status", "--json"]
@@ -155,6 +156,10 @@ def test_workmonitor_cli(stack, tmp_path):
         assert out.returncode == 0, out.stdout + out.stderr
         rows = list(openpyxl.load_workbook(xlsx)["Entries"].iter_rows(values_only=True))
         assert any(row[5] == "Apollo" and row[7] == "cli entry" and row[9] == 2.5 for row in rows), rows
+
+        pdf = tmp_path / "report.pdf"
+        out = _cli(env, "export", "--from", str(day), "--to", str(day), "--format", "pdf", "-o", str(pdf))
+        assert out.returncode == 0 and pdf.read_bytes().startswith(b"%PDF"), out.stdout + out.stderr
 
         # A personal API token works as a login too.
         token = requests.post(
