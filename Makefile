@@ -17,10 +17,10 @@ help:
 	@echo "make validate - check stack.yml the way faas-cli would"
 	@echo "make bench    - benchmarks (print figures)"
 
-$(STAMP): pyproject.toml clients/desktop/pyproject.toml
+$(STAMP): pyproject.toml clients/desktop/pyproject.toml clients/sdk/pyproject.toml
 	@test -x $(BIN)/python || $(PY) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[local,test]" -e clients/desktop
+	$(BIN)/pip install --quiet -e ".[local,test]" -e clients/desktop -e clients/sdk
 	@touch $(STAMP)
 
 run: $(STAMP)

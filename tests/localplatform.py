@@ -71,6 +71,7 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
             "proc": proc,
             "lines": lines,
             "drain": drain,
+            "dbname": dbname,
         }
     finally:
         if proc.poll() is None:

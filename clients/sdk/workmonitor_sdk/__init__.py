@@ -1,5 +1,8 @@
-"""The WorkMonitor API client (`Client`) and the `workmonitor` command (`workmonitor_sdk.cli`)."""
+"""WorkMonitor Python SDK: a typed client for the API (`Client`) and the `workmonitor` command line."""
 
-from .client import ApiError, Client
+from __future__ import annotations
 
-__all__ = ["ApiError", "Client"]
+from .client import ApiError, AuthError, Client, Credentials, NetworkError, WorkMonitorError
+
+__version__ = "0.1.0"
+__all__ = ["ApiError", "AuthError", "Client", "Credentials", "NetworkError", "WorkMonitorError", "__version__"]

@@ -1,221 +1,372 @@
-"""The `workmonitor` command: login, timer start/stop/status, entries list/add, export, import.
-
-Exit codes: 0 done, 2 bad usage (argparse), 3 not signed in or refused (401/403), 4 another 4xx, 5 server/network.
-"""
+"""The `workmonitor` command: login, timer, entries, export. Exit codes: 0 ok, 1 usage or validation error, 2 auth
+error, 3 server or network error (see README.md)."""
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import datetime as dt
 import getpass
 import json
 import os
-import socket
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from .client import ApiError, Client
+from .client import ApiError, AuthError, Client, Credentials, Entry, Export, NetworkError
 
-EXIT_AUTH, EXIT_REFUSED, EXIT_FAILED = 3, 4, 5
-
-
-def config_path() -> Path:
-    """Return where the URL and token are kept (WORKMONITOR_CONFIG overrides)."""
-    default = Path(os.environ.get("XDG_CONFIG_HOME", Path.home() / ".config")) / "workmonitor" / "config.json"
-    return Path(os.environ.get("WORKMONITOR_CONFIG", default))
+OK, USAGE, AUTH, SERVER = 0, 1, 2, 3
 
 
-def load_config() -> dict:
-    """Return the stored config with WORKMONITOR_URL / WORKMONITOR_TOKEN applied over it."""
+class Usage(Exception):
+    """A mistake on the command line (exit 1)."""
+
+
+# --- stored credentials ---------------------------------------------------------------------------------------
+
+
+def config_dir() -> Path:
+    base = os.environ.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
+    return Path(base) / "workmonitor"
+
+
+def credentials_path() -> Path:
+    return config_dir() / "credentials.json"
+
+
+def save(creds: Credentials) -> None:
+    """Write the credentials to a file only the user can read (0600, in a 0700 directory), atomically."""
+    path = credentials_path()
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as out:
+        json.dump(creds.to_dict(), out)
+    os.chmod(tmp, 0o600)
+    os.replace(tmp, path)
+
+
+def load() -> Credentials:
     try:
-        stored = json.loads(config_path().read_text())
-    except (FileNotFoundError, ValueError):
-        stored = {}
-    for key, env in (("url", "WORKMONITOR_URL"), ("token", "WORKMONITOR_TOKEN")):
-        if os.environ.get(env):
-            stored[key] = os.environ[env]
-    return stored
+        data = json.loads(credentials_path().read_text())
+    except FileNotFoundError:
+        raise AuthError(401, "not_logged_in", "Not logged in: run `workmonitor login`.") from None
+    except ValueError:
+        raise AuthError(
+            401, "not_logged_in", "The stored credentials are unreadable: run `workmonitor login`."
+        ) from None
+    return Credentials.from_dict(data)
 
 
-def save_config(data: dict) -> None:
-    path = config_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.touch(mode=0o600, exist_ok=True)
-    path.chmod(0o600)
-    path.write_text(json.dumps(data, indent=2))
+@contextlib.contextmanager
+def refresh_lock() -> Iterator[None]:
+    """Serialise token refreshes between `workmonitor` processes (an exclusive lock on a file next to the
+    credentials; where fcntl is missing, on Windows, no lock)."""
+    path = credentials_path().with_suffix(".lock")
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - Windows
+            yield
+            return
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # releases the lock
 
 
 def client() -> Client:
-    cfg = load_config()
-    if not cfg.get("url") or not cfg.get("token"):
-        raise ApiError(401, "not_signed_in", "Not signed in: run `workmonitor login` first.")
-    return Client(cfg["url"], cfg["token"])
+    return Client(load(), on_tokens=save, shared=(refresh_lock, load))
 
 
-def bar(percent: int) -> None:
-    """Draw a progress bar on stderr (a terminal only)."""
-    if sys.stderr.isatty():
-        filled = percent * 30 // 100
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {percent:3d}%")
-        if percent >= 100:
+# --- output ---------------------------------------------------------------------------------------------------
+
+
+def emit_json(data: Any) -> None:
+    json.dump(data, sys.stdout, indent=2, default=str)
+    sys.stdout.write("\n")
+
+
+def table(headers: list[str], rows: list[list[str]]) -> str:
+    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(headers)]
+
+    def line(cells: list[str]) -> str:
+        return "  ".join(c.ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+def duration(seconds: int | None) -> str:
+    seconds = int(seconds or 0)
+    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def local(stamp: str | None) -> str:
+    if not stamp:
+        return ""
+    return dt.datetime.fromisoformat(stamp.replace("Z", "+00:00")).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def entry_row(e: Entry) -> list[str]:
+    return [
+        local(e.get("started_at")),
+        local(e.get("ended_at")) or "running",
+        duration(e.get("duration_seconds")),
+        e.get("project_name") or "",
+        (e.get("description") or "").replace("\n", " ")[:60],
+    ]
+
+
+ENTRY_HEADERS = ["Start", "End", "Duration", "Project", "Description"]
+
+
+class ProgressBar:
+    """A one-line progress bar on stderr (redrawn in place on a terminal, one line per step otherwise)."""
+
+    def __init__(self, label: str, width: int = 30):
+        self.label, self.width, self.last = label, width, -1
+        self.tty = sys.stderr.isatty()
+
+    def __call__(self, job: Export) -> None:
+        pct = max(0, min(100, int(job.get("progress") or 0)))
+        if pct == self.last:
+            return
+        self.last = pct
+        done = self.width * pct // 100
+        bar = f"{self.label} [{'#' * done}{'.' * (self.width - done)}] {pct:3d}% {job['status']}"
+        sys.stderr.write(("\r" + bar) if self.tty else bar + "\n")
+        if self.tty and pct == 100:
             sys.stderr.write("\n")
         sys.stderr.flush()
 
 
-def table(rows: list[dict], columns: list[str]) -> None:
-    """Print rows as an aligned table."""
-    cells = [columns] + [["" if r.get(c) is None else str(r.get(c)) for c in columns] for r in rows]
-    widths = [max(len(row[i]) for row in cells) for i in range(len(columns))]
-    for row in cells:
-        print("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
+# --- parsing helpers ------------------------------------------------------------------------------------------
 
 
-def hours(seconds: int) -> str:
-    return f"{seconds // 3600}:{seconds % 3600 // 60:02d}"
+def parse_date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
 
 
-# --- commands -----------------------------------------------------------------------------------------------------
+def parse_time(text: str) -> dt.datetime:
+    """An ISO date-time; without an offset it is the computer's local time."""
+    try:
+        value = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO date-time: {text!r}") from None
+    return value if value.tzinfo else value.astimezone()
 
 
-def cmd_login(args) -> int:
-    url = args.url or load_config().get("url")
-    if not url:
-        print("Give --url (the WorkMonitor address).", file=sys.stderr)
-        return 2
-    token = args.token
-    if not token:
-        email = args.email or input("Email: ")
-        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("Password: ")
-        access = Client(url).login(email, password, lambda: input("Code from the email: ").strip())
-        token = Client(url, access).create_token(f"workmonitor CLI on {socket.gethostname()}"[:100], ["read", "write"])
-    me = Client(url, token).call("GET", "/time/timer")  # checks the token works
-    save_config({"url": url, "token": token})
-    print(f"Signed in to {url}; token stored in {config_path()}" + ("" if me is not None else ""))
-    return 0
+def project_id(api: Client, given: str | None) -> str | None:
+    return api.find_project(given)["id"] if given else None
 
 
-def cmd_timer(args) -> int:
-    wm = client()
-    if args.action == "start":
-        entry = wm.timer_start(args.description, args.project_id)
-        print(f"Started at {entry['started_at']}: {entry.get('description') or '(no description)'}")
-    elif args.action == "stop":
-        entry = wm.timer_stop()
-        print("No timer was running." if entry is None else f"Stopped after {hours(entry['duration_seconds'])}")
+def named(api: Client, entry: Entry | None) -> Entry | None:
+    """Add `project_name` to an entry that came without it (timer and create answers carry the id only)."""
+    if entry and entry.get("project_id") and not entry.get("project_name"):
+        with contextlib.suppress(ApiError):  # a project the caller no longer sees: the table shows no name
+            entry["project_name"] = api.find_project(str(entry["project_id"]))["name"]
+    return entry
+
+
+# --- commands -------------------------------------------------------------------------------------------------
+
+
+def cmd_login(args: argparse.Namespace) -> int:
+    server = args.server.rstrip("/")
+    if args.token:
+        api = Client.with_api_token(server, args.token)
+        try:
+            api.timer()  # checks the token; a token without the time scope is still a valid token
+        except AuthError as exc:
+            if exc.status == 401:
+                raise
+        save(api.credentials)
+        who = "personal API token"
     else:
-        entry = wm.timer_status()
-        print(
-            "No timer running."
-            if entry is None
-            else f"Running for {hours(entry['duration_seconds'])}: {entry.get('description') or '(no description)'}"
-        )
-    return 0
-
-
-def cmd_entries(args) -> int:
-    wm = client()
-    if args.action == "add":
-        entry = wm.add_entry(args.start, args.end, args.description, args.project_id)
-        print(f"Added {entry['id']} ({hours(entry['duration_seconds'])})")
-        return 0
-    page = wm.entries(args.first, args.last, args.limit)
-    rows = [
-        {
-            "started": e["started_at"][:16].replace("T", " "),
-            "hours": hours(e["duration_seconds"]),
-            "project": e.get("project_name"),
-            "description": e.get("description"),
-        }
-        for e in page["items"]
-    ]
+        if not args.email:
+            raise Usage("--email (or --token) is required")
+        password = os.environ.get("WORKMONITOR_PASSWORD")
+        if password is None:
+            if not sys.stdin.isatty():
+                password = sys.stdin.readline().rstrip("\n")
+            else:
+                password = getpass.getpass(f"Password for {args.email}: ")
+        api = Client.login(server, args.email, password, on_tokens=save)
+        who = args.email
     if args.json:
-        print(json.dumps(page["items"], indent=2))
+        emit_json({"server": server, "logged_in": True, "credentials": str(credentials_path())})
     else:
-        table(rows, ["started", "hours", "project", "description"])
-        print(f"total {hours(page['totals']['seconds'])} in {page['totals']['count']} entries")
-    return 0
+        print(f"Logged in to {server} as {who}; credentials in {credentials_path()}")
+    return OK
 
 
-def cmd_export(args) -> int:
-    spec = {"from": args.first, "to": args.last, "group_by": args.group_by.split(","), "background": args.background}
-    data = client().export(spec, args.format, bar)
-    Path(args.output).write_bytes(data)
-    print(f"Wrote {args.output} ({len(data)} bytes)")
-    return 0
+def cmd_logout(args: argparse.Namespace) -> int:
+    path = credentials_path()
+    if path.exists():
+        with contextlib.suppress(ApiError, NetworkError):  # the local credentials go anyway
+            client().logout()
+        path.unlink()
+    if args.json:
+        emit_json({"logged_in": False})
+    else:
+        print("Logged out")
+    return OK
 
 
-def cmd_import(args) -> int:
-    wm = client()
-    text = Path(args.file).read_text(encoding="utf-8-sig")
-    pre = wm.import_preview(args.format, text)
-    print(f"{pre['total']} rows; columns: " + ", ".join(f"{k}={v}" for k, v in pre["mapping"].items()))
-    table([{"person": p["source"], "matched": p["name"] or "NOT FOUND"} for p in pre["people"]], ["person", "matched"])
-    for problem in pre["problems"]:
-        print(f"line {problem['line']}: {problem['message']}", file=sys.stderr)
-    if not args.yes and input("Import? [y/N] ").strip().lower() != "y":
-        print("Nothing imported.")
-        return 0
-    done = wm.import_csv(args.format, text, Path(args.file).name, bar)
-    print(f"created {done['created']}, already there {done['duplicates']}, skipped {done['skipped']}")
-    return 0
+def cmd_timer(args: argparse.Namespace) -> int:
+    api = client()
+    if args.action == "start":
+        entry: Entry | None = named(api, api.start_timer(project_id(api, args.project), args.description))
+        message = "Timer started"
+    elif args.action == "stop":
+        stopped = api.stop_timer()
+        entry = named(api, stopped)
+        message = f"Timer stopped after {duration(stopped.get('duration_seconds'))}"
+    else:
+        entry = named(api, api.timer())
+        message = f"Running for {duration(entry.get('duration_seconds'))}" if entry else "No timer is running"
+    if args.json:
+        emit_json({"running": bool(entry and not entry.get("ended_at")), "entry": entry})
+        return OK
+    print(message)
+    if entry:
+        print(table(ENTRY_HEADERS, [entry_row(entry)]))
+    return OK
 
 
-def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="workmonitor", description="WorkMonitor from the command line")
-    sub = p.add_subparsers(dest="command", required=True)
-    login = sub.add_parser("login", help="sign in and store a personal API token")
-    login.add_argument("--url")
-    login.add_argument("--email")
-    login.add_argument("--token", help="store this personal API token instead of signing in")
-    login.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
-    login.set_defaults(run=cmd_login)
-    timer = sub.add_parser("timer", help="start, stop or show the timer")
-    timer.add_argument("action", choices=["start", "stop", "status"])
-    timer.add_argument("--description")
-    timer.add_argument("--project-id")
-    timer.set_defaults(run=cmd_timer)
-    entries = sub.add_parser("entries", help="list or add time entries")
-    entries.add_argument("action", choices=["list", "add"])
-    entries.add_argument("--from", dest="first")
-    entries.add_argument("--to", dest="last")
-    entries.add_argument("--limit", type=int, default=50)
-    entries.add_argument("--json", action="store_true")
-    entries.add_argument("--start")
-    entries.add_argument("--end")
-    entries.add_argument("--description")
-    entries.add_argument("--project-id")
-    entries.set_defaults(run=cmd_entries)
-    export = sub.add_parser("export", help="export a report (csv, xlsx, pdf)")
-    export.add_argument("--from", dest="first", required=True)
-    export.add_argument("--to", dest="last", required=True)
-    export.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="csv")
-    export.add_argument("--group-by", default="project")
-    export.add_argument("--background", action="store_true", help="run as a job even when small")
-    export.add_argument("-o", "--output", required=True)
-    export.set_defaults(run=cmd_export)
-    imp = sub.add_parser("import", help="import a Toggl, Clockify, Kimai or Harvest CSV export")
-    imp.add_argument("file")
-    imp.add_argument("--format", choices=["toggl", "clockify", "kimai", "harvest"], required=True)
-    imp.add_argument("-y", "--yes", action="store_true", help="import without asking")
-    imp.set_defaults(run=cmd_import)
-    return p
+def cmd_entries(args: argparse.Namespace) -> int:
+    api = client()
+    if args.action == "add":
+        if args.end <= args.start:
+            raise Usage("--end must be after --start")
+        entry, replayed = api.add_entry(
+            args.start, args.end, project_id(api, args.project), args.description, args.idempotency_key
+        )
+        named(api, entry)
+        if args.json:
+            emit_json({"entry": entry, "replayed": replayed})
+        else:
+            print("Entry already recorded (same idempotency key)" if replayed else "Entry added")
+            print(table(ENTRY_HEADERS, [entry_row(entry)]))
+        return OK
+    first = args.from_ or (dt.date.today() - dt.timedelta(days=6))
+    last = args.to or dt.date.today()
+    if last < first:
+        raise Usage("--to is before --from")
+    items = list(api.entries(first, last))
+    if args.json:
+        emit_json({"from": first.isoformat(), "to": last.isoformat(), "items": items})
+        return OK
+    total = sum(int(e.get("duration_seconds") or 0) for e in items)
+    print(table(["ID", *ENTRY_HEADERS], [[e["id"][:8], *entry_row(e)] for e in items]))
+    print(f"\n{len(items)} entries, {duration(total)} in total ({first} to {last})")
+    return OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    if args.to < args.from_:
+        raise Usage("--to is before --from")
+    out = Path(args.output or f"time-report-{args.from_}-{args.to}.{args.format}")
+    bar = None if args.json else ProgressBar(f"Exporting {args.format.upper()}")
+    data = client().export(args.from_, args.to, args.format, background=args.background, progress=bar)
+    out.write_bytes(data)
+    if args.json:
+        emit_json({"file": str(out), "bytes": len(data), "format": args.format})
+    else:
+        print(f"Wrote {out} ({len(data)} bytes)")
+    return OK
+
+
+# --- entry point ----------------------------------------------------------------------------------------------
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> Any:  # usage errors exit 1, not argparse's 2 (2 means an auth error here)
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: error: {message}\n")
+        sys.exit(USAGE)
+
+
+def build_parser() -> Parser:
+    common = Parser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="print JSON on stdout")
+    parser = Parser(
+        prog="workmonitor",
+        description="WorkMonitor from the command line. "
+        "Exit codes: 0 ok, 1 usage/validation, 2 auth, 3 server/network.",
+        parents=[common],
+    )
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
+
+    p = sub.add_parser("login", parents=[common], help="sign in and store the credentials")
+    p.add_argument("--server", required=True, help="e.g. https://workmonitor.example.com")
+    p.add_argument("--email", help="password from WORKMONITOR_PASSWORD, stdin or a prompt")
+    p.add_argument("--token", help="a personal API token instead of email and password")
+    p.set_defaults(func=cmd_login)
+
+    p = sub.add_parser("logout", parents=[common], help="end the session and forget the credentials")
+    p.set_defaults(func=cmd_logout)
+
+    p = sub.add_parser("timer", parents=[common], help="start, stop or show the timer")
+    tsub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
+    start = tsub.add_parser("start", parents=[common])
+    start.add_argument("--project", help="project name or id")
+    start.add_argument("--description")
+    tsub.add_parser("stop", parents=[common])
+    tsub.add_parser("status", parents=[common])
+    p.set_defaults(func=cmd_timer)
+
+    p = sub.add_parser("entries", parents=[common], help="list or add time entries")
+    esub = p.add_subparsers(dest="action", required=True, parser_class=Parser)
+    lst = esub.add_parser("list", parents=[common], help="entries of local days FROM..TO (default: the last 7 days)")
+    lst.add_argument("--from", dest="from_", type=parse_date, metavar="DATE")
+    lst.add_argument("--to", type=parse_date, metavar="DATE")
+    add = esub.add_parser("add", parents=[common], help="add a finished entry")
+    add.add_argument(
+        "--start", required=True, type=parse_time, metavar="ISO", help="ISO date-time (local time without an offset)"
+    )
+    add.add_argument("--end", required=True, type=parse_time, metavar="ISO")
+    add.add_argument("--project", help="project name or id")
+    add.add_argument("--description")
+    add.add_argument("--idempotency-key", help="retrying with the same key never adds the entry twice")
+    p.set_defaults(func=cmd_entries)
+
+    p = sub.add_parser("export", parents=[common], help="export the time report as CSV, XLSX or PDF")
+    p.add_argument("--from", dest="from_", required=True, type=parse_date, metavar="DATE")
+    p.add_argument("--to", required=True, type=parse_date, metavar="DATE")
+    p.add_argument("--format", choices=["csv", "xlsx", "pdf"], default="csv")
+    p.add_argument("-o", "--output", help="file to write (default: time-report-FROM-TO.FORMAT)")
+    p.add_argument("--background", action="store_true", help="run as a server job even when small")
+    p.set_defaults(func=cmd_export)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
-    if args.command == "entries" and args.action == "add" and not (args.start and args.end):
-        print("entries add needs --start and --end.", file=sys.stderr)
-        return 2
+    args = build_parser().parse_args(argv)
+    args.json = getattr(args, "json", False)
     try:
-        return args.run(args)
+        return int(args.func(args))
+    except Usage as exc:
+        print(f"workmonitor: {exc}", file=sys.stderr)
+        return USAGE
+    except AuthError as exc:
+        print(f"workmonitor: auth error: {exc}", file=sys.stderr)
+        return AUTH
     except ApiError as exc:
-        print(f"workmonitor: {exc.message} ({exc.code})", file=sys.stderr)
-        if exc.status in (401, 403):
-            return EXIT_AUTH
-        return EXIT_REFUSED if 400 <= exc.status < 500 else EXIT_FAILED
+        fields = "".join(f"\n  {k}: {v}" for k, v in exc.fields.items())
+        print(f"workmonitor: {exc}{fields}", file=sys.stderr)
+        return USAGE
+    except NetworkError as exc:
+        print(f"workmonitor: server error: {exc}", file=sys.stderr)
+        return SERVER
     except OSError as exc:
         print(f"workmonitor: {exc}", file=sys.stderr)
-        return EXIT_FAILED
-
-
-if __name__ == "__main__":
-    sys.exit(main())
+        return USAGE
+    except KeyboardInterrupt:
+        return 130
