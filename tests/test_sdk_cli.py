@@ -161,6 +161,16 @@ def test_workmonitor_cli(stack, tmp_path):
         out = _cli(env, "export", "--from", str(day), "--to", str(day), "--format", "pdf", "-o", str(pdf))
         assert out.returncode == 0 and pdf.read_bytes().startswith(b"%PDF"), out.stdout + out.stderr
 
+        # Import a Toggl Track export twice: the second run creates nothing.
+        toggl = tmp_path / "toggl.csv"
+        toggl.write_text((ROOT / "tests" / "data" / "imports" / "toggl.csv").read_text().replace("{EMP}", email))
+        preview = _ok(env, "import", str(toggl), "--format", "toggl", "--dry-run")
+        assert preview["total"] >= 2 and any(p["user_id"] for p in preview["people"]), preview
+        first = _ok(env, "import", str(toggl), "--format", "toggl")
+        assert first["status"] == "done" and first["created"] >= 2, first
+        again = _ok(env, "import", str(toggl), "--format", "toggl")
+        assert again["created"] == 0 and again["duplicates"] == first["created"], again
+
         # A personal API token works as a login too.
         token = requests.post(
             base + "/function/reports/api-tokens",

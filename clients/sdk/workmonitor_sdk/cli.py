@@ -283,6 +283,33 @@ def cmd_export(args: argparse.Namespace) -> int:
     return OK
 
 
+def cmd_import(args: argparse.Namespace) -> int:
+    api = client()
+    text = Path(args.file).read_text(encoding="utf-8-sig")
+    preview = api.import_preview(args.format, text)
+    if not args.json:
+        print(f"{preview['total']} rows; columns: " + ", ".join(f"{k}={v}" for k, v in preview["mapping"].items()))
+        for person in preview["people"]:
+            print(
+                f"  {person.get('source') or person.get('name')}: {'matched' if person.get('user_id') else 'NOT FOUND'}"
+            )
+        for problem in preview["problems"]:
+            print(f"  line {problem['line']}: {problem['message']}", file=sys.stderr)
+    if args.dry_run:
+        if args.json:
+            emit_json(preview)
+        return OK
+    bar = None if args.json else ProgressBar("Importing")
+    done = api.import_csv(args.format, text, Path(args.file).name, progress=bar)
+    if done["status"] == "failed":
+        raise ApiError(422, "import_failed", "; ".join(p["message"] for p in done.get("problems", [])) or "failed")
+    if args.json:
+        emit_json(done)
+    else:
+        print(f"created {done['created']}, already there {done['duplicates']}, skipped {done['skipped']}")
+    return OK
+
+
 # --- entry point ----------------------------------------------------------------------------------------------
 
 
@@ -344,6 +371,12 @@ def build_parser() -> Parser:
     p.add_argument("-o", "--output", help="file to write (default: time-report-FROM-TO.FORMAT)")
     p.add_argument("--background", action="store_true", help="run as a server job even when small")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("import", parents=[common], help="import a Toggl, Clockify, Kimai or Harvest CSV export")
+    p.add_argument("file")
+    p.add_argument("--format", required=True, choices=["toggl", "clockify", "kimai", "harvest"])
+    p.add_argument("--dry-run", action="store_true", help="show the preview only")
+    p.set_defaults(func=cmd_import)
     return parser
 
 

@@ -337,3 +337,34 @@ class Client:
             raise NetworkError(f"cannot download the export: {type(exc).__name__}") from exc
         _raise_for(file)
         return file.content
+
+    # --- imports --------------------------------------------------------------------------------------------
+
+    def import_preview(self, fmt: str, text: str) -> dict[str, Any]:
+        """What importing the CSV `text` (a Toggl, Clockify, Kimai or Harvest export) would do: the detected column
+        mapping, the first rows, the people matched by email or name, and the problems found."""
+        return dict(self.call("POST", "/reports/imports/preview", json={"format": fmt, "csv": text}))
+
+    def import_csv(
+        self,
+        fmt: str,
+        text: str,
+        filename: str | None = None,
+        progress: Callable[[Export], None] | None = None,
+        poll_seconds: float = 0.5,
+        timeout: float = 1800,
+    ) -> dict[str, Any]:
+        """Import the CSV `text` as a server job and wait for it; return the finished import (created, duplicates,
+        skipped). Importing the same file again creates nothing twice."""
+        body = {"format": fmt, "csv": text, **({"filename": filename} if filename else {})}
+        job: dict[str, Any] = self.call("POST", "/reports/imports", json=body)["import"]
+        deadline = time.monotonic() + timeout
+        while True:
+            if progress:
+                progress(job)  # type: ignore[arg-type]  # an import job has the same status/progress fields
+            if job["status"] in ("done", "failed"):
+                return job
+            if time.monotonic() > deadline:
+                raise NetworkError("the import did not finish in time")
+            time.sleep(poll_seconds)
+            job = self.call("GET", f"/reports/imports/{job['id']}")["import"]
