@@ -142,8 +142,16 @@ def test_rates_tax_discount_and_no_double_billing(api, billing, owner_conn):
     ]
 
 
-def test_issue_send_pay_void_and_credit_note(api, billing, stack):
+def test_issue_send_pay_void_and_credit_note(api, billing, stack, monkeypatch, owner_conn):
     b = billing
+    # An admin's webhook endpoint for invoice events (on loopback: the operator's switch allows it here).
+    monkeypatch.setenv("WEBHOOK_ALLOW_PRIVATE_TARGETS", "1")
+    hook = api.post(
+        "/function/reports/webhooks",
+        json={"url": "http://127.0.0.1:9/hook", "events": ["invoice.issued", "invoice.paid"]},
+        token=b["a"],
+    )
+    assert hook.status_code == 201, hook.json
     inv = draft(api, b, tax_rate="19")
     inv_id = inv["invoice"]["id"]
     issued = ok(api.post(f"{F}/invoices/{inv_id}/issue", token=b["a"]))["invoice"]
@@ -193,6 +201,10 @@ def test_issue_send_pay_void_and_credit_note(api, billing, stack):
     assert api.post(f"{F}/invoices/{inv_id}/void", token=b["a"]).status_code == 409  # it has a payment
     rest = ok(api.post(f"{F}/invoices/{inv_id}/payments", json=dict(too_much, amount_minor=37120), token=b["a"]), 201)
     assert rest["invoice"]["status"] == "paid" and rest["invoice"]["paid_minor"] == 57120
+    events = owner_conn.execute(
+        "SELECT event, payload->'data'->'invoice'->>'number' FROM webhook_deliveries ORDER BY created_at"
+    ).fetchall()
+    assert [tuple(e) for e in events] == [("invoice.issued", "INV-2026-0001"), ("invoice.paid", "INV-2026-0001")]
     # The domain function the billing helper calls is idempotent too (a provider's retry).
     with transaction(Claims.job(admin["company_id"])) as conn:
         out = invoices.record_payment(conn, inv_id, 37120, "USD", "bank", "WIRE-2")

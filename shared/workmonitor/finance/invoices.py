@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 from ..db import Conn, Row
 from ..errors import Conflict, NotFound, Unprocessable, id_or_404
 from ..jobs import registry
+from ..publicapi import webhooks
 from ..time.timecalc import local_range
 from . import money
 from . import settings as fsettings
@@ -490,7 +491,10 @@ def issue(conn: Conn, me, invoice_id) -> dict:
     if kind == "credit_note" and inv["credits_invoice_id"]:
         _apply_credit(conn, inv["credits_invoice_id"], -inv["total_minor"])
     registry.RENDER_INVOICE.enqueue(conn, me.company_id, str(inv["id"]), key=f"invoice-pdf-{inv['id']}")
-    return full(conn, inv["id"])
+    out = full(conn, inv["id"])
+    if kind == "invoice":
+        webhooks.emit(conn, me.company_id, "invoice.issued", {"invoice": out["invoice"]})
+    return out
 
 
 def _json(value: dict) -> str:
@@ -564,7 +568,11 @@ def record_payment(
         "UPDATE invoices SET paid_minor = %s, status = %s WHERE id = %s",
         (paid, "paid" if paid == inv["total_minor"] else "partially_paid", inv["id"]),
     )
-    return {"payment": payment, "invoice": get(conn, inv["id"]), "created": True}
+    after = get(conn, inv["id"])
+    if after["status"] == "paid":
+        company = conn.execute("SELECT app.company_id() AS id").fetchone()
+        webhooks.emit(conn, str(company["id"] if company else ""), "invoice.paid", {"invoice": after})
+    return {"payment": payment, "invoice": after, "created": True}
 
 
 def void(conn: Conn, invoice_id) -> dict:
