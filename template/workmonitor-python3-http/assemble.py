@@ -48,6 +48,7 @@ MODULES = {
     "psycopg_pool": "psycopg-pool",
     "pydantic": "pydantic",
     "pydantic_core": "pydantic-core",
+    "pypdf": "pypdf",
     "pyotp": "pyotp",
     "qrcode": "qrcode",
     "re2": "google-re2",
