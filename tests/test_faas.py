@@ -73,9 +73,11 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         stripe_sdk = name in {"billing", "stripe-webhook"}  # the Stripe SDK brings requests, its HTTP client
         assert ("stripe" in reqs) == stripe_sdk and ("requests" in reqs) == stripe_sdk, name
         assert "aiohttp" not in reqs, name  # the gateway's only
-        assert ("pillow" in reqs) == (name == "media"), name  # thumbnails: only media reads images
-        # S3: uploads, attachments, and the privacy center's export links
-        assert ("boto3" in reqs) == (name in {"media", "messaging", "team"}), name
+        # images: media (thumbnails), finance (receipts checked by decoding), reports (reportlab needs Pillow)
+        assert ("pillow" in reqs) == (name in {"media", "finance", "reports"}), name  # thumbnails: only media reads images
+        # S3: uploads, attachments, receipts, export files and imports, and the privacy center's export links
+        assert ("boto3" in reqs) == (name in {"media", "messaging", "team", "finance", "reports"}), name
+        assert ("cryptography" in reqs) == (name in {"auth", "integrations"}), name  # TOTP/SSO secrets, tokens
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
     }, "every other runtime dependency is imported by some function"
