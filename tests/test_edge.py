@@ -200,6 +200,8 @@ def edge(stack, tmp_path_factory):
         "publish-secret": secrets.token_hex(16),
         "metrics-token": secrets.token_hex(16),
         "integrations-keys": "k1:" + secrets.token_urlsafe(32)[:43],
+        "google-client-secret": secrets.token_hex(16),
+        "microsoft-client-secret": secrets.token_hex(16),
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

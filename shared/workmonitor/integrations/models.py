@@ -40,6 +40,17 @@ class CalDavIn(Input):
     pull_events: bool = True
 
 
+class OAuthStartIn(Input):
+    """Nothing to send: the redirect goes back to this installation's web app."""
+
+
+class OAuthFinishIn(Input):
+    state: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+    code: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
+    push_entries: bool = True
+    pull_events: bool = True
+
+
 class ConnectionPatch(Input):
     push_entries: bool | None = None
     pull_events: bool | None = None
@@ -81,6 +92,13 @@ class ConnectionOut(Model):
 class ConnectionList(Model):
     items: list[Connection]
     encryption_configured: bool
+
+
+class OAuthStart(Model):
+    """Send the browser to `authorize_url`; `state` comes back with the code."""
+
+    authorize_url: str
+    state: str
 
 
 class SyncQueued(Model):

@@ -18,16 +18,16 @@ import logging
 import os
 import secrets
 import time
+import urllib.error
+import urllib.request
 from dataclasses import dataclass
 from urllib.parse import urlencode
-
-import requests
 
 from .. import keys
 from ..config import secret
 from ..errors import ApiError, ValidationFailed
 from . import crypto
-from .caldav import ProviderError
+from .base import ProviderError
 
 log = logging.getLogger("workmonitor.integrations.oauth")
 PURPOSE = "calendar"
@@ -140,13 +140,12 @@ def _token_call(p: Provider, form: dict) -> dict:
     """POST to the token endpoint; return the token set with an absolute `expires_at`. Raises ProviderError."""
     if p.client_secret:
         form = {**form, "client_secret": p.client_secret}
-    try:
-        resp = requests.post(p.token_url, data=form, timeout=TIMEOUT, headers={"Accept": "application/json"})
-    except requests.RequestException as exc:
-        raise ProviderError(f"{p.name} token endpoint unreachable: {type(exc).__name__}") from exc
-    if resp.status_code != 200:
-        raise ProviderError(f"{p.name} refused the token request ({resp.status_code}).")
-    data = resp.json()
+    status, text = _post_form(p.token_url, form)
+    if status is None:
+        raise ProviderError(f"{p.name} token endpoint unreachable: {text}")
+    if status != 200:
+        raise ProviderError(f"{p.name} refused the token request ({status}).")
+    data = json.loads(text)
     return {
         "access_token": data["access_token"],
         "refresh_token": data.get("refresh_token"),
@@ -181,5 +180,22 @@ def revoke(company_id: str, provider_name: str, credentials: str) -> str:
     token = tokens.get("refresh_token") or tokens.get("access_token")
     if not token:
         return "no-token"
-    resp = requests.post(url, data={"token": token}, timeout=TIMEOUT)
-    return "revoked" if resp.status_code == 200 else f"provider-{resp.status_code}"
+    status, text = _post_form(url, {"token": token})
+    if status is None:
+        raise ProviderError(f"{provider_name} revocation endpoint unreachable: {text}")  # RQ retries
+    return "revoked" if status == 200 else f"provider-{status}"
+
+
+def _post_form(url: str, form: dict) -> tuple[int | None, str]:
+    """POST `form` url-encoded; return (status, body), or (None, the error's name) when unreachable. The standard
+    library's client: the integrations function carries no HTTP library (the token exchange is its only call out)."""
+    req = urllib.request.Request(
+        url, data=urlencode(form).encode(), method="POST", headers={"Accept": "application/json"}
+    )
+    try:
+        with urllib.request.urlopen(req, timeout=TIMEOUT) as resp:  # noqa: S310 (an https URL from configuration)
+            return resp.status, resp.read().decode()
+    except urllib.error.HTTPError as exc:
+        return exc.code, exc.read().decode(errors="replace")
+    except (urllib.error.URLError, TimeoutError, OSError) as exc:
+        return None, type(exc).__name__

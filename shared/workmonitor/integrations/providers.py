@@ -18,7 +18,8 @@ from zoneinfo import ZoneInfo
 import requests
 
 from . import ics
-from .caldav import CalDav, ProviderError
+from .base import ProviderError
+from .caldav import CalDav
 
 OWN_PREFIX = "wm-entry-"
 TIMEOUT = 15

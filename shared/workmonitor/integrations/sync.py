@@ -23,7 +23,8 @@ import psycopg
 from ..config import settings
 from ..db import Claims, Conn, Row, transaction
 from . import crypto, ics, oauth, providers
-from .caldav import CalDav, ProviderError
+from .base import ProviderError
+from .caldav import CalDav
 
 log = logging.getLogger("workmonitor.integrations.sync")
 PUSH_DAYS = 30  # entries that started this long ago or later are mirrored
