@@ -116,7 +116,7 @@ def start(redis, name: str, user_id: str, company_id: str, redirect_uri: str) ->
 
 def finish(redis, name: str, user_id: str, state: str, code: str) -> dict:
     """Exchange the authorization `code` (with the PKCE verifier of `state`) for tokens; return the token set.
-    Raises 400 for an unknown, expired or foreign state; 502 when the provider refuses."""
+    Raises 400 for an unknown, expired or foreign state, and when the provider refuses the code."""
     raw = redis.getdel(keys.oauth_state(state))
     found = json.loads(raw) if raw else None
     if not found or found["user_id"] != user_id or found["provider"] != name:
@@ -132,8 +132,8 @@ def finish(redis, name: str, user_id: str, state: str, code: str) -> dict:
     }
     try:
         return _token_call(p, form)
-    except ProviderError as exc:
-        raise ApiError(str(exc), code="provider_refused", status=502) from None
+    except ProviderError as exc:  # a refused or expired code: the user starts again
+        raise ApiError(str(exc), code="authorization_failed", status=400) from None
 
 
 def _token_call(p: Provider, form: dict) -> dict:
