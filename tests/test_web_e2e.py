@@ -37,7 +37,7 @@ def test_web_app_end_to_end(stack, tmp_path):
             capture_output=True,
             text=True,
             timeout=300,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages"},
+            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages,integrations"},
         )
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr

@@ -7,6 +7,7 @@ import type { components as ActivityC } from "./generated/activity";
 import type { components as AttendanceC } from "./generated/attendance";
 import type { components as AuthC } from "./generated/auth";
 import type { components as EventsC } from "./generated/events";
+import type { components as IntegrationsC } from "./generated/integrations";
 import type { components as MediaC } from "./generated/media";
 import type { components as MessagingC } from "./generated/messaging";
 import type { components as ProjectsC } from "./generated/projects";
@@ -17,6 +18,7 @@ import type { components as TimeC } from "./generated/time";
 type Activity = ActivityC["schemas"];
 type Attendance = AttendanceC["schemas"];
 type Auth = AuthC["schemas"];
+type Integrations = IntegrationsC["schemas"];
 type Media = MediaC["schemas"];
 type Messaging = MessagingC["schemas"];
 type Projects = ProjectsC["schemas"];
@@ -116,3 +118,13 @@ export type Presence = PublishC["schemas"]["Presence"];
 // WebSocket events (the event catalogue): name -> payload
 export type ServerEvents = EventsC["schemas"]["WorkMonitorEvents"]["server"];
 export type ServerEvent = keyof ServerEvents;
+
+// integrations: calendar connections, suggested entries, security alerts
+export type CalendarConnection = Integrations["Connection"];
+export type CalendarConnectionList = Integrations["ConnectionList"];
+export type CalendarConnectionOut = Integrations["ConnectionOut"];
+export type OAuthStart = Integrations["OAuthStart"];
+export type CalendarSuggestion = Integrations["Suggestion"];
+export type CalendarSuggestionPage = Integrations["SuggestionPage"];
+export type SecurityAlert = Integrations["Alert"];
+export type SecurityAlertPage = Integrations["AlertPage"];

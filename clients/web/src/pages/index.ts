@@ -1,10 +1,12 @@
 // Every page of the app with who may see it. A page appears only when its API exists.
 import type { ComponentType } from "react";
 import type { Route } from "../router";
+import { Alerts } from "./Alerts";
 import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Integrations } from "./Integrations";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
 import { Reports } from "./Reports";
@@ -31,5 +33,7 @@ export const PAGES: PageDef[] = [
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
+  { path: "/integrations", title: "Integrations", component: Integrations },
+  { path: "/alerts", title: "Alerts", role: "admin", component: Alerts },
   { path: "/settings", title: "Settings", component: Settings },
 ];
