@@ -32,7 +32,8 @@ def list_connections():
         configured = True
     except ApiError:
         configured = False
-    return {"items": calendar.connections(db()), "encryption_configured": configured}
+    ready = [name for name in ("google", "microsoft") if oauth.provider(name).client_id]
+    return {"items": calendar.connections(db()), "encryption_configured": configured, "oauth_providers": ready}
 
 
 @bp.post("/calendars/caldav")

@@ -13,7 +13,7 @@ export async function run({ base, admin: a, employee: e, shoot, nav, waitFor, st
   await e.fill("input[placeholder^='https://cloud.example.com']", "http://127.0.0.1:9/eve/work/");
   await e.fill("label:has-text('User name') input", "eve");
   await e.fill("input[type=password]", "calendar password");
-  await e.click("button:has-text('Connect')");
+  await e.click("form button:text-is('Connect')");
   await e.waitForSelector('[data-testid="calendar-connections"]');
   await waitFor(async () => {
     await e.reload();

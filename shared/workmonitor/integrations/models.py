@@ -90,8 +90,11 @@ class ConnectionOut(Model):
 
 
 class ConnectionList(Model):
+    """The caller's connections; whether credentials can be stored at all, and which OAuth providers are set up."""
+
     items: list[Connection]
     encryption_configured: bool
+    oauth_providers: list[Literal["google", "microsoft"]]
 
 
 class OAuthStart(Model):

@@ -404,12 +404,17 @@ export interface components {
             /** Username */
             username: string | null;
         };
-        /** ConnectionList */
+        /**
+         * ConnectionList
+         * @description The caller's connections; whether credentials can be stored at all, and which OAuth providers are set up.
+         */
         ConnectionList: {
             /** Encryption Configured */
             encryption_configured: boolean;
             /** Items */
             items: components["schemas"]["Connection"][];
+            /** Oauth Providers */
+            oauth_providers: ("google" | "microsoft")[];
         };
         /** ConnectionOut */
         ConnectionOut: {

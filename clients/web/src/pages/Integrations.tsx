@@ -121,8 +121,8 @@ export function Integrations(_: { route: Route }) {
           </table></div>
         )}
         <div className="row">
-          {!connected.has("google") && <button className="secondary" disabled={act.busy} onClick={() => void oauth("google")}>Connect Google Calendar</button>}
-          {!connected.has("microsoft") && <button className="secondary" disabled={act.busy} onClick={() => void oauth("microsoft")}>Connect Outlook</button>}
+          {!connected.has("google") && list.data?.oauth_providers.includes("google") && <button className="secondary" disabled={act.busy} onClick={() => void oauth("google")}>Connect Google Calendar</button>}
+          {!connected.has("microsoft") && list.data?.oauth_providers.includes("microsoft") && <button className="secondary" disabled={act.busy} onClick={() => void oauth("microsoft")}>Connect Outlook</button>}
         </div>
       </section>
       {!connected.has("caldav") && <CalDavForm onDone={list.reload} />}
