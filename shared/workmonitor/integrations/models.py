@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 
 from ..schemas import Input
 from ..time.models import Description, Entry
-from ..wire import Id, Model, Page, Timestamp
+from ..wire import Day, Id, Model, Page, Timestamp
 
 Provider = Literal["caldav", "google", "microsoft"]
 SyncState = Literal["pending", "active", "error"]
@@ -154,3 +154,36 @@ class AlertPage(Page[Alert]):
 
 class AlertOut(Model):
     alert: Alert
+
+
+class WeekHours(Model):
+    week: Day
+    seconds: int
+
+
+class Insights(Model):
+    """One person's work patterns over `from`..`to` (local days), computed from tracked time; no model involved."""
+
+    user_id: Id
+    first_day: Day
+    last_day: Day
+    tracked_seconds: int
+    days_worked: int
+    weeks: list[WeekHours]
+    rising_hours: bool
+    focus_blocks: int
+    focus_seconds: int
+    meeting_seconds: int
+    long_days: int
+    weekend_days: int
+    late_seconds: int
+    missed_breaks: int
+    definitions: dict[str, str]
+
+
+class InsightsOut(Model):
+    insights: Insights
+
+
+class TeamInsights(Model):
+    items: list[Insights]

@@ -154,6 +154,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work patterns of ?user_id (default: oneself): hours per week, focus, meetings, burnout-risk indicators. */
+        get: operations["insights_person_insights_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same for everyone the caller manages (admins: the whole company), one item per person. */
+        get: operations["insights_team_insights_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/openapi.json": {
         parameters: {
             query?: never;
@@ -521,6 +555,57 @@ export interface components {
             /** Status */
             status: string;
         };
+        /**
+         * Insights
+         * @description One person's work patterns over `from`..`to` (local days), computed from tracked time; no model involved.
+         */
+        Insights: {
+            /** Days Worked */
+            days_worked: number;
+            /** Definitions */
+            definitions: {
+                [key: string]: string;
+            };
+            /**
+             * First Day
+             * Format: date
+             */
+            first_day: string;
+            /** Focus Blocks */
+            focus_blocks: number;
+            /** Focus Seconds */
+            focus_seconds: number;
+            /**
+             * Last Day
+             * Format: date
+             */
+            last_day: string;
+            /** Late Seconds */
+            late_seconds: number;
+            /** Long Days */
+            long_days: number;
+            /** Meeting Seconds */
+            meeting_seconds: number;
+            /** Missed Breaks */
+            missed_breaks: number;
+            /** Rising Hours */
+            rising_hours: boolean;
+            /** Tracked Seconds */
+            tracked_seconds: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Weekend Days */
+            weekend_days: number;
+            /** Weeks */
+            weeks: components["schemas"]["WeekHours"][];
+        };
+        /** InsightsOut */
+        InsightsOut: {
+            insights: components["schemas"]["Insights"];
+        };
         /** OAuthFinishIn */
         OAuthFinishIn: {
             /** Code */
@@ -614,6 +699,21 @@ export interface components {
         SyncQueued: {
             /** Job Id */
             job_id: string | null;
+        };
+        /** TeamInsights */
+        TeamInsights: {
+            /** Items */
+            items: components["schemas"]["Insights"][];
+        };
+        /** WeekHours */
+        WeekHours: {
+            /** Seconds */
+            seconds: number;
+            /**
+             * Week
+             * Format: date
+             */
+            week: string;
         };
     };
     responses: never;
@@ -927,6 +1027,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    insights_person_insights_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    insights_team_insights_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInsights"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
