@@ -48,4 +48,12 @@ export async function run({ base, admin: a, employee: e, shoot, nav, waitFor, st
   await a.click("button:has-text('Acknowledge')");
   await a.waitForSelector("text=No new alerts.");
   step("admin saw the failed sign-in alert and acknowledged it");
+
+  for (const [page, who] of [[e, "employee"], [a, "admin"]]) {
+    await nav(page, "/insights");
+    await page.waitForSelector('[aria-label="Insights"]');
+    await noErrors(page, `insights (${who})`);
+    await shoot(page, `insights-${who}`);
+  }
+  step("insights shown to the employee and, with the team table, to the admin");
 }

@@ -128,3 +128,6 @@ export type CalendarSuggestion = Integrations["Suggestion"];
 export type CalendarSuggestionPage = Integrations["SuggestionPage"];
 export type SecurityAlert = Integrations["Alert"];
 export type SecurityAlertPage = Integrations["AlertPage"];
+export type Insights = Integrations["Insights"];
+export type InsightsOut = Integrations["InsightsOut"];
+export type TeamInsights = Integrations["TeamInsights"];

@@ -6,6 +6,7 @@ import { Attendance } from "./Attendance";
 import { Chat } from "./Chat";
 import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
+import { Insights } from "./Insights";
 import { Integrations } from "./Integrations";
 import { Notifications } from "./Notifications";
 import { Projects } from "./Projects";
@@ -33,6 +34,7 @@ export const PAGES: PageDef[] = [
   { path: "/chat", title: "Chat", component: Chat },
   { path: "/notifications", title: "Notifications", component: Notifications },
   { path: "/team", title: "Team", role: "manager", component: Team },
+  { path: "/insights", title: "Insights", component: Insights },
   { path: "/integrations", title: "Integrations", component: Integrations },
   { path: "/alerts", title: "Alerts", role: "admin", component: Alerts },
   { path: "/settings", title: "Settings", component: Settings },
