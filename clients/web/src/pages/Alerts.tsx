@@ -16,7 +16,6 @@ export function Alerts(_: { route: Route }) {
   return (
     <section className="panel" aria-label="Security alerts">
       <div className="row">
-        <h2>Security alerts</h2>
         <label className="check"><input type="checkbox" checked={state === ""} onChange={(e) => setState(e.target.checked ? "" : "new")} /> Show acknowledged ({counts.acknowledged ?? 0})</label>
       </div>
       <ErrorBanner error={list.error ?? act.error} />
