@@ -30,7 +30,7 @@ function Person({ i }: { i: InsightsT }) {
         <div className="card"><div className="value">{hm(i.meeting_seconds)}</div><div className="label">in meetings</div></div>
       </div>
       <h3>Hours per week</h3>
-      <BarList label="Tracked hours per week" rows={i.weeks.map((w) => ({ key: w.week, label: `Week of ${w.week}`, value: w.seconds, display: hm(w.seconds) }))} />
+      <BarList label="Tracked hours per week" rows={i.weeks.map((w) => ({ key: w.week, label: w.week, value: w.seconds, display: hm(w.seconds) }))} />
       <h3>Burnout-risk signs</h3>
       <p><Risks i={i} /></p>
       <details><summary>How these are counted</summary>
