@@ -3,6 +3,8 @@ employees see their own, managers their employees', nobody else's."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from factories import invite_and_accept, signup
 
@@ -74,6 +76,7 @@ def test_insights_equal_hand_computed_values_and_follow_visibility(api, team):
     uid = emp["user"]["id"]
     r = api.get(f"{INS}?user_id={uid}&from=2026-11-02&to=2026-11-15", token=team["manager"]["token"])
     assert r.status_code == 200 and r.json["insights"]["tracked_seconds"] == 102000
+    assert r.json["insights"]["meeting_seconds"] == 3600  # the employee's calendar entries count for the manager too
     assert api.get(f"{INS}?user_id={uid}", token=team["other"]["token"]).status_code == 404
     r = api.get(f"{INS}/team?from=2026-11-02&to=2026-11-15", token=team["manager"]["token"])
     assert r.status_code == 200 and {i["user_id"] for i in r.json["items"]} == {uid, team["manager"]["user"]["id"]}
@@ -81,3 +84,22 @@ def test_insights_equal_hand_computed_values_and_follow_visibility(api, team):
     # A narrower range clips: only the first week.
     r = api.get(f"{INS}?from=2026-11-02&to=2026-11-08", token=emp["token"])
     assert r.json["insights"]["tracked_seconds"] == 48000 and r.json["insights"]["rising_hours"] is False
+
+
+def test_weekly_digest_mails_each_manager_their_people_once(api, team):
+    from factories import last_mail
+
+    from workmonitor.integrations import digest
+
+    assert digest.last_week(date(2026, 11, 18)) == (date(2026, 11, 9), date(2026, 11, 15))
+    first = digest.send_digests("2026-11-18")
+    assert digest.send_digests("2026-11-18") == first  # a second run sends nothing new (same message ids)
+    mail = last_mail(team["manager"]["email"])
+    assert "Your team's week of 2026-11-09" in mail
+    # week 2 by hand: 11 + 1 + 1 + 2 h tracked; focus 11 h (Mon) + 2 h (Sun); Sunday 21-23 h is late work
+    assert (
+        "Ed Employee: 15:00 tracked, 13:00 focus, 1:00 meetings; 1 long day(s), 2 weekend day(s), 2:00 late, "
+        "1 missed break(s)" in mail
+    )
+    assert "Oli Other" not in mail  # not the manager's employee
+    assert "Oli Other" in last_mail(team["admin"]["email"])  # the admin sees everyone

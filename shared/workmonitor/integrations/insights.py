@@ -27,7 +27,7 @@ INSIGHTS_SQL = """
 WITH u AS (SELECT id, timezone FROM users WHERE id = %(uid)s AND app.can_see_user(id)),
 e AS (
   SELECT (e.started_at AT TIME ZONE u.timezone) AS s, (e.ended_at AT TIME ZONE u.timezone) AS f,
-         EXISTS (SELECT 1 FROM calendar_suggestions cs WHERE cs.entry_id = e.id) AS meeting
+         app.calendar_entry(e.id) AS meeting
   FROM time_entries e JOIN u ON u.id = e.user_id
   WHERE e.ended_at IS NOT NULL
     AND e.started_at < ((%(last)s::date + 1)::timestamp AT TIME ZONE u.timezone)

@@ -26,6 +26,7 @@ TASKS = {
     "idempotency-keys": Task(registry.EXPIRE_IDEMPOTENCY_KEYS, 86400),
     "calendar-sync": Task(registry.SYNC_ALL_CALENDARS, 900),
     "agent-watch": Task(registry.CHECK_AGENTS, 300),
+    "insights-digest": Task(registry.SEND_DIGESTS, 7 * 86400),
 }
 
 
