@@ -155,6 +155,14 @@ END $$;
 CREATE TRIGGER time_entries_calendar_sync AFTER INSERT OR UPDATE OR DELETE ON time_entries
   FOR EACH ROW EXECUTE FUNCTION app.calendar_entry_changed();
 
+-- Whether entry `p_entry` was made from a calendar event (a meeting, for insights): managers and admins read it
+-- for the people they see, though suggestions are their owner's alone. A yes/no, nothing of the event.
+CREATE FUNCTION app.calendar_entry(p_entry uuid) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+  SELECT EXISTS (SELECT 1 FROM calendar_suggestions s
+                 WHERE s.entry_id = p_entry AND s.company_id = app.company_id() AND app.can_see_user(s.user_id))
+$$;
+
 -- Add an alert for company `p_company` (from sign-in, where nobody is signed in yet, as from any request);
 -- returns its id, or NULL when `p_dedup` was raised before.
 CREATE FUNCTION app.security_alert_add(p_company uuid, p_kind text, p_subject uuid, p_actor uuid, p_ip inet,
@@ -169,7 +177,7 @@ $$;
 DO $$
 DECLARE fn text;
 BEGIN
-  FOREACH fn IN ARRAY ARRAY['app.calendar_entry_changed()',
+  FOREACH fn IN ARRAY ARRAY['app.calendar_entry_changed()', 'app.calendar_entry(uuid)',
                             'app.security_alert_add(uuid, text, uuid, uuid, inet, jsonb, text)']
   LOOP
     EXECUTE format('REVOKE ALL ON FUNCTION %s FROM PUBLIC', fn);

@@ -204,6 +204,8 @@ def edge(stack, tmp_path_factory):
         "stripe-secret-key": "sk_test_" + secrets.token_hex(12),  # Stripe is never called through the edge
         "stripe-webhook-secret": "whsec_" + secrets.token_hex(16),  # signs the events sent to stripe-webhook
         "integrations-keys": "k1:" + secrets.token_urlsafe(32)[:43],
+        "google-client-secret": secrets.token_hex(16),
+        "microsoft-client-secret": secrets.token_hex(16),
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

@@ -215,4 +215,4 @@ def test_without_a_key_nothing_is_stored(api, team, monkeypatch):
     )
     assert r.status_code == 409 and r.json["error"]["code"] == "integrations_off"
     r = api.get("/function/integrations/calendars", token=team["employee"]["token"])
-    assert r.json == {"items": [], "encryption_configured": False}
+    assert r.json == {"items": [], "encryption_configured": False, "oauth_providers": []}

@@ -37,8 +37,12 @@ def test_web_app_end_to_end(stack, tmp_path):
             cwd=WEB,
             capture_output=True,
             text=True,
-            timeout=480,
-            env={"PATH": "/usr/bin:/bin", "CHROMIUM_PATH": chromium, "E2E_EXTRA": "chat,gallery,pages,manager,finance"},
+            timeout=540,
+            env={
+                "PATH": "/usr/bin:/bin",
+                "CHROMIUM_PATH": chromium,
+                "E2E_EXTRA": "chat,gallery,pages,manager,finance,integrations",
+            },
         )
         print(out.stdout, out.stderr)
         assert out.returncode == 0, out.stdout + out.stderr

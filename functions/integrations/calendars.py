@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from workmonitor.errors import ApiError
-from workmonitor.integrations import calendar, crypto, urls
-from workmonitor.integrations.models import CalDavIn, ConnectionList, ConnectionOut, ConnectionPatch, SyncQueued
+from workmonitor.config import settings
+from workmonitor.errors import ApiError, NotFound
+from workmonitor.integrations import calendar, crypto, oauth, urls
+from workmonitor.integrations.models import (
+    CalDavIn,
+    ConnectionList,
+    ConnectionOut,
+    ConnectionPatch,
+    OAuthFinishIn,
+    OAuthStart,
+    OAuthStartIn,
+    SyncQueued,
+)
+from workmonitor.redis_client import client as redis_client
 from workmonitor.web import audit, body, caller, db, responds
 
 bp = Blueprint("calendars", __name__)
@@ -21,7 +32,8 @@ def list_connections():
         configured = True
     except ApiError:
         configured = False
-    return {"items": calendar.connections(db()), "encryption_configured": configured}
+    ready = [name for name in ("google", "microsoft") if oauth.provider(name).client_id]
+    return {"items": calendar.connections(db()), "encryption_configured": configured, "oauth_providers": ready}
 
 
 @bp.post("/calendars/caldav")
@@ -59,3 +71,34 @@ def disconnect(connection_id: str):
     row = calendar.disconnect(conn, caller(), connection_id)
     audit(conn, "calendar.disconnected", "calendar_connection", row["id"], {"provider": row["provider"]})
     return "", 204
+
+
+@bp.post("/calendars/oauth/<provider>/start")
+@responds(OAuthStart, 201, body=OAuthStartIn)
+def oauth_start(provider: str):
+    """Begin connecting Google or Microsoft: answer the provider's authorization URL (code flow with PKCE); the
+    provider sends the browser back to the web app's /integrations/callback, which calls `finish`."""
+    body(OAuthStartIn)
+    me = caller()
+    redirect = f"{settings().public_url}/integrations/callback"
+    return oauth.start(redis_client(), _oauth_name(provider), me.user_id, me.company_id, redirect), 201
+
+
+@bp.post("/calendars/oauth/<provider>/finish")
+@responds(ConnectionOut, 201, body=OAuthFinishIn)
+def oauth_finish(provider: str):
+    """Finish connecting: exchange the code (with the PKCE verifier) for tokens, store them encrypted, queue a sync."""
+    data = body(OAuthFinishIn)
+    name, me = _oauth_name(provider), caller()
+    tokens = oauth.finish(redis_client(), name, me.user_id, data.state, data.code)
+    options = {"push_entries": data.push_entries, "pull_events": data.pull_events}
+    conn = db()
+    row = calendar.connect(conn, me, name, oauth.provider(name).api_url, None, tokens, options)
+    audit(conn, "calendar.connected", "calendar_connection", row["id"], {"provider": name})
+    return {"connection": row}, 201
+
+
+def _oauth_name(provider: str) -> str:
+    if provider not in ("google", "microsoft"):
+        raise NotFound("No such calendar provider.", code="provider_not_found")
+    return provider

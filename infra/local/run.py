@@ -52,6 +52,10 @@ def configure(svc: services.Services) -> dict[str, str]:
         "JWT_SECRET": os.environ.get("JWT_SECRET") or _local_secret("jwt-secret"),
         "PUBLISH_SECRET": os.environ.get("PUBLISH_SECRET") or _local_secret("publish-secret"),
         "MAIL_OUTBOX_DIR": os.environ.get("MAIL_OUTBOX_DIR") or str(services.VAR / "outbox"),
+        # Calendar credentials are encrypted with a key kept in .var; calendars on this machine or the LAN may be
+        # connected (a self-hosted Radicale or Nextcloud), which production refuses unless told otherwise.
+        "INTEGRATIONS_KEYS": os.environ.get("INTEGRATIONS_KEYS") or "local:" + _local_secret("integrations-key")[:43],
+        "INTEGRATIONS_ALLOW_PRIVATE_URLS": os.environ.get("INTEGRATIONS_ALLOW_PRIVATE_URLS", "1"),
         "PUBLIC_URL": os.environ.get("PUBLIC_URL") or f"http://localhost:{os.environ.get('PORT', '8080')}",
     }
     os.environ.update(env)

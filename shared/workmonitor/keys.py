@@ -100,6 +100,11 @@ def removed_records(kind: str, actor_id: object, hour: int) -> str:
     return f"{PREFIX}alerts:{kind}:{actor_id}:{hour}"
 
 
+def oauth_state(state: str) -> str:
+    """A pending OAuth authorization: its user, provider and PKCE verifier (workmonitor.integrations.oauth)."""
+    return f"{PREFIX}oauth:{state}"
+
+
 # Not Redis: PostgreSQL advisory-lock names and trigger messages ------------------------------------------
 
 

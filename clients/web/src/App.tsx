@@ -5,6 +5,7 @@ import { PAGES, type PageDef } from "./pages";
 import { useRoute } from "./router";
 import { isAdmin, isManager, useSession, type Me } from "./session";
 import { connectSocket, disconnectSocket } from "./socket";
+import { OAuthCallback } from "./pages/Integrations";
 import { Timer } from "./pages/Timer";
 import { Loading } from "./ui";
 import { NotificationBell } from "./NotificationBell";
@@ -79,6 +80,7 @@ export function App() {
     if (route.path === "/forgot") return <Forgot />;
     return <Login />;
   }
+  if (path.startsWith("/integrations/callback")) return <main className="auth"><OAuthCallback /></main>;
 
   const visible = PAGES.filter((p) => allowed(p, me));
   const page = visible.find((p) => p.path === route.path) ?? visible[0];

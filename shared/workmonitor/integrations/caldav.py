@@ -14,13 +14,12 @@ from urllib.parse import quote, unquote, urljoin, urlsplit
 
 import requests
 
+from .base import ProviderError
+
 NS = {"d": "DAV:", "c": "urn:ietf:params:xml:ns:caldav", "cs": "http://calendarserver.org/ns/"}
 TIMEOUT = 15
 MULTIGET_BATCH = 100
-
-
-class ProviderError(Exception):
-    """The calendar provider refused or failed a request (message is safe to show the user)."""
+__all__ = ["CalDav", "ProviderError"]
 
 
 @dataclass

@@ -9,7 +9,7 @@ from pydantic import Field, StringConstraints
 
 from ..schemas import Input
 from ..time.models import Description, Entry
-from ..wire import Id, Model, Page, Timestamp
+from ..wire import Day, Id, Model, Page, Timestamp
 
 Provider = Literal["caldav", "google", "microsoft"]
 SyncState = Literal["pending", "active", "error"]
@@ -36,6 +36,17 @@ class CalDavIn(Input):
     url: Annotated[str, StringConstraints(strip_whitespace=True, min_length=8, max_length=2000)]
     username: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=320)]
     password: Annotated[str, StringConstraints(min_length=1, max_length=1000)]
+    push_entries: bool = True
+    pull_events: bool = True
+
+
+class OAuthStartIn(Input):
+    """Nothing to send: the redirect goes back to this installation's web app."""
+
+
+class OAuthFinishIn(Input):
+    state: Annotated[str, StringConstraints(min_length=8, max_length=200)]
+    code: Annotated[str, StringConstraints(min_length=1, max_length=4000)]
     push_entries: bool = True
     pull_events: bool = True
 
@@ -79,8 +90,18 @@ class ConnectionOut(Model):
 
 
 class ConnectionList(Model):
+    """The caller's connections; whether credentials can be stored at all, and which OAuth providers are set up."""
+
     items: list[Connection]
     encryption_configured: bool
+    oauth_providers: list[Literal["google", "microsoft"]]
+
+
+class OAuthStart(Model):
+    """Send the browser to `authorize_url`; `state` comes back with the code."""
+
+    authorize_url: str
+    state: str
 
 
 class SyncQueued(Model):
@@ -133,3 +154,36 @@ class AlertPage(Page[Alert]):
 
 class AlertOut(Model):
     alert: Alert
+
+
+class WeekHours(Model):
+    week: Day
+    seconds: int
+
+
+class Insights(Model):
+    """One person's work patterns over `from`..`to` (local days), computed from tracked time; no model involved."""
+
+    user_id: Id
+    first_day: Day
+    last_day: Day
+    tracked_seconds: int
+    days_worked: int
+    weeks: list[WeekHours]
+    rising_hours: bool
+    focus_blocks: int
+    focus_seconds: int
+    meeting_seconds: int
+    long_days: int
+    weekend_days: int
+    late_seconds: int
+    missed_breaks: int
+    definitions: dict[str, str]
+
+
+class InsightsOut(Model):
+    insights: Insights
+
+
+class TeamInsights(Model):
+    items: list[Insights]

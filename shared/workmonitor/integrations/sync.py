@@ -15,15 +15,16 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import psycopg
 
 from ..config import settings
 from ..db import Claims, Conn, Row, transaction
-from . import crypto, ics
-from .caldav import CalDav, ProviderError
+from . import crypto, ics, oauth, providers
+from .base import ProviderError
+from .caldav import CalDav
 
 log = logging.getLogger("workmonitor.integrations.sync")
 PUSH_DAYS = 30  # entries that started this long ago or later are mirrored
@@ -60,23 +61,38 @@ def sync_connection(company_id: str, connection_id: str) -> dict:
         ).fetchone()
     if row is None:
         return {"gone": True}  # disconnected meanwhile
-    if row["provider"] != "caldav":
-        message = f"Syncing {row['provider']} calendars is not available yet."
-        record(company_id, connection_id, message)
-        return {"error": message}
     out: dict = {}
     try:
-        secret = json.loads(crypto.decrypt(row["credentials"], PURPOSE))
-        cal = CalDav(row["calendar_url"], row["username"] or "", secret["password"])
+        target = _target(company_id, row)
         if row["push_entries"]:
-            out["push"] = push_entries(company_id, row, cal)
+            out["push"] = push_entries(company_id, row, target)
         if row["pull_events"]:
-            out["pull"] = pull_events(company_id, row, cal)
+            out["pull"] = pull_events(company_id, row, target)
     except (ProviderError, crypto.CredentialUnreadable, crypto.IntegrationsOff) as exc:
         record(company_id, connection_id, str(exc))
         return {"error": str(exc)}
     record(company_id, connection_id, None, row["credentials"])
     return out
+
+
+def _target(company_id: str, row: Row) -> providers.Target:
+    """Return the adapter of a connection, its credential decrypted (an OAuth token refreshed and stored first)."""
+    secret = json.loads(crypto.decrypt(row["credentials"], PURPOSE))
+    if row["provider"] == "caldav":
+        cal = CalDav(row["calendar_url"], row["username"] or "", secret["password"])
+        return providers.CalDavTarget(cal, ZoneInfo(row["timezone"] or "UTC"))
+    tokens, refreshed = oauth.fresh_tokens(row["provider"], secret)
+    if refreshed:
+        sealed, kid = crypto.encrypt(json.dumps(tokens).encode(), PURPOSE)
+        with transaction(Claims.job(company_id)) as conn:
+            conn.execute(
+                "UPDATE calendar_connections SET credentials = %s, key_id = %s WHERE id = %s", (sealed, kid, row["id"])
+            )
+        row["credentials"] = sealed
+    api = oauth.provider(row["provider"]).api_url
+    if row["provider"] == "google":
+        return providers.GoogleTarget(api, tokens["access_token"])
+    return providers.GraphTarget(api, tokens["access_token"])
 
 
 def record(company_id: str, connection_id: str, error: str | None, credentials: str | None = None) -> None:
@@ -101,21 +117,9 @@ def record(company_id: str, connection_id: str, error: str | None, credentials: 
 # --- entries -> events -------------------------------------------------------------------------------------
 
 
-def _fingerprint(text: str) -> str:
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("DTSTAMP"))
-    return hashlib.sha256(body.encode()).hexdigest()
-
-
-def _entry_event(entry: Row) -> str:
-    title = " · ".join(p for p in (entry["project_name"], entry["description"]) if p) or "Tracked time"
-    return ics.event(
-        f"{event_name(entry['id'])}@workmonitor",
-        entry["started_at"],
-        entry["ended_at"],
-        title[:300],
-        "Time entry from WorkMonitor",
-        stamp=entry["updated_at"],
-    )
+def _fingerprint(entry: Row) -> str:
+    what = f"{entry['started_at'].isoformat()}|{entry['ended_at'].isoformat()}|{providers.title_of(entry)}"
+    return hashlib.sha256(what.encode()).hexdigest()
 
 
 def _push_plan(conn: Conn, row: Row) -> tuple[list[Row], dict, set]:
@@ -138,20 +142,18 @@ def _push_plan(conn: Conn, row: Row) -> tuple[list[Row], dict, set]:
     return entries, links, alive
 
 
-def push_entries(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
+def push_entries(company_id: str, row: Row, cal: providers.Target) -> dict[str, int]:
     """Create, update and delete the events mirroring the user's entries; return counts. Raises ProviderError."""
     with transaction(Claims.job(company_id)) as conn:
         entries, links, alive = _push_plan(conn, row)
     counts = {"put": 0, "deleted": 0, "unchanged": 0}
     for entry in entries:
-        text = _entry_event(entry)
-        fingerprint = _fingerprint(text)
+        fingerprint = _fingerprint(entry)
         link = links.get(entry["id"])
         if link is not None and link["fingerprint"] == fingerprint:
             counts["unchanged"] += 1
             continue
-        href = cal.href(event_name(entry["id"]) + ".ics")
-        etag = cal.put(href, text)
+        href, etag = cal.put_entry(entry, link["href"] if link else None)
         with transaction(Claims.job(company_id)) as conn:
             conn.execute(
                 "INSERT INTO calendar_event_links (company_id, connection_id, user_id, entry_id, href, etag,"
@@ -176,18 +178,9 @@ def push_entries(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
 # --- events -> suggestions ---------------------------------------------------------------------------------
 
 
-def pull_events(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
+def pull_events(company_id: str, row: Row, cal: providers.Target) -> dict[str, int]:
     """Offer the calendar's new or changed events as suggested entries, reading only what changed since the last
-    sync (ctag, then etags); return counts. Raises ProviderError."""
-    ctag = cal.ctag()
-    if ctag is not None and ctag == row["remote_state"]:
-        return {"fetched": 0, "unchanged_calendar": 1}
-    now = datetime.now(UTC)
-    remote = {
-        href: etag
-        for href, etag in cal.etags(now - timedelta(days=PULL_PAST_DAYS), now + timedelta(days=PULL_AHEAD_DAYS)).items()
-        if not href.rsplit("/", 1)[-1].startswith(OWN_PREFIX)
-    }
+    sync (CalDAV ctag then etags, Google sync token, Graph delta link); return counts. Raises ProviderError."""
     with transaction(Claims.job(company_id)) as conn:
         known = {
             r["href"]: r["etag"]
@@ -195,21 +188,24 @@ def pull_events(company_id: str, row: Row, cal: CalDav) -> dict[str, int]:
                 "SELECT href, etag FROM calendar_suggestions WHERE connection_id = %s", (row["id"],)
             ).fetchall()
         }
-    changed = [href for href, etag in remote.items() if known.get(href) != etag]
-    fetched = cal.multiget(changed) if changed else {}
-    tz = ZoneInfo(row["timezone"] or "UTC")
+        known |= {
+            r["href"]: "own"
+            for r in conn.execute("SELECT href FROM calendar_event_links WHERE connection_id = %s", (row["id"],))
+        }
+    start, end = providers.window(datetime.now(UTC), PULL_PAST_DAYS, PULL_AHEAD_DAYS)
+    found = cal.changes(row["remote_state"], known, start, end)
+    if found.unchanged:
+        return {"fetched": 0, "unchanged_calendar": 1}
     with transaction(Claims.job(company_id)) as conn:
-        for href, (etag, text) in fetched.items():
-            found = ics.events(text, tz)
-            if found:
-                _upsert_suggestion(conn, company_id, row, href, etag or remote.get(href), found[0])
+        for href, (etag, ev) in found.upserts.items():
+            _upsert_suggestion(conn, company_id, row, href, etag, ev)
         gone = conn.execute(
-            "UPDATE calendar_suggestions SET state = 'gone', updated_at = now()"
-            " WHERE connection_id = %s AND state = 'new' AND NOT (href = ANY(%s))",
-            (row["id"], list(remote)),
+            "UPDATE calendar_suggestions SET state = 'gone', updated_at = now() WHERE connection_id = %s"
+            " AND state = 'new' AND (href = ANY(%s) OR (%s AND NOT (href = ANY(%s))))",
+            (row["id"], list(found.removed), found.present is not None, list(found.present or ())),
         ).rowcount
-        conn.execute("UPDATE calendar_connections SET remote_state = %s WHERE id = %s", (ctag, row["id"]))
-    return {"fetched": len(fetched), "gone": gone}
+        conn.execute("UPDATE calendar_connections SET remote_state = %s WHERE id = %s", (found.state, row["id"]))
+    return {"fetched": len(found.upserts), "gone": gone}
 
 
 _OPEN = "CASE WHEN s.state IN ('new', 'gone')"  # an undecided suggestion follows its event; a decided one keeps

@@ -101,6 +101,7 @@ SYNC_CALENDAR = Job("workmonitor.integrations.sync.sync_connection", keys.DEFAUL
 SYNC_ALL_CALENDARS = Job("workmonitor.integrations.sync.sync_all", keys.DEFAULT_QUEUE, timeout=3600)
 REVOKE_CALENDAR = Job("workmonitor.integrations.oauth.revoke", keys.DEFAULT_QUEUE, timeout=120)
 CHECK_AGENTS = Job("workmonitor.integrations.watchdog.check_agents", keys.DEFAULT_QUEUE, timeout=600)
+SEND_DIGESTS = Job("workmonitor.integrations.digest.send_digests", keys.EMAIL_QUEUE, timeout=1800)
 MAIL_ALERT = Job("workmonitor.integrations.alert_mail.mail_admins", keys.EMAIL_QUEUE, timeout=120)
 
 JOBS: tuple[Job, ...] = (
@@ -128,6 +129,7 @@ JOBS: tuple[Job, ...] = (
     MAIL_ALERT,
     CHECK_AGENTS,
     IMPORT_TIME,
+    SEND_DIGESTS,
 )
 
 BY_PATH: dict[str, Job] = {j.path: j for j in JOBS}

@@ -29,6 +29,7 @@ TASKS = {
     "weekly-summary": Task(registry.WEEKLY_SUMMARY, 7 * 86400, offset_seconds=4 * 86400 + 6 * 3600),
     "calendar-sync": Task(registry.SYNC_ALL_CALENDARS, 900),
     "agent-watch": Task(registry.CHECK_AGENTS, 300),
+    "insights-digest": Task(registry.SEND_DIGESTS, 7 * 86400),
 }
 
 

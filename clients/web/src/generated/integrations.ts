@@ -68,6 +68,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendars/oauth/{provider}/finish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish connecting: exchange the code (with the PKCE verifier) for tokens, store them encrypted, queue a sync. */
+        post: operations["calendars_oauth_finish_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/calendars/oauth/{provider}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Begin connecting Google or Microsoft: answer the provider's authorization URL (code flow with PKCE); the */
+        post: operations["calendars_oauth_start_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/calendars/{connection_id}": {
         parameters: {
             query?: never;
@@ -112,6 +146,40 @@ export interface paths {
         };
         /** healthz */
         get: operations["healthz_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Work patterns of ?user_id (default: oneself): hours per week, focus, meetings, burnout-risk indicators. */
+        get: operations["insights_person_insights_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/insights/team": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same for everyone the caller manages (admins: the whole company), one item per person. */
+        get: operations["insights_team_insights_get"];
         put?: never;
         post?: never;
         delete?: never;
@@ -370,12 +438,17 @@ export interface components {
             /** Username */
             username: string | null;
         };
-        /** ConnectionList */
+        /**
+         * ConnectionList
+         * @description The caller's connections; whether credentials can be stored at all, and which OAuth providers are set up.
+         */
         ConnectionList: {
             /** Encryption Configured */
             encryption_configured: boolean;
             /** Items */
             items: components["schemas"]["Connection"][];
+            /** Oauth Providers */
+            oauth_providers: ("google" | "microsoft")[];
         };
         /** ConnectionOut */
         ConnectionOut: {
@@ -483,6 +556,89 @@ export interface components {
             status: string;
         };
         /**
+         * Insights
+         * @description One person's work patterns over `from`..`to` (local days), computed from tracked time; no model involved.
+         */
+        Insights: {
+            /** Days Worked */
+            days_worked: number;
+            /** Definitions */
+            definitions: {
+                [key: string]: string;
+            };
+            /**
+             * First Day
+             * Format: date
+             */
+            first_day: string;
+            /** Focus Blocks */
+            focus_blocks: number;
+            /** Focus Seconds */
+            focus_seconds: number;
+            /**
+             * Last Day
+             * Format: date
+             */
+            last_day: string;
+            /** Late Seconds */
+            late_seconds: number;
+            /** Long Days */
+            long_days: number;
+            /** Meeting Seconds */
+            meeting_seconds: number;
+            /** Missed Breaks */
+            missed_breaks: number;
+            /** Rising Hours */
+            rising_hours: boolean;
+            /** Tracked Seconds */
+            tracked_seconds: number;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Weekend Days */
+            weekend_days: number;
+            /** Weeks */
+            weeks: components["schemas"]["WeekHours"][];
+        };
+        /** InsightsOut */
+        InsightsOut: {
+            insights: components["schemas"]["Insights"];
+        };
+        /** OAuthFinishIn */
+        OAuthFinishIn: {
+            /** Code */
+            code: string;
+            /**
+             * Pull Events
+             * @default true
+             */
+            pull_events: boolean;
+            /**
+             * Push Entries
+             * @default true
+             */
+            push_entries: boolean;
+            /** State */
+            state: string;
+        };
+        /**
+         * OAuthStart
+         * @description Send the browser to `authorize_url`; `state` comes back with the code.
+         */
+        OAuthStart: {
+            /** Authorize Url */
+            authorize_url: string;
+            /** State */
+            state: string;
+        };
+        /**
+         * OAuthStartIn
+         * @description Nothing to send: the redirect goes back to this installation's web app.
+         */
+        OAuthStartIn: Record<string, never>;
+        /**
          * Suggestion
          * @description A calendar event offered as a time entry.
          */
@@ -543,6 +699,21 @@ export interface components {
         SyncQueued: {
             /** Job Id */
             job_id: string | null;
+        };
+        /** TeamInsights */
+        TeamInsights: {
+            /** Items */
+            items: components["schemas"]["Insights"][];
+        };
+        /** WeekHours */
+        WeekHours: {
+            /** Seconds */
+            seconds: number;
+            /**
+             * Week
+             * Format: date
+             */
+            week: string;
         };
     };
     responses: never;
@@ -675,6 +846,76 @@ export interface operations {
             };
         };
     };
+    calendars_oauth_finish_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthFinishIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ConnectionOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    calendars_oauth_start_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                provider: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OAuthStartIn"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OAuthStart"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     calendars_disconnect_delete: {
         parameters: {
             query?: never;
@@ -786,6 +1027,64 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Health"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    insights_person_insights_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InsightsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    insights_team_insights_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TeamInsights"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */

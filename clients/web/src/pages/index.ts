@@ -3,6 +3,7 @@ import type { ComponentType } from "react";
 import type { Route } from "../router";
 import { ApiReference } from "./ApiReference";
 import { ApiTokens } from "./ApiTokens";
+import { Alerts } from "./Alerts";
 import { Attendance } from "./Attendance";
 import { AuditLog } from "./AuditLog";
 import { Downloads } from "./Downloads";
@@ -12,6 +13,8 @@ import { Dashboard } from "./Dashboard";
 import { Entries } from "./Entries";
 import { Expenses, Invoices, Payouts, Payroll } from "./Finance";
 import { Imports } from "./Imports";
+import { Insights } from "./Insights";
+import { Integrations } from "./Integrations";
 import { Notifications } from "./Notifications";
 import { Privacy } from "./Privacy";
 import { Projects } from "./Projects";
@@ -50,6 +53,9 @@ export const PAGES: PageDef[] = [
   { path: "/team", title: "Team", role: "manager", component: Team },
   { path: "/audit", title: "Audit log", role: "admin", component: AuditLog },
   { path: "/downloads", title: "Downloads", component: Downloads },
+  { path: "/insights", title: "Insights", component: Insights },
+  { path: "/integrations", title: "Integrations", component: Integrations },
+  { path: "/alerts", title: "Alerts", role: "admin", component: Alerts },
   { path: "/settings", title: "Settings", component: Settings },
   { path: "/billing", title: "Billing", role: "admin", component: Billing },
   { path: "/api-tokens", title: "API tokens", component: ApiTokens },
