@@ -135,3 +135,20 @@ def test_role_consent_deletion_and_silent_agent_triggers(api, companies, owner_c
     assert kinds(api, admin)[0] == "agent_silent"
     assert kinds(api, b["admin"]) == []
     assert {to for to, *_ in alert_mails()} == {admin["email"], a["admin2"]["email"]}
+
+
+def test_two_factor_changes_and_api_tokens_alert_the_admins(api, companies):
+    """The routes of other functions call raise_alert: turning email codes on (auth) and creating an API token
+    (reports) each raise one alert for the admins of that company only."""
+    a, b = companies
+    emp = a["employee"]
+    r = api.post(f"{AUTH}/me/otp", json={"enabled": True, "password": PASSWORD}, token=emp["token"])
+    assert r.status_code == 200, r.json
+    r = api.post("/function/reports/api-tokens", json={"name": "ci", "scopes": ["read"]}, token=emp["token"])
+    assert r.status_code == 201, r.json
+    page = api.get(ALERTS, token=a["admin"]["token"]).json["items"]
+    got = {x["kind"]: x for x in page}
+    assert set(got) == {"two_factor_changed", "api_token_created"}, page
+    assert all(x["subject_user_id"] == emp["user"]["id"] for x in page)
+    assert got["two_factor_changed"]["details"] == {"change": "email_codes_on"}
+    assert kinds(api, b["admin"]) == []

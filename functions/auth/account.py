@@ -13,7 +13,7 @@ from workmonitor.errors import Unauthorized
 from workmonitor.redis_client import client as redis_client
 from workmonitor.web import body, caller, client_ip, db, responds
 
-from .common import record, record_apart
+from .common import record, record_apart, two_factor_changed
 
 bp = Blueprint("account", __name__)
 
@@ -74,4 +74,5 @@ def set_otp():
     _confirm(conn, data.password, "auth.otp_change_failed", "The password is wrong.")
     users.set_otp(conn, data.enabled)
     record(conn, "auth.otp_enabled" if data.enabled else "auth.otp_disabled", _me())
+    two_factor_changed(conn, "email_codes_on" if data.enabled else "email_codes_off", _me())
     return {"otp_enabled": data.enabled}

@@ -21,6 +21,22 @@ def record(conn: dbmod.Conn, action: str, user: dict | None, **details) -> None:
     audit(conn, action, "user", str(user["id"]) if user else None, details, user=user)
 
 
+def two_factor_changed(conn: dbmod.Conn, change: str, user: dict) -> None:
+    """Alert the company's admins that a member's sign-in protection changed (TOTP, email codes, recovery codes,
+    the company's 2FA requirement), in the request's transaction."""
+    from workmonitor.integrations.alerts import raise_alert
+
+    raise_alert(
+        conn,
+        user["company_id"],
+        "two_factor_changed",
+        subject_user_id=user["id"],
+        actor_id=user["id"],
+        ip=client_ip(),
+        details={"change": change},
+    )
+
+
 def record_apart(action: str, user: dict | None, **details) -> None:
     """Write an audit row in its own transaction: failures roll the request back, their audit must stay."""
     claims = (

@@ -18,7 +18,7 @@ from workmonitor.errors import Conflict
 from workmonitor.web import body, db, responds, roles
 
 from .account import _confirm, _me
-from .common import record
+from .common import record, two_factor_changed
 
 bp = Blueprint("twofactor", __name__)
 
@@ -50,6 +50,7 @@ def totp_confirm():
     conn = db()
     codes = twofactor.confirm_setup(conn, data.code)
     record(conn, "auth.totp_enabled", _me())
+    two_factor_changed(conn, "totp_enabled", _me())
     return {"recovery_codes": codes}
 
 
@@ -62,6 +63,7 @@ def totp_disable():
     _confirm(conn, data.password, "auth.totp_change_failed", "The password is wrong.")
     twofactor.disable(conn)
     record(conn, "auth.totp_disabled", _me())
+    two_factor_changed(conn, "totp_disabled", _me())
     return twofactor.status(conn)
 
 
@@ -76,6 +78,7 @@ def recovery_codes():
         raise Conflict("Set up an authenticator app first.", code="totp_not_enabled")
     codes = twofactor.new_recovery_codes(conn)
     record(conn, "auth.recovery_codes_renewed", _me())
+    two_factor_changed(conn, "recovery_codes_renewed", _me())
     return {"recovery_codes": codes}
 
 
@@ -96,4 +99,5 @@ def set_company_two_factor():
     conn = db()
     twofactor.set_company_required(conn, data.required)
     record(conn, "auth.company_2fa_required" if data.required else "auth.company_2fa_optional", _me())
+    two_factor_changed(conn, "company_required" if data.required else "company_optional", _me())
     return {"required": data.required}

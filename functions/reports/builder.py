@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response
 
+from workmonitor.integrations.alerts import records_removed
 from workmonitor.jobs import registry
 from workmonitor.reports import builder, exportjob, store
 from workmonitor.reports.models import ExportIn, ExportOut, ReportIn, ReportOut, SavedIn, SavedOut, SavedPage
@@ -72,7 +73,10 @@ def export():
     data = body(ExportIn)
     conn, me = db(), caller()
     spec = store.spec_of(conn, data, me.user_id)
-    if not data.background and builder.count(conn, spec) <= SYNC_MAX_ROWS:
+    rows = builder.count(conn, spec)
+    if spec.source == "activity":  # captured data leaving the platform: admins are alerted past an hourly threshold
+        records_removed(conn, me.company_id, me.user_id, "mass_export", count=rows)
+    if not data.background and rows <= SYNC_MAX_ROWS:
         payload, _ = exportjob.render(conn, spec, data.format)
         release_db()
         name = f"{spec.source}-report-{spec.first.isoformat()}-{spec.last.isoformat()}.{data.format}"

@@ -8,9 +8,10 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from workmonitor.errors import Forbidden
+from workmonitor.integrations.alerts import raise_alert
 from workmonitor.publicapi import tokens
 from workmonitor.reports.models import TokenCreated, TokenIn, TokenOut, TokenPage
-from workmonitor.web import audit, body, caller, db, page, paginated, responds
+from workmonitor.web import audit, body, caller, client_ip, db, page, paginated, responds
 
 bp = Blueprint("tokens", __name__)
 
@@ -31,6 +32,15 @@ def create_token():
     conn = db()
     row, token = tokens.create(conn, me.company_id, me.user_id, data.name, data.scopes, data.expires_in_days)
     audit(conn, "api_token.created", "api_token", row["id"], {"scopes": row["scopes"]})
+    raise_alert(
+        conn,
+        me.company_id,
+        "api_token_created",
+        subject_user_id=me.user_id,
+        actor_id=me.user_id,
+        ip=client_ip(),
+        details={"name": data.name, "scopes": row["scopes"]},
+    )
     return {"api_token": row, "token": token}, 201
 
 
