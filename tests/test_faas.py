@@ -74,7 +74,7 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         assert ("stripe" in reqs) == stripe_sdk and ("requests" in reqs) == stripe_sdk, name
         assert "aiohttp" not in reqs, name  # the gateway's only
         # images: media (thumbnails), finance (receipts checked by decoding), reports (reportlab needs Pillow)
-        assert ("pillow" in reqs) == (name in {"media", "finance", "reports"}), name  # thumbnails: only media reads images
+        assert ("pillow" in reqs) == (name in {"media", "finance", "reports"}), name
         # S3: uploads, attachments, receipts, export files and imports, and the privacy center's export links
         assert ("boto3" in reqs) == (name in {"media", "messaging", "team", "finance", "reports"}), name
         assert ("cryptography" in reqs) == (name in {"auth", "integrations"}), name  # TOTP/SSO secrets, tokens
