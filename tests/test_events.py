@@ -35,12 +35,29 @@ def _name(func: ast.expr) -> str:
     return func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
 
 
+def _webhook(call: ast.Call) -> bool:
+    """webhooks.emit(...) sends an outgoing webhook (its own list, webhooks.EVENTS), not a WebSocket event."""
+    return isinstance(call.func, ast.Attribute) and getattr(call.func.value, "id", "") == "webhooks"
+
+
+def test_every_emitted_webhook_event_is_in_its_list():
+    from workmonitor.publicapi import webhooks
+
+    emitted = set()
+    for path in SOURCES:
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if isinstance(node, ast.Call) and _webhook(node):
+                emitted |= {a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)}
+    assert {"invoice.issued", "invoice.paid", "timesheet.approved", "leave.decided"} <= emitted
+    assert emitted <= set(webhooks.EVENTS)
+
+
 def published_names() -> tuple[set[str], set[str]]:
     """Return (literal event names, f-string prefixes) passed to publishing calls anywhere in the code."""
     names, prefixes = set(), set()
     for path in SOURCES:
         for node in ast.walk(ast.parse(path.read_text(), str(path))):
-            if not isinstance(node, ast.Call) or _name(node.func) not in PUBLISHERS:
+            if not isinstance(node, ast.Call) or _name(node.func) not in PUBLISHERS or _webhook(node):
                 continue
             for arg in node.args:
                 if isinstance(arg, ast.Constant) and isinstance(arg.value, str) and EVENT_NAME.match(arg.value):
