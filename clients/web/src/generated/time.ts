@@ -434,13 +434,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** ComplianceReport */
-        ComplianceReport: {
-            /** Items */
-            items: components["schemas"]["ReportRow"][];
-            /** Month */
-            month: string;
-        };
         /**
          * ApproveWeekIn
          * @description Approve a person's ended week (`date` any day in it), submitting it on their behalf when needed.
@@ -461,6 +454,13 @@ export interface components {
              * Format: uuid
              */
             user_id: string;
+        };
+        /** ComplianceReport */
+        ComplianceReport: {
+            /** Items */
+            items: components["schemas"]["ReportRow"][];
+            /** Month */
+            month: string;
         };
         /**
          * DailyOut
