@@ -13,3 +13,7 @@ def seed(api, ctx) -> None:
         assert r.status_code == 200 and r.json["enabled"], r.json
         r = api.post("/function/billing/portal", token=ctx["admin"]["token"])
         assert r.status_code == 201, r.json
+        # The company's own Stripe account for client invoices (company_stripe_accounts), encrypted at rest.
+        key = "sk_test_" + "s" * 24
+        r = api.put("/function/billing/stripe-account", json={"secret_key": key}, token=ctx["admin"]["token"])
+        assert r.status_code == 200 and r.json["configured"], r.json

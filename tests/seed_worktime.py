@@ -1,4 +1,4 @@
-"""Seed the working-time tables: the company's rules (breaks deducted automatically), and an employee's week two
+"""Seed the working-time tables: the company's rules (breaks deducted automatically), and an employee's week three
 weeks back with a 7-hour day without a break, submitted (so a flag and a deduction are recorded)."""
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ def seed(api, ctx) -> None:
         token=ctx["admin"]["token"],
     )
     assert r.status_code == 200, r.json
-    start = (datetime.now(UTC) - timedelta(days=14)).replace(hour=8, minute=0, second=0, microsecond=0)
+    start = (datetime.now(UTC) - timedelta(days=21)).replace(hour=8, minute=0, second=0, microsecond=0)
     emp = ctx["employee"]["token"]
     entry = {"started_at": start.isoformat(), "ended_at": (start + timedelta(hours=7)).isoformat()}
     r = api.post("/function/time/entries", token=emp, json=entry)

@@ -41,6 +41,9 @@ class Peer:
         self.requests: list[dict] = []
         self.problems: list[str] = []
         self.idempotent: dict[str, dict] = {}
+        self.company_keys: set[str] = set()  # companies' own accounts (client invoices paid online)
+        self.intents: dict[str, dict] = {}
+        self.transfers: dict[str, dict] = {}
 
     # --- what tests do on Stripe's side -------------------------------------------------------------------
 
@@ -76,11 +79,28 @@ class Peer:
         self.invoices.insert(0, invoice(session["customer"], sub["id"], paid=True))
         return {k: v for k, v in session.items() if not k.startswith("_")}
 
+    def pay_checkout(self, session_id: str) -> tuple[dict, dict]:
+        """Pay a payment-mode Checkout Session: make its PaymentIntent; return (completed session, intent)."""
+        session = self.sessions[session_id]
+        intent = {
+            "id": _id("pi"),
+            "object": "payment_intent",
+            "amount": session["amount_total"],
+            "amount_received": session["amount_total"],
+            "currency": session["currency"],
+            "status": "succeeded",
+            "metadata": session["_pi_metadata"],
+            "created": int(time.time()),
+        }
+        self.intents[intent["id"]] = intent
+        session.update(status="complete", payment_status="paid", payment_intent=intent["id"])
+        return {k: v for k, v in session.items() if not k.startswith("_")}, intent
+
     # --- the HTTP side --------------------------------------------------------------------------------------
 
     def handle(self, method: str, path: str, headers: dict, params: dict) -> tuple[int, dict]:
         self.requests.append({"method": method, "path": path, "headers": headers, "params": params})
-        if headers.get("authorization") != f"Bearer {KEY}":
+        if headers.get("authorization") not in {f"Bearer {k}" for k in (KEY, *self.company_keys)}:
             return 401, _error("invalid_request_error", "Invalid API Key provided.")
         if not headers.get("stripe-version"):
             self.problems.append(f"{method} {path}: no Stripe-Version header")
@@ -137,6 +157,8 @@ class Peer:
         return 404, _error("invalid_request_error", f"Unrecognized request URL ({method}: {path}).")
 
     def _checkout(self, p: dict) -> tuple[int, dict]:
+        if p.get("mode") == "payment":
+            return self._payment_checkout(p)
         if p.get("mode") != "subscription" or p.get("customer") not in self.customers:
             return 400, _error("invalid_request_error", "mode subscription and a known customer are required.")
         if not p.get("line_items[0][price]") or not p.get("line_items[0][quantity]", "").isdigit():
@@ -157,6 +179,42 @@ class Peer:
             "_price": p["line_items[0][price]"],
             "_quantity": int(p["line_items[0][quantity]"]),
             "_sub_metadata": {"company_id": p.get("subscription_data[metadata][company_id]")},
+        }
+        self.sessions[sid] = session
+        return 200, {k: v for k, v in session.items() if not k.startswith("_")}
+
+    def _payment_checkout(self, p: dict) -> tuple[int, dict]:
+        item = "line_items[0]"
+        amount, currency = p.get(f"{item}[price_data][unit_amount]", ""), p.get(f"{item}[price_data][currency]", "")
+        if not amount.isdigit() or int(amount) <= 0 or len(currency) != 3 or currency != currency.lower():
+            return 400, _error("invalid_request_error", "price_data needs a positive unit_amount and a currency.")
+        if not p.get(f"{item}[price_data][product_data][name]") or p.get(f"{item}[quantity]") != "1":
+            return 400, _error("invalid_request_error", "price_data.product_data.name and quantity 1 are required.")
+        if not (p.get("success_url") and p.get("cancel_url")):
+            return 400, _error("invalid_request_error", "success_url and cancel_url are required.")
+        meta = {k[len("metadata[") : -1]: v for k, v in p.items() if k.startswith("metadata[")}
+        pi_meta = {
+            k[len("payment_intent_data[metadata][") : -1]: v
+            for k, v in p.items()
+            if k.startswith("payment_intent_data[metadata][")
+        }
+        sid = _id("cs_test")
+        session = {
+            "id": sid,
+            "object": "checkout.session",
+            "mode": "payment",
+            "customer": None,
+            "customer_email": p.get("customer_email"),
+            "client_reference_id": p.get("client_reference_id"),
+            "status": "open",
+            "payment_status": "unpaid",
+            "payment_intent": None,
+            "amount_total": int(amount),
+            "currency": currency,
+            "metadata": meta,
+            "url": f"https://checkout.stripe.com/c/pay/{sid}",
+            "_name": p[f"{item}[price_data][product_data][name]"],
+            "_pi_metadata": pi_meta,
         }
         self.sessions[sid] = session
         return 200, {k: v for k, v in session.items() if not k.startswith("_")}

@@ -5,8 +5,17 @@ from __future__ import annotations
 from flask import Blueprint, request
 
 from workmonitor import errors
-from workmonitor.billing import service
-from workmonitor.billing.models import BillingOverview, CheckoutIn, Entitlement, RedirectOut, StripeInvoicePage
+from workmonitor.billing import client_pay, service
+from workmonitor.billing.models import (
+    BillingOverview,
+    CheckoutIn,
+    CompanyStripeIn,
+    CompanyStripeOut,
+    Entitlement,
+    PayLinkOut,
+    RedirectOut,
+    StripeInvoicePage,
+)
 from workmonitor.web import audit, body, caller, db, query_int, responds, roles
 
 bp = Blueprint("billing", __name__)
@@ -66,3 +75,45 @@ def invoices():
     if after is not None and (len(after) > 255 or not after.replace("_", "").isalnum()):
         raise errors.ValidationFailed("starting_after must be an invoice id.", fields={"starting_after": "not an id"})
     return service.invoices(db(), caller().company_id, query_int("limit", 20, 1, 100), after)
+
+
+@bp.get("/stripe-account")
+@roles("admin")
+@responds(CompanyStripeOut)
+def stripe_account():
+    """The company's own Stripe account for client invoices: configured or not, the key's last 4 (never the key)."""
+    return client_pay.account(db(), caller().company_id)
+
+
+@bp.put("/stripe-account")
+@roles("admin")
+@responds(CompanyStripeOut, body=CompanyStripeIn)
+def save_stripe_account():
+    """Store the company's Stripe secret key (and webhook signing secret), encrypted; answer only "configured"."""
+    data = body(CompanyStripeIn)
+    conn = db()
+    me = caller()
+    out = client_pay.save_account(conn, me.company_id, me.user_id, data.secret_key, data.webhook_secret)
+    details = {"key_last4": out["key_last4"], "webhook": data.webhook_secret is not None}
+    audit(conn, "billing.stripe_account_saved", "company", me.company_id, details)
+    return out
+
+
+@bp.delete("/stripe-account")
+@roles("admin")
+@responds(None, 204)
+def delete_stripe_account():
+    """Forget the company's Stripe key and webhook secret (client invoices can no longer be paid online)."""
+    conn = db()
+    client_pay.delete_account(conn, caller().company_id)
+    audit(conn, "billing.stripe_account_deleted", "company", caller().company_id)
+    return "", 204
+
+
+@bp.post("/client-invoices/<invoice_id>/pay-online")
+@roles("admin")
+@responds(PayLinkOut, 201)
+def pay_online(invoice_id: str):
+    """A "Pay online" link for an open finance invoice: a Stripe Checkout page (the company's own account) for the
+    invoice's open amount; the same open amount answers the same session."""
+    return client_pay.pay_link(db(), caller().company_id, invoice_id), 201

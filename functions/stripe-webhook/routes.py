@@ -11,10 +11,11 @@ import stripe
 from flask import Blueprint, request
 
 from workmonitor import errors
-from workmonitor.billing import stripe_api, webhook
+from workmonitor.billing import client_pay, stripe_api, webhook
 from workmonitor.billing.models import WebhookAck
 from workmonitor.config import settings
 from workmonitor.db import Claims
+from workmonitor.errors import id_or_404
 from workmonitor.web import after_commit, db, public, raw_body, responds
 
 bp = Blueprint("stripe_webhook", __name__)
@@ -41,3 +42,16 @@ def receive():
     conn = db(Claims())
     outcome = webhook.process(conn, event, cfg.billing_grace_days, stripe_api.fetch_subscription, after_commit)
     return {"received": True, "outcome": outcome}
+
+
+@bp.post("/companies/<company_id>")
+@public
+@responds(WebhookAck)
+def receive_company(company_id: str):
+    """Apply one Stripe event of a company's OWN account (client invoices paid online), verified with that
+    company's webhook signing secret; a payment is recorded once whatever the replays and event types."""
+    company_id = id_or_404(company_id, "webhook", code="webhook_not_configured")
+    payload = raw_body()
+    conn = db(Claims())
+    event = client_pay.verify(conn, company_id, payload, request.headers.get("Stripe-Signature"))
+    return {"received": True, "outcome": client_pay.process(conn, company_id, event)}

@@ -129,6 +129,8 @@ export type BillingOverview = BillingC["schemas"]["BillingOverview"];
 export type Entitlement = BillingC["schemas"]["Entitlement"];
 export type RedirectOut = BillingC["schemas"]["RedirectOut"];
 export type StripeInvoicePage = BillingC["schemas"]["StripeInvoicePage"];
+export type CompanyStripeOut = BillingC["schemas"]["CompanyStripeOut"];
+export type PayLinkOut = BillingC["schemas"]["PayLinkOut"];
 
 // publish
 export type Presence = PublishC["schemas"]["Presence"];

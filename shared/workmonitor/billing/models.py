@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
+
+from pydantic import StringConstraints
 
 from ..schemas import Input
 from ..wire import Model, Timestamp
@@ -83,4 +85,30 @@ class WebhookAck(Model):
     """Stripe's answer: received, and what became of the event."""
 
     received: bool
-    outcome: Literal["applied", "unchanged", "replayed", "ignored", "unknown_customer"]
+    outcome: Literal["applied", "unchanged", "replayed", "ignored", "unknown_customer", "refused"]
+
+
+class CompanyStripeIn(Input):
+    """The company's own Stripe account for client invoices: secret key and (optionally) webhook signing secret."""
+
+    secret_key: Annotated[str, StringConstraints(min_length=1, max_length=255)]
+    webhook_secret: Annotated[str, StringConstraints(min_length=1, max_length=255)] | None = None
+
+
+class CompanyStripeOut(Model):
+    """What admins see of the company's Stripe account: never the secrets, only whether set and the key's last 4."""
+
+    configured: bool
+    key_last4: str | None
+    webhook_configured: bool
+    webhook_url: str
+    updated_at: Timestamp | None
+
+
+class PayLinkOut(Model):
+    """A Stripe Checkout page where the client pays the invoice's open amount."""
+
+    url: str
+    id: str
+    amount_minor: int
+    currency: str

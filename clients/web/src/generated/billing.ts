@@ -34,6 +34,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/client-invoices/{invoice_id}/pay-online": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A "Pay online" link for an open finance invoice: a Stripe Checkout page (the company's own account) for the */
+        post: operations["billing_pay_online_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/entitlement": {
         parameters: {
             query?: never;
@@ -136,6 +153,25 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/stripe-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's own Stripe account for client invoices: configured or not, the key's last 4 (never the key). */
+        get: operations["billing_stripe_account_get"];
+        /** Store the company's Stripe secret key (and webhook signing secret), encrypted; answer only "configured". */
+        put: operations["billing_save_stripe_account_put"];
+        post?: never;
+        /** Forget the company's Stripe key and webhook secret (client invoices can no longer be paid online). */
+        delete: operations["billing_delete_stripe_account_delete"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -229,6 +265,35 @@ export interface components {
             plan: string;
         };
         /**
+         * CompanyStripeIn
+         * @description The company's own Stripe account for client invoices: secret key and (optionally) webhook signing secret.
+         */
+        CompanyStripeIn: {
+            /** Secret Key */
+            secret_key: string;
+            /**
+             * Webhook Secret
+             * @default null
+             */
+            webhook_secret: string | null;
+        };
+        /**
+         * CompanyStripeOut
+         * @description What admins see of the company's Stripe account: never the secrets, only whether set and the key's last 4.
+         */
+        CompanyStripeOut: {
+            /** Configured */
+            configured: boolean;
+            /** Key Last4 */
+            key_last4: string | null;
+            /** Updated At */
+            updated_at: string | null;
+            /** Webhook Configured */
+            webhook_configured: boolean;
+            /** Webhook Url */
+            webhook_url: string;
+        };
+        /**
          * Entitlement
          * @description What every member's app needs for the banner: full, warning (past due, in grace) or read_only.
          */
@@ -280,6 +345,20 @@ export interface components {
             function: string;
             /** Status */
             status: string;
+        };
+        /**
+         * PayLinkOut
+         * @description A Stripe Checkout page where the client pays the invoice's open amount.
+         */
+        PayLinkOut: {
+            /** Amount Minor */
+            amount_minor: number;
+            /** Currency */
+            currency: string;
+            /** Id */
+            id: string;
+            /** Url */
+            url: string;
         };
         /** PlanOut */
         PlanOut: {
@@ -394,6 +473,37 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["RedirectOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    billing_pay_online_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                invoice_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PayLinkOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
@@ -578,6 +688,95 @@ export interface operations {
                 content: {
                     "application/json": string;
                 };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    billing_stripe_account_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyStripeOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    billing_save_stripe_account_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompanyStripeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyStripeOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    billing_delete_stripe_account_delete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No Content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
             default: {

@@ -1,9 +1,9 @@
 // Billing (admins): the plan, seats, status and trial end; upgrade through Stripe Checkout, manage payment methods
 // and cancellation in the Stripe Customer Portal, and the Stripe invoices with their hosted links.
 import { useState } from "react";
-import { get, post, qs } from "../api";
+import { api, del, get, post, qs } from "../api";
 import { localDate, localDateTime, money } from "../format";
-import type { BillingOverview, RedirectOut, StripeInvoicePage } from "../models";
+import type { BillingOverview, CompanyStripeOut, PayLinkOut, RedirectOut, StripeInvoicePage } from "../models";
 import { useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 
@@ -22,7 +22,7 @@ export function Billing() {
     void act.run(async () => { window.location.assign((await post<RedirectOut>(path, body)).url); });
   if (info.loading) return <Loading />;
   if (!b) return <ErrorBanner error={info.error} />;
-  if (!b.enabled) return <section className="panel"><p>{b.message}</p></section>;
+  if (!b.enabled) return <><section className="panel"><p>{b.message}</p></section><CompanyStripe /></>;
   return (
     <>
       <ErrorBanner error={act.error} />
@@ -41,8 +41,49 @@ export function Billing() {
           : <Upgrade plans={b.plans ?? []} busy={act.busy} onChoose={(plan, interval) => go("/billing/checkout", { plan, interval })} />}
       </section>
       <Invoices />
+      <CompanyStripe />
     </>
   );
+}
+
+/** The company's OWN Stripe account, for client invoices paid online: the key is write-only (last 4 shown). */
+function CompanyStripe() {
+  const info = useAsync(() => get<CompanyStripeOut>("/billing/stripe-account"), []);
+  const act = useAction();
+  const [key, setKey] = useState("");
+  const [hook, setHook] = useState("");
+  const s = info.data;
+  const save = () => void act.run(async () => {
+    await api<CompanyStripeOut>("PUT", "/billing/stripe-account", { body: { secret_key: key, webhook_secret: hook || null } });
+    setKey(""); setHook(""); info.reload();
+  });
+  const forget = () => void act.run(async () => { await del("/billing/stripe-account"); info.reload(); });
+  return (
+    <section className="panel" aria-label="Client payments">
+      <h3>Client payments (your Stripe account)</h3>
+      <ErrorBanner error={info.error ?? act.error} />
+      {s && <p>{s.configured ? `Stripe key configured (…${s.key_last4}).` : "No Stripe key: client invoices cannot be paid online."}
+        {s.configured && (s.webhook_configured ? " Webhook configured." : " Add the webhook secret so payments are recorded.")}</p>}
+      {s && <p className="muted">In Stripe, add a webhook endpoint <code>{s.webhook_url}</code> for checkout.session.completed and payment_intent.succeeded.</p>}
+      <form className="row" aria-label="Stripe account" onSubmit={(e) => { e.preventDefault(); save(); }}>
+        <Field label="Secret key"><input type="password" autoComplete="off" value={key} placeholder="sk_live_…" onChange={(e) => setKey(e.target.value)} /></Field>
+        <Field label="Webhook signing secret"><input type="password" autoComplete="off" value={hook} placeholder="whsec_…" onChange={(e) => setHook(e.target.value)} /></Field>
+        <button type="submit" disabled={act.busy || !key} style={{ marginBottom: 12 }}>Save</button>
+        {s?.configured && <button type="button" className="secondary" disabled={act.busy} onClick={forget} style={{ marginBottom: 12 }}>Remove</button>}
+      </form>
+    </section>
+  );
+}
+
+/** "Pay online" for an open client invoice: opens a Stripe Checkout page for its open amount (the company's key). */
+export function PayOnlineButton({ invoiceId, status }: { invoiceId: string; status: string }) {
+  const act = useAction();
+  if (!["issued", "sent", "partially_paid"].includes(status)) return null;
+  const open = () => void act.run(async () => {
+    const link = await post<PayLinkOut>(`/billing/client-invoices/${invoiceId}/pay-online`);
+    window.open(link.url, "_blank", "noopener");
+  });
+  return <><button className="secondary" disabled={act.busy} onClick={open}>Pay online</button><ErrorBanner error={act.error} /></>;
 }
 
 function Upgrade({ plans, busy, onChoose }: {
