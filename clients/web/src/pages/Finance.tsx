@@ -9,6 +9,7 @@ import type {
   PayoutPage, PayrollRunPage, PayrollSummary, PayslipPage, UrlOut,
 } from "../models";
 import { nameOf, usePeople } from "../people";
+import { PayOnlineButton } from "./Billing";
 import { isAdmin, isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 
@@ -312,6 +313,7 @@ function InvoiceEditor({ id, onChange, onOpen }: { id: string; onChange: () => v
         {["issued", "sent", "partially_paid"].includes(i.status) && <button className="secondary" disabled={act.busy} onClick={() => call("/send", {})}>Email to client</button>}
         {["issued", "sent"].includes(i.status) && i.paid_minor === 0 && <button className="secondary" disabled={act.busy} onClick={() => call("/void")}>Void</button>}
         {i.kind === "invoice" && !["draft", "void"].includes(i.status) && <button className="secondary" disabled={act.busy} onClick={() => call("/credit-note", {})}>Credit note</button>}
+        {i.kind === "invoice" && <PayOnlineButton invoiceId={id} status={i.status} />}
       </div>
       {["issued", "sent", "partially_paid"].includes(i.status) && i.kind === "invoice" && (
         <form className="row" style={{ marginTop: 8 }} onSubmit={(e) => { e.preventDefault(); void act.run(async () => {
