@@ -77,7 +77,8 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         assert ("pillow" in reqs) == (name in {"media", "finance", "reports"}), name
         # S3: uploads, attachments, receipts, export files and imports, and the privacy center's export links
         assert ("boto3" in reqs) == (name in {"media", "messaging", "team", "finance", "reports"}), name
-        assert ("cryptography" in reqs) == (name in {"auth", "integrations"}), name  # TOTP/SSO secrets, tokens
+        # TOTP/SSO secrets, calendar tokens, companies' own Stripe keys (encrypted at rest)
+        assert ("cryptography" in reqs) == (name in {"auth", "integrations", "billing", "stripe-webhook"}), name
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
     }, "every other runtime dependency is imported by some function"
