@@ -41,4 +41,4 @@ ALTER TABLE companies ADD COLUMN require_2fa boolean NOT NULL DEFAULT false;
 -- A sign-in challenge answered with an authenticator (or recovery) code instead of an emailed one.
 ALTER TABLE auth_tokens DROP CONSTRAINT auth_tokens_kind_check;
 ALTER TABLE auth_tokens ADD CONSTRAINT auth_tokens_kind_check
-  CHECK (kind IN ('password_reset', 'login_otp', 'login_totp'));
+  CHECK (kind IN ('password_reset', 'login_otp', 'device_pairing', 'login_totp'));
