@@ -38,6 +38,7 @@ CAPTURED_TABLES = (
     "location_points",
     "geofence_events",
     "data_exports",
+    "report_exports",
     "device_tokens",
 )
 REQUEST_COLUMNS = (
@@ -133,12 +134,13 @@ def _company(conn: Conn) -> str:
 
 def captured_keys(conn: Conn, user_id: str) -> list[str]:
     """Return every S3 key holding the person's captured data (screenshots and derived images, recording chunks,
-    chat attachments they uploaded, their exports)."""
+    chat attachments they uploaded, their exports and the report files they exported)."""
     rows = conn.execute(
         "SELECT unnest(ARRAY[object_key, thumb_key, blur_key]) AS k FROM screenshots WHERE user_id = %(u)s"
         " UNION ALL SELECT object_key FROM recording_chunks WHERE user_id = %(u)s"
         " UNION ALL SELECT object_key FROM chat_attachments WHERE uploader_id = %(u)s"
-        " UNION ALL SELECT object_key FROM data_exports WHERE user_id = %(u)s",
+        " UNION ALL SELECT object_key FROM data_exports WHERE user_id = %(u)s"
+        " UNION ALL SELECT object_key FROM report_exports WHERE user_id = %(u)s",
         {"u": user_id},
     ).fetchall()
     return [r["k"] for r in rows if r["k"]]
