@@ -68,8 +68,8 @@ def team(api):
     assert r.status_code == 201, r.json
     consent(api, admin, emp, activity=True)
     start = datetime.now(UTC).replace(microsecond=0, second=0) - timedelta(hours=3)
-    r = api.post("/function/time/entries", token=emp["token"],
-                 json={"started_at": start.isoformat(), "ended_at": (start + timedelta(hours=2)).isoformat()})  # fmt: skip
+    entry = {"started_at": start.isoformat(), "ended_at": (start + timedelta(hours=2)).isoformat()}
+    r = api.post("/function/time/entries", token=emp["token"], json=entry)
     assert r.status_code == 201, r.json
     samples = [
         {"seq": i, "started_at": (start + timedelta(minutes=i)).isoformat(), "duration": 60, "app": "Excel",

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..config import secret
-from ..db import Conn, Row, transaction, Claims
+from ..db import Claims, Conn, Row, transaction
 from ..errors import ApiError
 
 TIMEOUT_SECONDS = 20
@@ -110,10 +110,16 @@ def prompt(numbers: dict, titles: list[Row] | None) -> list[dict]:
 
 def complete(cfg: ModelConfig, messages: list[dict]) -> tuple[str, dict]:
     """POST the chat completion; return (text, usage). Raise ModelFailed/ModelUnavailable on any failure."""
+    headers = {"Content-Type": "application/json"}
+    if cfg.api_key:
+        headers["Authorization"] = f"Bearer {cfg.api_key}"
     req = urllib.request.Request(
         f"{cfg.base_url}/chat/completions",
         data=json.dumps({"model": cfg.model, "messages": messages}).encode(),
-        headers={"Content-Type": "application/json", **({"Authorization": f"Bearer {cfg.api_key}"} if cfg.api_key else {})},
+        headers={
+            "Content-Type": "application/json",
+            **({"Authorization": f"Bearer {cfg.api_key}"} if cfg.api_key else {}),
+        },
         method="POST",
     )
     try:
