@@ -1,11 +1,13 @@
 """Seed for integrations: the employee's CalDAV connection (through the API), an event link and a suggestion as the
-sync job writes them (its 'job' claims), and a security alert raised the way auth and team raise them."""
+sync job writes them (its 'job' claims), a security alert raised the way auth and team raise them,
+the company's AI settings and one logged model request."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
 from workmonitor.db import Claims, transaction
+from workmonitor.integrations.ai import log_request
 from workmonitor.integrations.alerts import raise_alert
 
 
@@ -34,4 +36,12 @@ def seed(api, ctx: dict) -> None:
         raise_alert(
             conn, ctx["company_id"], "role_changed", subject_user_id=employee["user"]["id"], details={"to": "x"}
         )
+    admin = ctx["admin"]
+    r = api.put("/function/integrations/ai/settings", json={"enabled": True}, token=admin["token"])
+    assert r.status_code == 200, r.json
+    with transaction(Claims(company_id=ctx["company_id"], user_id=admin["user"]["id"], role="admin")) as conn:
+        log_request(  # as the narrative route logs a request (the model itself is tested in test_integrations_ai)
+            conn, admin["user"]["id"], employee["user"]["id"], "aggregates", "seed-model", "ok",
+            {"prompt_tokens": 10, "completion_tokens": 5},
+        )  # fmt: skip
     ctx["calendar_connection_id"] = connection_id

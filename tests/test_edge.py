@@ -206,6 +206,7 @@ def edge(stack, tmp_path_factory):
         "integrations-keys": "k1:" + secrets.token_urlsafe(32)[:43],
         "google-client-secret": secrets.token_hex(16),
         "microsoft-client-secret": secrets.token_hex(16),
+        "ai-api-key": secrets.token_hex(16),
     }
     overrides = {
         "S3_ENDPOINT": svc.s3_endpoint,

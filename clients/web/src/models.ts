@@ -208,3 +208,6 @@ export type SecurityAlertPage = Integrations["AlertPage"];
 export type Insights = Integrations["Insights"];
 export type InsightsOut = Integrations["InsightsOut"];
 export type TeamInsights = Integrations["TeamInsights"];
+export type NarrativeOut = Integrations["NarrativeOut"];
+export type AiSettingsOut = Integrations["AiSettingsOut"];
+export type AiRequestPage = Integrations["AiRequestPage"];

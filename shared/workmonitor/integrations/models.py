@@ -187,3 +187,61 @@ class InsightsOut(Model):
 
 class TeamInsights(Model):
     items: list[Insights]
+
+
+# --- AI insights (workmonitor.integrations.ai) ---------------------------------------------------------------------
+
+AiDataKind = Literal["aggregates", "aggregates_and_titles"]
+
+
+class NarrativeIn(Input):
+    """Whose insights to summarise (default: oneself) over which local days (default: the last 28)."""
+
+    user_id: uuid.UUID | None = None
+    from_: Day | None = Field(default=None, alias="from")
+    to: Day | None = None
+
+
+class NarrativeOut(Model):
+    """The SQL numbers and, on top, a model's narrative: `generated` marks the text as written by `model`."""
+
+    numbers: Insights
+    narrative: str
+    generated: Literal[True]
+    model: str
+    data_kind: AiDataKind
+
+
+class AiSettingsIn(Input):
+    enabled: bool
+    allow_titles: bool = False
+
+
+class AiSettings(Model):
+    """Whether the company's AI summaries are on and what may be sent; `configured`: a model is set up at all."""
+
+    configured: bool
+    model: str | None
+    enabled: bool
+    allow_titles: bool
+    updated_at: Timestamp | None
+
+
+class AiSettingsOut(Model):
+    settings: AiSettings
+
+
+class AiRequest(Model):
+    id: Id
+    requested_by: Id
+    subject_user_id: Id
+    data_kind: AiDataKind
+    model: str
+    status: Literal["ok", "failed"]
+    prompt_tokens: int | None
+    completion_tokens: int | None
+    created_at: Timestamp
+
+
+class AiRequestPage(Page[AiRequest]):
+    pass

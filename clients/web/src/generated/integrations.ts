@@ -1,5 +1,40 @@
 // Generated from openapi/integrations.json by scripts/gen-types.mjs — do not edit.
 export interface paths {
+    "/ai/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every model request of the company, newest first: who asked, for whom, what kind of data, token counts. */
+        get: operations["ai_list_requests_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/ai/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether AI summaries are on for the company and what may be sent (aggregates only unless allow_titles). */
+        get: operations["ai_get_settings_get"];
+        /** Turn AI summaries on or off and choose whether window titles and URLs may be sent (audited). */
+        put: operations["ai_put_settings_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/alerts": {
         parameters: {
             query?: never;
@@ -171,6 +206,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/insights/narrative": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A model's short narrative and recommendations on top of ?user_id's insight numbers (oneself by default; */
+        post: operations["ai_narrative_post"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/insights/team": {
         parameters: {
             query?: never;
@@ -307,6 +359,88 @@ export interface components {
         AcceptOut: {
             entry: components["schemas"]["Entry"];
             suggestion: components["schemas"]["Suggestion"];
+        };
+        /** AiRequest */
+        AiRequest: {
+            /** Completion Tokens */
+            completion_tokens: number | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Data Kind
+             * @enum {string}
+             */
+            data_kind: "aggregates" | "aggregates_and_titles";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Model */
+            model: string;
+            /** Prompt Tokens */
+            prompt_tokens: number | null;
+            /**
+             * Requested By
+             * Format: uuid
+             */
+            requested_by: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "ok" | "failed";
+            /**
+             * Subject User Id
+             * Format: uuid
+             */
+            subject_user_id: string;
+        };
+        /** AiRequestPage */
+        AiRequestPage: {
+            /** Has More */
+            has_more: boolean;
+            /** Items */
+            items: components["schemas"]["AiRequest"][];
+            /** Limit */
+            limit: number;
+            /** Next Offset */
+            next_offset: number | null;
+            /** Offset */
+            offset: number;
+        };
+        /**
+         * AiSettings
+         * @description Whether the company's AI summaries are on and what may be sent; `configured`: a model is set up at all.
+         */
+        AiSettings: {
+            /** Allow Titles */
+            allow_titles: boolean;
+            /** Configured */
+            configured: boolean;
+            /** Enabled */
+            enabled: boolean;
+            /** Model */
+            model: string | null;
+            /** Updated At */
+            updated_at: string | null;
+        };
+        /** AiSettingsIn */
+        AiSettingsIn: {
+            /**
+             * Allow Titles
+             * @default false
+             */
+            allow_titles: boolean;
+            /** Enabled */
+            enabled: boolean;
+        };
+        /** AiSettingsOut */
+        AiSettingsOut: {
+            settings: components["schemas"]["AiSettings"];
         };
         /** Alert */
         Alert: {
@@ -606,6 +740,48 @@ export interface components {
         InsightsOut: {
             insights: components["schemas"]["Insights"];
         };
+        /**
+         * NarrativeIn
+         * @description Whose insights to summarise (default: oneself) over which local days (default: the last 28).
+         */
+        NarrativeIn: {
+            /**
+             * From
+             * @default null
+             */
+            from: string | null;
+            /**
+             * To
+             * @default null
+             */
+            to: string | null;
+            /**
+             * User Id
+             * @default null
+             */
+            user_id: string | null;
+        };
+        /**
+         * NarrativeOut
+         * @description The SQL numbers and, on top, a model's narrative: `generated` marks the text as written by `model`.
+         */
+        NarrativeOut: {
+            /**
+             * Data Kind
+             * @enum {string}
+             */
+            data_kind: "aggregates" | "aggregates_and_titles";
+            /**
+             * Generated
+             * @constant
+             */
+            generated: true;
+            /** Model */
+            model: string;
+            /** Narrative */
+            narrative: string;
+            numbers: components["schemas"]["Insights"];
+        };
         /** OAuthFinishIn */
         OAuthFinishIn: {
             /** Code */
@@ -724,6 +900,97 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ai_list_requests_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiRequestPage"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ai_get_settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiSettingsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ai_put_settings_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AiSettingsIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AiSettingsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
     alerts_list_alerts_get: {
         parameters: {
             query?: never;
@@ -1056,6 +1323,39 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["InsightsOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    ai_narrative_post: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NarrativeIn"];
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NarrativeOut"];
                 };
             };
             /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
