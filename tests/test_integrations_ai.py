@@ -147,7 +147,7 @@ def test_not_configured_and_model_down(api, team, monkeypatch):
     r = api.get(SETTINGS, token=admin["token"])
     assert r.json["settings"]["configured"] is False and r.json["settings"]["model"] is None
     r = api.post(NARR, json={}, token=emp["token"])
-    assert r.status_code == 503 and r.json["error"]["code"] == "ai_not_configured", r.json
+    assert r.status_code == 409 and r.json["error"]["code"] == "ai_not_configured", r.json
 
     assert api.put(SETTINGS, json={"enabled": True}, token=admin["token"]).status_code == 200
     monkeypatch.setenv("AI_BASE_URL", "http://127.0.0.1:9/v1")  # nothing listens on the discard port

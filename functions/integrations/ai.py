@@ -34,8 +34,8 @@ def _settings_out(row: dict) -> dict:
 @responds(NarrativeOut, body=NarrativeIn)
 def narrative():
     """A model's short narrative and recommendations on top of ?user_id's insight numbers (oneself by default;
-    managers their employees; admins anyone). 409 ai_off when the company has not turned it on; 503 when no model
-    is configured or it cannot be reached; 502 when it answers badly. The numbers endpoint is unaffected."""
+    managers their employees; admins anyone). 409 ai_off when the company has not turned it on, 409 ai_not_configured
+    without a model; 503 when it cannot be reached; 502 when it answers badly. The numbers endpoint is unaffected."""
     data = body(NarrativeIn)
     conn = db()
     me = caller()

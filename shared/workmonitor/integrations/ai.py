@@ -158,7 +158,8 @@ def narrative(conn: Conn, claims: Claims, requested_by: str, numbers: dict) -> d
     (a failure is logged in its own transaction, since the request's rolls back)."""
     cfg = model_config()
     if cfg is None:
-        raise ModelUnavailable("No AI model is configured for this installation.", code="ai_not_configured")
+        # a state of the installation, like billing or calendars being off: 409, not a dependency being down
+        raise ApiError("No AI model is configured for this installation.", code="ai_not_configured", status=409)
     st = settings(conn)
     if not st["enabled"]:
         raise ApiError("AI summaries are off for this company; an admin can turn them on.", code="ai_off", status=409)
