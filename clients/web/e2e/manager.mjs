@@ -208,7 +208,10 @@ export async function run({ base, admin, employee, nav, step, waitFor, outbox, s
   await m.reload();
   await m.waitForSelector('[data-testid="entry-row"] >> text=Still tracking');
   const first = '[data-testid="entry-row"]:has-text("Still tracking")';
-  if (!(await m.textContent(first)).includes("Eve Employee")) throw new Error("the entries table has no person column");
+  // the person column fills in once the team's names have loaded
+  await m.waitForSelector(`${first}:has-text("Eve Employee")`, { timeout: 10000 }).catch(() => {
+    throw new Error("the entries table has no person column");
+  });
   // An edit that overlaps last week's entry is refused, and the form names the entry in the way.
   const mgrTz = (await ok(base, m, "GET", "/auth/me")).user.timezone;
   const local = (ms) => {
