@@ -3,11 +3,10 @@ installation's own network, so a calendar URL cannot be used to probe the databa
 
 from __future__ import annotations
 
-import ipaddress
 import os
-import socket
 from urllib.parse import urlsplit
 
+from .. import netguard
 from ..errors import ValidationFailed
 
 ALLOW_PRIVATE_ENV = "INTEGRATIONS_ALLOW_PRIVATE_URLS"  # "1": self-hosted calendars on the LAN (and tests)
@@ -29,15 +28,13 @@ def check_calendar_url(url: str) -> str:
         raise ValidationFailed("The calendar's address must use https.", fields={"url": "https required"})
     if not private_allowed():
         try:
-            infos = socket.getaddrinfo(parts.hostname, parts.port or 443, proto=socket.IPPROTO_TCP)
-        except (socket.gaierror, UnicodeError):
+            unsafe = netguard.resolves_to_unsafe(parts.hostname, parts.port or 443)
+        except (OSError, UnicodeError, ValueError):
             raise ValidationFailed(
                 "The calendar's host name does not resolve.", fields={"url": "unknown host"}
             ) from None
-        for info in infos:
-            addr = ipaddress.ip_address(info[4][0])
-            if addr.is_private or addr.is_loopback or addr.is_link_local or addr.is_reserved or addr.is_multicast:
-                raise ValidationFailed(
-                    "The calendar's address is inside this server's network.", fields={"url": "private address"}
-                )
+        if unsafe:
+            raise ValidationFailed(
+                "The calendar's address is inside this server's network.", fields={"url": "private address"}
+            )
     return url if url.endswith("/") else url + "/"

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import ipaddress
 import json
 import os
-import socket
 import time
 from datetime import timedelta
 from urllib.parse import urlsplit
 
-from .. import security, wire
+from .. import netguard, security, wire
 from ..db import Conn, Row
 from ..errors import NotFound, ValidationFailed
 
@@ -88,20 +86,6 @@ def private_allowed() -> bool:
     return os.environ.get("WEBHOOK_ALLOW_PRIVATE_TARGETS", "").lower() in ("1", "true", "yes")
 
 
-def _unsafe(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
-        ip = ip.ipv4_mapped
-    return (
-        ip.is_private
-        or ip.is_loopback
-        or ip.is_link_local
-        or ip.is_multicast
-        or ip.is_reserved
-        or ip.is_unspecified
-        or not ip.is_global
-    )
-
-
 def check_target(url: str) -> None:
     """Raise UnsafeTarget unless `url` may be called (see the module docstring); resolves the host now."""
     parts = urlsplit(url)
@@ -111,14 +95,11 @@ def check_target(url: str) -> None:
     if not parts.hostname or parts.username or parts.password:
         raise UnsafeTarget("The URL needs a host name and no user or password.")
     try:
-        port = parts.port or (443 if parts.scheme == "https" else 80)
-        infos = socket.getaddrinfo(parts.hostname, port, proto=socket.IPPROTO_TCP)
+        unsafe = netguard.resolves_to_unsafe(parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
     except (OSError, ValueError, UnicodeError) as exc:
         raise UnsafeTarget("The host name does not resolve.") from exc
-    for info in infos:
-        ip = ipaddress.ip_address(str(info[4][0]).split("%")[0])
-        if not allow and _unsafe(ip):
-            raise UnsafeTarget("The URL points to a private, loopback or link-local address.")
+    if unsafe and not allow:
+        raise UnsafeTarget("The URL points to a private, loopback or link-local address.")
 
 
 def _checked(url: str) -> str:
