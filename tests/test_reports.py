@@ -308,9 +308,9 @@ def test_background_export_progress_and_its_s3_link(api, org, monkeypatch):
     entries = _some_entries(org, 1200)
     insert_entries(org, entries)
     seen: list[int] = []
-    real = exportjob._progress
+    real = exportjob.job_progress.advance
     monkeypatch.setattr(exports, "PROGRESS_EVERY", 100)
-    monkeypatch.setattr(exportjob, "_progress", lambda c, i, p: (seen.append(p), real(c, i, p)))
+    monkeypatch.setattr(exportjob.job_progress, "advance", lambda c, t, i, p: (seen.append(p), real(c, t, i, p)))
     r = api.post(
         f"{R}/exports",
         json={"from": FIRST.isoformat(), "to": LAST.isoformat(), "format": "csv", "background": True},

@@ -13,6 +13,7 @@ import logging
 
 from .. import notify, storage
 from ..db import Claims, transaction
+from ..jobs import progress as job_progress
 from . import builder, exports
 from .models import ExportIn
 from .store import spec_of
@@ -26,15 +27,6 @@ def _claims(company_id: str, user_id: str) -> Claims | None:
     if user is None or user["status"] != "active":
         return None
     return Claims(company_id=company_id, user_id=user_id, role=user["role"])
-
-
-def _progress(claims: Claims, export_id: str, percent: int) -> None:
-    with transaction(claims) as conn:
-        conn.execute(
-            "UPDATE report_exports SET progress = greatest(progress, %s), status = 'running' WHERE id = %s"
-            " AND status <> 'done'",
-            (min(percent, 99), export_id),
-        )
 
 
 def run_export(export_id: str, company_id: str, user_id: str) -> str:
@@ -61,11 +53,11 @@ def _run(export_id: str, company_id: str, user_id: str) -> str:
         data = ExportIn.model_validate(row["spec"])
         spec = spec_of(conn, data, user_id)
         total = builder.count(conn, spec)
-    _progress(claims, export_id, 1)
+    job_progress.advance(claims, "report_exports", export_id, 1)
     fmt = row["format"]
 
     def progress(done: int) -> None:
-        _progress(claims, export_id, 1 + int(90 * done / max(total, 1)))
+        job_progress.advance(claims, "report_exports", export_id, 1 + int(90 * done / max(total, 1)))
 
     with transaction(claims) as conn:
         payload, count = render(conn, spec, fmt, progress)

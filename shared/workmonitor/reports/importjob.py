@@ -6,18 +6,10 @@ from __future__ import annotations
 import json
 
 from .. import storage
-from ..db import Claims, transaction
+from ..db import transaction
+from ..jobs import progress
 from . import imports
 from .exportjob import _claims
-
-
-def _progress(claims: Claims, import_id: str, percent: int) -> None:
-    with transaction(claims) as conn:
-        conn.execute(
-            "UPDATE imports SET progress = greatest(progress, %s), status = 'running' WHERE id = %s"
-            " AND status <> 'done'",
-            (min(percent, 99), import_id),
-        )
 
 
 def run_import(import_id: str, company_id: str, user_id: str) -> str:
@@ -52,7 +44,7 @@ def _run(import_id: str, company_id: str, user_id: str) -> str:
     text = storage.get(row["object_key"]).decode("utf-8-sig", errors="replace")
     _, parsed, problems = imports.parse(row["format"], text, row["mapping"] or None)
     total = len(parsed)
-    _progress(claims, import_id, 1)
+    progress.advance(claims, "imports", import_id, 1)
     with transaction(claims) as conn:
         conn.execute("UPDATE imports SET total = %s WHERE id = %s", (total, import_id))
         result = imports.write(
@@ -62,7 +54,7 @@ def _run(import_id: str, company_id: str, user_id: str) -> str:
             import_id,
             row["format"],
             parsed,
-            lambda n: _progress(claims, import_id, 1 + int(95 * n / max(total, 1))),
+            lambda n: progress.advance(claims, "imports", import_id, 1 + int(95 * n / max(total, 1))),
         )
         conn.execute(
             "UPDATE imports SET status = 'done', progress = 100, created = %s, duplicates = %s, skipped = %s,"
