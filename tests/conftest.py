@@ -79,6 +79,28 @@ def stack():
     svc.stop()
 
 
+@pytest.fixture(scope="session")
+def shared_platform(stack, tmp_path_factory):
+    """`make run`'s runner (infra/local/run.py, no web build), started once for the e2e tests that only talk HTTP to
+    it: its own database, RQ worker, outbox and Redis database (the per-test `clean` flushes the suite's, which would
+    eat the runner's jobs, and the in-process `drain` would steal them). Starting one costs seconds, so tests share it;
+    each signs up its own company with unique emails and never stops it. Yields localplatform.running_platform's dict.
+    """
+    from localplatform import running_platform
+
+    base_redis = stack["services"].redis_url.rsplit("/", 1)[0]
+    redis_db = _claim_redis_db(base_redis)
+    env = {"WM_SKIP_WEB": "1", "REDIS_URL": f"{base_redis}/{redis_db}"}
+    try:
+        with running_platform(stack["services"], tmp_path_factory.mktemp("platform"), "shared", env) as platform:
+            yield platform
+    finally:
+        import redis
+
+        redis.Redis.from_url(env["REDIS_URL"]).flushdb()
+        _release_redis_db(base_redis, redis_db)
+
+
 def _claim_redis_db(base_url: str) -> int:
     """Claim a Redis database (1..15) no other running test session uses: flushes and RQ workers stay apart."""
     import redis

@@ -52,12 +52,13 @@ def drain(*queues: str) -> None:
     SimpleWorker([queue(q) for q in queues], connection=client()).work(burst=True)
 
 
-def invite_and_accept(api, admin: dict, role: str = "employee", name: str = "Eve Employee") -> dict:
-    """Invite a user as `admin`, accept through the emailed link; return {"token", "user", "email", ...}."""
+def invite_and_accept(api, admin: dict, role: str = "employee", name: str = "Eve Employee", mail=None) -> dict:
+    """Invite a user as `admin`, accept through the emailed link (read by `mail(to)`, default `last_mail`); return
+    {"token", "user", "email", ...}."""
     email = f"{role}-{uuid.uuid4().hex[:8]}@example.com"
     r = api.post("/function/team/invitations", json={"email": email, "role": role}, token=admin["token"])
     assert r.status_code == 201, r.json
-    token = re.search(r"token=([\w-]+)", last_mail(email)).group(1)
+    token = re.search(r"token=([\w-]+)", (mail or last_mail)(email)).group(1)
     r = api.post("/function/auth/invitations/accept", json={"token": token, "name": name, "password": PASSWORD})
     assert r.status_code == 201, r.json
     return {"token": r.json["access_token"], "refresh": r.json["refresh_token"], "user": r.json["user"], "email": email}

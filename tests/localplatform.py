@@ -1,7 +1,11 @@
-"""Start `make run`'s runner (infra/local/run.py) on free loopback ports with its own database, for e2e tests."""
+"""Start `make run`'s runner (infra/local/run.py) on free loopback ports with its own database, for e2e tests, and
+talk to it over real HTTP (`Http`, the `api` fixture's interface) and through its outbox (`wait_mail`)."""
 
 from __future__ import annotations
 
+import email
+import email.policy
+import json as jsonlib
 import os
 import signal
 import subprocess
@@ -9,9 +13,12 @@ import sys
 import threading
 import time
 from contextlib import contextmanager
+from email.message import EmailMessage
 from pathlib import Path
+from typing import Any
 
 import psycopg
+import requests
 import services
 from psycopg import sql
 
@@ -84,3 +91,76 @@ def running_platform(svc, tmp: Path, name: str, extra_env: dict | None = None, t
             psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}), autocommit=True
         ) as conn:
             conn.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
+
+
+class Answer:
+    """An HTTP answer shaped like the werkzeug test response the `api` fixture returns (status_code, json, text)."""
+
+    def __init__(self, resp: requests.Response):
+        self.resp = resp
+        self.status_code = resp.status_code
+        self.headers = resp.headers
+        self.content = resp.content
+        self.text = resp.text
+        self.mimetype = resp.headers.get("Content-Type", "").split(";")[0].strip()
+
+    @property
+    def json(self) -> Any:
+        return self.resp.json() if self.mimetype == "application/json" else None
+
+
+class Http:
+    """Calls `base`/function/<name>/<path> over real HTTP with an optional bearer token, like tests/apiclient.Api."""
+
+    def __init__(self, base: str, timeout: float = 30):
+        self.base, self.timeout, self.session = base.rstrip("/"), timeout, requests.Session()
+
+    def call(self, method: str, path: str, json=None, token: str | None = None, headers=None, **kwargs) -> Answer:
+        headers = dict(headers or {})
+        if token:
+            headers["Authorization"] = f"Bearer {token}"
+        if json is not None:
+            kwargs["data"] = jsonlib.dumps(json)
+            headers.setdefault("Content-Type", "application/json")
+        return Answer(self.session.request(method, self.base + path, headers=headers, timeout=self.timeout, **kwargs))
+
+    def get(self, path, **kw) -> Answer:
+        return self.call("GET", path, **kw)
+
+    def post(self, path, json=None, **kw) -> Answer:
+        return self.call("POST", path, json=json, **kw)
+
+    def patch(self, path, json=None, **kw) -> Answer:
+        return self.call("PATCH", path, json=json, **kw)
+
+    def put(self, path, json=None, **kw) -> Answer:
+        return self.call("PUT", path, json=json, **kw)
+
+    def delete(self, path, **kw) -> Answer:
+        return self.call("DELETE", path, **kw)
+
+
+def wait_for(check, what: str = "a condition", timeout: float = 60):
+    """Return the first truthy value of `check()`, polled every 0.2 s; fail naming `what` after `timeout` seconds."""
+    deadline = time.time() + timeout
+    while True:
+        found = check()
+        if found:
+            return found
+        if time.time() > deadline:
+            raise AssertionError(f"timed out waiting for {what} ({timeout}s)")
+        time.sleep(0.2)
+
+
+def find_mail(outbox: Path, to: str) -> EmailMessage | None:
+    """Return the newest mail to `to` in the runner's outbox, if any."""
+    for path in sorted(outbox.glob("*.eml"), reverse=True):
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        if msg["To"] == to:
+            return msg  # type: ignore[return-value]
+    return None
+
+
+def wait_mail(outbox: Path, to: str, timeout: float = 60) -> EmailMessage:
+    """Return the mail to `to` once the runner's email worker has written it to the outbox."""
+    return wait_for(lambda: find_mail(outbox, to), f"the worker's mail to {to}", timeout)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import subprocess
 from datetime import UTC, date, datetime, timedelta
 
 from PIL import Image
@@ -14,6 +15,13 @@ def ok(r, status=(200, 201)):
     """Return the JSON of `r` after checking its status."""
     assert r.status_code in ((status,) if isinstance(status, int) else status), (r.status_code, r.json)
     return r.json
+
+
+def pdf_text(data: bytes) -> str:
+    """Return the text of PDF `data` (pdftotext, layout kept)."""
+    assert data[:5] == b"%PDF-", data[:40]
+    out = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True)
+    return out.stdout.decode()
 
 
 def png() -> bytes:

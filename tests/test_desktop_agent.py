@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import os
 import re
@@ -23,7 +21,7 @@ import psycopg
 import pytest
 import requests
 import services
-from psycopg import sql
+from localplatform import wait_for, wait_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 DESKTOP = ROOT / "clients" / "desktop"
@@ -41,17 +39,6 @@ FAST = {
     "NOTIFY": "0",
     "KEYRING": "0",
 }
-
-
-def wait_for(fn, timeout: float = 20, what: str = "condition"):
-    """Return fn()'s first truthy value, polling; fail after `timeout` seconds."""
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        value = fn()
-        if value:
-            return value
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture(scope="session")
@@ -113,78 +100,16 @@ def open_window(name: str, title: str, wm_class: tuple[str, str]):
 
 
 @pytest.fixture(scope="module")
-def platform(stack, tmp_path_factory):
-    """Start infra/local/run.py on a free port with its own database; yield its URLs, outbox and owner DSN."""
-    tmp = tmp_path_factory.mktemp("desk-platform")
-    port, dbname = services.free_port(), f"wm_desk_{os.getpid()}"
-    owner = psycopg.conninfo.conninfo_to_dict(stack["services"].pg_owner_url)
-    app = {k: v for k, v in owner.items() if k != "password"} | {"user": "workmonitor_app"}
-    owner_url = psycopg.conninfo.make_conninfo(**{**owner, "dbname": dbname})
-    env = {
-        **os.environ,
-        "PORT": str(port),
-        "OWNER_DATABASE_URL": owner_url,
-        "MAIL_OUTBOX_DIR": str(tmp / "outbox"),
-        "DATABASE_URL": psycopg.conninfo.make_conninfo(**{**app, "dbname": dbname}),
-        "PYTHONUNBUFFERED": "1",
-        "WM_VAR_DIR": str(tmp / "var"),
-        "JWT_SECRET": "desk-test-secret-" + "z" * 32,
-        "WM_SKIP_WEB": "1",
+def platform(stack, shared_platform):
+    """The session's runner (infra/local/run.py, tests/conftest.py), with its URLs, outbox and owner DSN; each test
+    signs up its own company."""
+    return {
+        "url": shared_platform["base"],
+        "port": shared_platform["port"],
+        "ws": f"http://127.0.0.1:{shared_platform['ws_port']}",
+        "outbox": shared_platform["outbox"],
+        "owner_url": psycopg.conninfo.make_conninfo(stack["services"].pg_owner_url, dbname=shared_platform["dbname"]),
     }
-    env["WS_PORT"] = str(ws_port := services.free_port())
-    # A Redis of its own: the per-test `clean` fixture flushes the suite's, which would eat the runner's jobs.
-    redis_bin = shutil.which("redis-server") or str(Path(sys.executable).parent / "redis-server")
-    redis = subprocess.Popen(
-        [
-            redis_bin,
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(rport := services.free_port()),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ],
-        stdout=subprocess.DEVNULL,
-    )
-    services._wait_port(rport, "redis (desktop agent platform)")
-    env["REDIS_URL"] = f"redis://127.0.0.1:{rport}/0"
-    proc = subprocess.Popen(
-        [sys.executable, str(ROOT / "infra" / "local" / "run.py")],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    lines: list[str] = []
-    while not any("is up on" in ln for ln in lines) and (line := proc.stdout.readline()):
-        lines.append(line)
-    assert any("is up on" in ln for ln in lines), "".join(lines)
-    threading.Thread(target=proc.stdout.read, daemon=True).start()  # keep draining so the runner never blocks
-    try:
-        yield {
-            "url": f"http://127.0.0.1:{port}",
-            "port": port,
-            "ws": f"http://127.0.0.1:{ws_port}",
-            "outbox": tmp / "outbox",
-            "owner_url": owner_url,
-        }
-    finally:
-        proc.send_signal(signal.SIGINT)
-        try:
-            proc.wait(30)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        redis.terminate()
-        with psycopg.connect(psycopg.conninfo.make_conninfo(**{**owner, "dbname": "postgres"}), autocommit=True) as c:
-            c.execute(sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(dbname)))
-
-
-def _mail(outbox: Path, to: str) -> str | None:
-    mails = (email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in outbox.glob("*.eml"))
-    return next((m.get_content() for m in mails if m["To"] == to), None)
 
 
 def call(platform, path: str, headers: dict | None = None, body: dict | None = None, status: int = 200) -> dict:
@@ -218,7 +143,7 @@ def employee(platform) -> dict:
     admin = {"Authorization": f"Bearer {admin['access_token']}"}
     mail = f"eve-{tag}@desk.example.com"
     call(platform, "team/invitations", admin, {"email": mail}, 201)
-    token = re.search(r"token=([\w-]+)", wait_for(lambda: _mail(platform["outbox"], mail), what="invite")).group(1)
+    token = re.search(r"token=([\w-]+)", wait_mail(platform["outbox"], mail).get_content()).group(1)
     emp = call(
         platform, "auth/invitations/accept", body={"token": token, "name": "Eve", "password": PASSWORD}, status=201
     )

@@ -8,21 +8,17 @@ arrived in the database.
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
-import os
 import re
 import shutil
 import subprocess
-import time
 import uuid
 from pathlib import Path
 
 import psycopg
 import pytest
 import requests
-from localplatform import running_platform
+from localplatform import wait_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 EXT = ROOT / "clients" / "extension"
@@ -67,20 +63,11 @@ def _call(base: str, path: str, token: str | None = None, body: dict | None = No
     return r.json()
 
 
-def _mail(outbox: Path, to: str) -> str | None:
-    mails = (email.message_from_bytes(p.read_bytes(), policy=email.policy.default) for p in outbox.glob("*.eml"))
-    return next((m.get_content() for m in mails if m["To"] == to), None)
-
-
 def _invite(platform: dict, admin: str, name: str) -> dict:
     """Invite `name` as the admin and accept by the emailed link; return email, id and access token."""
     mail = f"{name.lower()}-{uuid.uuid4().hex[:6]}@ext.example.com"
     _call(platform["base"], "team/invitations", admin, {"email": mail}, 201)
-    deadline = time.time() + 20
-    while not (text := _mail(Path(platform["outbox"]), mail)) and time.time() < deadline:
-        time.sleep(0.2)
-    assert text, f"no invitation mail for {mail}"
-    token = re.search(r"token=([\w-]+)", text).group(1)
+    token = re.search(r"token=([\w-]+)", wait_mail(platform["outbox"], mail).get_content()).group(1)
     body = {"token": token, "name": name, "password": PASSWORD}
     user = _call(platform["base"], "auth/invitations/accept", body=body, status=201)
     return {"email": mail, "id": user["user"]["id"], "token": user["access_token"]}
@@ -93,54 +80,57 @@ def chromium() -> str:
     return path
 
 
-def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactly_once(stack, tmp_path, chromium):
+def test_extension_in_chromium_records_two_sites_idle_offline_and_restart_exactly_once(
+    stack, shared_platform, tmp_path, chromium
+):
     node = _node()
-    with running_platform(stack["services"], tmp_path, "ext", {"WM_SKIP_WEB": "1"}) as platform:
-        base = platform["base"]
-        admin = _call(
-            base,
-            "auth/signup",
-            body={
-                "company_name": "Ext Co",
-                "name": "Ada",
-                "email": f"ada-{uuid.uuid4().hex[:6]}@ext.example.com",
+    platform = shared_platform  # the session's runner (tests/conftest.py); this test signs up its own company
+    base = platform["base"]
+    admin = _call(
+        base,
+        "auth/signup",
+        body={
+            "company_name": "Ext Co",
+            "name": "Ada",
+            "email": f"ada-{uuid.uuid4().hex[:6]}@ext.example.com",
+            "password": PASSWORD,
+        },
+        status=201,
+    )["access_token"]
+    emp = _invite(platform, admin, "Eve")
+    other = _invite(platform, admin, "Olga")
+    agreement = _call(base, f"team/users/{emp['id']}/agreements", admin, {"activity": True}, 201)["agreement"]
+    _call(base, f"team/agreements/{agreement['id']}/accept", emp["token"])
+    project = _call(base, "projects/projects", admin, {"name": "Browser work", "member_ids": [emp["id"]]}, 201)
+    pairing = _call(base, "auth/pairing-codes", other["token"], status=201)["code"]  # what the web app shows
+    config = tmp_path / "e2e.json"
+    config.write_text(
+        json.dumps(
+            {
+                "port": platform["port"],
+                "email": emp["email"],
+                "noConsentEmail": other["email"],
+                "pairingCode": pairing,
                 "password": PASSWORD,
-            },
-            status=201,
-        )["access_token"]
-        emp = _invite(platform, admin, "Eve")
-        other = _invite(platform, admin, "Olga")
-        agreement = _call(base, f"team/users/{emp['id']}/agreements", admin, {"activity": True}, 201)["agreement"]
-        _call(base, f"team/agreements/{agreement['id']}/accept", emp["token"])
-        project = _call(base, "projects/projects", admin, {"name": "Browser work", "member_ids": [emp["id"]]}, 201)
-        pairing = _call(base, "auth/pairing-codes", other["token"], status=201)["code"]  # what the web app shows
-        config = tmp_path / "e2e.json"
-        config.write_text(
-            json.dumps(
-                {
-                    "port": platform["port"],
-                    "email": emp["email"],
-                    "noConsentEmail": other["email"],
-                    "pairingCode": pairing,
-                    "password": PASSWORD,
-                    "project": project["project"]["name"],
-                    "chromium": chromium,
-                    "shots": str(SHOTS),
-                    "playwright": str(ROOT / "clients" / "web" / "package.json"),
-                }
-            )
+                "project": project["project"]["name"],
+                "chromium": chromium,
+                "shots": str(SHOTS),
+                "playwright": str(ROOT / "clients" / "web" / "package.json"),
+            }
         )
-        out = subprocess.run([node, "e2e/run.mjs", str(config)], cwd=EXT, capture_output=True, text=True, timeout=300)
-        print(out.stdout, out.stderr)
-        assert out.returncode == 0, out.stdout + out.stderr
-        result = json.loads(re.search(r"^e2e-result (.*)$", out.stdout, re.M).group(1))
-        # The runner's own database (named by tests/localplatform.py), read as its owner: inspection only.
-        owner = psycopg.conninfo.make_conninfo(stack["services"].pg_owner_url, dbname=f"wm_ext_{os.getpid()}")
-        with psycopg.connect(owner, autocommit=True) as conn:
-            rows = conn.execute(
-                "SELECT user_id::text, device_id, seq, domain, duration, idle, active_seconds, source, url"
-                " FROM activity_samples ORDER BY seq"
-            ).fetchall()
+    )
+    out = subprocess.run([node, "e2e/run.mjs", str(config)], cwd=EXT, capture_output=True, text=True, timeout=300)
+    print(out.stdout, out.stderr)
+    assert out.returncode == 0, out.stdout + out.stderr
+    result = json.loads(re.search(r"^e2e-result (.*)$", out.stdout, re.M).group(1))
+    # The runner's own database, read as its owner: inspection only.
+    owner = psycopg.conninfo.make_conninfo(stack["services"].pg_owner_url, dbname=platform["dbname"])
+    with psycopg.connect(owner, autocommit=True) as conn:
+        rows = conn.execute(
+            "SELECT user_id::text, device_id, seq, domain, duration, idle, active_seconds, source, url"
+            " FROM activity_samples WHERE user_id IN (%s, %s) ORDER BY seq",
+            (emp["id"], other["id"]),
+        ).fetchall()
     mine = [r for r in rows if r[0] == emp["id"]]
     assert not [r for r in rows if r[0] == other["id"]], "nothing is sent for a person without consent"
     assert result["noConsentStatus"] == "Not allowed" and result["noConsentSent"] == 0  # signed in by pairing code

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -63,6 +63,7 @@ RULES = paycalc.Rules(
     weekly_overtime_seconds=40 * 3600,
     weekend_premium=Decimal("0.25"),
     holiday_premium=Decimal(1),
+    night_premium=Decimal("0.25"),  # 22:00-06:00 local
     holidays=frozenset({date(2026, 10, 3)}),
 )
 
@@ -90,14 +91,16 @@ def test_payroll_lines_sum_to_the_payslip_and_pay_every_worked_second(spans, kin
     emp = paycalc.Employee("u", [paycalc.Rate(date(2020, 1, 1), kind, rate)], entries)
     first, last = date(2026, 10, 1), date(2026, 10, 31)
     result = paycalc.compute(emp, RULES, first, last)
-    worked = sum(
-        int((e - s).total_seconds())
-        for _, s, e, _ in entries
-        if s.astimezone(paycalc.ZoneInfo("Europe/Berlin")).date() <= last
-    )
+    zone = paycalc.ZoneInfo("Europe/Berlin")
+    counted = [(s, e) for _, s, e, _ in entries if s.astimezone(zone).date() <= last]
+    worked = sum(int((e - s).total_seconds()) for s, e in counted)
+    # Berlin's offsets are whole hours, so each UTC quarter hour is wholly inside or outside 22:00-06:00 local.
+    quarters = (s + timedelta(minutes=15 * k) for s, e in counted for k in range((e - s) // timedelta(minutes=15)))
+    night = sum(900 for q in quarters if not 6 <= q.astimezone(zone).hour < 22)
     if kind == "hourly":
         paid = sum(ln.seconds for ln in result.lines if ln.kind in ("regular", "overtime", "adjustment"))
         assert paid == worked
+        assert sum(ln.seconds for ln in result.lines if ln.kind == "night_premium") == night
     for ln in result.lines:
         if ln.rate is not None and ln.seconds:
             assert ln.amount_minor == money.time_amount(ln.seconds, ln.rate, "EUR", ln.multiplier or Decimal(1))
@@ -133,3 +136,22 @@ def test_pay_periods_align_to_week_start_and_months():
 def test_invoice_number_format():
     assert invoices.format_number("INV-{YYYY}-{seq:04}", 7, date(2026, 3, 1)) == "INV-2026-0007"
     assert invoices.format_number("{YY}{MM}/{seq}", 12, date(2026, 3, 1)) == "2603/12"
+
+
+def test_night_seconds_follow_the_clock_that_was_worked():
+    zone = paycalc.ZoneInfo("Europe/Berlin")
+    night = (time(22), time(6))
+    # Spring forward (2026-03-29): Saturday 22:00 CET to Sunday 06:00 CEST is 7 hours, 2 before midnight.
+    spring = paycalc.night_seconds(
+        datetime(2026, 3, 28, 20, tzinfo=UTC), datetime(2026, 3, 29, 6, tzinfo=UTC), zone, *night
+    )
+    assert spring == {date(2026, 3, 28): 2 * 3600, date(2026, 3, 29): 5 * 3600}
+    # Fall back (2026-10-25): the same wall-clock night is 9 hours.
+    fall = paycalc.night_seconds(
+        datetime(2026, 10, 24, 19, tzinfo=UTC), datetime(2026, 10, 25, 7, tzinfo=UTC), zone, *night
+    )
+    assert fall == {date(2026, 10, 24): 2 * 3600, date(2026, 10, 25): 7 * 3600}
+    # A window inside one day, and a span that starts inside yesterday's window.
+    early = paycalc.night_seconds(datetime(2026, 9, 15, 1, tzinfo=UTC), datetime(2026, 9, 15, 10, tzinfo=UTC), zone,
+                                  time(0), time(5, 30))  # fmt: skip
+    assert early == {date(2026, 9, 15): int(2.5 * 3600)}

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from factories import drain, invite_and_accept, signup
-from seed_finance import F, approved_week, ok, run_payroll
+from seed_finance import F, approved_week, ok, pdf_text, run_payroll
 
 from workmonitor import keys, storage
 
@@ -264,3 +264,68 @@ def test_visibility_payslip_pdf_and_csv(api, co, stack):
     assert sum(int(round(float(x["amount"]) * 100)) for x in rows) == summary["run"]["total_minor"] == 107000 + 5000
     assert {x["line_kind"] for x in rows} == {"regular", "overtime"}
     assert rows[0].keys() >= {"employee_email", "hours", "rate", "multiplier", "amount", "currency"}
+
+
+def _pdf_text(company_id: str, run_id: str, user_id: str) -> str:
+    return pdf_text(storage.get(storage.key(company_id, "payslips", run_id, f"{user_id}.pdf")))
+
+
+def test_night_premium_pays_the_hours_inside_the_local_night_window(api, co):
+    setup(api, co, [("hourly", "20", "2020-01-01")], pay_frequency="monthly")
+    a = co["admin"]["token"]
+    # Tuesday 20:00 to Wednesday 02:00 Berlin (CEST): 6 hours, 4 of them inside 22:00-06:00.
+    approved_week(api, co["emp"], co["manager"], [("2026-09-15T18:00:00Z", "2026-09-16T00:00:00Z")])
+    draft = run_payroll(api, co["admin"], "2026-09-15", finalize=False)
+    assert lines_of(draft, api, co) == [("regular", 6 * 3600, 12000)]  # night premium off (0): no line
+    cfg = ok(api.put(f"{F}/settings", json={"night_premium": "0.25", "night_start": "22:00", "night_end": "06:00"},
+                     token=a))["settings"]  # fmt: skip
+    assert (cfg["night_premium"], cfg["night_start"], cfg["night_end"]) == ("0.250", "22:00:00", "06:00:00")
+    run_id = draft["run"]["id"]
+    for step in ("compute", "review", "finalize"):
+        ok(api.post(f"{F}/payroll/runs/{run_id}/{step}", token=a))
+    summary = ok(api.get(f"{F}/payroll/runs/{run_id}", token=a))
+    # 4 h x 20.00 x 0.25 = 20.00 on top of 6 h x 20.00 = 120.00.
+    assert lines_of(summary, api, co) == [("night_premium", 4 * 3600, 2000), ("regular", 6 * 3600, 12000)]
+    assert summary["run"]["total_minor"] == 14000
+    rows = ok(api.get(f"{F}/payroll/runs/{run_id}/lines", token=a))["items"]
+    (night,) = [r for r in rows if r["kind"] == "night_premium"]
+    assert night["description"] == "Night premium: 4.00 h @ 20.00 x 0.25"
+    drain(keys.REPORTS_QUEUE)
+    text = _pdf_text(co["admin"]["company"]["id"], run_id, co["emp"]["user"]["id"])
+    for expected in ("Night premium: 4.00 h @ 20.00 x 0.25", "20.00 USD", "140.00 USD"):
+        assert expected in text, text
+
+
+def test_night_premium_across_the_dst_night_pays_the_seconds_worked_and_stacks_with_weekend(api, co):
+    hourly = [("hourly", "20", "2020-01-01")]
+    setup(api, co, hourly, pay_frequency="weekly", weekend_premium="0.5", night_premium="0.25")
+    # Saturday 23:00 CEST to Sunday 07:00 CET across the end of DST (2026-10-25): 9 hours worked; of them 1 hour
+    # before midnight and 7 (wall clock says 6) from 00:00 to 06:00 are night: 8 night hours.
+    approved_week(api, co["emp"], co["manager"], [("2026-10-24T21:00:00Z", "2026-10-25T06:00:00Z")])
+    summary = run_payroll(api, co["admin"], "2026-10-24")
+    assert lines_of(summary, api, co) == [
+        ("night_premium", 8 * 3600, 4000),  # 8 h x 20.00 x 0.25, on top of the weekend premium
+        ("regular", 9 * 3600, 18000),
+        ("weekend_premium", 9 * 3600, 9000),
+    ]
+    assert summary["run"]["total_minor"] == 31000
+
+
+def test_night_window_settings_are_validated(api, co):
+    a = co["admin"]["token"]
+    defaults = ok(api.get(f"{F}/settings", token=a))["settings"]
+    assert (defaults["night_premium"], defaults["night_start"], defaults["night_end"]) == ("0", "22:00:00", "06:00:00")
+    for bad in (
+        {"night_start": "25:00"},
+        {"night_start": "late"},
+        {"night_start": "22:00", "night_end": "22:00"},
+        {"night_end": "22:00"},  # onto the stored start: an empty window
+        {"night_premium": "-0.1"},
+        {"night_premium": "11"},
+    ):
+        r = api.put(f"{F}/settings", json=bad, token=a)
+        assert r.status_code == 400 and r.json["error"]["code"] == "validation_failed", (bad, r.json)
+    # A window that does not cross midnight is fine too; employees may not change it.
+    cfg = ok(api.put(f"{F}/settings", json={"night_start": "00:00", "night_end": "05:30"}, token=a))["settings"]
+    assert (cfg["night_start"], cfg["night_end"]) == ("00:00:00", "05:30:00")
+    assert api.put(f"{F}/settings", json={"night_premium": "1"}, token=co["emp"]["token"]).status_code == 403

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import email
-import email.policy
 import json
 import os
 import re
@@ -11,33 +9,24 @@ import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
+import uuid
 
 import pytest
 import requests
-from localplatform import running_platform
+from localplatform import running_platform, wait_mail
 
 
 @pytest.fixture()
 def platform(stack, tmp_path):
-    """The runner on free ports with its own database (no web build: the web e2e test covers that)."""
+    """A runner of its own on free ports with its own database, for the tests that stop or kill it (no web build:
+    the web e2e test covers that)."""
     with running_platform(stack["services"], tmp_path, "run", {"WM_SKIP_WEB": "1"}) as p:
         yield {**p, "base": p["base"] + "/function", "ws_port": p["ws_port"]}
 
 
-def _wait_mail(outbox: Path, to: str, timeout: float = 20) -> str:
-    deadline = time.time() + timeout
-    while time.time() < deadline:
-        for path in sorted(outbox.glob("*.eml")):
-            msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-            if msg["To"] == to:
-                return msg.get_content()
-        time.sleep(0.2)
-    raise AssertionError(f"the worker sent no mail to {to} within {timeout}s")
-
-
-def test_run_serves_every_function_and_the_walkthrough(platform):
-    base = platform["base"]
+def test_run_serves_every_function_and_the_walkthrough(shared_platform):
+    base = shared_platform["base"] + "/function"
+    ada, bob = (f"{who}-{uuid.uuid4().hex[:8]}@run.example.com" for who in ("ada", "bob"))
     from workmonitor.devserver import stack_functions
 
     for name in stack_functions():
@@ -47,24 +36,24 @@ def test_run_serves_every_function_and_the_walkthrough(platform):
 
     signup = requests.post(
         f"{base}/auth/signup",
-        json={"company_name": "Run Co", "name": "Ada", "email": "ada@run.example.com", "password": "s3cret-pass!"},
+        json={"company_name": "Run Co", "name": "Ada", "email": ada, "password": "s3cret-pass!"},
     )
     assert signup.status_code == 201, signup.text
-    login = requests.post(f"{base}/auth/login", json={"email": "ada@run.example.com", "password": "s3cret-pass!"})
+    login = requests.post(f"{base}/auth/login", json={"email": ada, "password": "s3cret-pass!"})
     assert login.status_code == 200, login.text
     auth = {"Authorization": f"Bearer {login.json()['access_token']}"}
     me = requests.get(f"{base}/auth/me", headers=auth)
-    assert me.json()["user"]["email"] == "ada@run.example.com"
-    invite = requests.post(f"{base}/team/invitations", json={"email": "bob@run.example.com"}, headers=auth)
+    assert me.json()["user"]["email"] == ada
+    invite = requests.post(f"{base}/team/invitations", json={"email": bob}, headers=auth)
     assert invite.status_code == 201, invite.text
     # The RQ worker process started by the runner delivers the invitation into the outbox.
-    token = re.search(r"token=([\w-]+)", _wait_mail(platform["outbox"], "bob@run.example.com")).group(1)
+    token = re.search(r"token=([\w-]+)", wait_mail(shared_platform["outbox"], bob).get_content()).group(1)
     accepted = requests.post(
         f"{base}/auth/invitations/accept", json={"token": token, "name": "Bob", "password": "bobs-pass-123"}
     )
     assert accepted.status_code == 201, accepted.text
     users = requests.get(f"{base}/team/users", headers=auth).json()["items"]
-    assert sorted(u["email"] for u in users) == ["ada@run.example.com", "bob@run.example.com"]
+    assert sorted(u["email"] for u in users) == [ada, bob]
     assert requests.get(f"{base}/nope/healthz").status_code == 404
 
 

@@ -172,6 +172,7 @@ export type EventList = Reports["EventList"];
 import type { components as FinanceC } from "./generated/finance";
 type Finance = FinanceC["schemas"];
 export type FinanceSettings = Finance["FinanceSettings"];
+export type FinanceSettingsOut = Finance["SettingsOut"];
 export type WageRate = Finance["WageRate"];
 export type PayrollRun = Finance["Run"];
 export type PayrollRunPage = Finance["RunPage"];

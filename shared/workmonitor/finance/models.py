@@ -7,10 +7,10 @@ import uuid
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, StringConstraints
+from pydantic import Field, StringConstraints, model_validator
 
 from ..schemas import Email, Input
-from ..wire import Day, DecimalStr, Id, Model, Page, Timestamp
+from ..wire import ClockTime, Day, DecimalStr, Id, Model, Page, Timestamp
 
 Currency = Annotated[str, StringConstraints(pattern=r"^[A-Z]{3}$")]
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=500)]
@@ -34,6 +34,9 @@ class SettingsIn(Input):
     overtime_multiplier: Annotated[Decimal, Field(ge=1, le=10)] | None = None
     weekend_premium: Annotated[Decimal, Field(ge=0, le=10)] | None = None
     holiday_premium: Annotated[Decimal, Field(ge=0, le=10)] | None = None
+    night_premium: Annotated[Decimal, Field(ge=0, le=10)] | None = None
+    night_start: dt.time | None = None
+    night_end: dt.time | None = None
     leave_hours_per_day: Annotated[Decimal, Field(gt=0, le=24)] | None = None
     default_hourly_rate: Rate | None = None
     invoice_format: Annotated[str, StringConstraints(pattern=r"^[^\n]{0,40}\{seq(:0?\d)?\}[^\n]{0,20}$")] | None = None
@@ -46,6 +49,15 @@ class SettingsIn(Input):
     address: Annotated[str, StringConstraints(max_length=1000)] | None = None
     tax_id: Annotated[str, StringConstraints(max_length=100)] | None = None
     payment_details: Annotated[str, StringConstraints(max_length=1000)] | None = None
+
+    @model_validator(mode="after")
+    def _night_window(self):
+        for t in (self.night_start, self.night_end):
+            if t is not None and t.tzinfo is not None:
+                raise ValueError("night_start and night_end are local wall-clock times without an offset")
+        if self.night_start is not None and self.night_start == self.night_end:
+            raise ValueError("night_end must differ from night_start")
+        return self
 
 
 class HolidayIn(Input):
@@ -186,6 +198,9 @@ class FinanceSettings(Model):
     overtime_multiplier: DecimalStr
     weekend_premium: DecimalStr
     holiday_premium: DecimalStr
+    night_premium: DecimalStr
+    night_start: ClockTime
+    night_end: ClockTime
     leave_hours_per_day: DecimalStr
     default_hourly_rate: DecimalStr | None
     invoice_format: str

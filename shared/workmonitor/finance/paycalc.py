@@ -9,6 +9,15 @@ Rules (docs/finance.md says the same for people):
   overtime; of the rest, seconds over the weekly threshold (counting the week's earlier days, also those before
   the period) are overtime. Overtime pays rate x multiplier. Weekend (Sat/Sun) and holiday seconds add a
   premium line (rate x premium); a holiday premium replaces the weekend one on the same day.
+- Night premium (optional, 0 = off): the seconds actually worked inside the company's local night window
+  (`night_start`..`night_end`, e.g. 22:00-06:00, crossing midnight allowed; UTC differences, so the DST night pays
+  the hour more or less that was worked) add a `night_premium` line (rate x premium). It STACKS with the weekend or
+  holiday premium and with overtime, as shift differentials and night supplements usually do (German §3b EStG
+  night/Sunday/holiday supplements, US shift differentials): each premium pays for a different inconvenience,
+  always as a fraction of the base rate, never of an overtime or other premium rate. Night seconds belong to the
+  local day they were worked on (a 20:00-02:00 shift has 2 night hours on each day). A window edge on a wall time
+  that happens twice (the autumn fold) is its first occurrence; one that does not exist (the spring gap) is read
+  with the offset before the change (02:30 is then 03:30 summer time).
 - Paid leave pays `leave_hours_per_day` for each weekday of the leave inside the period that is not a holiday
   (half for a half day), at that day's rate. Salaried employees' leave is in their salary.
 - Salaried: annual amount / periods per year, prorated by calendar days when the rate changes in the period.
@@ -21,11 +30,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from ..time.timecalc import split_by_local_day, week_start_of
+from ..time.timecalc import split_by_local_day, to_utc, week_start_of
 from . import money
 
 PERIODS_PER_YEAR = {"weekly": 52, "biweekly": 26, "semimonthly": 24, "monthly": 12}
@@ -44,6 +53,9 @@ class Rules:
     overtime_multiplier: Decimal = Decimal("1.5")
     weekend_premium: Decimal = Decimal(0)
     holiday_premium: Decimal = Decimal(0)
+    night_premium: Decimal = Decimal(0)
+    night_start: time = time(22)
+    night_end: time = time(6)
     leave_seconds_per_day: int = 8 * 3600
     holidays: frozenset[date] = frozenset()
 
@@ -135,6 +147,7 @@ LABELS = {
     "overtime": "Overtime",
     "weekend_premium": "Weekend premium",
     "holiday_premium": "Holiday premium",
+    "night_premium": "Night premium",
     "leave": "Paid leave",
     "adjustment": "Adjustment (earlier approved time)",
 }
@@ -145,7 +158,7 @@ def compute(emp: Employee, rules: Rules, first: date, last: date) -> Result:
     rates = sorted(emp.rates, key=lambda r: r.effective_from)
     zone = ZoneInfo(rules.timezone)
     ctx_start = week_start_of(first, rules.week_start)
-    pieces: dict[date, list[tuple[int, bool]]] = defaultdict(list)  # day -> [(seconds, pay now)]
+    pieces: dict[date, list[tuple[int, int, bool]]] = defaultdict(list)  # day -> [(seconds, night seconds, pay now)]
     late = _Buckets()
     sources: list[tuple[str, str]] = []
     for entry_id, start, end, used in sorted(emp.entries, key=lambda e: e[1]):
@@ -164,8 +177,9 @@ def compute(emp: Employee, rules: Rules, first: date, last: date) -> Result:
         if paid_now:
             sources.append(("entry", entry_id))
         if start_day >= ctx_start:
+            night = night_seconds(start, end, zone, rules.night_start, rules.night_end) if rules.night_premium else {}
             for d, secs in split:
-                pieces[d].append((secs, paid_now))
+                pieces[d].append((secs, night.get(d, 0), paid_now))
     work = _overtime(pieces, rates, rules)
     lines = work.lines(rules.currency, LABELS) + late.lines(rules.currency, LABELS)
     lines += _leave(emp, rates, rules, first, last, sources)
@@ -176,7 +190,27 @@ def compute(emp: Employee, rules: Rules, first: date, last: date) -> Result:
     return Result(lines, sources)
 
 
-def _overtime(pieces: dict[date, list[tuple[int, bool]]], rates: list[Rate], rules: Rules) -> _Buckets:
+def night_seconds(
+    start: datetime, end: datetime, zone: ZoneInfo, night_start: time, night_end: time
+) -> dict[date, int]:
+    """Return {local day: seconds of start..end inside the local night window}, cut at local midnights."""
+    out: dict[date, int] = defaultdict(int)
+    start, end = to_utc(start), to_utc(end)
+    day = start.astimezone(zone).date() - timedelta(days=1)  # yesterday's window may still be open at `start`
+    last = end.astimezone(zone).date()
+    while day <= last:
+        opens = datetime.combine(day, night_start, tzinfo=zone).astimezone(UTC)
+        closes_on = day + timedelta(days=1) if night_end <= night_start else day
+        closes = datetime.combine(closes_on, night_end, tzinfo=zone).astimezone(UTC)
+        lo, hi = max(start, opens), min(end, closes)
+        if lo < hi:
+            for d, secs in split_by_local_day(lo, hi, zone):
+                out[d] += secs
+        day += timedelta(days=1)
+    return dict(out)
+
+
+def _overtime(pieces: dict[date, list[tuple[int, int, bool]]], rates: list[Rate], rules: Rules) -> _Buckets:
     out = _Buckets()
     daily, weekly = rules.daily_overtime_seconds, rules.weekly_overtime_seconds
     week, week_regular = None, 0
@@ -186,7 +220,7 @@ def _overtime(pieces: dict[date, list[tuple[int, bool]]], rates: list[Rate], rul
         rate = rate_on(rates, day)
         day_used = 0
         # Seconds already paid (context) come first: they were worked earlier and used the thresholds first.
-        for secs, pay in sorted(pieces[day], key=lambda p: p[1]):
+        for secs, night, pay in sorted(pieces[day], key=lambda p: p[2]):
             regular = secs if daily is None else max(0, min(secs, daily - day_used))
             day_used += secs
             capped = max(0, min(regular, weekly - week_regular)) if weekly is not None else regular
@@ -199,6 +233,8 @@ def _overtime(pieces: dict[date, list[tuple[int, bool]]], rates: list[Rate], rul
                 out.add("holiday_premium", rate.amount, rules.holiday_premium, secs)
             elif day.isoweekday() >= 6 and rules.weekend_premium:
                 out.add("weekend_premium", rate.amount, rules.weekend_premium, secs)
+            if rules.night_premium:
+                out.add("night_premium", rate.amount, rules.night_premium, night)
     return out
 
 

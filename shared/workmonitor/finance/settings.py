@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, time
 from decimal import Decimal
 
 from ..db import Conn, Row
+from ..errors import ValidationFailed
 from . import paycalc
 
 COLUMNS = (
     "currency, pay_frequency, period_anchor, daily_overtime_hours, weekly_overtime_hours, overtime_multiplier,"
-    " weekend_premium, holiday_premium, leave_hours_per_day, default_hourly_rate, invoice_format,"
-    " credit_note_format, payment_terms_days, default_tax_rate, legal_name, address, tax_id, payment_details"
+    " weekend_premium, holiday_premium, night_premium, night_start, night_end, leave_hours_per_day,"
+    " default_hourly_rate, invoice_format, credit_note_format, payment_terms_days, default_tax_rate, legal_name,"
+    " address, tax_id, payment_details"
 )
 EDITABLE = tuple(c.strip() for c in COLUMNS.split(","))
 
@@ -33,6 +35,9 @@ def get(conn: Conn) -> Row:
             "overtime_multiplier": Decimal("1.5"),
             "weekend_premium": Decimal(0),
             "holiday_premium": Decimal(0),
+            "night_premium": Decimal(0),
+            "night_start": time(22),
+            "night_end": time(6),
             "leave_hours_per_day": Decimal(8),
             "default_hourly_rate": None,
             "invoice_format": "INV-{YYYY}-{seq:04}",
@@ -57,6 +62,11 @@ def save(conn: Conn, changes: dict) -> Row:
     """Store `changes` (EDITABLE columns) over the current settings; return them."""
     current = get(conn)
     merged = {c: changes.get(c, current[c]) for c in EDITABLE}
+    if merged["night_start"] == merged["night_end"]:  # one end changed onto the other: an empty window
+        raise ValidationFailed(
+            "The night window is empty: night_end must differ from night_start.",
+            fields={"night_end": "same as night_start"},
+        )
     cols = ", ".join(EDITABLE)
     marks = ", ".join(["%s"] * len(EDITABLE))
     updates = ", ".join(f"{c} = EXCLUDED.{c}" for c in EDITABLE)
@@ -100,6 +110,9 @@ def rules(conn: Conn, cfg: Row) -> paycalc.Rules:
         overtime_multiplier=cfg["overtime_multiplier"],
         weekend_premium=cfg["weekend_premium"],
         holiday_premium=cfg["holiday_premium"],
+        night_premium=cfg["night_premium"],
+        night_start=cfg["night_start"],
+        night_end=cfg["night_end"],
         leave_seconds_per_day=int(cfg["leave_hours_per_day"] * 3600),
         holidays=frozenset(h["day"] for h in holidays(conn)),
     )

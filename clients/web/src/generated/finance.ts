@@ -1115,6 +1115,18 @@ export interface components {
             leave_hours_per_day: string;
             /** Legal Name */
             legal_name: string | null;
+            /**
+             * Night End
+             * Format: time
+             */
+            night_end: string;
+            /** Night Premium */
+            night_premium: string;
+            /**
+             * Night Start
+             * Format: time
+             */
+            night_start: string;
             /** Overtime Multiplier */
             overtime_multiplier: string;
             /**
@@ -1865,6 +1877,21 @@ export interface components {
              * @default null
              */
             legal_name: string | null;
+            /**
+             * Night End
+             * @default null
+             */
+            night_end: string | null;
+            /**
+             * Night Premium
+             * @default null
+             */
+            night_premium: number | string | null;
+            /**
+             * Night Start
+             * @default null
+             */
+            night_start: string | null;
             /**
              * Overtime Multiplier
              * @default null

@@ -10,6 +10,7 @@ import type {
 } from "../models";
 import { nameOf, usePeople } from "../people";
 import { PayOnlineButton } from "./Billing";
+import { PayRules } from "./PayRules";
 import { isAdmin, isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, Loading, useAction, useAsync } from "../ui";
 
@@ -102,6 +103,7 @@ function PayrollAdmin() {
           <button disabled={act.busy}>Add rate</button>
         </form>
       </section>
+      <PayRules />
     </div>
   );
 }
