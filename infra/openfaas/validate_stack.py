@@ -12,6 +12,7 @@ resolves handler paths the same way).
 from __future__ import annotations
 
 import ast
+import functools
 import os
 import re
 import sys
@@ -180,17 +181,36 @@ def _module_files(base: Path, parts: list[str]) -> list[Path]:
     return found
 
 
+def _stamp(path: Path) -> tuple[int, int]:
+    st = path.stat()
+    return st.st_mtime_ns, st.st_size
+
+
+@functools.lru_cache(maxsize=8192)
+def _facts(path: Path, stamp: tuple[int, int]) -> tuple[ast.Module, str, frozenset[str]]:
+    """Return (tree, text, attribute names) of `path` as of `stamp`: every function's closure shares the modules of
+    workmonitor, so each file is parsed and walked once per process (the tests validate many mutated stacks)."""
+    text = path.read_text()
+    tree = ast.parse(text)
+    return tree, text, frozenset(n.attr for n in ast.walk(tree) if isinstance(n, ast.Attribute))
+
+
 def _imported_names(path: Path, package: list[str]) -> list[list[str]]:
     """Return every dotted name (as parts) that `path`, a module of `package`, imports or imports from."""
-    names: list[list[str]] = []
-    for node in ast.walk(ast.parse(path.read_text())):
+    return [list(name) for name in _imported(path, _stamp(path), tuple(package))]
+
+
+@functools.lru_cache(maxsize=8192)
+def _imported(path: Path, stamp: tuple[int, int], package: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    names: list[tuple[str, ...]] = []
+    for node in ast.walk(_facts(path, stamp)[0]):
         if isinstance(node, ast.Import):
-            names += [alias.name.split(".") for alias in node.names]
+            names += [tuple(alias.name.split(".")) for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            base = package[: len(package) - node.level + 1] if node.level else []
-            module = base + (node.module.split(".") if node.module else [])
-            names += [module] + [module + [alias.name] for alias in node.names]
-    return names
+            base = package[: len(package) - node.level + 1] if node.level else ()
+            module = base + (tuple(node.module.split(".")) if node.module else ())
+            names += [module] + [(*module, alias.name) for alias in node.names]
+    return tuple(names)
 
 
 def import_closure(root: Path, name: str) -> set[Path]:
@@ -219,11 +239,10 @@ def secrets_needed(root: Path, name: str) -> dict[str, set[str]]:
     fields = settings_secrets(root)
     needed: dict[str, set[str]] = {}
     for path in import_closure(root, name):
-        text = path.read_text()
+        _, text, attrs = _facts(path, _stamp(path))
         if path.name != "config.py":  # config.py reads every secret for Settings; its fields are matched below
             for secret_name in SECRET_CALL.findall(text):  # read directly, e.g. metrics.py's secret("metrics-token")
                 needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())
-        attrs = {n.attr for n in ast.walk(ast.parse(text)) if isinstance(n, ast.Attribute)}
         for field in attrs & set(fields):
             for secret_name in fields[field]:
                 needed.setdefault(secret_name, set()).add(path.relative_to(root).as_posix())
