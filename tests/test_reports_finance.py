@@ -13,7 +13,7 @@ from datetime import date, timedelta
 import openpyxl
 import psycopg
 import pytest
-from factories import drain, invite_and_accept, signup
+from factories import assign, drain, invite_and_accept, signup
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from seed_finance import F, approved_week, ok, run_payroll
@@ -287,14 +287,7 @@ def co(api):
     emp = invite_and_accept(api, admin, name="Eve Employee")
     emp2 = invite_and_accept(api, admin, name="Otto Other")
     a = admin["token"]
-    ok(
-        api.post(
-            "/function/team/assignments",
-            json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
-            token=a,
-        ),
-        201,
-    )
+    assign(api, admin, manager, emp)
     ok(api.put(f"{F}/settings", json={"pay_frequency": "weekly", "weekly_overtime_hours": "40"}, token=a))
     for person, rate in ((emp, "20"), (emp2, "25")):
         body = {"user_id": person["user"]["id"], "kind": "hourly", "amount": rate, "effective_from": "2020-01-01"}

@@ -113,6 +113,13 @@ ORDER BY d.day, d.user_id
 """
 
 
+_ID_FILTERS = {  # which sources filter by projects, clients and tasks, and through which columns
+    "time": (("project_ids", "e.project_id"), ("client_ids", "p.client_id"), ("task_ids", "e.task_id")),
+    "expenses": (("project_ids", "x.project_id"), ("client_ids", "p.client_id")),
+}
+_BILLABLE = {"time": "e.billable", "expenses": "x.billable"}
+
+
 def _conditions(spec: Spec, alias: str) -> tuple[str, dict]:
     """Return the filters given as SQL (only those set: no catch-all parameters) and their parameters."""
     parts: list[str] = []
@@ -128,19 +135,17 @@ def _conditions(spec: Spec, alias: str) -> tuple[str, dict]:
     if spec.only_user:
         parts.append(f"{alias}.user_id = %(only_user)s::uuid")
         params["only_user"] = spec.only_user
+    for name, column in _ID_FILTERS.get(spec.source, ()):
+        values = getattr(spec, name)
+        if values:
+            parts.append(f"{column} = ANY(%({name})s::uuid[])")
+            params[name] = list(values)
+    if spec.source in _BILLABLE and spec.billable is not None:
+        parts.append(f"{_BILLABLE[spec.source]} = %(billable)s")
+        params["billable"] = spec.billable
     if spec.source == "expenses":
-        more, extra = finance.expense_conditions(spec)
-        parts += more
-        params |= extra
-    if spec.source == "time":
-        for name, column in (("project_ids", "e.project_id"), ("client_ids", "p.client_id"), ("task_ids", "e.task_id")):
-            values = getattr(spec, name)
-            if values:
-                parts.append(f"{column} = ANY(%({name})s::uuid[])")
-                params[name] = list(values)
-        if spec.billable is not None:
-            parts.append("e.billable = %(billable)s")
-            params["billable"] = spec.billable
+        parts.append("x.status = ANY(%(statuses)s::text[])")
+        params["statuses"] = list(spec.statuses)
     return "".join(f" AND {p}" for p in parts), params
 
 

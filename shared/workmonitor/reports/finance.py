@@ -19,12 +19,7 @@ What must stay true (the rules a finance user expects; tests/test_reports_financ
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from ..db import Row
-
-if TYPE_CHECKING:
-    from .builder import Spec
 
 EXPENSE_STATUSES = ("submitted", "approved", "rejected")
 EXPENSE_MONEY = ("amount_minor", "billable_minor", "reimbursable_minor")
@@ -79,21 +74,6 @@ PAYROLL_SQL = (
     " GROUP BY l.user_id, u.name, r.id, r.period_start, r.period_end, l.currency"
     " ORDER BY r.period_end, u.name, l.user_id, l.currency"
 )
-
-
-def expense_conditions(spec: Spec) -> tuple[list[str], dict]:
-    """Return the expense filters of `spec` as SQL conditions (alias x, projects p) and their parameters."""
-    parts = ["x.status = ANY(%(statuses)s::text[])"]
-    params: dict = {"statuses": list(spec.statuses)}
-    for name, column in (("project_ids", "x.project_id"), ("client_ids", "p.client_id")):
-        values = getattr(spec, name)
-        if values:
-            parts.append(f"{column} = ANY(%({name})s::uuid[])")
-            params[name] = list(values)
-    if spec.billable is not None:
-        parts.append("x.billable = %(billable)s")
-        params["billable"] = spec.billable
-    return parts, params
 
 
 def dims(row: Row, source: str) -> dict[str, tuple[str | None, str | None]]:
