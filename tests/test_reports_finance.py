@@ -459,9 +459,13 @@ def test_xlsx_money_is_typed_and_exact(api, co):
     assert rows[-1][0] == "Total USD" and rows[-1][-1] == 1190.99 and rows[-1][4] == 51.0
 
 
-def test_csv_and_pdf_of_payroll(api, co, tmp_path):
-    body = {**WEEK, "source": "payroll", "format": "csv", "group_by": ["period"]}
-    r = api.post(f"{R}/exports", json=body, token=co["emp"]["token"])
+def test_csv_and_pdf_of_payroll(api, co, tmp_path, owner_conn):
+    r = api.post(f"{R}/exports", json={**WEEK, "source": "payroll", "format": "csv"}, token=co["emp"]["token"])
+    assert r.status_code == 200, r.json  # grouped by person unless told
+    logged = owner_conn.execute(
+        "SELECT actor_id::text, details FROM audit_logs WHERE action = 'reports.payroll_exported'"
+    ).fetchall()
+    assert logged == [(co["emp"]["user"]["id"], {"format": "csv", "from": "2026-10-19", "to": "2026-10-25", "rows": 1})]
     rows = list(csv.reader(io.StringIO(r.data.decode("utf-8-sig"))))
     assert rows[0][-3:] == ["Gross", "Reimbursements", "Total"]
     assert rows[1][2:5] == ["Eve Employee", "USD", "49"] and rows[1][-3:] == ["1070.00", "45.99", "1115.99"]

@@ -29,7 +29,8 @@ class ReportIn(Input):
     source: Source = "time"
     from_: dt.date = Field(alias="from")
     to: dt.date
-    group_by: Annotated[list[Grouping], Field(min_length=1, max_length=2)] = ["project"]
+    # Omitted: by project for time, by person for the other sources.
+    group_by: Annotated[list[Grouping], Field(min_length=1, max_length=2)] | None = None
     user_ids: Ids = []
     team_of: uuid.UUID | None = None
     project_ids: Ids = []
@@ -45,6 +46,8 @@ class ReportIn(Input):
             raise ValueError("'to' is before 'from'")
         if (self.to - self.from_).days > 366:
             raise ValueError("a report covers at most 366 days")
+        if self.group_by is None:
+            self.group_by = ["project" if self.source == "time" else "person"]
         if len(set(self.group_by)) != len(self.group_by):
             raise ValueError("group_by names a grouping twice")
         return self

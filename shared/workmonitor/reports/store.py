@@ -31,7 +31,7 @@ def spec_of(conn: Conn, data: ReportIn, user_id: str) -> Spec:
         first=data.from_,
         last=data.to,
         source=data.source,
-        group_by=tuple(data.group_by),
+        group_by=tuple(data.group_by or ()),
         user_ids=tuple(str(u) for u in data.user_ids),
         team_of=str(data.team_of) if data.team_of else None,
         project_ids=tuple(str(u) for u in data.project_ids),
@@ -48,7 +48,7 @@ def spec_of(conn: Conn, data: ReportIn, user_id: str) -> Spec:
 
 def _check(data: ReportIn) -> None:
     allowed = GROUPINGS[data.source]
-    if any(g not in allowed for g in data.group_by):
+    if any(g not in allowed for g in data.group_by or ()):
         raise ValidationFailed(
             f"A {data.source} report groups by {', '.join(allowed)}.", fields={"group_by": ", ".join(allowed)}
         )

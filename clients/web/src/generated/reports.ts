@@ -540,11 +540,9 @@ export interface components {
             from: string;
             /**
              * Group By
-             * @default [
-             *       "project"
-             *     ]
+             * @default null
              */
-            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[];
+            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[] | null;
             /**
              * Project Ids
              * @default []
@@ -833,11 +831,9 @@ export interface components {
             from: string;
             /**
              * Group By
-             * @default [
-             *       "project"
-             *     ]
+             * @default null
              */
-            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[];
+            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[] | null;
             /**
              * Project Ids
              * @default []

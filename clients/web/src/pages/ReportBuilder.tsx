@@ -13,7 +13,7 @@ import { postForFile, saveBlob } from "../reportsApi";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, useAction, useAsync } from "../ui";
 
-type Grouping = ReportIn["group_by"][number];
+type Grouping = NonNullable<ReportIn["group_by"]>[number];
 const GROUPINGS: Record<string, Grouping[]> = {
   time: ["project", "person", "client", "task", "day", "week", "month"],
   attendance: ["person", "day", "week", "month"],
@@ -54,7 +54,7 @@ export function ReportBuilder() {
   const run = () => action.run(async () => setReport(await post<ReportOut>("/reports/run", spec)));
   useEffect(() => { void run(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (patch: Partial<ReportIn>) => setSpec({ ...spec, ...patch });
-  const [first, second] = spec.group_by;
+  const [first, second] = spec.group_by ?? [];
   const multi = (e: React.ChangeEvent<HTMLSelectElement>) => Array.from(e.target.selectedOptions).map((o) => o.value);
   return (
     <>
