@@ -64,6 +64,17 @@ def invite_and_accept(api, admin: dict, role: str = "employee", name: str = "Eve
     return {"token": r.json["access_token"], "refresh": r.json["refresh_token"], "user": r.json["user"], "email": email}
 
 
+def assign(api, admin: dict, manager: dict, *employees: dict) -> None:
+    """Assign `employees` to `manager` as `admin`."""
+    for emp in employees:
+        r = api.post(
+            "/function/team/assignments",
+            json={"manager_id": manager["user"]["id"], "employee_id": emp["user"]["id"]},
+            token=admin["token"],
+        )
+        assert r.status_code == 201, r.json
+
+
 def consent(api, admin: dict, user: dict, **kinds: bool) -> dict:
     """Propose an agreement for `user` as admin and accept it as the user; return the agreement."""
     r = api.post(f"/function/team/users/{user['user']['id']}/agreements", json=kinds, token=admin["token"])

@@ -8,7 +8,7 @@ from workmonitor.integrations.alerts import records_removed
 from workmonitor.jobs import registry
 from workmonitor.reports import builder, exportjob, store
 from workmonitor.reports.models import ExportIn, ExportOut, ReportIn, ReportOut, SavedIn, SavedOut, SavedPage
-from workmonitor.web import body, caller, db, page, paginated, release_db, responds
+from workmonitor.web import audit, body, caller, db, page, paginated, release_db, responds
 
 bp = Blueprint("builder", __name__)
 SYNC_MAX_ROWS = 5000  # larger exports run as a job with a progress bar
@@ -76,6 +76,9 @@ def export():
     rows = builder.count(conn, spec)
     if spec.source == "activity":  # captured data leaving the platform: admins are alerted past an hourly threshold
         records_removed(conn, me.company_id, me.user_id, "mass_export", count=rows)
+    if spec.source == "payroll":  # pay leaving the platform is on the record, like the finance CSV export
+        details = {"format": data.format, "from": spec.first, "to": spec.last, "rows": rows}
+        audit(conn, "reports.payroll_exported", "report_export", None, details)
     if not data.background and rows <= SYNC_MAX_ROWS:
         payload, _ = exportjob.render(conn, spec, data.format)
         release_db()

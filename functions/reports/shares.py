@@ -21,13 +21,27 @@ bp = Blueprint("shares", __name__)
 @roles("admin", "manager")
 @responds(ShareCreated, 201, body=ShareIn)
 def create_share():
-    """Create a read-only link to one client's report; the link is shown once."""
+    """Create a read-only link to one client's report (their projects' time or approved billable expenses; payroll is
+    never shared); the link is shown once."""
     data = body(ShareIn)
     conn, me = db(), caller()
     row, token = store.create_share(
-        conn, me.company_id, me.user_id, str(data.client_id), data.name, data.group_by, data.expires_in_days
+        conn,
+        me.company_id,
+        me.user_id,
+        str(data.client_id),
+        data.name,
+        data.source,
+        data.group_by,
+        data.expires_in_days,
     )
-    audit(conn, "reports.share_created", "report_share", row["id"], {"client_id": str(data.client_id)})
+    audit(
+        conn,
+        "reports.share_created",
+        "report_share",
+        row["id"],
+        {"client_id": str(data.client_id), "source": data.source},
+    )
     url = f"{settings().public_url}/#/shared/{token}"  # the web app's public share page
     return {"share": row, "token": token, "url": url}, 201
 
@@ -66,9 +80,11 @@ def view_shared(token: str):
     first = query_date("from") or last - timedelta(days=29)
     if first > last or (last - first).days > 366:
         raise ValidationFailed("from..to must be at most 366 days, in order.", fields={"from": "range"})
-    spec = builder.Spec(first=first, last=last, group_by=(found["group_by"],), timezone=found["timezone"])
+    spec = builder.Spec(
+        first=first, last=last, source=found["source"], group_by=(found["group_by"],), timezone=found["timezone"]
+    )
     recs = [builder.to_record(r, spec) for r in store.shared_rows(conn, token, spec)]
-    report = builder.group(recs, spec) | {"source": "time", "from": first, "to": last, "timezone": spec.timezone}
+    report = builder.group(recs, spec) | {"source": spec.source, "from": first, "to": last, "timezone": spec.timezone}
     return {
         "company": found["company_name"],
         "client": found["client_name"],

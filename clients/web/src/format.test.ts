@@ -49,6 +49,8 @@ describe("format", () => {
 
   it("formats money from minor units", () => {
     expect(money(12345, "USD")).toBe("$123.45");
+    expect(money(500, "JPY")).toBe("¥500");
+    expect(money(1234, "KWD")).toMatch(/KWD\s1\.234/);
     expect(money(null)).toBe("—");
   });
 });

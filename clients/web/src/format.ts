@@ -69,10 +69,12 @@ export function addDays(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Money from integer minor units, e.g. 12345 USD -> "$123.45". */
+/** Money from integer minor units in the currency's own decimals, e.g. 12345 USD -> "$123.45", 500 JPY -> "¥500". */
 export function money(minor: number | null | undefined, currency = "USD"): string {
   if (minor === null || minor === undefined) return "—";
-  return new Intl.NumberFormat("en-US", { style: "currency", currency }).format(minor / 100);
+  const format = new Intl.NumberFormat("en-US", { style: "currency", currency });
+  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
+  return format.format(minor / 10 ** digits);
 }
 
 /** A duration for charts and totals: hm(), but "<0:01" for a few seconds so tiny amounts do not read as none. */

@@ -5,7 +5,11 @@ What must stay true:
 - Every record lands in exactly one group per grouping level, so the groups' totals add up to the report's totals
   (tests/test_reports.py checks this on random data for every grouping).
 - Calendar groupings (day, week, month) are local dates of the report's time zone, taken at each record's start;
-  weeks start on the company's week start day.
+  weeks start on the company's week start day. Expenses and payroll are dated by a day, not an instant: the
+  expense's day, the pay period's last day.
+- Money (expenses, payroll; see workmonitor.reports.finance) is never added across currencies: every total and
+  group carries `money`, one entry per currency with its own count and sums in integer minor units. A report over
+  EUR and USD expenses is answered, with a EUR and a USD line, never refused and never converted.
 """
 
 from __future__ import annotations
@@ -16,20 +20,32 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from ..db import Conn, Row
+from ..finance import money
 from ..time import timecalc
+from . import finance
 
-SOURCES = ("time", "attendance", "activity")
+SOURCES = ("time", "attendance", "activity", "expenses", "payroll")
 CALENDAR = ("day", "week", "month")
 GROUPINGS = {
     "time": ("person", "project", "client", "task", *CALENDAR),
     "attendance": ("person", *CALENDAR),
     "activity": ("person", *CALENDAR),
+    "expenses": ("person", "project", "client", "category", *CALENDAR),
+    "payroll": ("person", "period", *CALENDAR),
 }
-MEASURES = {
+MEASURES = {  # plain sums (seconds), over every record whatever its currency
     "time": ("seconds", "billable_seconds"),
     "attendance": ("seconds",),
     "activity": ("seconds", "productive_seconds", "unproductive_seconds"),
+    "expenses": (),
+    "payroll": ("seconds",),
 }
+MONEY = {"expenses": finance.EXPENSE_MONEY, "payroll": finance.PAYROLL_MONEY}  # per currency, minor units
+# What orders non-calendar groups (biggest first) and what the chart shows.
+SIZE = {"expenses": "amount_minor", "payroll": "total_minor"}
+CHARTED = {"expenses": ("amount_minor",), "payroll": ("gross_minor", "total_minor")}
+DATED = ("activity", "expenses", "payroll")  # records dated by a local day (the row's `day`)
+ORDERED = (*CALENDAR, "period")  # groupings listed in key (date) order
 
 
 @dataclass(frozen=True)
@@ -46,6 +62,8 @@ class Spec:
     client_ids: tuple[str, ...] = ()
     task_ids: tuple[str, ...] = ()
     billable: bool | None = None
+    statuses: tuple[str, ...] = ("approved",)  # expenses in these states count
+    only_user: str | None = None  # payroll for a non-admin: their own, whatever RLS would allow
     timezone: str = "UTC"
     week_start: int = 1  # ISO weekday
 
@@ -62,6 +80,8 @@ class Record:
     dims: dict[str, tuple[str | None, str | None]]  # grouping -> (key, label)
     measures: dict[str, int]
     detail: Row = field(default_factory=dict)
+    currency: str | None = None  # of the money sums (expenses, payroll)
+    money: dict[str, int] = field(default_factory=dict)
 
 
 # --- reading ----------------------------------------------------------------------------------------------------
@@ -93,6 +113,13 @@ ORDER BY d.day, d.user_id
 """
 
 
+_ID_FILTERS = {  # which sources filter by projects, clients and tasks, and through which columns
+    "time": (("project_ids", "e.project_id"), ("client_ids", "p.client_id"), ("task_ids", "e.task_id")),
+    "expenses": (("project_ids", "x.project_id"), ("client_ids", "p.client_id")),
+}
+_BILLABLE = {"time": "e.billable", "expenses": "x.billable"}
+
+
 def _conditions(spec: Spec, alias: str) -> tuple[str, dict]:
     """Return the filters given as SQL (only those set: no catch-all parameters) and their parameters."""
     parts: list[str] = []
@@ -105,15 +132,20 @@ def _conditions(spec: Spec, alias: str) -> tuple[str, dict]:
             f"{alias}.user_id IN (SELECT employee_id FROM manager_assignments WHERE manager_id = %(team)s::uuid)"
         )
         params["team"] = spec.team_of
-    if spec.source == "time":
-        for name, column in (("project_ids", "e.project_id"), ("client_ids", "p.client_id"), ("task_ids", "e.task_id")):
-            values = getattr(spec, name)
-            if values:
-                parts.append(f"{column} = ANY(%({name})s::uuid[])")
-                params[name] = list(values)
-        if spec.billable is not None:
-            parts.append("e.billable = %(billable)s")
-            params["billable"] = spec.billable
+    if spec.only_user:
+        parts.append(f"{alias}.user_id = %(only_user)s::uuid")
+        params["only_user"] = spec.only_user
+    for name, column in _ID_FILTERS.get(spec.source, ()):
+        values = getattr(spec, name)
+        if values:
+            parts.append(f"{column} = ANY(%({name})s::uuid[])")
+            params[name] = list(values)
+    if spec.source in _BILLABLE and spec.billable is not None:
+        parts.append(f"{_BILLABLE[spec.source]} = %(billable)s")
+        params["billable"] = spec.billable
+    if spec.source == "expenses":
+        parts.append("x.status = ANY(%(statuses)s::text[])")
+        params["statuses"] = list(spec.statuses)
     return "".join(f" AND {p}" for p in parts), params
 
 
@@ -126,8 +158,11 @@ def _query(spec: Spec) -> tuple[str, dict]:
         cond, params = _conditions(spec, "a")
         sql, params = _ATTENDANCE_SQL.format(cond=cond), {**params, "s": start, "e": end}
     else:
-        cond, params = _conditions(spec, "d")
-        sql, params = _ACTIVITY_SQL.format(cond=cond), {**params, "d1": spec.first, "d2": spec.last}
+        alias, template = {"activity": ("d", _ACTIVITY_SQL), "expenses": ("x", finance.EXPENSES_SQL)}.get(
+            spec.source, ("l", finance.PAYROLL_SQL)
+        )
+        cond, params = _conditions(spec, alias)
+        sql, params = template.format(cond=cond), {**params, "d1": spec.first, "d2": spec.last}
     return sql, params
 
 
@@ -148,14 +183,24 @@ def count(conn: Conn, spec: Spec) -> int:
 
 
 def to_record(row: Row, spec: Spec) -> Record:
-    """Return the record of one source row (time entry, attendance record, activity day)."""
-    if "day" in row and "started_at" not in row:
+    """Return the record of one source row (time entry, attendance record, activity day, expense, payslip)."""
+    if spec.source in DATED:
         started = timecalc.local_midnight(row["day"], spec.timezone)
         local = row["day"]
     else:
         started = row["started_at"]
         local = timecalc.local_date(started, spec.timezone)
-    dims = {"person": (str(row["user_id"]), row["user_name"])} | _calendar(local, spec.week_start)
+    dims = {"person": (_s(row["user_id"]), row["user_name"])} | _calendar(local, spec.week_start)
+    if spec.source in MONEY:
+        dims |= finance.dims(row, spec.source)
+        return Record(
+            started_at=started,
+            dims=dims,
+            measures={m: int(row[m]) for m in MEASURES[spec.source]},
+            detail=row,
+            currency=row["currency"].strip(),
+            money={m: int(row[m]) for m in MONEY[spec.source] if m in row},  # a client's share has fewer
+        )
     if spec.source == "time":
         dims |= {
             "project": (_s(row.get("project_id")), row.get("project_name")),
@@ -189,14 +234,39 @@ def _calendar(day: date, week_start: int) -> dict[str, tuple[str | None, str | N
 # --- grouping ---------------------------------------------------------------------------------------------------
 
 
-def _blank(source: str) -> dict[str, int]:
-    return {"count": 0} | {m: 0 for m in MEASURES[source]}
+def _blank(source: str) -> dict:
+    acc: dict = {"count": 0} | {m: 0 for m in MEASURES[source]}
+    if source in MONEY:
+        acc["money"] = {}
+    return acc
 
 
-def _add(acc: dict[str, int], rec: Record) -> None:
+def _add(acc: dict, rec: Record) -> None:
     acc["count"] += 1
     for k, v in rec.measures.items():
         acc[k] += v
+    if rec.currency is not None:
+        per = acc["money"].setdefault(
+            rec.currency, {"currency": rec.currency, "count": 0} | dict.fromkeys(rec.money, 0)
+        )
+        per["count"] += 1
+        for k, v in rec.money.items():
+            per[k] += v
+
+
+def _out(acc: dict) -> dict:
+    """Return an accumulator as sent: the per-currency sums as a list by currency code."""
+    if "money" not in acc:
+        return acc
+    return acc | {"money": [acc["money"][c] for c in sorted(acc["money"])]}
+
+
+def main_currency(totals: dict) -> str | None:
+    """Return the currency most records are in (the first code on a tie), or None without money."""
+    per = totals.get("money") or {}
+    items = per.values() if isinstance(per, dict) else per
+    best = sorted(items, key=lambda m: (-m["count"], m["currency"]))
+    return best[0]["currency"] if best else None
 
 
 def group(recs: Iterable[Record], spec: Spec) -> dict:
@@ -214,23 +284,34 @@ def group(recs: Iterable[Record], spec: Spec) -> dict:
             skey, slabel = rec.dims[second]
             sub = node["sub"].setdefault(skey, {"key": skey, "label": slabel, "totals": _blank(spec.source)})
             _add(sub["totals"], rec)
-    groups = [_finish(node, first, second) for node in _ordered(top.values(), first)]
-    return {"group_by": list(spec.group_by), "groups": groups, "totals": totals, "chart": chart(groups, spec)}
+    size = _sizer(spec.source, main_currency(totals))
+    groups = [_finish(node, first, second, size) for node in _ordered(top.values(), first, size)]
+    return {"group_by": list(spec.group_by), "groups": groups, "totals": _out(totals), "chart": chart(groups, spec)}
 
 
-def _ordered(nodes: Iterable[dict], grouping: str) -> list[dict]:
-    if grouping in CALENDAR:
+def _sizer(source: str, currency: str | None):
+    """Return the size of a group's totals: its seconds, or for money its sum in the report's main currency."""
+    if source not in MONEY:
+        return lambda t: t["seconds"]
+    measure = SIZE[source]
+    return lambda t: t["money"][currency][measure] if currency in t["money"] else 0
+
+
+def _ordered(nodes: Iterable[dict], grouping: str, size) -> list[dict]:
+    if grouping in ORDERED:
         return sorted(nodes, key=lambda n: n["key"] or "")
-    return sorted(nodes, key=lambda n: (-n["totals"]["seconds"], str(n["label"] or "")))
+    return sorted(nodes, key=lambda n: (-size(n["totals"]), str(n["label"] or "")))
 
 
-def _finish(node: dict, first: str, second: str | None) -> dict:
-    subs = [{**s, "subgroups": []} for s in _ordered(node["sub"].values(), second)] if second else []
+def _finish(node: dict, first: str, second: str | None, size) -> dict:
+    subs = [{**s, "subgroups": []} for s in _ordered(node["sub"].values(), second, size)] if second else []
     return {
         "key": node["key"],
         "label": node["label"] or _none_label(first),
-        "totals": node["totals"],
-        "subgroups": [{**s, "label": s["label"] or _none_label(second or "")} for s in subs],
+        "totals": _out(node["totals"]),
+        "subgroups": [
+            {**s, "label": s["label"] or _none_label(second or ""), "totals": _out(s["totals"])} for s in subs
+        ],
     }
 
 
@@ -239,13 +320,26 @@ def _none_label(grouping: str) -> str:
 
 
 def chart(groups: list[dict], spec: Spec) -> dict:
-    """Return bar-chart data: one label per group, one series per measure, values in hours (2 decimals)."""
-    measures = MEASURES[spec.source]
-    return {
-        "kind": "line" if spec.group_by[0] in ("day",) else "bar",
-        "labels": [g["label"] for g in groups],
-        "series": [{"name": m, "values": [round(g["totals"][m] / 3600, 2) for g in groups]} for m in measures],
-    }
+    """Return bar-chart data: one label per group, one series per measure, values in hours (2 decimals); for money,
+    one series per charted measure and currency, in major units (display only: totals stay integer minor units)."""
+    labels = [g["label"] for g in groups]
+    kind = "line" if spec.group_by[0] in ("day",) else "bar"
+    if spec.source not in MONEY:
+        series = [
+            {"name": m, "unit": "hours", "values": [round(g["totals"][m] / 3600, 2) for g in groups]}
+            for m in MEASURES[spec.source]
+        ]
+        return {"kind": kind, "labels": labels, "series": series}
+    currencies = sorted({m["currency"] for g in groups for m in g["totals"]["money"]})
+    series = []
+    for measure in CHARTED[spec.source]:
+        for cur in currencies:
+            values = []
+            for g in groups:
+                per = {m["currency"]: m for m in g["totals"]["money"]}
+                values.append(float(money.to_major(per[cur][measure], cur)) if cur in per else 0.0)
+            series.append({"name": measure, "unit": cur, "values": values})
+    return {"kind": kind, "labels": labels, "series": series}
 
 
 def run(conn: Conn, spec: Spec) -> dict:

@@ -14,7 +14,7 @@ import logging
 from .. import notify, storage
 from ..db import Claims, transaction
 from ..jobs import progress as job_progress
-from . import builder, exports
+from . import builder, exportpdf, exports
 from .models import ExportIn
 from .store import spec_of
 
@@ -99,7 +99,7 @@ def render(conn, spec: builder.Spec, fmt: str, progress: exports.Progress | None
     report = builder.group(recs, spec) | {"source": spec.source}
     if fmt == "xlsx":
         return exports.to_xlsx(recs, spec, report, progress), counted[0]
-    return exports.to_pdf(report, spec, f"{spec.source.capitalize()} report"), counted[0]
+    return exportpdf.to_pdf(report, spec, f"{spec.source.capitalize()} report"), counted[0]
 
 
 def fail(export_id: str, company_id: str, user_id: str, error: str) -> None:

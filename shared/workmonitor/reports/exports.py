@@ -3,6 +3,10 @@
 What must stay true:
 - XLSX cells are typed: hours and seconds are numbers, dates are dates, start/end are date-times (in the report's
   time zone, without offset, as spreadsheets keep them), and the sheet ends with a totals row; columns are sized.
+- Money (expenses, payroll) is exact: a cell is the integer minor units turned into a Decimal of major units
+  (12.34, never 12.340000000000001 from float arithmetic); in XLSX a number formatted with its currency code, in
+  CSV the plain decimal. Totals are sums of minor units, one totals row per currency (never across currencies).
+- The PDF (workmonitor.reports.exportpdf) shows the grouped report with its chart.
 - CSV is RFC 4180 with a header row; a cell starting with = + - @ is prefixed with ' so a spreadsheet never runs it.
 - Writers take an iterator of records and call `progress(done)` every PROGRESS_EVERY rows, so a job can report
   percent done without holding more than one sheet's worth of data.
@@ -13,10 +17,14 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable, Iterable
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from .builder import MEASURES, Record, Spec
+from ..finance import money
+from .builder import MEASURES, MONEY, Record, Spec
+from .finance import PAYROLL_MONEY
 
 PROGRESS_EVERY = 500
 CONTENT_TYPES = {
@@ -25,22 +33,79 @@ CONTENT_TYPES = {
     "pdf": "application/pdf",
 }
 Progress = Callable[[int], None]
+# Detail columns per source: (title, kind); kinds: date, datetime, text, bool, hours, currency, money.
+_TIME = ["Date:date", "Start:datetime", "End:datetime", "Person", "Client", "Project", "Task", "Description"]
+COLUMNS = {
+    "time": [*_TIME, "Billable:bool", "Hours:hours"],
+    "attendance": ["Date:date", "Start:datetime", "End:datetime", "Person", "Hours:hours"],
+    "activity": ["Date:date", "Person", "Active hours:hours", "Productive hours:hours", "Unproductive hours:hours"],
+    "expenses": [
+        *("Date:date", "Person", "Client", "Project", "Category", "Note", "Status", "Billable:bool"),
+        *("Reimbursable:bool", "Currency:currency", "Amount:money"),
+    ],
+    "payroll": [
+        *("Period start:date", "Period end:date", "Person", "Currency:currency", "Hours:hours", "Regular:money"),
+        *("Overtime:money", "Premiums:money", "Salary:money", "Leave:money", "Adjustments:money", "Gross:money"),
+        *("Reimbursements:money", "Total:money"),
+    ],
+}
+TITLES = {  # money measures as people read them
+    "amount_minor": "Amount",
+    "billable_minor": "Billable",
+    "reimbursable_minor": "Reimbursable",
+    **{m: t.split(":")[0] for m, t in zip(PAYROLL_MONEY, COLUMNS["payroll"][5:], strict=True)},
+}
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A money cell: integer minor units in one currency."""
+
+    minor: int
+    currency: str
+
+    def major(self) -> Decimal:
+        """Return the exact amount in major units."""
+        return money.to_major(self.minor, self.currency)
 
 
 def columns(spec: Spec) -> list[str]:
     """Return the detail columns of a source's export."""
-    if spec.source == "time":
-        return ["Date", "Start", "End", "Person", "Client", "Project", "Task", "Description", "Billable", "Hours"]
-    if spec.source == "attendance":
-        return ["Date", "Start", "End", "Person", "Hours"]
-    return ["Date", "Person", "Active hours", "Productive hours", "Unproductive hours"]
+    return [c.split(":")[0] for c in COLUMNS[spec.source]]
+
+
+def kinds(spec: Spec) -> list[str]:
+    """Return the kind of each detail column (date, datetime, text, bool, hours, currency, money)."""
+    return [(c.split(":") + ["text"])[1] for c in COLUMNS[spec.source]]
 
 
 def _row(rec: Record, spec: Spec, zone: ZoneInfo) -> list:
-    """Return one record's cells as Python values (datetimes local and naive, hours as floats)."""
+    """Return one record's cells as Python values (datetimes local and naive, hours as floats, money as Amount)."""
     local = rec.started_at.astimezone(zone)
-    hours = round(rec.measures["seconds"] / 3600, 4)
+    hours = round(rec.measures.get("seconds", 0) / 3600, 4)
     person = rec.dims["person"][1]
+    d = rec.detail
+    if spec.source in MONEY:
+        cur = rec.currency or ""
+        if spec.source == "payroll":
+            return [
+                d["period_start"],
+                d["period_end"],
+                person,
+                cur,
+                hours,
+                *[Amount(rec.money[m], cur) for m in PAYROLL_MONEY],
+            ]
+        names = [d["client_name"], d["project_name"], d["category_name"], d["note"], d["status"]]
+        return [
+            d["day"],
+            person,
+            *names,
+            bool(d["billable"]),
+            bool(d["reimbursable"]),
+            cur,
+            Amount(rec.money["amount_minor"], cur),
+        ]
     if spec.source == "activity":
         return [
             local.date(),
@@ -49,12 +114,44 @@ def _row(rec: Record, spec: Spec, zone: ZoneInfo) -> list:
             round(rec.measures["productive_seconds"] / 3600, 4),
             round(rec.measures["unproductive_seconds"] / 3600, 4),
         ]
-    end = rec.detail["ended_at"].astimezone(zone).replace(tzinfo=None)
+    end = d["ended_at"].astimezone(zone).replace(tzinfo=None)
     base = [local.date(), local.replace(tzinfo=None), end, person]
     if spec.source == "attendance":
         return [*base, hours]
-    d = rec.detail
     return [*base, d["client_name"], d["project_name"], d["task_name"], d["description"], bool(d["billable"]), hours]
+
+
+class _Totals:
+    """Sums of the hours and money columns, per currency (one key, None, for sources without money)."""
+
+    def __init__(self, spec: Spec) -> None:
+        self.kinds = kinds(spec)
+        self.money = spec.source in MONEY
+        self.by: dict[str | None, dict[int, float | int]] = {} if self.money else {None: {}}
+
+    def add(self, currency: str | None, cells: list) -> None:
+        sums = self.by.setdefault(currency if self.money else None, {})
+        for col, kind in enumerate(self.kinds):
+            if kind == "hours":
+                sums[col] = sums.get(col, 0.0) + cells[col]
+            elif kind == "money":
+                sums[col] = sums.get(col, 0) + cells[col].minor
+
+    def rows(self) -> list[tuple[str, list]]:
+        """Return (label, cells) of each totals row: one per currency, or one "Total" row."""
+        out = []
+        for cur in sorted(self.by, key=lambda c: c or ""):
+            sums = self.by[cur]
+            cells: list = [None] * len(self.kinds)
+            for col, kind in enumerate(self.kinds):
+                if kind == "hours":
+                    cells[col] = round(sums.get(col, 0.0), 4)
+                elif kind == "money" and cur:
+                    cells[col] = Amount(int(sums.get(col, 0)), cur)
+                elif kind == "currency":
+                    cells[col] = cur
+            out.append(("Total" if cur is None else f"Total {cur}", cells))
+        return out or [("Total", [None] * len(self.kinds))]
 
 
 def _safe(value: object) -> object:
@@ -70,30 +167,37 @@ def _text(value: object) -> str:
         return "yes" if value else "no"
     if isinstance(value, datetime):
         return value.strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, Amount):
+        return str(value.major())
+    if isinstance(value, float):
+        return f"{value:.4f}".rstrip("0").rstrip(".") or "0"
     return str(_safe(value))
 
 
 def to_csv(recs: Iterable[Record], spec: Spec, progress: Progress | None = None) -> bytes:
-    """Return the records as CSV (UTF-8 with BOM, so spreadsheets pick the encoding) with a totals line."""
+    """Return the records as CSV (UTF-8 with BOM, so spreadsheets pick the encoding) with a totals line (one per
+    currency for money)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    cols = columns(spec)
-    writer.writerow(cols)
+    writer.writerow(columns(spec))
     zone = ZoneInfo(spec.timezone)
-    total, n = 0, 0
+    totals = _Totals(spec)
+    n = 0
     for n, rec in enumerate(recs, 1):
-        writer.writerow([_text(v) for v in _row(rec, spec, zone)])
-        total += rec.measures["seconds"]
+        cells = _row(rec, spec, zone)
+        writer.writerow([_text(v) for v in cells])
+        totals.add(rec.currency, cells)
         if progress and n % PROGRESS_EVERY == 0:
             progress(n)
-    writer.writerow(["Total", *[""] * (len(cols) - 2), f"{total / 3600:.4f}".rstrip("0").rstrip(".") or "0"])
+    for label, cells in totals.rows():
+        writer.writerow([label, *[_text(v) for v in cells[1:]]])
     if progress:
         progress(n)
     return ("\ufeff" + out.getvalue()).encode()
 
 
 def to_xlsx(recs: Iterable[Record], spec: Spec, report: dict | None = None, progress: Progress | None = None) -> bytes:
-    """Return the records as an XLSX workbook: an Entries sheet (typed cells, totals row, sized columns) and, given
+    """Return the records as an XLSX workbook: an Entries sheet (typed cells, totals rows, sized columns) and, given
     the grouped `report`, a Summary sheet."""
     import xlsxwriter
 
@@ -101,6 +205,7 @@ def to_xlsx(recs: Iterable[Record], spec: Spec, report: dict | None = None, prog
     book = xlsxwriter.Workbook(buf, {"in_memory": True, "constant_memory": True, "remove_timezone": True})
     bold = book.add_format({"bold": True})
     fmt = {
+        "book": book,
         "date": book.add_format({"num_format": "yyyy-mm-dd"}),
         "datetime": book.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
         "hours": book.add_format({"num_format": "0.00"}),
@@ -114,19 +219,19 @@ def to_xlsx(recs: Iterable[Record], spec: Spec, report: dict | None = None, prog
     sheet.write_row(0, 0, cols, bold)
     sheet.freeze_panes(1, 0)
     zone = ZoneInfo(spec.timezone)
-    hour_cols = [i for i, c in enumerate(cols) if "ours" in c]
-    sums = dict.fromkeys(hour_cols, 0.0)
+    totals = _Totals(spec)
     n = 0
     for n, rec in enumerate(recs, 1):
-        for col, value in enumerate(_row(rec, spec, zone)):
+        cells = _row(rec, spec, zone)
+        for col, value in enumerate(cells):
             _cell(sheet, n, col, value, fmt, widths)
-            if col in sums:
-                sums[col] += value
+        totals.add(rec.currency, cells)
         if progress and n % PROGRESS_EVERY == 0:
             progress(n)
-    sheet.write(n + 1, 0, "Total", bold)
-    for col, value in sums.items():
-        sheet.write_number(n + 1, col, round(value, 4), fmt["total"])
+    for i, (label, cells) in enumerate(totals.rows()):
+        sheet.write(n + 1 + i, 0, label, bold)
+        for col, value in enumerate(cells[1:], 1):
+            _cell(sheet, n + 1 + i, col, value, fmt, widths, total=True)
     for col, width in enumerate(widths):
         sheet.set_column(col, col, min(width, 60))
     book.close()
@@ -135,20 +240,34 @@ def to_xlsx(recs: Iterable[Record], spec: Spec, report: dict | None = None, prog
     return buf.getvalue()
 
 
-def _cell(sheet, row: int, col: int, value: object, fmt: dict, widths: list[int]) -> None:
+def _money_format(fmt: dict, currency: str, total: bool = False):
+    """Return (and keep) the cell format of `currency`: its decimals and its code, e.g. 1,234.50 "EUR"."""
+    key = ("money", currency, total)
+    if key not in fmt:
+        digits = money.exponent(currency)
+        pattern = "#,##0" + ("." + "0" * digits if digits else "") + f' "{currency}"'
+        extra = {"bold": True, "top": 1} if total else {}
+        fmt[key] = fmt["book"].add_format({"num_format": pattern, **extra})
+    return fmt[key]
+
+
+def _cell(sheet, row: int, col: int, value: object, fmt: dict, widths: list[int], total: bool = False) -> None:
     if value is None:
         return
     if isinstance(value, bool):
         sheet.write_boolean(row, col, value)
         return
-    if isinstance(value, datetime):
+    if isinstance(value, Amount):  # the exact decimal as a number: 12.34 is stored as 12.34
+        sheet.write_number(row, col, float(value.major()), _money_format(fmt, value.currency, total))
+        widths[col] = max(widths[col], 16)
+    elif isinstance(value, datetime):
         sheet.write_datetime(row, col, value, fmt["datetime"])
         widths[col] = max(widths[col], 18)
-    elif hasattr(value, "isoformat"):  # a date
-        sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), fmt["date"])  # type: ignore[attr-defined]
+    elif isinstance(value, date):
+        sheet.write_datetime(row, col, datetime(value.year, value.month, value.day), fmt["date"])
         widths[col] = max(widths[col], 12)
     elif isinstance(value, (int, float)):
-        sheet.write_number(row, col, value, fmt["hours"])
+        sheet.write_number(row, col, value, fmt["total" if total else "hours"])
     else:
         text = str(value)
         sheet.write_string(row, col, text)
@@ -157,8 +276,11 @@ def _cell(sheet, row: int, col: int, value: object, fmt: dict, widths: list[int]
 
 def _summary_sheet(book, report: dict, spec: Spec, bold, fmt: dict) -> None:
     sheet = book.add_worksheet("Summary")
+    if spec.source in MONEY:
+        _money_summary(sheet, report, spec, bold, fmt)
+        return
     measures = MEASURES[spec.source]
-    head = [spec.group_by[0].capitalize(), "Count", *[_measure_title(m) for m in measures]]
+    head = [spec.group_by[0].capitalize(), "Count", *[measure_title(m) for m in measures]]
     sheet.write_row(0, 0, head, bold)
     width = len(head[0]) + 2
     row = 0
@@ -176,76 +298,26 @@ def _summary_sheet(book, report: dict, spec: Spec, bold, fmt: dict) -> None:
     sheet.set_column(1, len(head) - 1, 16)
 
 
-def to_pdf(report: dict, spec: Spec, title: str) -> bytes:
-    """Return the grouped `report` as a PDF: a heading, a bar chart of the groups and the totals table."""
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
-    from reportlab.graphics.shapes import Drawing, String
-    from reportlab.lib import colors
-    from reportlab.lib.pagesizes import A4
-    from reportlab.lib.styles import getSampleStyleSheet
-    from reportlab.lib.units import mm
-    from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
-
-    buf = io.BytesIO()
-    doc = SimpleDocTemplate(buf, pagesize=A4, title=title, leftMargin=18 * mm, rightMargin=18 * mm)
-    styles = getSampleStyleSheet()
-    measures = MEASURES[spec.source]
-    story: list = [
-        Paragraph(_xml(title), styles["Title"]),
-        Paragraph(
-            _xml(
-                f"{spec.first.isoformat()} – {spec.last.isoformat()} · {spec.timezone} · grouped by "
-                f"{', '.join(spec.group_by)}"
-            ),
-            styles["Normal"],
-        ),
-        Spacer(1, 6 * mm),
-    ]
-    groups = report["groups"][:30]
-    if groups:
-        drawing = Drawing(170 * mm, 75 * mm)
-        bars = VerticalBarChart()
-        bars.x, bars.y, bars.width, bars.height = 12 * mm, 18 * mm, 150 * mm, 50 * mm
-        bars.data = [[round(g["totals"]["seconds"] / 3600, 2) for g in groups]]
-        bars.categoryAxis.categoryNames = [str(g["label"])[:14] for g in groups]
-        bars.categoryAxis.labels.angle = 30 if len(groups) > 6 else 0
-        bars.categoryAxis.labels.boxAnchor = "ne" if len(groups) > 6 else "n"
-        bars.categoryAxis.labels.fontSize = 7
-        bars.valueAxis.valueMin = 0
-        bars.bars[0].fillColor = colors.HexColor("#4f46e5")
-        drawing.add(bars)
-        drawing.add(String(0, 72 * mm, "Hours", fontSize=8))
-        story += [drawing, Spacer(1, 4 * mm)]
-    head = [spec.group_by[0].capitalize(), "Entries", *[_measure_title(m) for m in measures]]
-    rows = [head]
-    for g in report["groups"]:
-        rows.append([str(g["label"])[:60], g["totals"]["count"], *[_hours(g["totals"][m]) for m in measures]])
-    rows.append(["Total", report["totals"]["count"], *[_hours(report["totals"][m]) for m in measures]])
-    table = Table(rows, repeatRows=1, hAlign="LEFT")
-    table.setStyle(
-        TableStyle(
-            [
-                ("FONTNAME", (0, 0), (-1, 0), "Helvetica-Bold"),
-                ("FONTNAME", (0, -1), (-1, -1), "Helvetica-Bold"),
-                ("LINEBELOW", (0, 0), (-1, 0), 0.5, colors.grey),
-                ("LINEABOVE", (0, -1), (-1, -1), 0.5, colors.grey),
-                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-                ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f3f4f6")]),
-            ]
-        )
-    )
-    story.append(table)
-    doc.build(story)
-    return buf.getvalue()
+def _money_summary(sheet, report: dict, spec: Spec, bold, fmt: dict) -> None:
+    """One row per group and currency, then one totals row per currency; amounts typed with their currency."""
+    measures = MONEY[spec.source]
+    head = [spec.group_by[0].capitalize(), "Currency", "Count", *[TITLES[m] for m in measures]]
+    sheet.write_row(0, 0, head, bold)
+    width = len(head[0]) + 2
+    rows = [(str(g["label"]), m, None) for g in report["groups"] for m in g["totals"]["money"]]
+    rows += [(f"Total {m['currency']}", m, bold) for m in report["totals"]["money"]]
+    for row, (label, per, style) in enumerate(rows, 1):
+        sheet.write_string(row, 0, label, style)
+        width = max(width, min(len(label) + 2, 60))
+        sheet.write_string(row, 1, per["currency"], style)
+        sheet.write_number(row, 2, per["count"], style)
+        for i, m in enumerate(measures):
+            amount = Amount(per[m], per["currency"])
+            sheet.write_number(row, 3 + i, float(amount.major()), _money_format(fmt, amount.currency, bool(style)))
+    sheet.set_column(0, 0, width)
+    sheet.set_column(1, len(head) - 1, 16)
 
 
-def _measure_title(measure: str) -> str:
+def measure_title(measure: str) -> str:
+    """Return the heading of a seconds measure ("Billable hours")."""
     return measure.replace("_seconds", " hours").replace("seconds", "Hours").capitalize()
-
-
-def _hours(seconds: int) -> str:
-    return f"{seconds / 3600:.2f}"
-
-
-def _xml(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")

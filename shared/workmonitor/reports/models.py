@@ -11,25 +11,33 @@ from pydantic import Field, StringConstraints, model_validator
 from ..schemas import Input, Name, TimeZone
 from ..wire import Day, Id, Model, Page, Timestamp
 
-Source = Literal["time", "attendance", "activity"]
-Grouping = Literal["person", "project", "client", "task", "day", "week", "month"]
+Source = Literal["time", "attendance", "activity", "expenses", "payroll"]
+Grouping = Literal["person", "project", "client", "task", "category", "period", "day", "week", "month"]
+ExpenseStatus = Literal["submitted", "approved", "rejected"]
 Format = Literal["csv", "xlsx", "pdf"]
 Ids = Annotated[list[uuid.UUID], Field(max_length=500)]
 
 
 class ReportIn(Input):
-    """What a report covers: local days from..to (at most 366), filters, and one or two grouping levels."""
+    """What a report covers: local days from..to (at most 366), filters, and one or two grouping levels.
+
+    Expenses count only when approved unless `statuses` names the states wanted; payroll counts finalized runs only.
+    Groupings and filters depend on the source (a missing one is a 400): time by person, project, client, task and
+    calendar; attendance and activity by person and calendar; expenses by person, project, client, category and
+    calendar; payroll by person, pay period and calendar."""
 
     source: Source = "time"
     from_: dt.date = Field(alias="from")
     to: dt.date
-    group_by: Annotated[list[Grouping], Field(min_length=1, max_length=2)] = ["project"]
+    # Omitted: by project for time, by person for the other sources.
+    group_by: Annotated[list[Grouping], Field(min_length=1, max_length=2)] | None = None
     user_ids: Ids = []
     team_of: uuid.UUID | None = None
     project_ids: Ids = []
     client_ids: Ids = []
     task_ids: Ids = []
     billable: bool | None = None
+    statuses: Annotated[list[ExpenseStatus], Field(max_length=3)] = []
     timezone: TimeZone | None = None
 
     @model_validator(mode="after")
@@ -38,6 +46,8 @@ class ReportIn(Input):
             raise ValueError("'to' is before 'from'")
         if (self.to - self.from_).days > 366:
             raise ValueError("a report covers at most 366 days")
+        if self.group_by is None:
+            self.group_by = ["project" if self.source == "time" else "person"]
         if len(set(self.group_by)) != len(self.group_by):
             raise ValueError("group_by names a grouping twice")
         return self
@@ -54,23 +64,56 @@ class SavedIn(Input):
 
 
 class ShareIn(Input):
+    """A client's read-only link: their projects' time, or their projects' approved billable expenses (never
+    payroll, never other expenses). Tasks group time only, categories expenses only."""
+
     client_id: uuid.UUID
     name: Name
-    group_by: Literal["project", "task", "day", "week", "month"] = "project"
+    source: Literal["time", "expenses"] = "time"
+    group_by: Literal["project", "task", "category", "day", "week", "month"] = "project"
     expires_in_days: Annotated[int, Field(ge=1, le=365)] = 30
+
+    @model_validator(mode="after")
+    def _grouping(self) -> ShareIn:
+        if (self.source, self.group_by) in (("time", "category"), ("expenses", "task")):
+            raise ValueError(f"a {self.source} share cannot group by {self.group_by}")
+        return self
 
 
 # --- responses --------------------------------------------------------------------------------------------------
 
 
+class Money(Model):
+    """Sums in one currency, integer minor units (cents); which sums depends on the source. `count` records are in
+    this currency. Expenses: amount, billable and reimbursable parts. Payroll: the components, gross (all but
+    reimbursements) and total (gross plus reimbursements)."""
+
+    currency: str
+    count: int
+    amount_minor: int | None = None
+    billable_minor: int | None = None
+    reimbursable_minor: int | None = None
+    regular_minor: int | None = None
+    overtime_minor: int | None = None
+    premium_minor: int | None = None
+    salary_minor: int | None = None
+    leave_minor: int | None = None
+    adjustment_minor: int | None = None
+    gross_minor: int | None = None
+    reimbursement_minor: int | None = None
+    total_minor: int | None = None
+
+
 class Totals(Model):
-    """Count and sums of seconds; which sums depends on the source."""
+    """Count and sums; which sums depends on the source. Seconds for time, attendance, activity and payroll (hours
+    paid); `money` for expenses and payroll, one entry per currency (amounts are never added across currencies)."""
 
     count: int
-    seconds: int
+    seconds: int | None = None
     billable_seconds: int | None = None
     productive_seconds: int | None = None
     unproductive_seconds: int | None = None
+    money: list[Money] | None = None
 
 
 class SubGroup(Model):
@@ -81,7 +124,10 @@ class SubGroup(Model):
 
 
 class Series(Model):
+    """One measure's values per group: hours, or (money) major units of the currency `unit`, for display only."""
+
     name: str
+    unit: str
     values: list[float]
 
 
@@ -140,6 +186,7 @@ class Share(Model):
     id: Id
     client_id: Id
     name: str
+    source: Literal["time", "expenses"]
     group_by: str
     expires_at: Timestamp
     revoked_at: Timestamp | None

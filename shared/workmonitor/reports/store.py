@@ -10,43 +10,64 @@ from psycopg.types.json import Jsonb
 from .. import security, storage
 from ..db import Conn, Row
 from ..errors import NotFound, ValidationFailed
-from .builder import Spec
+from .builder import GROUPINGS, Spec
+from .finance import FILTERS
 from .models import ReportIn
 
 SHARE_PREFIX = "wmshare_"
 
 
 def spec_of(conn: Conn, data: ReportIn, user_id: str) -> Spec:
-    """Return the builder spec of request `data`: the viewer's time zone unless one is given, the company's week."""
+    """Return the builder spec of request `data`: the viewer's time zone unless one is given, the company's week.
+
+    Raises ValidationFailed for a grouping or a filter the source does not have."""
     row = conn.execute(
-        "SELECT u.timezone, c.week_start FROM users u JOIN companies c ON c.id = u.company_id WHERE u.id = %s",
+        "SELECT u.timezone, u.role, c.week_start FROM users u JOIN companies c ON c.id = u.company_id WHERE u.id = %s",
         (user_id,),
     ).fetchone()
     assert row is not None  # the caller themselves
-    groupings = {
-        "time": None,
-        "attendance": ("person", "day", "week", "month"),
-        "activity": ("person", "day", "week", "month"),
-    }
-    allowed = groupings[data.source]
-    if allowed is not None and any(g not in allowed for g in data.group_by):
-        raise ValidationFailed(
-            f"A {data.source} report groups by {', '.join(allowed)}.", fields={"group_by": ", ".join(allowed)}
-        )
+    _check(data)
     return Spec(
         first=data.from_,
         last=data.to,
         source=data.source,
-        group_by=tuple(data.group_by),
+        group_by=tuple(data.group_by or ()),
         user_ids=tuple(str(u) for u in data.user_ids),
         team_of=str(data.team_of) if data.team_of else None,
         project_ids=tuple(str(u) for u in data.project_ids),
         client_ids=tuple(str(u) for u in data.client_ids),
         task_ids=tuple(str(u) for u in data.task_ids),
         billable=data.billable,
+        statuses=tuple(data.statuses) or ("approved",),
+        # Payroll as the finance routes show it: an admin sees everyone's, anyone else only their own.
+        only_user=user_id if data.source == "payroll" and row["role"] != "admin" else None,
         timezone=data.timezone or row["timezone"],
         week_start=int(row["week_start"]),
     )
+
+
+def _check(data: ReportIn) -> None:
+    allowed = GROUPINGS[data.source]
+    if any(g not in allowed for g in data.group_by or ()):
+        raise ValidationFailed(
+            f"A {data.source} report groups by {', '.join(allowed)}.", fields={"group_by": ", ".join(allowed)}
+        )
+    given = {
+        "project_ids": data.project_ids,
+        "client_ids": data.client_ids,
+        "task_ids": data.task_ids,
+        "billable": data.billable is not None,
+        "statuses": data.statuses,
+    }
+    named = [name for name, value in given.items() if value]
+    known = FILTERS.get(data.source)
+    # time, attendance and activity keep their old leniency (only time reads the project filters); states are new
+    wrong = [n for n in named if n == "statuses"] if known is None else [n for n in named if n not in known]
+    if wrong:
+        raise ValidationFailed(
+            f"A {data.source} report has no {', '.join(wrong)} filter.",
+            fields=dict.fromkeys(wrong, "not a filter here"),
+        )
 
 
 # --- saved reports ----------------------------------------------------------------------------------------------
@@ -99,23 +120,27 @@ def delete_saved(conn: Conn, report_id: str) -> None:
 
 # --- client share links -----------------------------------------------------------------------------------------
 
-SHARE_COLUMNS = "id, client_id, name, group_by, expires_at, revoked_at, last_viewed_at, created_at"
+SHARE_COLUMNS = "id, client_id, name, source, group_by, expires_at, revoked_at, last_viewed_at, created_at"
 
 
-def create_share(conn: Conn, company_id: str, user_id: str, client_id: str, name: str, group_by: str, days: int):
-    """Create a share link for a client's projects; return (row, token). Raise NotFound for an unknown client."""
+def create_share(
+    conn: Conn, company_id: str, user_id: str, client_id: str, name: str, source: str, group_by: str, days: int
+):
+    """Create a share link for a client's projects (their time or their billable expenses); return (row, token).
+    Raise NotFound for an unknown client."""
     if conn.execute("SELECT 1 FROM clients WHERE id = %s", (client_id,)).fetchone() is None:
         raise NotFound("No such client.", fields={"client_id": "not found"})
     token = SHARE_PREFIX + security.new_secret(32)
     row = conn.execute(
-        "INSERT INTO report_shares (company_id, client_id, created_by, name, token_hash, group_by, expires_at)"
-        f" VALUES (%s, %s, %s, %s, %s, %s, %s) RETURNING {SHARE_COLUMNS}",
+        "INSERT INTO report_shares (company_id, client_id, created_by, name, token_hash, source, group_by, expires_at)"
+        f" VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING {SHARE_COLUMNS}",
         (
             company_id,
             client_id,
             user_id,
             name,
             security.token_hash(token),
+            source,
             group_by,
             datetime.now(UTC) + timedelta(days=days),
         ),
@@ -150,7 +175,15 @@ def shared(conn: Conn, token: str) -> Row | None:
 
 
 def shared_rows(conn: Conn, token: str, spec: Spec) -> list[Row]:
-    """Return the share's client's finished entries in the spec's range (through the SECURITY DEFINER function)."""
+    """Return the share's client's finished entries (or, for an expense share, approved billable expenses) in the
+    spec's range, through the SECURITY DEFINER functions; never a person."""
+    if spec.source == "expenses":
+        # Every shared expense is billable; whether it is reimbursed to the employee is not the client's business.
+        return conn.execute(
+            "SELECT *, amount_minor AS billable_minor, NULL::uuid AS user_id, NULL::text AS user_name"
+            " FROM app.report_share_expenses(%s, %s, %s)",
+            (security.token_hash(token), spec.first, spec.last),
+        ).fetchall()
     start, end = spec.bounds()
     rows = conn.execute(
         "SELECT * FROM app.report_share_entries(%s, %s, %s)", (security.token_hash(token), start, end)

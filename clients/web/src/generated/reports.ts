@@ -252,7 +252,7 @@ export interface paths {
         /** The company's share links, newest first. */
         get: operations["shares_list_shares_get"];
         put?: never;
-        /** Create a read-only link to one client's report; the link is shown once. */
+        /** Create a read-only link to one client's report (their projects' time or approved billable expenses; payroll is */
         post: operations["shares_create_share_post"];
         delete?: never;
         options?: never;
@@ -540,11 +540,9 @@ export interface components {
             from: string;
             /**
              * Group By
-             * @default [
-             *       "project"
-             *     ]
+             * @default null
              */
-            group_by: ("person" | "project" | "client" | "task" | "day" | "week" | "month")[];
+            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[] | null;
             /**
              * Project Ids
              * @default []
@@ -555,7 +553,12 @@ export interface components {
              * @default time
              * @enum {string}
              */
-            source: "time" | "attendance" | "activity";
+            source: "time" | "attendance" | "activity" | "expenses" | "payroll";
+            /**
+             * Statuses
+             * @default []
+             */
+            statuses: ("submitted" | "approved" | "rejected")[];
             /**
              * Task Ids
              * @default []
@@ -692,6 +695,78 @@ export interface components {
             /** User Id */
             user_id: string | null;
         };
+        /**
+         * Money
+         * @description Sums in one currency, integer minor units (cents); which sums depends on the source. `count` records are in
+         *     this currency. Expenses: amount, billable and reimbursable parts. Payroll: the components, gross (all but
+         *     reimbursements) and total (gross plus reimbursements).
+         */
+        Money: {
+            /**
+             * Adjustment Minor
+             * @default null
+             */
+            adjustment_minor: number | null;
+            /**
+             * Amount Minor
+             * @default null
+             */
+            amount_minor: number | null;
+            /**
+             * Billable Minor
+             * @default null
+             */
+            billable_minor: number | null;
+            /** Count */
+            count: number;
+            /** Currency */
+            currency: string;
+            /**
+             * Gross Minor
+             * @default null
+             */
+            gross_minor: number | null;
+            /**
+             * Leave Minor
+             * @default null
+             */
+            leave_minor: number | null;
+            /**
+             * Overtime Minor
+             * @default null
+             */
+            overtime_minor: number | null;
+            /**
+             * Premium Minor
+             * @default null
+             */
+            premium_minor: number | null;
+            /**
+             * Regular Minor
+             * @default null
+             */
+            regular_minor: number | null;
+            /**
+             * Reimbursable Minor
+             * @default null
+             */
+            reimbursable_minor: number | null;
+            /**
+             * Reimbursement Minor
+             * @default null
+             */
+            reimbursement_minor: number | null;
+            /**
+             * Salary Minor
+             * @default null
+             */
+            salary_minor: number | null;
+            /**
+             * Total Minor
+             * @default null
+             */
+            total_minor: number | null;
+        };
         /** PreviewRow */
         PreviewRow: {
             /** Billable */
@@ -732,6 +807,11 @@ export interface components {
         /**
          * ReportIn
          * @description What a report covers: local days from..to (at most 366), filters, and one or two grouping levels.
+         *
+         *     Expenses count only when approved unless `statuses` names the states wanted; payroll counts finalized runs only.
+         *     Groupings and filters depend on the source (a missing one is a 400): time by person, project, client, task and
+         *     calendar; attendance and activity by person and calendar; expenses by person, project, client, category and
+         *     calendar; payroll by person, pay period and calendar.
          */
         ReportIn: {
             /**
@@ -751,11 +831,9 @@ export interface components {
             from: string;
             /**
              * Group By
-             * @default [
-             *       "project"
-             *     ]
+             * @default null
              */
-            group_by: ("person" | "project" | "client" | "task" | "day" | "week" | "month")[];
+            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[] | null;
             /**
              * Project Ids
              * @default []
@@ -766,7 +844,12 @@ export interface components {
              * @default time
              * @enum {string}
              */
-            source: "time" | "attendance" | "activity";
+            source: "time" | "attendance" | "activity" | "expenses" | "payroll";
+            /**
+             * Statuses
+             * @default []
+             */
+            statuses: ("submitted" | "approved" | "rejected")[];
             /**
              * Task Ids
              * @default []
@@ -802,14 +885,14 @@ export interface components {
              */
             from: string;
             /** Group By */
-            group_by: ("person" | "project" | "client" | "task" | "day" | "week" | "month")[];
+            group_by: ("person" | "project" | "client" | "task" | "category" | "period" | "day" | "week" | "month")[];
             /** Groups */
             groups: components["schemas"]["SubGroup"][];
             /**
              * Source
              * @enum {string}
              */
-            source: "time" | "attendance" | "activity";
+            source: "time" | "attendance" | "activity" | "expenses" | "payroll";
             /** Timezone */
             timezone: string;
             /**
@@ -866,10 +949,15 @@ export interface components {
              */
             updated_at: string;
         };
-        /** Series */
+        /**
+         * Series
+         * @description One measure's values per group: hours, or (money) major units of the currency `unit`, for display only.
+         */
         Series: {
             /** Name */
             name: string;
+            /** Unit */
+            unit: string;
             /** Values */
             values: number[];
         };
@@ -903,6 +991,11 @@ export interface components {
             name: string;
             /** Revoked At */
             revoked_at: string | null;
+            /**
+             * Source
+             * @enum {string}
+             */
+            source: "time" | "expenses";
         };
         /**
          * ShareCreated
@@ -915,7 +1008,11 @@ export interface components {
             /** Url */
             url: string;
         };
-        /** ShareIn */
+        /**
+         * ShareIn
+         * @description A client's read-only link: their projects' time, or their projects' approved billable expenses (never
+         *     payroll, never other expenses). Tasks group time only, categories expenses only.
+         */
         ShareIn: {
             /**
              * Client Id
@@ -932,9 +1029,15 @@ export interface components {
              * @default project
              * @enum {string}
              */
-            group_by: "project" | "task" | "day" | "week" | "month";
+            group_by: "project" | "task" | "category" | "day" | "week" | "month";
             /** Name */
             name: string;
+            /**
+             * Source
+             * @default time
+             * @enum {string}
+             */
+            source: "time" | "expenses";
         };
         /** ShareOut */
         ShareOut: {
@@ -1018,7 +1121,8 @@ export interface components {
         };
         /**
          * Totals
-         * @description Count and sums of seconds; which sums depends on the source.
+         * @description Count and sums; which sums depends on the source. Seconds for time, attendance, activity and payroll (hours
+         *     paid); `money` for expenses and payroll, one entry per currency (amounts are never added across currencies).
          */
         Totals: {
             /**
@@ -1029,12 +1133,20 @@ export interface components {
             /** Count */
             count: number;
             /**
+             * Money
+             * @default null
+             */
+            money: components["schemas"]["Money"][] | null;
+            /**
              * Productive Seconds
              * @default null
              */
             productive_seconds: number | null;
-            /** Seconds */
-            seconds: number;
+            /**
+             * Seconds
+             * @default null
+             */
+            seconds: number | null;
             /**
              * Unproductive Seconds
              * @default null

@@ -1,22 +1,42 @@
-// The report builder: time, attendance or activity over a date range, filtered by people, team, projects,
-// clients, tasks and billable, grouped one or two levels deep (calendar groups in the viewer's time zone), with a
-// chart, totals, saved definitions and exports (CSV, XLSX, PDF; large ones run as a job with a progress bar).
+// The report builder: time, attendance, activity, expenses or payroll over a date range, filtered by people, team,
+// projects, clients, tasks, billable and (expenses) states, grouped one or two levels deep (calendar groups in the
+// viewer's time zone), with a chart, totals, saved definitions and exports (CSV, XLSX, PDF; large ones run as a job
+// with a progress bar). Money comes per currency (one row each), never added across currencies.
 import { useEffect, useState } from "react";
 import { del, get, post } from "../api";
 import { BarList } from "../charts";
-import { addDays, hm, localDate } from "../format";
+import { addDays, hm, localDate, money } from "../format";
 import type { ClientPage, ExportJob, ExportOut, ProjectPage, ReportGroup, ReportIn, ReportOut, SavedPage } from "../models";
 import { usePeople } from "../people";
+import { amountIn, mainCurrency, MONEY_COLUMNS, moneyRows, SIZE } from "../reportMoney";
 import { postForFile, saveBlob } from "../reportsApi";
 import { isManager, useMe } from "../session";
 import { Empty, ErrorBanner, Field, useAction, useAsync } from "../ui";
 
-type Grouping = ReportIn["group_by"][number];
+type Grouping = NonNullable<ReportIn["group_by"]>[number];
 const GROUPINGS: Record<string, Grouping[]> = {
   time: ["project", "person", "client", "task", "day", "week", "month"],
   attendance: ["person", "day", "week", "month"],
   activity: ["person", "day", "week", "month"],
+  expenses: ["person", "project", "client", "category", "day", "week", "month"],
+  payroll: ["person", "period", "day", "week", "month"],
 };
+const SOURCES: [ReportIn["source"], string][] = [
+  ["time", "Time entries"], ["attendance", "Attendance"], ["activity", "Activity"], ["expenses", "Expenses"], ["payroll", "Payroll"],
+];
+const STATUSES = ["approved", "submitted", "rejected"] as const;
+const byProject = (source: string | undefined) => source === "time" || source === "expenses";
+
+/** The spec switched to `source`: its first grouping, and no filter that source does not have. */
+function switchSource(spec: ReportIn, source: ReportIn["source"]): ReportIn {
+  const keep = byProject(source);
+  return {
+    ...spec, source, group_by: [GROUPINGS[source ?? "time"][0]],
+    project_ids: keep ? spec.project_ids : [], client_ids: keep ? spec.client_ids : [],
+    task_ids: source === "time" ? spec.task_ids : [], billable: keep ? spec.billable : null,
+    statuses: source === "expenses" ? spec.statuses : [],
+  };
+}
 
 export function ReportBuilder() {
   const me = useMe();
@@ -24,7 +44,7 @@ export function ReportBuilder() {
   const today = localDate(new Date(), me.user.timezone);
   const [spec, setSpec] = useState<ReportIn>({
     source: "time", from: addDays(today, -29), to: today, group_by: ["project"],
-    user_ids: [], team_of: null, project_ids: [], client_ids: [], task_ids: [], billable: null, timezone: null,
+    user_ids: [], team_of: null, project_ids: [], client_ids: [], task_ids: [], billable: null, statuses: [], timezone: null,
   });
   const [report, setReport] = useState<ReportOut | null>(null);
   const people = usePeople(manager);
@@ -34,14 +54,14 @@ export function ReportBuilder() {
   const run = () => action.run(async () => setReport(await post<ReportOut>("/reports/run", spec)));
   useEffect(() => { void run(); }, []); // eslint-disable-line react-hooks/exhaustive-deps
   const set = (patch: Partial<ReportIn>) => setSpec({ ...spec, ...patch });
-  const [first, second] = spec.group_by;
+  const [first, second] = spec.group_by ?? [];
   const multi = (e: React.ChangeEvent<HTMLSelectElement>) => Array.from(e.target.selectedOptions).map((o) => o.value);
   return (
     <>
       <form className="panel" aria-label="Report definition" onSubmit={(e) => { e.preventDefault(); void run(); }}>
         <div className="row">
-          <Field label="Source"><select value={spec.source} onChange={(e) => set({ source: e.target.value as ReportIn["source"], group_by: [GROUPINGS[e.target.value][0]] })}>
-            <option value="time">Time entries</option><option value="attendance">Attendance</option><option value="activity">Activity</option>
+          <Field label="Source"><select value={spec.source} onChange={(e) => setSpec(switchSource(spec, e.target.value as ReportIn["source"]))}>
+            {SOURCES.map(([value, label]) => <option key={value} value={value}>{label}</option>)}
           </select></Field>
           <Field label="From"><input type="date" value={spec.from} max={spec.to} onChange={(e) => set({ from: e.target.value })} /></Field>
           <Field label="To"><input type="date" value={spec.to} min={spec.from} onChange={(e) => set({ to: e.target.value })} /></Field>
@@ -52,7 +72,7 @@ export function ReportBuilder() {
             <option value="">—</option>
             {GROUPINGS[spec.source ?? "time"].filter((g) => g !== first).map((g) => <option key={g} value={g}>{g}</option>)}
           </select></Field>
-          {spec.source === "time" && (
+          {byProject(spec.source) && (
             <Field label="Billable"><select value={spec.billable === undefined || spec.billable === null ? "" : String(spec.billable)}
               onChange={(e) => set({ billable: e.target.value === "" ? null : e.target.value === "true" })}>
               <option value="">All</option><option value="true">Billable</option><option value="false">Not billable</option>
@@ -71,7 +91,13 @@ export function ReportBuilder() {
               {(people.data ?? []).filter((p) => p.role !== "employee").map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
             </select></Field>
           )}
-          {spec.source === "time" && (
+          {spec.source === "expenses" && (
+            <Field label="States"><select multiple size={3} value={spec.statuses?.length ? spec.statuses : ["approved"]}
+              onChange={(e) => set({ statuses: multi(e) as ReportIn["statuses"] })}>
+              {STATUSES.map((s) => <option key={s} value={s}>{s}</option>)}
+            </select></Field>
+          )}
+          {byProject(spec.source) && (
             <>
               <Field label="Projects"><select multiple size={4} value={spec.project_ids ?? []} onChange={(e) => set({ project_ids: multi(e) })}>
                 {(projects.data?.items ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
@@ -96,17 +122,18 @@ export function ReportBuilder() {
 
 export function ReportView({ report }: { report: ReportOut }) {
   if (!report.groups.length) return <section className="panel"><Empty>No data in this range.</Empty></section>;
+  if (report.totals.money) return <MoneyView report={report} />;
   const billable = report.totals.billable_seconds !== null && report.totals.billable_seconds !== undefined;
   return (
     <section className="panel" aria-label="Report">
       <h3>{report.from} – {report.to} <span className="muted">({report.timezone})</span></h3>
       <BarList label="Hours per group" rows={report.groups.slice(0, 30).map((g) => ({
-        key: g.key ?? g.label, label: g.label, value: g.totals.seconds, display: hm(g.totals.seconds),
+        key: g.key ?? g.label, label: g.label, value: g.totals.seconds ?? 0, display: hm(g.totals.seconds ?? 0),
       }))} />
       <table>
         <thead><tr><th>{report.group_by.join(" / ")}</th><th>Entries</th><th>Hours</th>{billable && <th>Billable</th>}</tr></thead>
         <tbody>{report.groups.map((g) => <GroupRows key={g.key ?? g.label} g={g} billable={billable} />)}</tbody>
-        <tfoot><tr><th>Total</th><th>{report.totals.count}</th><th>{hm(report.totals.seconds)}</th>
+        <tfoot><tr><th>Total</th><th>{report.totals.count}</th><th>{hm(report.totals.seconds ?? 0)}</th>
           {billable && <th>{hm(report.totals.billable_seconds ?? 0)}</th>}</tr></tfoot>
       </table>
     </section>
@@ -116,13 +143,49 @@ export function ReportView({ report }: { report: ReportOut }) {
 function GroupRows({ g, billable }: { g: ReportGroup; billable: boolean }) {
   return (
     <>
-      <tr><td><strong>{g.label}</strong></td><td>{g.totals.count}</td><td>{hm(g.totals.seconds)}</td>
+      <tr><td><strong>{g.label}</strong></td><td>{g.totals.count}</td><td>{hm(g.totals.seconds ?? 0)}</td>
         {billable && <td>{hm(g.totals.billable_seconds ?? 0)}</td>}</tr>
       {g.subgroups.map((s) => (
         <tr key={s.key ?? s.label} className="muted"><td style={{ paddingLeft: 24 }}>{s.label}</td><td>{s.totals.count}</td>
-          <td>{hm(s.totals.seconds)}</td>{billable && <td>{hm(s.totals.billable_seconds ?? 0)}</td>}</tr>
+          <td>{hm(s.totals.seconds ?? 0)}</td>{billable && <td>{hm(s.totals.billable_seconds ?? 0)}</td>}</tr>
       ))}
     </>
+  );
+}
+
+/** Expenses and payroll: a row per group and currency (subgroups indented), totals per currency, payroll hours. */
+function MoneyView({ report }: { report: ReportOut }) {
+  const cols = MONEY_COLUMNS[report.source] ?? [];
+  const size = SIZE[report.source] ?? "amount_minor";
+  const main = mainCurrency(report.totals);
+  const hours = report.totals.seconds !== null && report.totals.seconds !== undefined;
+  const rows = report.groups.flatMap((g) => [
+    ...moneyRows([g]).map((r) => ({ ...r, sub: false })),
+    ...moneyRows(g.subgroups).map((r) => ({ ...r, key: `${g.key ?? g.label}/${r.key}`, sub: true })),
+  ]);
+  return (
+    <section className="panel" aria-label="Report">
+      <h3>{report.from} – {report.to} <span className="muted">({report.timezone})</span></h3>
+      {main && <BarList label={`${cols.find(([m]) => m === size)?.[1] ?? "Amount"} per group (${main})`} rows={report.groups.slice(0, 30).map((g) => ({
+        key: g.key ?? g.label, label: g.label, value: amountIn(g.totals, main, size), display: money(amountIn(g.totals, main, size), main),
+      }))} />}
+      <div className="table-wrap"><table>
+        <thead><tr><th>{report.group_by.join(" / ")}</th><th>Currency</th><th>Count</th>{hours && <th>Hours</th>}
+          {cols.map(([m, title]) => <th key={m}>{title}</th>)}</tr></thead>
+        <tbody>{rows.map((r) => (
+          <tr key={r.key} className={r.sub ? "muted" : undefined}>
+            <td style={r.sub ? { paddingLeft: 24 } : undefined}>{r.sub ? r.label : <strong>{r.label}</strong>}</td>
+            <td>{r.money.currency}</td><td>{r.money.count}</td>{hours && <td>{r.seconds === null ? "" : hm(r.seconds)}</td>}
+            {cols.map(([m]) => <td key={m}>{money(r.money[m], r.money.currency)}</td>)}
+          </tr>
+        ))}</tbody>
+        <tfoot>{(report.totals.money ?? []).map((t, i) => (
+          <tr key={t.currency}><th>{`Total ${t.currency}`}</th><th>{t.currency}</th><th>{t.count}</th>
+            {hours && <th>{i === 0 ? hm(report.totals.seconds ?? 0) : ""}</th>}
+            {cols.map(([m]) => <th key={m}>{money(t[m], t.currency)}</th>)}</tr>
+        ))}</tfoot>
+      </table></div>
+    </section>
   );
 }
 
