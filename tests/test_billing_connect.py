@@ -46,6 +46,15 @@ def funded_milestone(api, admin, contractor, amount: int = 50000, acct: str | No
     return contract, ms
 
 
+def connected(api) -> tuple[dict, dict, dict]:
+    """A company with its Stripe key and a contractor whose contract has a connected account and a funded milestone;
+    return (admin, contractor, milestone)."""
+    admin = signup(api)
+    contractor = invite_and_accept(api, admin, name="Carl Contractor")
+    with_stripe(api, admin)
+    return admin, contractor, funded_milestone(api, admin, contractor)[1]
+
+
 def transfer_posts(peer) -> list[dict]:
     return [q for q in peer.requests if (q["method"], q["path"]) == ("POST", "/v1/transfers")]
 
@@ -104,10 +113,7 @@ def test_connected_account_is_validated_admin_only_audited_and_per_company(api, 
 
 
 def test_release_makes_one_transfer_even_when_the_answer_is_lost_and_retried(api, peer, owner_conn):
-    admin = signup(api)
-    contractor = invite_and_accept(api, admin, name="Carl Contractor")
-    with_stripe(api, admin)
-    _, ms = funded_milestone(api, admin, contractor)
+    admin, contractor, ms = connected(api)
     release = f"{F}/milestones/{ms['id']}/release"
 
     peer.drop_answers = 2  # Stripe makes the transfer, but neither the SDK's try nor its retry hears back
@@ -148,10 +154,7 @@ def test_release_makes_one_transfer_even_when_the_answer_is_lost_and_retried(api
 
 
 def test_a_refused_transfer_releases_nothing_and_the_fixed_retry_is_a_new_request(api, peer, owner_conn):
-    admin = signup(api)
-    contractor = invite_and_accept(api, admin, name="Carl Contractor")
-    with_stripe(api, admin)
-    _, ms = funded_milestone(api, admin, contractor)
+    admin, _, ms = connected(api)
     release = f"{F}/milestones/{ms['id']}/release"
     peer.balance = {"usd": 10000}
     r = api.post(release, json={"amount_minor": 30000}, token=admin["token"])
@@ -196,11 +199,8 @@ def test_without_connect_a_release_is_manual_and_stripe_is_not_called(api, peer,
 
 
 def test_transfer_events_move_the_payout_forward_once_and_never_back(api, peer, owner_conn):
-    admin, other = signup(api), signup(api)
-    contractor = invite_and_accept(api, admin, name="Carl Contractor")
+    (admin, _, ms), other = connected(api), signup(api)
     cid = admin["company"]["id"]
-    with_stripe(api, admin)
-    _, ms = funded_milestone(api, admin, contractor)
     payout = ok(api.post(f"{F}/milestones/{ms['id']}/release", json={}, token=admin["token"]))["payout"]
     tr = peer.transfers[payout["stripe_transfer_id"]]
     created = event("transfer.created", json.loads(json.dumps(tr)))
