@@ -1,6 +1,8 @@
 """A local Stripe peer for tests: the real `stripe` SDK talks to it (STRIPE_API_BASE), it checks the request shapes
 the SDK sends (bearer key, API version, form-encoded params, idempotency keys on POST) and answers with realistic
-objects it keeps. Webhook events are built and signed here exactly as Stripe signs them (HMAC-SHA256 over
+objects it keeps (customers, sessions, subscriptions, invoices; Connect transfers to the accounts a test adds).
+An idempotency key is bound to its first parameters, and for transfers an error is stored like a success, as
+Stripe does. Webhook events are built and signed here exactly as Stripe signs them (HMAC-SHA256 over
 `{t}.{payload}`, header `t=...,v1=...`); our side verifies them with the real SDK.
 """
 
@@ -40,10 +42,13 @@ class Peer:
         self.invoices: list[dict] = []
         self.requests: list[dict] = []
         self.problems: list[str] = []
-        self.idempotent: dict[str, dict] = {}
+        self.idempotent: dict[tuple[str, str], tuple[dict, tuple[int, dict]]] = {}  # (path, key) -> params, answer
         self.company_keys: set[str] = set()  # companies' own accounts (client invoices paid online)
         self.intents: dict[str, dict] = {}
         self.transfers: dict[str, dict] = {}
+        self.accounts: set[str] = set()  # connected accounts (Connect) that transfers may go to
+        self.balance: dict[str, int] | None = None  # the platform's available balance per currency (None: plenty)
+        self.drop_answers = 0  # answer nothing to the next N requests (after handling them): a lost response
 
     # --- what tests do on Stripe's side -------------------------------------------------------------------
 
@@ -96,6 +101,32 @@ class Peer:
         session.update(status="complete", payment_status="paid", payment_intent=intent["id"])
         return {k: v for k, v in session.items() if not k.startswith("_")}, intent
 
+    def reverse_transfer(self, transfer_id: str, amount: int | None = None) -> dict:
+        """Take (part of) a transfer back from the connected account; return the transfer as it now is."""
+        tr = self.transfers[transfer_id]
+        amount = amount if amount is not None else tr["amount"] - tr["amount_reversed"]
+        reversal = {
+            "id": _id("trr"),
+            "object": "transfer_reversal",
+            "amount": amount,
+            "created": int(time.time()),
+            "currency": tr["currency"],
+            "metadata": {},
+            "transfer": transfer_id,
+        }
+        tr["reversals"]["data"].insert(0, reversal)
+        tr["reversals"]["total_count"] += 1
+        tr["amount_reversed"] += amount
+        tr["reversed"] = tr["amount_reversed"] >= tr["amount"]
+        return json.loads(json.dumps(tr))
+
+    def take_drop(self) -> bool:
+        """Return whether to lose the answer to the request just handled (counting down `drop_answers`)."""
+        if self.drop_answers > 0:
+            self.drop_answers -= 1
+            return True
+        return False
+
     # --- the HTTP side --------------------------------------------------------------------------------------
 
     def handle(self, method: str, path: str, headers: dict, params: dict) -> tuple[int, dict]:
@@ -111,10 +142,15 @@ class Peer:
             if not key:
                 self.problems.append(f"POST {path}: no Idempotency-Key")
             elif (path, key) in self.idempotent:
-                return 200, self.idempotent[(path, key)]  # type: ignore[index]
+                first_params, first = self.idempotent[(path, key)]
+                if first_params != params:  # as Stripe: a key is bound to the parameters it was first used with
+                    return 400, _error("idempotency_error", "Keys for idempotent requests can only be used with the"
+                                       " same parameters they were first used with.")  # fmt: skip
+                return first
         status, body = self._route(method, path, params)
-        if method == "POST" and status == 200 and headers.get("idempotency-key"):
-            self.idempotent[(path, headers["idempotency-key"])] = body  # type: ignore[index]
+        # Stripe stores a result once the endpoint ran, errors included (transfers: a refusal replays for the key).
+        if method == "POST" and headers.get("idempotency-key") and (status == 200 or path == "/v1/transfers"):
+            self.idempotent[(path, headers["idempotency-key"])] = (params, (status, body))
         return status, body
 
     def _route(self, method: str, path: str, p: dict) -> tuple[int, dict]:
@@ -131,6 +167,10 @@ class Peer:
             return 200, cus
         if (method, path) == ("POST", "/v1/checkout/sessions"):
             return self._checkout(p)
+        if (method, path) == ("POST", "/v1/transfers"):
+            return self._transfer(p)
+        if method == "GET" and len(parts) == 3 and parts[:2] == ["v1", "transfers"] and parts[2] in self.transfers:
+            return 200, self.transfers[parts[2]]
         if (method, path) == ("POST", "/v1/billing_portal/sessions"):
             if p.get("customer") not in self.customers:
                 return 400, _error("invalid_request_error", "No such customer.")
@@ -219,6 +259,46 @@ class Peer:
         self.sessions[sid] = session
         return 200, {k: v for k, v in session.items() if not k.startswith("_")}
 
+    def _transfer(self, p: dict) -> tuple[int, dict]:
+        amount, currency, destination = p.get("amount", ""), p.get("currency", ""), p.get("destination", "")
+        if not amount.isdigit() or int(amount) <= 0 or len(currency) != 3 or currency != currency.lower():
+            return 400, _error("invalid_request_error", "amount (a positive integer) and currency are required.")
+        if destination not in self.accounts:
+            return 400, _error("invalid_request_error", f"No such destination: '{destination}'", "resource_missing")
+        if self.balance is not None:
+            if self.balance.get(currency, 0) < int(amount):
+                message = "You have insufficient available funds in your Stripe account."
+                return 400, _error("invalid_request_error", message, "balance_insufficient")
+            self.balance[currency] -= int(amount)
+        tid = _id("tr")
+        transfer = {
+            "id": tid,
+            "object": "transfer",
+            "amount": int(amount),
+            "amount_reversed": 0,
+            "balance_transaction": _id("txn"),
+            "created": int(time.time()),
+            "currency": currency,
+            "description": p.get("description"),
+            "destination": destination,
+            "destination_payment": _id("py"),
+            "livemode": False,
+            "metadata": {k[len("metadata[") : -1]: v for k, v in p.items() if k.startswith("metadata[")},
+            "reversals": {
+                "object": "list",
+                "data": [],
+                "has_more": False,
+                "total_count": 0,
+                "url": f"/v1/transfers/{tid}/reversals",
+            },  # fmt: skip
+            "reversed": False,
+            "source_transaction": None,
+            "source_type": "card",
+            "transfer_group": p.get("transfer_group"),
+        }
+        self.transfers[tid] = transfer
+        return 200, json.loads(json.dumps(transfer))
+
 
 def invoice(customer: str, subscription: str, paid: bool, amount: int = 2400) -> dict:
     """Return a realistic Invoice object (the 2025+ shape: the subscription under `parent`)."""
@@ -239,8 +319,8 @@ def invoice(customer: str, subscription: str, paid: bool, amount: int = 2400) ->
     }
 
 
-def _error(kind: str, message: str) -> dict:
-    return {"error": {"type": kind, "message": message}}
+def _error(kind: str, message: str, code: str | None = None) -> dict:
+    return {"error": {"type": kind, "message": message, **({"code": code} if code else {})}}
 
 
 def _handler(peer: Peer):
@@ -251,6 +331,9 @@ def _handler(peer: Peer):
             params = dict(parse_qsl(raw if method == "POST" else url.query, keep_blank_values=True))
             headers = {k.lower(): v for k, v in self.headers.items()}
             status, body = peer.handle(method, url.path, headers, params)
+            if peer.take_drop():  # handled, but the answer is lost on the way (the client sees the socket close)
+                self.close_connection = True
+                return
             data = json.dumps(body).encode()
             self.send_response(status)
             self.send_header("Content-Type", "application/json")

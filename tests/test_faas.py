@@ -70,15 +70,18 @@ def test_shrinkwrap_yields_a_complete_context_for_every_function(contexts):
         reqs = pinned(app / "requirements.txt")
         assert reqs.items() <= locked.items(), name  # lock entries only, pins and hashes verbatim
         assert {"gunicorn", "flask", "psycopg", "psycopg-binary", "pydantic"} <= reqs.keys(), name
-        stripe_sdk = name in {"billing", "stripe-webhook"}  # the Stripe SDK brings requests, its HTTP client
+        # The Stripe SDK brings requests, its HTTP client; finance releases milestones through Stripe Connect.
+        stripe_sdk = name in {"billing", "stripe-webhook", "finance"}
         assert ("stripe" in reqs) == stripe_sdk and ("requests" in reqs) == stripe_sdk, name
         assert "aiohttp" not in reqs, name  # the gateway's only
         # images: media (thumbnails), finance (receipts checked by decoding), reports (reportlab needs Pillow)
         assert ("pillow" in reqs) == (name in {"media", "finance", "reports"}), name
         # S3: uploads, attachments, receipts, export files and imports, and the privacy center's export links
         assert ("boto3" in reqs) == (name in {"media", "messaging", "team", "finance", "reports"}), name
-        # TOTP/SSO secrets, calendar tokens, companies' own Stripe keys (encrypted at rest)
-        assert ("cryptography" in reqs) == (name in {"auth", "integrations", "billing", "stripe-webhook"}), name
+        # TOTP/SSO secrets, calendar tokens, companies' own Stripe keys (encrypted at rest; finance: Connect payouts)
+        assert ("cryptography" in reqs) == (name in {"auth", "integrations", "billing", "stripe-webhook", "finance"}), (
+            name
+        )
     assert {dep.split(">")[0].split("[")[0] for dep in deps} - set().union(*(pinned(c) for c in apps)) == {
         "aiohttp",
     }, "every other runtime dependency is imported by some function"

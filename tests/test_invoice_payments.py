@@ -4,11 +4,16 @@ Session for the invoice's open amount made with THAT key against the local Strip
 
 from __future__ import annotations
 
+import email
+import email.policy
 import json
+import re
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 import stripe_peer
-from factories import signup
+from factories import drain, signup
 from seed_finance import F, ok
 from stripe_peer import event, sign
 
@@ -26,10 +31,10 @@ def peer():
     assert not p.problems, p.problems
 
 
-def issued_invoice(api, admin, price: str = "250") -> dict:
-    """An issued invoice of one manual line (2 × price USD, no tax); return it."""
+def issued_invoice(api, admin, price: str = "250", client_name: str = "Initech") -> dict:
+    """An issued invoice of one manual line (2 × price USD, no tax) to a new client; return it."""
     a = admin["token"]
-    client = ok(api.post("/function/projects/clients", json={"name": "Initech"}, token=a), 201)["client"]
+    client = ok(api.post("/function/projects/clients", json={"name": client_name}, token=a), 201)["client"]
     line = {"description": "Consulting", "quantity": "2", "unit_price": price}
     inv = ok(api.post(f"{F}/invoices", json={"client_id": client["id"], "lines": [line]}, token=a), 201)["invoice"]
     return ok(api.post(f"{F}/invoices/{inv['id']}/issue", token=a))["invoice"]
@@ -152,3 +157,98 @@ def test_pay_online_records_the_payment_once_with_the_company_key(api, peer, own
     second = dict(intent, id="pi_duplicate_payment")
     assert deliver_company(api, cid, event("payment_intent.succeeded", second)).json["outcome"] == "refused"
     assert ok(api.get(f"{F}/invoices/{inv['id']}", token=a))["invoice"]["paid_minor"] == 50000
+
+
+def invoice_mail(to: str) -> str:
+    """Return the text of the newest invoice email to `to` (runs the email queue first; the PDF is attached)."""
+    from workmonitor import keys
+    from workmonitor.config import settings
+
+    drain(keys.EMAIL_QUEUE)
+    for path in sorted(Path(settings().outbox_dir).glob("*.eml"), reverse=True):
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        if msg["To"] == to:
+            body = msg.get_body(preferencelist=("plain",))
+            assert body is not None and [a.get_content_type() for a in msg.iter_attachments()] == ["application/pdf"]
+            return str(body.get_content())
+    raise AssertionError(f"no mail to {to}")
+
+
+def pay_link_of(mail_text: str) -> str:
+    """Return the path of the Pay online link in an invoice email (the server's own URL, without the host)."""
+    from workmonitor.config import settings
+
+    [link] = re.findall(r"Pay online by card: (\S+)", mail_text)
+    assert link.startswith(f"{settings().public_url}/function/billing/pay/"), link
+    return link[len(settings().public_url) :]
+
+
+def test_the_invoice_email_carries_a_lasting_pay_online_link(api, peer, owner_conn):
+    admin = signup(api)
+    cid, a = admin["company"]["id"], admin["token"]
+    ok(api.put(f"{B}/stripe-account", json={"secret_key": COMPANY_KEY, "webhook_secret": COMPANY_HOOK}, token=a))
+    inv = issued_invoice(api, admin)  # 500.00 USD
+    ok(api.post(f"{F}/invoices/{inv['id']}/send", json={"to": "ap@initech.example"}, token=a))
+    link = pay_link_of(invoice_mail("ap@initech.example"))
+    assert inv["id"] in link and cid in link
+
+    # Followed (days later, nobody signed in): a session made now for the open amount, and a redirect to it.
+    ok(api.post(f"{F}/invoices/{inv['id']}/payments", json={"amount_minor": 5000, "currency": "USD", "method": "bank",
+                                                           "reference": "W1"}, token=a), 201)  # fmt: skip
+    before = datetime.now(UTC).date()
+    r = api.get(link)
+    days = {before.isoformat(), datetime.now(UTC).date().isoformat()}  # the session is made per UTC day
+    assert r.status_code == 303 and r.headers["Location"].startswith("https://checkout.stripe.com/c/pay/"), r.data
+    assert r.headers["Cache-Control"] == "no-store"
+    [session] = [s for s in peer.sessions.values() if s["url"] == r.headers["Location"]]
+    assert (session["amount_total"], session["currency"], session["metadata"]["invoice_id"]) == (
+        45000,
+        "usd",
+        inv["id"],
+    )
+    [req] = [q for q in peer.requests if q["path"] == "/v1/checkout/sessions"]
+    assert req["headers"]["authorization"] == f"Bearer {COMPANY_KEY}"
+    assert req["headers"]["idempotency-key"] in {f"wm-invoice-{inv['id']}-45000-USD-{d}" for d in days}
+    assert api.get(link).headers["Location"] == r.headers["Location"]  # the same day, the same session
+    asked = len(peer.requests)
+
+    # Tampered links are refused and read nothing.
+    sig = link.rsplit("/", 1)[1]
+    other = issued_invoice(api, admin, client_name="Hooli")
+    for bad in (
+        link[:-2] + ("AA" if not link.endswith("AA") else "BB"),
+        link.replace(inv["id"], other["id"]),
+        f"/function/billing/pay/{signup(api)['company']['id']}/{inv['id']}/{sig}",
+        link.rsplit("/", 1)[0] + "/",
+    ):
+        r = api.get(bad)
+        assert r.status_code in (404, 405) and r.json["error"]["code"] in ("link_invalid", "not_found"), (bad, r.json)
+    assert len(peer.requests) == asked and len(peer.sessions) == 1
+
+    # Paid or void: the link says so instead of taking money.
+    session, _ = peer.pay_checkout(session["id"])
+    assert deliver_company(api, cid, event("checkout.session.completed", session)).json["outcome"] == "applied"
+    r = api.get(link)
+    assert r.status_code == 200 and r.mimetype == "text/html" and "is paid" in r.get_data(as_text=True)
+    ok(api.post(f"{F}/invoices/{other['id']}/void", token=a))
+    r = api.get(link.replace(inv["id"], other["id"]).rsplit("/", 1)[0] + "/" + paylink_signature(cid, other["id"]))
+    assert r.status_code == 200 and "voided" in r.get_data(as_text=True)
+    assert len(peer.requests) == asked  # neither asked Stripe for anything
+
+
+def test_no_pay_online_link_without_the_company_stripe_key(api, peer):
+    admin = signup(api)
+    inv = issued_invoice(api, admin)
+    ok(api.post(f"{F}/invoices/{inv['id']}/send", json={"to": "ap@plain.example"}, token=admin["token"]))
+    text = invoice_mail("ap@plain.example")
+    assert inv["number"] in text and "Pay online" not in text and "/function/billing/pay/" not in text
+    # A link made anyway (the key removed after the email went out) says so rather than failing.
+    cid = admin["company"]["id"]
+    r = api.get(f"/function/billing/pay/{cid}/{inv['id']}/{paylink_signature(cid, inv['id'])}")
+    assert r.status_code == 200 and "can no longer be paid online" in r.get_data(as_text=True)
+
+
+def paylink_signature(company_id: str, invoice_id: str) -> str:
+    from workmonitor.finance import paylink
+
+    return paylink.signature(company_id, invoice_id)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, request
+from html import escape
+
+from flask import Blueprint, Response, request
 
 from workmonitor import errors
 from workmonitor.billing import client_pay, service
@@ -16,7 +18,10 @@ from workmonitor.billing.models import (
     RedirectOut,
     StripeInvoicePage,
 )
-from workmonitor.web import audit, body, caller, db, query_int, responds, roles
+from workmonitor.db import Claims
+from workmonitor.errors import id_or_404
+from workmonitor.finance import paylink
+from workmonitor.web import audit, body, caller, db, public, query_int, responds, roles
 
 bp = Blueprint("billing", __name__)
 
@@ -117,3 +122,25 @@ def pay_online(invoice_id: str):
     """A "Pay online" link for an open finance invoice: a Stripe Checkout page (the company's own account) for the
     invoice's open amount; the same open amount answers the same session."""
     return client_pay.pay_link(db(), caller().company_id, invoice_id), 201
+
+
+@bp.get("/pay/<company_id>/<invoice_id>/<signature>")
+@public
+@responds(None, (200, 303), media_type="text/html")
+def pay_from_email(company_id: str, invoice_id: str, signature: str):
+    """The Pay online link of an invoice email (no sign-in; signed): 303 to a Stripe Checkout page for the open
+    amount made now, or a short page saying the invoice is paid or void. A link that is not ours is a 404."""
+    if not paylink.valid(company_id, invoice_id, signature):
+        raise errors.NotFound("This payment link is not valid.", code="link_invalid")
+    company_id = id_or_404(company_id, "invoice", code="link_invalid")
+    out = client_pay.checkout_or_message(db(Claims.job(company_id)), company_id, invoice_id)
+    headers = {"Cache-Control": "no-store", "Referrer-Policy": "no-referrer"}
+    if "url" in out:
+        link = escape(out["url"])
+        page = f'<!doctype html><meta charset="utf-8"><title>Pay online</title><a href="{link}">Continue to payment</a>'
+        return Response(page, 303, {**headers, "Location": out["url"]}, mimetype="text/html")
+    page = (
+        f'<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width">'
+        f"<title>{escape(out['title'])}</title><h1>{escape(out['title'])}</h1><p>{escape(out['message'])}</p></html>"
+    )
+    return Response(page, 200, headers, mimetype="text/html")

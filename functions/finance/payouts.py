@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from flask import Blueprint
 
+from workmonitor.billing import connect
 from workmonitor.finance import payouts
 from workmonitor.finance.models import (
+    ConnectAccountIn,
     ContractIn,
     ContractOut,
     ContractPage,
@@ -19,7 +21,7 @@ from workmonitor.finance.models import (
     ReleaseIn,
     ReleaseOut,
 )
-from workmonitor.web import body, caller, db, page, paginated, responds, roles
+from workmonitor.web import audit, body, caller, db, page, paginated, release_db, responds, roles
 
 bp = Blueprint("payouts", __name__)
 
@@ -54,6 +56,20 @@ def get_contract(contract_id: str):
     return _contract(contract_id)
 
 
+@bp.put("/contracts/<contract_id>/connect-account")
+@roles("admin")
+@responds(ContractOut, body=ConnectAccountIn)
+def set_connect_account(contract_id: str):
+    """Set (or clear, null) the contractor's Stripe connected account: released milestones are transferred to it
+    when the company has its Stripe key in Billing."""
+    data = body(ConnectAccountIn)
+    conn = db()
+    row = payouts.set_connect_account(conn, contract_id, data.account_id)
+    action = "finance.contract_connect_set" if data.account_id else "finance.contract_connect_cleared"
+    audit(conn, action, "contract", row["id"], {"account_id": data.account_id})
+    return _contract(row["id"])
+
+
 @bp.post("/contracts/<contract_id>/milestones")
 @roles("admin")
 @responds(MilestoneOut, 201, body=MilestoneIn)
@@ -75,9 +91,14 @@ def fund(milestone_id: str):
 @roles("admin")
 @responds(ReleaseOut, body=ReleaseIn)
 def release(milestone_id: str):
-    """Release held escrow to the contractor as a payout (409 beyond what is held)."""
+    """Release held escrow to the contractor as a payout (409 beyond what is held); a Stripe Transfer to the
+    contract's connected account when the company has Stripe (502 transfer_refused: nothing released)."""
     data = body(ReleaseIn)
-    return payouts.release(db(), caller(), milestone_id, data.amount_minor, data.method, data.reference)
+    try:
+        return connect.release(db(), caller(), milestone_id, data.amount_minor, data.method, data.reference)
+    except connect.TransferRefused:
+        release_db()  # keep the refusal in the trail (the release itself went back to its savepoint)
+        raise
 
 
 @bp.post("/milestones/<milestone_id>/refund")

@@ -3,7 +3,10 @@
 An admin stores the company's Stripe secret key (and the signing secret of the webhook endpoint it adds in its
 Stripe dashboard, https://<host>/function/stripe-webhook/companies/<company_id>). An open finance invoice then
 gets a "Pay online" link: a Checkout Session in payment mode for the invoice's open amount, made with the
-company's key. The company's webhook records the payment on the invoice (workmonitor.finance.invoices).
+company's key. The company's webhook records the payment on the invoice (workmonitor.finance.invoices), and
+moves the payouts made through Stripe Connect (workmonitor.billing.connect). An invoice email carries a stable,
+signed link to a public endpoint that makes a session when the client opens it (workmonitor.finance.paylink and
+`checkout_or_message` here).
 
 What must stay true:
 - the key and the webhook secret are stored only encrypted (workmonitor.integrations.crypto, bound to the purpose
@@ -21,6 +24,7 @@ from __future__ import annotations
 
 import logging
 import re
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 import stripe
@@ -88,6 +92,12 @@ def delete_account(conn: Conn, company_id: str) -> None:
     conn.execute("DELETE FROM company_stripe_accounts WHERE company_id = %s", (company_id,))
 
 
+def configured(conn: Conn, company_id: str) -> bool:
+    """Return whether the company stored its own Stripe key (invoices paid online, Connect payouts)."""
+    row = conn.execute("SELECT 1 FROM company_stripe_accounts WHERE company_id = %s", (company_id,)).fetchone()
+    return row is not None
+
+
 def company_client(conn: Conn, company_id: str) -> stripe.StripeClient:
     """Return a Stripe client acting with the company's own key; raise 409 stripe_not_configured."""
     row = conn.execute(
@@ -104,9 +114,9 @@ def company_client(conn: Conn, company_id: str) -> stripe.StripeClient:
     return stripe.StripeClient(key, base_addresses=addresses, max_network_retries=1)
 
 
-def pay_link(conn: Conn, company_id: str, invoice_id: str) -> dict:
-    """Create (once per invoice and open amount) a Checkout Session for the invoice's open amount; return
-    {url, id, amount_minor, currency}. Raise 404, 409 (not open, nothing due, no key)."""
+def pay_link(conn: Conn, company_id: str, invoice_id: str, day: date | None = None) -> dict:
+    """Create (once per invoice and open amount, and per UTC `day` when given) a Checkout Session for the invoice's
+    open amount; return {url, id, amount_minor, currency}. Raise 404, 409 (not open, nothing due, no key)."""
     inv = invoices.get(conn, invoice_id)
     if inv["kind"] != "invoice" or inv["status"] not in invoices.OPEN:
         raise Conflict(f"A {inv['status']} invoice cannot be paid online.", code="invalid_state")
@@ -138,9 +148,26 @@ def pay_link(conn: Conn, company_id: str, invoice_id: str) -> dict:
     bill_to = inv["bill_to"] or {}
     if isinstance(bill_to, dict) and bill_to.get("email"):
         params["customer_email"] = str(bill_to["email"])
-    idem = f"wm-invoice-{inv['id']}-{due}-{currency}"
+    # Per day for the email's link: a session made today is answered again only today, so never once expired (24h).
+    idem = f"wm-invoice-{inv['id']}-{due}-{currency}" + (f"-{day.isoformat()}" if day else "")
     session = stripe_api.call(lambda: client.v1.checkout.sessions.create(params, options={"idempotency_key": idem}))
     return {"url": session.url, "id": session.id, "amount_minor": due, "currency": currency}
+
+
+def checkout_or_message(conn: Conn, company_id: str, invoice_id: str) -> dict:
+    """For a client who follows an invoice email's Pay online link (the company's job claims): return {url} of a
+    Checkout Session for today's open amount, or {title, message} saying why nothing is paid online. Raise 404."""
+    inv = invoices.get(conn, invoice_id)
+    title = f"Invoice {inv['number'] or ''}".strip()
+    if inv["kind"] != "invoice" or inv["status"] == "draft":
+        return {"title": title, "message": "There is nothing to pay online for this document."}
+    if inv["status"] == "void":
+        return {"title": title, "message": "This invoice was voided: nothing is due."}
+    if inv["status"] not in invoices.OPEN or inv["total_minor"] <= inv["paid_minor"]:
+        return {"title": title, "message": "This invoice is paid. Thank you!"}
+    if not configured(conn, company_id):
+        return {"title": title, "message": "This invoice can no longer be paid online; please pay as it says."}
+    return {"url": pay_link(conn, company_id, str(inv["id"]), datetime.now(UTC).date())["url"]}
 
 
 # --- the company's webhook ---------------------------------------------------------------------------------------
@@ -193,9 +220,10 @@ def payment_of(event: dict) -> dict | None:
 
 
 def process(conn: Conn, company_id: str, event: dict) -> str:
-    """Apply one verified event of the company's account once; return applied, unchanged, replayed, ignored or
-    refused (a payment that cannot be recorded: logged and acknowledged, never retried forever)."""
-    from . import accounts
+    """Apply one verified event of the company's account once; return applied, unchanged, replayed, ignored,
+    unknown_transfer or refused (a payment that cannot be recorded: logged and acknowledged, never retried forever).
+    Transfer events (Stripe Connect payouts) go to billing.connect."""
+    from . import accounts, connect
 
     at = accounts.stamp(event["created"])
     claimed = conn.execute(
@@ -203,6 +231,8 @@ def process(conn: Conn, company_id: str, event: dict) -> str:
     ).fetchone()
     if claimed is None or not claimed["new"]:
         return "replayed"
+    if event["type"] in connect.TRANSFER_EVENTS:
+        return connect.apply_event(conn, company_id, event)
     pay = payment_of(event) if event["type"] in PAYMENT_EVENTS else None
     if pay is None:
         return "ignored"

@@ -85,7 +85,7 @@ class WebhookAck(Model):
     """Stripe's answer: received, and what became of the event."""
 
     received: bool
-    outcome: Literal["applied", "unchanged", "replayed", "ignored", "unknown_customer", "refused"]
+    outcome: Literal["applied", "unchanged", "replayed", "ignored", "unknown_customer", "unknown_transfer", "refused"]
 
 
 class CompanyStripeIn(Input):

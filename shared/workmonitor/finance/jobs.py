@@ -1,7 +1,8 @@
 """Finance jobs (RQ): payslip PDFs of a finalized run, an invoice's PDF, and the invoice email with the PDF.
 
 Each takes ids, opens its own transactions as the company's background job (RLS role 'job'), and is safe to
-run twice: PDFs go to deterministic keys (overwriting), the email is sent once per message id.
+run twice: PDFs go to deterministic keys (overwriting), the email is sent once per message id. An open invoice's
+email carries the Pay online link when the company takes payments online (finance.paylink).
 """
 
 from __future__ import annotations
@@ -9,12 +10,14 @@ from __future__ import annotations
 from email.message import EmailMessage
 
 from .. import storage
+from ..billing import client_pay
 from ..db import Claims, transaction
 from ..keys import mail_sent
 from ..mail import build, deliver
 from ..redis_client import client
-from . import money, pdf
+from . import money, paylink, pdf
 from . import settings as fsettings
+from .invoices import OPEN
 
 INVOICE_COLUMNS = (
     "id, kind, number, status, currency, issue_date, due_date, terms_days, reverse_charge, notes, subtotal_minor,"
@@ -89,10 +92,22 @@ def send_invoice(company_id: str, invoice_id: str, to: str, message_id: str) -> 
     title = "Credit note" if inv["kind"] == "credit_note" else "Invoice"
     text = (
         f"Hello,\n\nplease find attached {title.lower()} {inv['number']} over "
-        f"{money.fmt(inv['total_minor'], cur)}, due on {inv['due_date']}.\n\nKind regards\n"
+        f"{money.fmt(inv['total_minor'], cur)}, due on {inv['due_date']}.\n\n{_pay_online(company_id, inv)}"
+        "Kind regards\n"
     )
     msg: EmailMessage = build(to, f"{title} {inv['number']}", text, message_id)
     msg.add_attachment(data, maintype="application", subtype="pdf", filename=f"{inv['number']}.pdf")
     where = deliver(msg)
     client().set(done, where, ex=7 * 24 * 3600)
     return where
+
+
+def _pay_online(company_id: str, inv: dict) -> str:
+    """Return the email's Pay online paragraph: a stable signed link (finance.paylink) for an open invoice of a
+    company that takes payments online, else nothing."""
+    if inv["kind"] != "invoice" or inv["status"] not in OPEN or inv["total_minor"] <= inv["paid_minor"]:
+        return ""
+    with transaction(Claims.job(company_id)) as conn:
+        if not client_pay.configured(conn, company_id):
+            return ""
+    return f"Pay online by card: {paylink.url(company_id, str(inv['id']))}\n\n"

@@ -181,6 +181,12 @@ class HourlyPayoutIn(Input):
     reference: Annotated[str, StringConstraints(max_length=200)] | None = None
 
 
+class ConnectAccountIn(Input):
+    """The contractor's Stripe connected account (acct_…) that released milestones are transferred to; null clears."""
+
+    account_id: Annotated[str, StringConstraints(strip_whitespace=True, max_length=255)] | None
+
+
 class PayoutStateIn(Input):
     state: Literal["paid", "failed"]
     reference: Annotated[str, StringConstraints(max_length=200)] | None = None
@@ -471,6 +477,7 @@ class Contract(Model):
     weekly_cap_hours: DecimalStr | None
     currency: str
     status: Literal["active", "closed"]
+    stripe_account_id: str | None
     created_at: Timestamp
 
 
@@ -496,7 +503,9 @@ class PayoutRow(Model):
     currency: str
     method: str
     reference: str | None
-    state: Literal["pending", "paid", "failed"]
+    state: Literal["pending", "paid", "failed", "reversed"]
+    stripe_transfer_id: str | None
+    reversed_minor: int
     created_at: Timestamp
     updated_at: Timestamp
 

@@ -1,34 +1,50 @@
 """Contractor payouts and escrow (no Flask): contracts with milestones or an hourly cap, milestones funded into
 escrow and released or refunded, payout records, and an append-only trail of every money move.
 
-Moving money through a provider is the billing function's job; here the records, states and rules are exact:
-no release beyond what was funded and no double release (CHECK constraints in the database, plus row locks).
+Moving money through a provider is the billing function's job (workmonitor.billing.connect: Stripe Connect
+transfers); here the records, states and rules are exact: no release beyond what was funded and no double release
+(CHECK constraints in the database, plus row locks), and a payout's state only moves forward: pending → paid or
+failed, paid → reversed (a transfer taken back); `reversed_minor` only grows.
 """
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from decimal import Decimal
 
 from ..db import Conn, Row
-from ..errors import Conflict, NotFound, Unprocessable, id_or_404
+from ..errors import Conflict, NotFound, Unprocessable, ValidationFailed, id_or_404
 from ..time.timecalc import local_range
 from . import money
 
-CONTRACT_COLUMNS = "id, user_id, title, kind, hourly_rate, weekly_cap_hours, currency, status, created_at"
+CONTRACT_COLUMNS = (
+    "id, user_id, title, kind, hourly_rate, weekly_cap_hours, currency, status, stripe_account_id, created_at"
+)
 MILESTONE_COLUMNS = (
     "id, contract_id, user_id, title, amount_minor, funded_minor, released_minor, refunded_minor, status, created_at"
 )
 PAYOUT_COLUMNS = (
-    "id, user_id, contract_id, milestone_id, amount_minor, currency, method, reference, state, created_at, updated_at"
+    "id, user_id, contract_id, milestone_id, amount_minor, currency, method, reference, state, stripe_transfer_id,"
+    " reversed_minor, created_at, updated_at"
 )
+ACCOUNT_RE = re.compile(r"^acct_[A-Za-z0-9]{6,250}$")
 
 
 def _event(conn: Conn, me, user_id, action: str, amount: int | None = None, **refs) -> None:
+    """Append to the trail; `me` None is the company's job (Stripe's word through the webhook), acting for nobody."""
     conn.execute(
         "INSERT INTO payout_events (company_id, user_id, contract_id, milestone_id, payout_id, action, amount_minor,"
         " actor_id) VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s)",
-        (user_id, refs.get("contract_id"), refs.get("milestone_id"), refs.get("payout_id"), action, amount, me.user_id),
+        (
+            user_id,
+            refs.get("contract_id"),
+            refs.get("milestone_id"),
+            refs.get("payout_id"),
+            action,
+            amount,
+            me.user_id if me is not None else None,
+        ),
     )
 
 
@@ -49,6 +65,21 @@ def create_contract(conn: Conn, me, data: dict) -> Row:
     ).fetchone()
     assert row is not None
     _event(conn, me, row["user_id"], "contract_created", contract_id=row["id"])
+    return row
+
+
+def set_connect_account(conn: Conn, contract_id, account_id: str | None) -> Row:
+    """Set (or clear, None) the contractor's Stripe connected account of a contract; return the contract. Raise
+    400 for an id that is not acct_…, 404 for a contract the caller cannot see."""
+    if account_id is not None and not ACCOUNT_RE.match(account_id):
+        raise ValidationFailed(
+            "Not a Stripe connected account id.", fields={"account_id": "a connected account id (acct_…)"}
+        )
+    c = contract(conn, contract_id)
+    row = conn.execute(
+        f"UPDATE contracts SET stripe_account_id = %s WHERE id = %s RETURNING {CONTRACT_COLUMNS}", (account_id, c["id"])
+    ).fetchone()
+    assert row is not None  # visible above; only admins reach this
     return row
 
 
@@ -90,7 +121,8 @@ def add_milestone(conn: Conn, me, contract_id, title: str, amount_minor: int) ->
     return row
 
 
-def _milestone(conn: Conn, milestone_id) -> Row:
+def locked_milestone(conn: Conn, milestone_id) -> Row:
+    """Return the visible milestone locked for update; raise NotFound."""
     milestone_id = id_or_404(milestone_id, "milestone", code="milestone_not_found")
     row = conn.execute(
         f"SELECT {MILESTONE_COLUMNS} FROM milestones WHERE id = %s FOR UPDATE", (milestone_id,)
@@ -122,7 +154,7 @@ def _save(conn: Conn, m: Row, **changes: int) -> Row:
 
 def fund(conn: Conn, me, milestone_id, amount_minor: int | None) -> Row:
     """Fund a milestone's escrow (default: the rest of its amount); raise 409 beyond the milestone amount."""
-    m = _milestone(conn, milestone_id)
+    m = locked_milestone(conn, milestone_id)
     amount = amount_minor if amount_minor is not None else m["amount_minor"] - m["funded_minor"]
     if amount <= 0 or m["funded_minor"] + amount > m["amount_minor"]:
         raise Conflict("Escrow cannot hold more than the milestone amount.", code="overfunded")
@@ -131,10 +163,19 @@ def fund(conn: Conn, me, milestone_id, amount_minor: int | None) -> Row:
     return row
 
 
-def release(conn: Conn, me, milestone_id, amount_minor: int | None, method: str, reference: str | None) -> dict:
-    """Release escrow to the contractor as a pending payout (default: all that is held); raise 409 when nothing
-    (or less than asked) is held: no release beyond funded, no double release. Return {milestone, payout}."""
-    m = _milestone(conn, milestone_id)
+def release(
+    conn: Conn,
+    me,
+    milestone_id,
+    amount_minor: int | None,
+    method: str,
+    reference: str | None,
+    payout_id: str | None = None,
+) -> dict:
+    """Release escrow to the contractor as a pending payout (default: all that is held; `payout_id` given or new);
+    raise 409 when nothing (or less than asked) is held: no release beyond funded, no double release. Return
+    {milestone, payout}."""
+    m = locked_milestone(conn, milestone_id)
     held = m["funded_minor"] - m["released_minor"] - m["refunded_minor"]
     amount = amount_minor if amount_minor is not None else held
     if amount <= 0 or amount > held:
@@ -142,9 +183,10 @@ def release(conn: Conn, me, milestone_id, amount_minor: int | None, method: str,
     c = contract(conn, m["contract_id"])
     row = _save(conn, m, released_minor=m["released_minor"] + amount)
     payout = conn.execute(
-        "INSERT INTO payouts (company_id, user_id, contract_id, milestone_id, amount_minor, currency, method,"
-        f" reference, created_by) VALUES (app.company_id(), %s, %s, %s, %s, %s, %s, %s, %s) RETURNING {PAYOUT_COLUMNS}",
-        (m["user_id"], c["id"], m["id"], amount, c["currency"], method, reference, me.user_id),
+        "INSERT INTO payouts (id, company_id, user_id, contract_id, milestone_id, amount_minor, currency, method,"
+        " reference, created_by) VALUES (coalesce(%s, gen_random_uuid()), app.company_id(), %s, %s, %s, %s, %s, %s,"
+        f" %s, %s) RETURNING {PAYOUT_COLUMNS}",
+        (payout_id, m["user_id"], c["id"], m["id"], amount, c["currency"], method, reference, me.user_id),
     ).fetchone()
     assert payout is not None
     _event(
@@ -155,7 +197,7 @@ def release(conn: Conn, me, milestone_id, amount_minor: int | None, method: str,
 
 def refund(conn: Conn, me, milestone_id, amount_minor: int | None) -> Row:
     """Refund held escrow to the company (default: all that is held); raise 409 when nothing is held."""
-    m = _milestone(conn, milestone_id)
+    m = locked_milestone(conn, milestone_id)
     held = m["funded_minor"] - m["released_minor"] - m["refunded_minor"]
     amount = amount_minor if amount_minor is not None else held
     if amount <= 0 or amount > held:
@@ -235,3 +277,67 @@ def trail(conn: Conn, contract_id) -> list[Row]:
         " WHERE contract_id = %s ORDER BY id",
         (contract_id,),
     ).fetchall()
+
+
+# --- Stripe Connect transfers: recorded here, made by workmonitor.billing.connect -------------------------------
+
+
+def refused_transfers(conn: Conn, milestone_id) -> int:
+    """Return how many transfers Stripe refused for the milestone (each refusal makes the next try a new request)."""
+    row = conn.execute(
+        "SELECT count(*) AS n FROM payout_events WHERE milestone_id = %s AND action = 'transfer_refused'",
+        (milestone_id,),
+    ).fetchone()
+    return int(row["n"]) if row else 0
+
+
+def transfer_refused(conn: Conn, me, m: Row, amount_minor: int | None) -> None:
+    """Record in the trail that Stripe refused a transfer for milestone `m` (nothing was released)."""
+    _event(conn, me, m["user_id"], "transfer_refused", amount_minor, contract_id=m["contract_id"], milestone_id=m["id"])
+
+
+def payout_of_transfer(conn: Conn, transfer_id: str, payout_id: str | None) -> Row | None:
+    """Return the payout of Stripe transfer `transfer_id` (or of `payout_id` not yet linked), locked; None if none."""
+    row = conn.execute(
+        f"SELECT {PAYOUT_COLUMNS} FROM payouts WHERE stripe_transfer_id = %s FOR UPDATE", (transfer_id,)
+    ).fetchone()
+    if row is None and payout_id:
+        row = conn.execute(
+            f"SELECT {PAYOUT_COLUMNS} FROM payouts WHERE id = %s AND stripe_transfer_id IS NULL FOR UPDATE",
+            (payout_id,),
+        ).fetchone()
+    return row
+
+
+def apply_transfer(conn: Conn, me, payout: Row, transfer: dict) -> tuple[Row, bool]:
+    """Move `payout` (locked) to what Stripe transfer `transfer` says, only forward: pending → paid, and reversed
+    once wholly taken back; a partial reversal only grows `reversed_minor`. `me` None: the company's job.
+    Return (the payout, whether it changed). Raise 409 when the transfer does not match the payout."""
+    if payout["stripe_transfer_id"] not in (None, transfer["id"]) or transfer.get("amount") != payout["amount_minor"]:
+        raise Conflict("This transfer belongs to another payout.", code="transfer_mismatch")
+    reversed_minor = max(
+        payout["reversed_minor"], min(int(transfer.get("amount_reversed") or 0), payout["amount_minor"])
+    )
+    state = payout["state"]
+    if transfer.get("reversed") or reversed_minor >= payout["amount_minor"]:
+        state, reversed_minor = "reversed", payout["amount_minor"]
+    elif state == "pending":
+        state = "paid"
+    if (state, reversed_minor, payout["stripe_transfer_id"]) == (
+        payout["state"],
+        payout["reversed_minor"],
+        transfer["id"],
+    ):
+        return payout, False
+    row = conn.execute(
+        "UPDATE payouts SET state = %s, reversed_minor = %s, stripe_transfer_id = %s, updated_at = now()"
+        f" WHERE id = %s RETURNING {PAYOUT_COLUMNS}",
+        (state, reversed_minor, transfer["id"], payout["id"]),
+    ).fetchone()
+    assert row is not None
+    refs = {"contract_id": row["contract_id"], "milestone_id": row["milestone_id"], "payout_id": row["id"]}
+    if state == "paid" and payout["state"] == "pending":
+        _event(conn, me, row["user_id"], "payout_paid", row["amount_minor"], **refs)
+    if reversed_minor > payout["reversed_minor"]:
+        _event(conn, me, row["user_id"], "payout_reversed", reversed_minor - payout["reversed_minor"], **refs)
+    return row, True

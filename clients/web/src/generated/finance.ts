@@ -53,6 +53,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/contracts/{contract_id}/connect-account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set (or clear, null) the contractor's Stripe connected account: released milestones are transferred to it */
+        put: operations["payouts_set_connect_account_put"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/contracts/{contract_id}/hourly-payouts": {
         parameters: {
             query?: never;
@@ -408,7 +425,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Release held escrow to the contractor as a payout (409 beyond what is held). */
+        /** Release held escrow to the contractor as a payout (409 beyond what is held); a Stripe Transfer to the */
         post: operations["payouts_release_post"];
         delete?: never;
         options?: never;
@@ -802,6 +819,14 @@ export interface components {
         ClientBillingOut: {
             billing: components["schemas"]["ClientBilling"];
         };
+        /**
+         * ConnectAccountIn
+         * @description The contractor's Stripe connected account (acct_…) that released milestones are transferred to; null clears.
+         */
+        ConnectAccountIn: {
+            /** Account Id */
+            account_id: string | null;
+        };
         /** Contract */
         Contract: {
             /**
@@ -828,6 +853,8 @@ export interface components {
              * @enum {string}
              */
             status: "active" | "closed";
+            /** Stripe Account Id */
+            stripe_account_id: string | null;
             /** Title */
             title: string;
             /**
@@ -1596,11 +1623,15 @@ export interface components {
             milestone_id: string | null;
             /** Reference */
             reference: string | null;
+            /** Reversed Minor */
+            reversed_minor: number;
             /**
              * State
              * @enum {string}
              */
-            state: "pending" | "paid" | "failed";
+            state: "pending" | "paid" | "failed" | "reversed";
+            /** Stripe Transfer Id */
+            stripe_transfer_id: string | null;
             /**
              * Updated At
              * Format: date-time
@@ -2172,6 +2203,41 @@ export interface operations {
             cookie?: never;
         };
         requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractOut"];
+                };
+            };
+            /** @description An error: 4xx for the caller's mistakes, 503 with Retry-After when a dependency is down */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBody"];
+                };
+            };
+        };
+    };
+    payouts_set_connect_account_put: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                contract_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConnectAccountIn"];
+            };
+        };
         responses: {
             /** @description OK */
             200: {

@@ -134,7 +134,7 @@ export interface components {
              * Outcome
              * @enum {string}
              */
-            outcome: "applied" | "unchanged" | "replayed" | "ignored" | "unknown_customer" | "refused";
+            outcome: "applied" | "unchanged" | "replayed" | "ignored" | "unknown_customer" | "unknown_transfer" | "refused";
             /** Received */
             received: boolean;
         };

@@ -18,7 +18,7 @@ const F = "/finance";
 const cur = (c: string) => c.trim();
 const tone = (s: string) =>
   ["paid", "approved", "finalized", "released"].includes(s) ? "ok"
-    : ["rejected", "void", "failed"].includes(s) ? "danger" : ["submitted", "draft", "pending"].includes(s) ? "warn" : "";
+    : ["rejected", "void", "failed", "reversed"].includes(s) ? "danger" : ["submitted", "draft", "pending"].includes(s) ? "warn" : "";
 
 async function openPdf(path: string) {
   const { url } = await get<UrlOut>(path);
@@ -355,10 +355,12 @@ export function Payouts() {
         <h3>{isAdmin(me) ? "Payouts" : "My payouts"}</h3>
         {!payouts.data?.items.length ? <Empty>No payouts.</Empty> : (
           <div className="table-wrap"><table>
-            <thead><tr><th>To</th><th>Amount</th><th>Method</th><th>State</th></tr></thead>
+            <thead><tr><th>To</th><th>Amount</th><th>Method</th><th>State</th><th>Stripe transfer</th></tr></thead>
             <tbody>{payouts.data.items.map((p) => (
               <tr key={p.id}><td>{nameOf(people.data, p.user_id)}</td><td>{money(p.amount_minor, cur(p.currency))}</td><td>{p.method}</td>
-                <td><span className={`badge ${tone(p.state)}`}>{p.state}</span></td></tr>
+                <td><span className={`badge ${tone(p.state)}`}>{p.state}</span>
+                  {p.reversed_minor > 0 && p.state !== "reversed" && <> ({money(p.reversed_minor, cur(p.currency))} reversed)</>}</td>
+                <td>{p.stripe_transfer_id ? <code>{p.stripe_transfer_id}</code> : "—"}</td></tr>
             ))}</tbody>
           </table></div>
         )}
@@ -377,6 +379,8 @@ function ContractDetail({ id }: { id: string }) {
   return (
     <div style={{ marginTop: 12 }}>
       <ErrorBanner error={act.error} />
+      {isAdmin(me) ? <ConnectAccount key={id} id={id} current={c.data.contract.stripe_account_id} onSaved={c.reload} />
+        : c.data.contract.stripe_account_id && <p className="muted">Paid to Stripe account <code>{c.data.contract.stripe_account_id}</code></p>}
       <div className="table-wrap"><table>
         <thead><tr><th>Milestone</th><th>Amount</th><th>Funded</th><th>Released</th><th>Status</th><th /></tr></thead>
         <tbody>{c.data.milestones.map((m) => (
@@ -392,5 +396,28 @@ function ContractDetail({ id }: { id: string }) {
         <ul>{c.data.trail.map((t) => <li key={t.id}>{t.created_at.slice(0, 16).replace("T", " ")} {t.action}{t.amount_minor !== null && ` ${money(t.amount_minor, k)}`}</li>)}</ul>
       </details>
     </div>
+  );
+}
+
+/** The contractor's Stripe connected account: releases are transferred to it when the company has Stripe (Billing). */
+function ConnectAccount({ id, current, onSaved }: { id: string; current: string | null; onSaved: () => void }) {
+  const [value, setValue] = useState(current ?? "");
+  const act = useAction();
+  const save = (account_id: string | null) => void act.run(async () => {
+    await api<ContractOut>("PUT", `${F}/contracts/${id}/connect-account`, { body: { account_id } });
+    setValue(account_id ?? "");
+    onSaved();
+  });
+  return (
+    <>
+    <ErrorBanner error={act.error} />
+    <form className="row" aria-label="Stripe connected account" onSubmit={(e) => { e.preventDefault(); save(value.trim() || null); }}>
+      <Field label="Stripe connected account (releases are transferred to it)">
+        <input value={value} placeholder="acct_…" pattern="acct_[A-Za-z0-9]{6,250}" onChange={(e) => setValue(e.target.value)} />
+      </Field>
+      <button disabled={act.busy}>Save</button>
+      {current && <button type="button" className="secondary" disabled={act.busy} onClick={() => save(null)}>Clear</button>}
+    </form>
+    </>
   );
 }
