@@ -46,6 +46,32 @@ export async function run({ base, admin, employee, shoot, nav, step }) {
     await admin.waitForSelector(marker);
     await shoot(admin, name);
   }
+  // Payouts: a contract with a milestone, funded, released, and the payout marked paid with a reference.
+  await nav(admin, "/payouts");
+  await admin.click("summary:has-text('New contract')");
+  const form = admin.locator("form[aria-label='New contract']");
+  await form.locator("select").first().selectOption({ label: "Eve Employee" });
+  await form.locator("input[placeholder='e.g. Logo redesign']").fill("Logo redesign");
+  await form.locator("button:has-text('Create')").click();
+  const milestone = admin.locator("form[aria-label='New milestone']");
+  await milestone.locator("input[placeholder='e.g. First draft']").fill("First draft");
+  await milestone.locator("input[placeholder='500.00']").fill("500.00");
+  await milestone.locator("button:has-text('Add milestone')").click();
+  await admin.waitForSelector("td:has-text('First draft')");
+  await admin.click("section[aria-label='Contracts'] button:has-text('Fund')");
+  await admin.click("section[aria-label='Contracts'] button:has-text('Release')");
+  const payouts = admin.locator("section[aria-label='Payouts'] tbody tr");
+  await payouts.filter({ hasText: "pending" }).waitFor();
+  admin.once("dialog", (d) => d.accept("BANK-REF-77"));
+  await payouts.locator("button:has-text('Mark paid')").click();
+  await payouts.filter({ hasText: "paid" }).filter({ hasText: "500.00" }).waitFor();
+  const after = await call(base, admin, "GET", "/finance/payouts?limit=10");
+  const paid = after.items.find((p) => p.amount_minor === 50000);
+  if (!paid || paid.state !== "paid" || paid.reference !== "BANK-REF-77") {
+    throw new Error(`the released milestone's payout is not paid with its reference: ${JSON.stringify(after.items)}`);
+  }
+  await shoot(admin, "payouts-walk-admin");
+  step("finance: admin created a contract, funded and released a milestone, marked the payout paid");
   await nav(employee, "/payroll");
   await employee.waitForSelector("text=My payslips");
   await shoot(employee, "payroll-employee");

@@ -4,6 +4,7 @@
 import { useState } from "react";
 import { api, get, post, qs } from "../api";
 import { hm, money } from "../format";
+import { toMinor } from "../metrics";
 import type {
   ClientPage, ContractOut, ContractPage, ExpenseCategories, ExpenseCategory, ExpensePage, InvoiceOut, InvoicePage, PayLines,
   PayoutPage, PayrollRunPage, PayrollSummary, PayslipPage, UrlOut,
@@ -339,28 +340,40 @@ export function Payouts() {
   const contracts = useAsync(() => get<ContractPage>(`${F}/contracts?limit=100`), []);
   const payouts = useAsync(() => get<PayoutPage>(`${F}/payouts?limit=100`), []);
   const [open, setOpen] = useState<string | null>(null);
+  const act = useAction();
+  const settle = (id: string, state: "paid" | "failed") => void act.run(async () => {
+    const reference = state === "paid" ? window.prompt("Payment reference (optional)") : null;
+    await post(`${F}/payouts/${id}/state`, { state, reference: reference || null });
+    payouts.reload();
+  });
   return (
     <div className="grid2">
       <section className="panel" aria-label="Contracts">
         <h3>{isAdmin(me) ? "Contracts" : "My contracts"}</h3>
         <ErrorBanner error={contracts.error} />
-        {!contracts.data?.items.length ? <Empty>No contracts.</Empty> : (
+        {isAdmin(me) && <NewContract onCreated={(id) => { contracts.reload(); setOpen(id); }} />}
+        {!contracts.data?.items.length ? <Empty>{isAdmin(me) ? "No contracts yet: add one above for a contractor or freelancer." : "No contracts."}</Empty> : (
           <ul>{contracts.data.items.map((c) => (
             <li key={c.id}><a href="#/payouts" onClick={() => setOpen(c.id)}>{c.title}</a> — {nameOf(people.data, c.user_id)} ({c.kind})</li>
           ))}</ul>
         )}
-        {open && <ContractDetail id={open} />}
+        {open && <ContractDetail key={open} id={open} onChanged={payouts.reload} />}
       </section>
       <section className="panel" aria-label="Payouts">
         <h3>{isAdmin(me) ? "Payouts" : "My payouts"}</h3>
+        <ErrorBanner error={payouts.error ?? act.error} />
         {!payouts.data?.items.length ? <Empty>No payouts.</Empty> : (
           <div className="table-wrap"><table>
-            <thead><tr><th>To</th><th>Amount</th><th>Method</th><th>State</th><th>Stripe transfer</th></tr></thead>
+            <thead><tr><th>To</th><th>Amount</th><th>Method</th><th>State</th><th>Stripe transfer</th>{isAdmin(me) && <th />}</tr></thead>
             <tbody>{payouts.data.items.map((p) => (
               <tr key={p.id}><td>{nameOf(people.data, p.user_id)}</td><td>{money(p.amount_minor, cur(p.currency))}</td><td>{p.method}</td>
                 <td><span className={`badge ${tone(p.state)}`}>{p.state}</span>
                   {p.reversed_minor > 0 && p.state !== "reversed" && <> ({money(p.reversed_minor, cur(p.currency))} reversed)</>}</td>
-                <td>{p.stripe_transfer_id ? <code>{p.stripe_transfer_id}</code> : "—"}</td></tr>
+                <td>{p.stripe_transfer_id ? <code>{p.stripe_transfer_id}</code> : "—"}</td>
+                {isAdmin(me) && <td className="row">{p.state === "pending" && <>
+                  <button onClick={() => settle(p.id, "paid")}>Mark paid</button>
+                  <button className="secondary" onClick={() => settle(p.id, "failed")}>Failed</button>
+                </>}</td>}</tr>
             ))}</tbody>
           </table></div>
         )}
@@ -369,13 +382,80 @@ export function Payouts() {
   );
 }
 
-function ContractDetail({ id }: { id: string }) {
+/** A new contract for a contractor: milestones (escrow per milestone) or hourly with an optional weekly cap. */
+function NewContract({ onCreated }: { onCreated: (id: string) => void }) {
+  const people = usePeople();
+  const me = useMe();
+  const [f, setF] = useState({ user_id: "", title: "", kind: "milestone", hourly_rate: "", weekly_cap_hours: "", currency: "" });
+  const act = useAction();
+  const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF({ ...f, [k]: e.target.value });
+  const create = () => void act.run(async () => {
+    const hourly = f.kind === "hourly";
+    const out = await post<ContractOut>(`${F}/contracts`, {
+      user_id: f.user_id, title: f.title, kind: f.kind, currency: (f.currency || me.company.currency || "USD").toUpperCase(),
+      hourly_rate: hourly ? f.hourly_rate || null : null, weekly_cap_hours: hourly ? f.weekly_cap_hours || null : null,
+    });
+    setF({ ...f, title: "", hourly_rate: "", weekly_cap_hours: "" });
+    onCreated(out.contract.id);
+  });
+  return (
+    <details><summary>New contract</summary>
+      <ErrorBanner error={act.error} />
+      <form className="row" aria-label="New contract" onSubmit={(e) => { e.preventDefault(); create(); }}>
+        <Field label="Contractor">
+          <select required value={f.user_id} onChange={set("user_id")}>
+            <option value="">Choose…</option>
+            {(people.data ?? []).map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </select>
+        </Field>
+        <Field label="Title"><input required maxLength={200} value={f.title} onChange={set("title")} placeholder="e.g. Logo redesign" /></Field>
+        <Field label="Kind">
+          <select value={f.kind} onChange={set("kind")}><option value="milestone">Milestones</option><option value="hourly">Hourly</option></select>
+        </Field>
+        <Field label="Currency"><input value={f.currency} onChange={set("currency")} placeholder={me.company.currency || "USD"} maxLength={3} size={4} /></Field>
+        {f.kind === "hourly" && <>
+          <Field label="Hourly rate"><input required inputMode="decimal" value={f.hourly_rate} onChange={set("hourly_rate")} placeholder="45.00" /></Field>
+          <Field label="Weekly cap (h)"><input inputMode="decimal" value={f.weekly_cap_hours} onChange={set("weekly_cap_hours")} placeholder="none" /></Field>
+        </>}
+        <button disabled={act.busy}>Create</button>
+      </form>
+    </details>
+  );
+}
+
+/** Add a milestone to a contract: its amount is what escrow is funded with and released from. */
+function NewMilestone({ contractId, onAdded }: { contractId: string; onAdded: () => void }) {
+  const [title, setTitle] = useState("");
+  const [amount, setAmount] = useState("");
+  const act = useAction();
+  const add = () => void act.run(async () => {
+    await post(`${F}/contracts/${contractId}/milestones`, { title, amount_minor: toMinor(amount) });
+    setTitle(""); setAmount(""); onAdded();
+  });
+  return (
+    <>
+      <ErrorBanner error={act.error} />
+      <form className="row" aria-label="New milestone" onSubmit={(e) => { e.preventDefault(); add(); }}>
+        <Field label="Milestone"><input required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} placeholder="e.g. First draft" /></Field>
+        <Field label="Amount"><input required inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} placeholder="500.00" /></Field>
+        <button disabled={act.busy}>Add milestone</button>
+      </form>
+    </>
+  );
+}
+
+function ContractDetail({ id, onChanged }: { id: string; onChanged: () => void }) {
   const me = useMe();
   const c = useAsync(() => get<ContractOut>(`${F}/contracts/${id}`), [id]);
   const act = useAction();
   if (!c.data) return <Loading />;
   const k = cur(c.data.contract.currency);
-  const step = (m: string, action: string) => void act.run(async () => { await post(`${F}/milestones/${m}/${action}`, {}); c.reload(); });
+  const step = (m: string, action: string) => void act.run(async () => {
+    if (action === "refund" && !window.confirm("Refund what is held in escrow for this milestone?")) return;
+    await post(`${F}/milestones/${m}/${action}`, {});
+    c.reload();
+    onChanged();
+  });
   return (
     <div style={{ marginTop: 12 }}>
       <ErrorBanner error={act.error} />
@@ -388,10 +468,14 @@ function ContractDetail({ id }: { id: string }) {
             <td><span className={`badge ${tone(m.status)}`}>{m.status.replace("_", " ")}</span></td>
             <td className="row">{isAdmin(me) && <>
               {m.funded_minor < m.amount_minor && <button className="secondary" onClick={() => step(m.id, "fund")}>Fund</button>}
-              {m.funded_minor > m.released_minor + m.refunded_minor && <button onClick={() => step(m.id, "release")}>Release</button>}
+              {m.funded_minor > m.released_minor + m.refunded_minor && <>
+                <button onClick={() => step(m.id, "release")}>Release</button>
+                <button className="secondary" onClick={() => step(m.id, "refund")}>Refund</button>
+              </>}
             </>}</td></tr>
         ))}</tbody>
       </table></div>
+      {isAdmin(me) && c.data.contract.kind === "milestone" && <NewMilestone contractId={id} onAdded={c.reload} />}
       <details><summary>Audit trail ({c.data.trail.length})</summary>
         <ul>{c.data.trail.map((t) => <li key={t.id}>{t.created_at.slice(0, 16).replace("T", " ")} {t.action}{t.amount_minor !== null && ` ${money(t.amount_minor, k)}`}</li>)}</ul>
       </details>
