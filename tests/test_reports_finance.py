@@ -194,8 +194,8 @@ def expected_payroll(runs: list[dict]) -> dict:
     money: dict[str, dict] = {}
     seconds = 0
     for r in runs:
-        if not r["finalized"] or not FIRST <= r["end"] <= LAST:
-            continue
+        if not r["finalized"] or not FIRST <= r["end"] <= LAST or not r["lines"]:
+            continue  # a run with no lines has no payslip: no record, no currency in the totals
         people = {ln["user"] for ln in r["lines"]}
         cur = r["currency"]
         m = money.setdefault(cur, {"currency": cur, "count": 0} | dict.fromkeys(builder.MONEY["payroll"], 0))
